@@ -1,0 +1,119 @@
+package dev.tasks.betterauth;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+
+import java.time.InstantSource;
+
+/**
+ * Makes a Spring Boot application a Better Auth resource server. Every bean backs off when the
+ * application defines its own of the same type, so one piece can be replaced without forking.
+ *
+ * <p>Runs before Boot's security auto-configurations so that its {@code JwtDecoder} keeps Boot
+ * from creating an in-memory user with a generated password, and its default filter chain
+ * replaces Boot's form-login one.
+ */
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"})
+@ConditionalOnClass(JwtDecoder.class)
+@EnableConfigurationProperties(BetterAuthProperties.class)
+public class BetterAuthAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    JwksKeys betterAuthJwksKeys(BetterAuthProperties properties, ObjectProvider<BetterAuthMetrics> metrics) {
+        return new JwksKeys(properties, InstantSource.system(), metrics.getIfAvailable(() -> BetterAuthMetrics.NONE));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(JwtDecoder.class)
+    BetterAuthJwtDecoder betterAuthJwtDecoder(BetterAuthProperties properties, JwksKeys keys,
+                                              ObjectProvider<BetterAuthMetrics> metrics) {
+        return new BetterAuthJwtDecoder(properties, keys, InstantSource.system(),
+                metrics.getIfAvailable(() -> BetterAuthMetrics.NONE));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    BetterAuthAuthenticationConverter betterAuthAuthenticationConverter() {
+        return new BetterAuthAuthenticationConverter();
+    }
+
+    /** RFC 6750 §2.1 only: query strings end up in logs and Referer headers, bodies and cookies invite CSRF. */
+    @Bean
+    @ConditionalOnMissingBean
+    BearerTokenResolver betterAuthBearerTokenResolver() {
+        DefaultBearerTokenResolver resolver = new DefaultBearerTokenResolver();
+        resolver.setAllowUriQueryParameter(false);
+        resolver.setAllowFormEncodedBodyParameter(false);
+        return resolver;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    BetterAuthAuthenticationEntryPoint betterAuthAuthenticationEntryPoint() {
+        return new BetterAuthAuthenticationEntryPoint();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    BetterAuthResourceServer betterAuthResourceServer(JwtDecoder decoder,
+                                                      Converter<Jwt, ? extends AbstractAuthenticationToken> betterAuthAuthenticationConverter,
+                                                      BearerTokenResolver resolver,
+                                                      AuthenticationEntryPoint betterAuthAuthenticationEntryPoint) {
+        return new BetterAuthResourceServer(decoder, betterAuthAuthenticationConverter, resolver, betterAuthAuthenticationEntryPoint);
+    }
+
+    /** "Add the dependency" is enough: every request needs a valid token, no session, no CSRF (no cookies). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnClass(HttpSecurity.class)
+    static class DefaultFilterChain {
+
+        @Bean
+        @ConditionalOnMissingBean(SecurityFilterChain.class)
+        SecurityFilterChain betterAuthSecurityFilterChain(HttpSecurity http, BetterAuthResourceServer resourceServer)
+                throws Exception {
+            return http
+                    .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                    .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                    .csrf(csrf -> csrf.disable())
+                    .requestCache(cache -> cache.disable())
+                    .exceptionHandling(errors -> errors.authenticationEntryPoint(resourceServer.entryPoint()))
+                    .oauth2ResourceServer(resourceServer)
+                    .build();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MeterRegistry.class)
+    static class Metrics {
+
+        @Bean
+        @ConditionalOnMissingBean
+        BetterAuthMetrics betterAuthMetrics(ObjectProvider<MeterRegistry> registry) {
+            MeterRegistry meters = registry.getIfAvailable();
+            return meters == null ? BetterAuthMetrics.NONE : new MicrometerBetterAuthMetrics(meters);
+        }
+    }
+}

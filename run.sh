@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Starts the whole system on this machine:
+#   PostgreSQL (embedded, data in .data/postgres) + Java task API (:8000) + Next.js with Better Auth (:3000).
+# With DATABASE_URL set, both sides use that PostgreSQL instead and nothing embedded is started.
+# Ctrl-C stops everything; data survives restarts.
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$PWD
+
+export TASKS_DATA_DIR=${TASKS_DATA_DIR:-$ROOT/.data}
+mkdir -p "$TASKS_DATA_DIR"
+
+# Local secrets: generated once, kept in a git-ignored file, never committed.
+SECRETS_FILE="$TASKS_DATA_DIR/secrets.env"
+if [ ! -f "$SECRETS_FILE" ]; then
+  (umask 077; printf 'BETTER_AUTH_SECRET=%s\n' "$(head -c 48 /dev/urandom | base64 | tr -d '\n/+=')" > "$SECRETS_FILE")
+  echo "generated local secrets in $SECRETS_FILE"
+fi
+set -a; . "$SECRETS_FILE"; set +a
+
+export PORT_API=${PORT_API:-8000}
+export PORT_WEB=${PORT_WEB:-3000}
+export BETTER_AUTH_URL=${BETTER_AUTH_URL:-http://localhost:$PORT_WEB}
+export CORS_ORIGINS=${CORS_ORIGINS:-$BETTER_AUTH_URL}
+export NEXT_PUBLIC_API_URL=${NEXT_PUBLIC_API_URL:-http://localhost:$PORT_API}
+export EMBEDDED_POSTGRES_PORT=${EMBEDDED_POSTGRES_PORT:-15432}
+
+JAVA_HOME=$("$ROOT/scripts/java-home.sh"); export JAVA_HOME
+JAVA="$JAVA_HOME/bin/java"
+
+pids=()
+cleanup() {
+  trap - INT TERM EXIT
+  if [ ${#pids[@]} -gt 0 ]; then
+    echo; echo "stopping…"
+    # Next.js first, then the API (which stops the embedded PostgreSQL cleanly on SIGTERM).
+    for ((i=${#pids[@]}-1; i>=0; i--)); do kill -TERM "${pids[$i]}" 2>/dev/null || true; wait "${pids[$i]}" 2>/dev/null || true; done
+  fi
+}
+trap cleanup INT TERM EXIT
+
+wait_for() { # url, seconds, name, pid
+  local url=$1 secs=$2 name=$3 pid=$4
+  for ((t=0; t<secs*5; t++)); do
+    curl -fsS -o /dev/null "$url" 2>/dev/null && return 0
+    kill -0 "$pid" 2>/dev/null || { echo "$name exited during start-up; see the lines above" >&2; return 1; }
+    sleep 0.2
+  done
+  echo "$name did not become ready at $url within ${secs}s" >&2; return 1
+}
+
+# --- Java task API (starts embedded PostgreSQL unless DATABASE_URL is set) ---
+JAR_GLOB="backend/task-api/target/task-api-*.jar"
+jar=$(ls $JAR_GLOB 2>/dev/null | grep -v original | head -1 || true)
+if [ -z "$jar" ] || [ -n "$(find backend -path '*/src/*' -newer "$jar" -print -quit)" ] || [ backend/pom.xml -nt "$jar" ]; then
+  echo "building the API (first run downloads Maven and dependencies)…"
+  (cd backend && ./mvnw -q -B -ntp -DskipTests -pl task-api -am package)
+  jar=$(ls $JAR_GLOB | grep -v original | head -1)
+fi
+echo "starting the API on :$PORT_API"
+PORT=$PORT_API "$JAVA" -XX:+UseSerialGC -Xss512k -jar "$jar" &
+pids+=($!)
+wait_for "http://localhost:$PORT_API/health/ready" 120 "the API" "${pids[0]}"
+
+# --- Next.js + Better Auth ---
+if [ -f frontend/package.json ]; then
+  export DATABASE_URL=${DATABASE_URL:-postgresql://postgres:postgres@localhost:$EMBEDDED_POSTGRES_PORT/tasks}
+  cd frontend
+  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    echo "installing frontend dependencies…"; npm ci --no-audit --no-fund --loglevel=error
+  fi
+  echo "migrating Better Auth's tables…"; npm run -s migrate
+  if [ ! -f .next/BUILD_ID ] || [ -n "$(find app lib components next.config.* package.json -newer .next/BUILD_ID -print -quit 2>/dev/null)" ]; then
+    echo "building the web app…"; npm run -s build
+  fi
+  PORT=$PORT_WEB npm run -s start &
+  pids+=($!)
+  cd "$ROOT"
+  wait_for "http://localhost:$PORT_WEB/api/auth/ok" 60 "the web app" "${pids[1]}"
+  printf '\n\033[1mTasks is running: http://localhost:%s\033[0m   (API http://localhost:%s, docs /docs; Ctrl-C stops)\n\n' "$PORT_WEB" "$PORT_API"
+else
+  printf '\n\033[1mTask API is running: http://localhost:%s\033[0m   (docs http://localhost:%s/docs; Ctrl-C stops)\n\n' "$PORT_API" "$PORT_API"
+fi
+wait -n "${pids[@]}"

@@ -1,0 +1,8 @@
+import { redirect } from "next/navigation";
+import { DEFAULT_LOCALE, signInPath, tasksPath } from "@/lib/paths";
+import { getSession } from "@/lib/session";
+
+export default async function Home() {
+  const session = await getSession();
+  redirect(session ? tasksPath(DEFAULT_LOCALE) : signInPath(null, DEFAULT_LOCALE));
+}

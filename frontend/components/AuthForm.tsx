@@ -1,0 +1,175 @@
+"use client";
+
+import Link from "next/link";
+import { useId, useRef, useState } from "react";
+import { authClient } from "@/lib/auth-client";
+import { authErrorMessage, MIN_PASSWORD_LENGTH, validateCredentials, type AuthMode } from "@/lib/auth-errors";
+import { signInPath, signUpPath, type Locale } from "@/lib/paths";
+import { Logo } from "./Logo";
+
+interface Props {
+  mode: AuthMode;
+  /** Already sanitised on the server: a same-site path. */
+  next: string;
+  locale: Locale;
+}
+
+type FieldErrors = { email?: string; password?: string };
+
+export function AuthForm({ mode, next, locale }: Props) {
+  const id = useId();
+  const [name, setName] = useState("");
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [showPassword, setShowPassword] = useState(false);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const emailRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+  const isSignUp = mode === "signup";
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending) return;
+    setFormError(null);
+    const errors = validateCredentials({ email, password }, mode);
+    setFieldErrors(errors);
+    if (errors.email) return emailRef.current?.focus();
+    if (errors.password) return passwordRef.current?.focus();
+
+    setPending(true);
+    try {
+      const trimmedEmail = email.trim();
+      const result = isSignUp
+        ? await authClient.signUp.email({
+            email: trimmedEmail,
+            password,
+            name: name.trim() || trimmedEmail.split("@")[0],
+          })
+        : await authClient.signIn.email({ email: trimmedEmail, password });
+      if (result.error) {
+        setFormError(authErrorMessage(result.error, mode));
+        setPending(false);
+        return;
+      }
+      // A full navigation, so the server components see the new session cookie.
+      window.location.assign(next);
+    } catch {
+      setFormError(authErrorMessage({ status: 0 }, mode));
+      setPending(false);
+    }
+  }
+
+  const otherHref = isSignUp ? signInPath(next, locale) : signUpPath(next, locale);
+  const errorId = `${id}-error`;
+
+  return (
+    <main className="auth-page">
+      <div className="auth-card">
+        <Logo />
+        <h1 className="auth-title">{isSignUp ? "Create your account" : "Welcome back"}</h1>
+        <p className="auth-subtitle">
+          {isSignUp ? "Start organising your day in seconds." : "Sign in to see your tasks."}
+        </p>
+
+        <div id={errorId} role="alert" aria-live="assertive" className={formError ? "alert alert-error" : "visually-hidden"}>
+          {formError}
+        </div>
+
+        <form onSubmit={onSubmit} noValidate aria-describedby={formError ? errorId : undefined} className="auth-form">
+          {isSignUp && (
+            <div className="field">
+              <label htmlFor={`${id}-name`}>
+                Name <span className="optional">(optional)</span>
+              </label>
+              <input
+                id={`${id}-name`}
+                name="name"
+                type="text"
+                autoComplete="name"
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+                maxLength={100}
+              />
+            </div>
+          )}
+
+          <div className="field">
+            <label htmlFor={`${id}-email`}>Email</label>
+            <input
+              ref={emailRef}
+              id={`${id}-email`}
+              name="email"
+              type="email"
+              inputMode="email"
+              autoComplete={isSignUp ? "email" : "username"}
+              required
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              aria-invalid={fieldErrors.email ? true : undefined}
+              aria-describedby={fieldErrors.email ? `${id}-email-error` : undefined}
+            />
+            {fieldErrors.email && (
+              <p id={`${id}-email-error`} className="field-error">
+                {fieldErrors.email}
+              </p>
+            )}
+          </div>
+
+          <div className="field">
+            <label htmlFor={`${id}-password`}>Password</label>
+            <div className="password-row">
+              <input
+                ref={passwordRef}
+                id={`${id}-password`}
+                name="password"
+                type={showPassword ? "text" : "password"}
+                autoComplete={isSignUp ? "new-password" : "current-password"}
+                required
+                minLength={isSignUp ? MIN_PASSWORD_LENGTH : undefined}
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+                aria-invalid={fieldErrors.password ? true : undefined}
+                aria-describedby={
+                  [fieldErrors.password ? `${id}-password-error` : null, isSignUp ? `${id}-password-hint` : null]
+                    .filter(Boolean)
+                    .join(" ") || undefined
+                }
+              />
+              <button
+                type="button"
+                className="btn btn-ghost btn-small"
+                aria-pressed={showPassword}
+                aria-controls={`${id}-password`}
+                onClick={() => setShowPassword((v) => !v)}
+              >
+                {showPassword ? "Hide" : "Show"}
+                <span className="visually-hidden"> password</span>
+              </button>
+            </div>
+            {isSignUp && (
+              <p id={`${id}-password-hint`} className="field-hint">
+                At least {MIN_PASSWORD_LENGTH} characters.
+              </p>
+            )}
+            {fieldErrors.password && (
+              <p id={`${id}-password-error`} className="field-error">
+                {fieldErrors.password}
+              </p>
+            )}
+          </div>
+
+          <button type="submit" className="btn btn-primary btn-block" disabled={pending} aria-busy={pending}>
+            {pending ? (isSignUp ? "Creating account…" : "Signing in…") : isSignUp ? "Create account" : "Sign in"}
+          </button>
+        </form>
+
+        <p className="auth-switch">
+          {isSignUp ? "Already have an account? " : "New here? "}
+          <Link href={otherHref}>{isSignUp ? "Sign in" : "Create an account"}</Link>
+        </p>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,72 @@
+import { betterAuth } from "better-auth";
+import { nextCookies } from "better-auth/next-js";
+import { jwt } from "better-auth/plugins/jwt";
+import type { JWKOptions } from "better-auth/plugins/jwt";
+import { Pool } from "pg";
+
+const JWT_ALGS = ["EdDSA", "ES256", "ES512", "RS256", "PS256"] as const;
+type JwtAlg = JWKOptions["alg"];
+
+/** Every setting comes from the environment; defaults suit a local run. */
+export function authEnv(env: NodeJS.ProcessEnv = process.env) {
+  const baseURL = stripTrailingSlash(env.BETTER_AUTH_URL || "http://localhost:3000");
+  const alg = (env.JWT_ALG || "EdDSA") as JwtAlg;
+  if (!JWT_ALGS.includes(alg)) {
+    throw new Error(`JWT_ALG must be one of ${JWT_ALGS.join(", ")}; got "${env.JWT_ALG}"`);
+  }
+  return {
+    databaseURL: env.DATABASE_URL || "postgresql://postgres:postgres@localhost:15432/tasks",
+    baseURL,
+    // `next build` loads this module to collect page data; no request is served then, so a
+    // placeholder keeps Better Auth from refusing the missing secret. At run time it is required.
+    secret:
+      env.BETTER_AUTH_SECRET ||
+      (env.NEXT_PHASE === "phase-production-build" ? "build-phase-placeholder-secret-not-used-for-requests" : undefined),
+    // The origin serving the pages is always trusted; TRUSTED_ORIGINS adds more (comma-separated).
+    trustedOrigins: [
+      baseURL,
+      ...(env.TRUSTED_ORIGINS ?? "").split(",").map((o) => stripTrailingSlash(o.trim())).filter(Boolean),
+    ],
+    // A string such as "15m": a bare number would be read by Better Auth as an absolute `exp`.
+    jwtExpirationTime: env.JWT_EXPIRATION_TIME || "15m",
+    jwtAlg: alg,
+    // Better Auth limits sign-in/sign-up to 3 per 10 s per IP in production; tests that sign up
+    // many users from one address turn it off with AUTH_RATE_LIMIT=off.
+    rateLimit: env.AUTH_RATE_LIMIT === "off" ? false : env.AUTH_RATE_LIMIT === "on" ? true : undefined,
+  };
+}
+
+function stripTrailingSlash(url: string) {
+  return url.replace(/\/+$/, "");
+}
+
+/** Builds the Better Auth instance; `scripts/migrate.ts` uses the same options for the schema. */
+export function createAuth(env: NodeJS.ProcessEnv = process.env) {
+  const c = authEnv(env);
+  return betterAuth({
+    appName: "Tasks",
+    baseURL: c.baseURL,
+    secret: c.secret,
+    trustedOrigins: c.trustedOrigins,
+    database: new Pool({ connectionString: c.databaseURL, max: 10 }),
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: 8,
+      maxPasswordLength: 128,
+    },
+    rateLimit: c.rateLimit === undefined ? undefined : { enabled: c.rateLimit },
+    plugins: [
+      jwt({
+        jwt: {
+          expirationTime: c.jwtExpirationTime,
+          // The Java API requires iss == BETTER_AUTH_URL and aud containing it (SPEC 1.2).
+          issuer: c.baseURL,
+          audience: c.baseURL,
+        },
+        jwks: { keyPairConfig: { alg: c.jwtAlg } as JWKOptions },
+      }),
+      // Must stay last: lets server actions/components set Better Auth cookies.
+      nextCookies(),
+    ],
+  });
+}

@@ -1,0 +1,61 @@
+/** Better Auth's error (from authClient.signIn/signUp) as far as the forms need it. */
+export interface AuthErrorLike {
+  code?: string | null;
+  message?: string | null;
+  status?: number;
+}
+
+export type AuthMode = "signin" | "signup";
+
+export const MIN_PASSWORD_LENGTH = 8;
+export const MAX_PASSWORD_LENGTH = 128;
+
+/** A sentence for a person: what went wrong and what to do, never a raw code. */
+export function authErrorMessage(error: AuthErrorLike | null | undefined, mode: AuthMode): string {
+  if (!error) return "Something went wrong. Please try again.";
+  switch (error.code) {
+    case "USER_ALREADY_EXISTS":
+    case "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL":
+      return "An account with this email already exists. Sign in instead, or use another email.";
+    case "PASSWORD_TOO_SHORT":
+      return `That password is too short: use at least ${MIN_PASSWORD_LENGTH} characters.`;
+    case "PASSWORD_TOO_LONG":
+      return `That password is too long: use at most ${MAX_PASSWORD_LENGTH} characters.`;
+    case "INVALID_EMAIL_OR_PASSWORD":
+    case "INVALID_PASSWORD":
+    case "USER_NOT_FOUND":
+    case "CREDENTIAL_ACCOUNT_NOT_FOUND":
+      return "Wrong email or password. Check them and try again.";
+    case "INVALID_EMAIL":
+      return "That doesn't look like an email address.";
+    case "INVALID_ORIGIN":
+    case "MISSING_OR_NULL_ORIGIN":
+      return "This page's address isn't allowed to sign in. Open the app from its usual address.";
+  }
+  const status = error.status ?? 0;
+  if (status === 0) return "Can't reach the server. Check your connection and try again.";
+  if (status === 429) return "Too many attempts. Wait a few seconds and try again.";
+  if (status === 401 && mode === "signin") return "Wrong email or password. Check them and try again.";
+  if (status >= 500) return "Something went wrong on our side. Please try again in a moment.";
+  return error.message || "Something went wrong. Please try again.";
+}
+
+/** Checks done before sending, so the common mistakes get an instant answer. */
+export function validateCredentials(
+  fields: { email: string; password: string },
+  mode: AuthMode,
+): { email?: string; password?: string } {
+  const errors: { email?: string; password?: string } = {};
+  const email = fields.email.trim();
+  if (!email) errors.email = "Enter your email address.";
+  else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.email = "That doesn't look like an email address.";
+  if (!fields.password) errors.password = "Enter your password.";
+  else if (mode === "signup") {
+    if (fields.password.length < MIN_PASSWORD_LENGTH) {
+      errors.password = `Use at least ${MIN_PASSWORD_LENGTH} characters.`;
+    } else if (fields.password.length > MAX_PASSWORD_LENGTH) {
+      errors.password = `Use at most ${MAX_PASSWORD_LENGTH} characters.`;
+    }
+  }
+  return errors;
+}

@@ -1,0 +1,279 @@
+#!/usr/bin/env bash
+# Load benchmark of the task API, in one command (see bench/README.md):
+#   builds the API jar, starts it on a fresh embedded PostgreSQL with rate limits OFF, behind a local
+#   JWKS endpoint serving an Ed25519 key; mints real EdDSA tokens for 100 users, seeds 100 × 10 tasks
+#   through the API, runs wrk scenarios (health, list, get, toggle, mixed 80/20, create), measures
+#   start-up and memory, and writes bench/results/YYYY-MM-DD-HHMM.md + .png and bench/results/latest.md.
+#
+#   bench/run.sh [--duration S] [--warmup S] [--threads T] [--connections C] [--big]
+#                [--scenarios "health list …"] [--no-build] [--jfr] [--no-startup] [--keep]
+#                [--jvm-opts "…"] [--label TEXT] [--jar PATH (an already built task-api jar; implies --no-build)]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+BENCH=$ROOT/bench
+
+JAR_OPT="" DURATION=20 WARMUP=8 THREADS=2 CONNECTIONS=32 BIG=0 BUILD=1 JFR=0 STARTUP=1 KEEP=0 LABEL=""
+SCENARIOS="health list get toggle mixed create"
+# Recommended flags (see bench/README.md, "JVM flags"): a fixed 256 MiB heap with the serial GC keeps RSS
+# low and start-up short on 2 cores; the extracted jar (below) lets the JDK's AOT cache work.
+JVM_OPTS=${BENCH_JVM_OPTS:-"-XX:+UseSerialGC -Xms256m -Xmx256m -Xss512k -XX:+UseCompressedOops"}
+while [ $# -gt 0 ]; do
+  case $1 in
+    --duration) DURATION=$2; shift 2 ;;
+    --warmup) WARMUP=$2; shift 2 ;;
+    --threads) THREADS=$2; shift 2 ;;
+    --connections) CONNECTIONS=$2; shift 2 ;;
+    --scenarios) SCENARIOS=$2; shift 2 ;;
+    --jvm-opts) JVM_OPTS=$2; shift 2 ;;
+    --label) LABEL=$2; shift 2 ;;
+    --jar) JAR_OPT=$2; BUILD=0; shift 2 ;;
+    --big) BIG=1; shift ;;
+    --no-build) BUILD=0; shift ;;
+    --jfr) JFR=1; shift ;;
+    --no-startup) STARTUP=0; shift ;;
+    --keep) KEEP=1; shift ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+API_PORT=${BENCH_API_PORT:-18080}
+JWKS_PORT=${BENCH_JWKS_PORT:-18300}
+PG_PORT=${BENCH_PG_PORT:-25432}
+USERS=100 TASKS_PER_USER=10 FILLER_USERS=900 FILLER_TASKS=110   # --big: 1 000 + 900 × 110 = 100 000 tasks
+
+log() { printf '\033[1m[bench]\033[0m %s\n' "$*"; }
+die() { echo "[bench] $*" >&2; exit 1; }
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+for p in $API_PORT $JWKS_PORT $PG_PORT; do
+  port_busy "$p" && die "port $p is in use (set BENCH_API_PORT / BENCH_JWKS_PORT / BENCH_PG_PORT)"
+done
+
+# --- tools -------------------------------------------------------------------------------------
+JAVA_HOME=$("$ROOT/scripts/java-home.sh"); export JAVA_HOME
+JAVA=$JAVA_HOME/bin/java
+if ! command -v wrk >/dev/null; then
+  log "installing wrk (Debian package)"
+  if [ "$(id -u)" = 0 ]; then (apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk; }) \
+  else sudo apt-get install -y -qq wrk; fi
+fi
+command -v curl >/dev/null || die "curl is needed"
+
+JAR=${JAR_OPT:-$ROOT/backend/task-api/target/task-api-1.0.0-SNAPSHOT.jar}
+if [ "$BUILD" = 1 ]; then
+  log "building the API jar"
+  (cd backend && ./mvnw -B -q -ntp -DskipTests -pl task-api -am package)
+fi
+[ -s "$JAR" ] && unzip -tq "$JAR" >/dev/null 2>&1 || die "no runnable jar at $JAR (build failed?)"
+
+WORK=$(mktemp -d /tmp/tasks-bench.XXXXXX)
+pids=()
+cleanup() {
+  trap - INT TERM EXIT
+  for ((k=${#pids[@]}-1; k>=0; k--)); do kill -TERM "${pids[$k]}" 2>/dev/null || true; wait "${pids[$k]}" 2>/dev/null || true; done
+  if [ "$KEEP" = 1 ]; then log "kept $WORK"; else rm -rf "$WORK"; fi
+}
+trap cleanup INT TERM EXIT
+
+# Spring Boot's recommended production layout: an extracted jar starts faster than the nested one and
+# is what the JDK's AOT/CDS cache needs (classes must come from plain jars on the class path).
+log "extracting $JAR"
+"$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" >/dev/null
+APP_JAR=$(ls "$WORK"/app/*.jar | head -1)
+
+# --- JWKS endpoint and tokens ------------------------------------------------------------------
+log "starting the local JWKS endpoint on :$JWKS_PORT and minting EdDSA tokens"
+fillers=0; [ "$BIG" = 1 ] && fillers=$FILLER_USERS
+"$JAVA" "$BENCH/tools/BenchTokens.java" serve --port "$JWKS_PORT" --dir "$WORK" --users $USERS --filler-users $fillers \
+  > "$WORK/jwks.log" 2>&1 &
+pids+=($!)
+for ((t=0; t<300; t++)); do [ -s "$WORK/tokens.tsv" ] && curl -fsS -o /dev/null "http://127.0.0.1:$JWKS_PORT/api/auth/jwks" 2>/dev/null && break; sleep 0.1; done
+[ -s "$WORK/tokens.tsv" ] || die "JWKS helper did not start: $(cat "$WORK/jwks.log")"
+ISSUER=http://127.0.0.1:$JWKS_PORT
+
+# --- the API -----------------------------------------------------------------------------------
+API_PID=""
+ms_now() { echo $(( $(date +%s%N) / 1000000 )); }
+rss_kib() { awk '/^VmRSS/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
+ticks() { # utime+stime of the given pids, in clock ticks
+  local sum=0 p
+  for p in "$@"; do [ -r "/proc/$p/stat" ] && sum=$((sum + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done
+  echo $sum
+}
+machine_busy() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }  # user nice system irq softirq steal
+pg_pids() { # the embedded postmaster and its children
+  local pm
+  pm=$(head -1 "$WORK/data/postgres/postmaster.pid" 2>/dev/null || find "$WORK/data" -name postmaster.pid -exec head -1 {} \; -quit 2>/dev/null || true)
+  [ -n "$pm" ] && { echo "$pm"; ps -o pid= --ppid "$pm" 2>/dev/null; } | tr -s ' \n' ' '
+}
+
+start_api() { # $1 = name of this start, rest = extra JVM options; sets API_PID, START_MS
+  local name=$1; shift
+  local t0; t0=$(ms_now)
+  env -u DATABASE_URL -u BETTER_AUTH_SECRET -u BETTER_AUTH_JWKS_URL \
+    PORT=$API_PORT TASKS_DATA_DIR="$WORK/data" EMBEDDED_POSTGRES_PORT=$PG_PORT \
+    BETTER_AUTH_URL="$ISSUER" CORS_ORIGINS=http://localhost:3000 \
+    RATE_LIMIT_USER_RPS=0 RATE_LIMIT_IP_RPS=0 \
+    "$JAVA" $JVM_OPTS "$@" -jar "$APP_JAR" > "$WORK/api-$name.log" 2>&1 &
+  API_PID=$!
+  pids+=($API_PID)
+  for ((t=0; t<3000; t++)); do
+    if curl -fsS -o /dev/null "http://127.0.0.1:$API_PORT/health/ready" 2>/dev/null; then
+      START_MS=$(( $(ms_now) - t0 )); return 0
+    fi
+    kill -0 "$API_PID" 2>/dev/null || { tail -40 "$WORK/api-$name.log" >&2; die "the API exited during start-up ($name)"; }
+    sleep 0.02
+  done
+  tail -40 "$WORK/api-$name.log" >&2; die "the API was not ready within 60 s ($name)"
+}
+stop_api() {
+  kill -TERM "$API_PID" 2>/dev/null || true
+  wait "$API_PID" 2>/dev/null || true
+  local k; for k in "${!pids[@]}"; do [ "${pids[$k]}" = "$API_PID" ] && unset 'pids[k]'; done
+  pids=("${pids[@]}")
+  API_PID=""
+}
+started_line() { grep -oE 'Started [A-Za-z]+ in [0-9.]+ seconds \(process running for [0-9.]+\)' "$WORK/api-$1.log" | head -1 || true; }
+
+mkdir -p "$BENCH/out"
+LOADAVG_START=$(cut -d' ' -f1-3 /proc/loadavg)
+STAMP=$(date +%Y-%m-%d-%H%M)
+EXTRA=()
+if [ "$JFR" = 1 ]; then
+  EXTRA+=("-XX:StartFlightRecording=filename=$BENCH/out/$STAMP.jfr,settings=profile,dumponexit=true")
+  log "JFR on: $BENCH/out/$STAMP.jfr"
+fi
+log "starting the API on :$API_PORT (embedded PostgreSQL :$PG_PORT, fresh data in $WORK/data; rate limits OFF)"
+start_api first ${EXTRA[@]+"${EXTRA[@]}"}
+FIRST_START_MS=$START_MS
+sleep 3
+IDLE_RSS_FIRST=$(rss_kib "$API_PID")
+log "ready in ${FIRST_START_MS} ms (first start: initdb + migrations); idle RSS $((IDLE_RSS_FIRST/1024)) MiB; $(started_line first)"
+
+# --- seed --------------------------------------------------------------------------------------
+log "seeding $USERS users × $TASKS_PER_USER tasks through the API"
+"$JAVA" "$BENCH/tools/BenchTokens.java" seed --api "http://127.0.0.1:$API_PORT" --dir "$WORK" \
+  --users $USERS --tasks $TASKS_PER_USER --out "$WORK/users.txt"
+
+# --- scenarios ---------------------------------------------------------------------------------
+RESULTS=$WORK/results.tsv
+printf 'scenario\trps\tp50_ms\tp90_ms\tp99_ms\tp999_ms\tmax_ms\trequests\terrors\tnon2xx\trss_max_mib\tapi_cpu_pct\tpg_cpu_pct\twrk_cpu_pct\tother_cpu_pct\n' > "$RESULTS"
+CLK_TCK=$(getconf CLK_TCK)
+
+wrk_cmd() { # script seconds
+  echo wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2"s --timeout 5s -s "$BENCH/wrk/$1.lua" "http://127.0.0.1:$API_PORT$( [ "$1" = health ] && echo /health || echo /)" -- "$WORK/users.txt"
+}
+
+run_scenario() { # name script
+  local name=$1 script=$2
+  log "scenario $name: warm-up ${WARMUP}s"
+  $(wrk_cmd "$script" "$WARMUP") > "$WORK/wrk-$name-warmup.txt" 2>&1 || true
+  sleep 1
+  log "scenario $name: measuring ${DURATION}s"
+  local pgs; pgs=$(pg_pids)
+  local a0 p0 t0 t1 a1 p1 m0 m1
+  a0=$(ticks "$API_PID"); p0=$(ticks $pgs); m0=$(machine_busy); t0=$(ms_now)
+  ( max=0; while kill -0 "$API_PID" 2>/dev/null; do r=$(rss_kib "$API_PID"); [ "$r" -gt "$max" ] && { max=$r; echo "$max" > "$WORK/rss-max"; }; sleep 0.25; done ) &
+  local sampler=$!
+  echo 0 > "$WORK/rss-max"
+  local TIMEFORMAT='%U %S'
+  { time $(wrk_cmd "$script" "$DURATION") > "$WORK/wrk-$name.txt" 2>&1; } 2> "$WORK/wrk-$name.time" || true
+  t1=$(ms_now); a1=$(ticks "$API_PID"); p1=$(ticks $pgs); m1=$(machine_busy)
+  kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true
+  local json; json=$(grep -m1 '^BENCH ' "$WORK/wrk-$name.txt" | cut -d' ' -f2-) || { cat "$WORK/wrk-$name.txt" >&2; die "wrk failed in $name"; }
+  local wall=$((t1 - t0))
+  python3 - "$name" "$json" "$(cat "$WORK/rss-max")" "$((a1-a0))" "$((p1-p0))" "$(cat "$WORK/wrk-$name.time")" "$wall" "$CLK_TCK" "$((m1-m0))" >> "$RESULTS" <<'PY'
+import json, sys
+name, j, rss, api, pg, wrkt, wall, tck, machine = sys.argv[1:]
+j = json.loads(j); wall = int(wall) / 1000; tck = int(tck)
+u, s = (float(x) for x in wrkt.split())
+rps = j["requests"] / (j["duration_us"] / 1e6)
+errors = j["connect_errors"] + j["read_errors"] + j["write_errors"] + j["timeouts"]
+ms = lambda k: "%.2f" % (j[k] / 1000)
+print("\t".join([name, "%.0f" % rps, ms("p50_us"), ms("p90_us"), ms("p99_us"), ms("p999_us"), ms("max_us"),
+                 str(j["requests"]), str(errors), str(j["non2xx"]), "%.0f" % (int(rss) / 1024),
+                 "%.0f" % (int(api) / tck / wall * 100), "%.0f" % (int(pg) / tck / wall * 100),
+                 "%.0f" % ((u + s) / wall * 100),
+                 # everything else on the machine (builds, other servers): > 0 means the figures are disturbed
+                 "%.0f" % max(0, (int(machine) - int(api) - int(pg)) / tck / wall * 100 - (u + s) / wall * 100)]))
+PY
+  tail -1 "$RESULTS" | awk -F'\t' '{printf "[bench]   %s: %s req/s, p50 %s ms, p99 %s ms, errors %s, non-2xx %s, RSS max %s MiB, CPU %% API %s PG %s wrk %s other %s\n", $1, $2, $3, $5, $9, $10, $11, $12, $13, $14, $15}'
+}
+
+for s in $SCENARIOS; do
+  [ -f "$BENCH/wrk/$s.lua" ] || die "no scenario $s (bench/wrk/$s.lua)"
+  if [ "$s" = create ] && [ "$BIG" = 1 ]; then
+    log "growth check: seeding $FILLER_USERS more users × $FILLER_TASKS tasks (100 000 tasks in total)"
+    "$JAVA" "$BENCH/tools/BenchTokens.java" seed --api "http://127.0.0.1:$API_PORT" --dir "$WORK" \
+      --from $USERS --users $FILLER_USERS --tasks $FILLER_TASKS --concurrency 32
+    run_scenario list-100k list
+  fi
+  run_scenario "$s" "$s"
+done
+if [ "$BIG" = 1 ] && ! grep -q '^list-100k' "$RESULTS"; then
+  log "growth check: seeding $FILLER_USERS more users × $FILLER_TASKS tasks (100 000 tasks in total)"
+  "$JAVA" "$BENCH/tools/BenchTokens.java" seed --api "http://127.0.0.1:$API_PORT" --dir "$WORK" \
+    --from $USERS --users $FILLER_USERS --tasks $FILLER_TASKS --concurrency 32
+  run_scenario list-100k list
+fi
+JWKS_FETCHES=$(curl -fsS "http://127.0.0.1:$JWKS_PORT/stats" | grep -oE '[0-9]+' || echo '?')
+stop_api
+
+# --- start-up ----------------------------------------------------------------------------------
+STARTUPS=$WORK/startup.tsv
+printf 'start\tready_ms\tidle_rss_mib\tspring_says\n' > "$STARTUPS"
+printf 'first start (fresh data dir: initdb + migrations)\t%s\t%s\t%s\n' "$FIRST_START_MS" "$((IDLE_RSS_FIRST/1024))" "$(started_line first)" >> "$STARTUPS"
+if [ "$STARTUP" = 1 ]; then
+  best_of() { # name, extra JVM options…: three starts on the existing data, keeps the fastest
+    local name=$1; shift; local best=999999 rss=0 k
+    for k in 1 2 3; do
+      start_api "$name" "$@"; sleep 2
+      [ "$START_MS" -lt "$best" ] && { best=$START_MS; rss=$(rss_kib "$API_PID"); }
+      stop_api
+    done
+    printf '%s\t%s\t%s\t%s\n' "$name" "$best" "$((rss/1024))" "$(started_line "$name")" >> "$STARTUPS"
+    log "start-up $name: ready in $best ms (best of 3), idle RSS $((rss/1024)) MiB"
+  }
+  best_of "restart (existing data)"
+  # JDK 25 AOT cache (JEP 483/514/515): one training run that serves some traffic, then starts that use it.
+  if "$JAVA" -XX:AOTCacheOutput=/dev/null -version >/dev/null 2>&1; then
+    log "training the AOT cache"
+    start_api aot-training "-XX:AOTCacheOutput=$WORK/app.aot"
+    $(wrk_cmd mixed 5) > /dev/null 2>&1 || true
+    stop_api
+    if [ -s "$WORK/app.aot" ]; then
+      best_of "restart with AOT cache (-XX:AOTCache)" "-XX:AOTCache=$WORK/app.aot"
+    else
+      log "no AOT cache was written (see $WORK/api-aot-training.log)"
+    fi
+  fi
+fi
+
+# --- report ------------------------------------------------------------------------------------
+META=$WORK/meta.env
+{
+  echo "stamp=$STAMP"
+  echo "date=$(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo "label=$LABEL"
+  echo "commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$ROOT" diff --quiet HEAD -- backend 2>/dev/null || echo ' (+ uncommitted backend changes)')"
+  echo "cpus=$(nproc)"
+  echo "cpu_model=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
+  echo "ram=$(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
+  echo "kernel=$(uname -r)"
+  echo "jdk=$("$JAVA" -version 2>&1 | sed -n 2p)"
+  echo "jvm_opts=$JVM_OPTS"
+  echo "wrk=$(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
+  echo "wrk_cmd=wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --timeout 5s -s bench/wrk/<scenario>.lua http://127.0.0.1:$API_PORT/… -- users.txt"
+  echo "loadavg=$LOADAVG_START"
+  echo "duration=$DURATION"
+  echo "warmup=$WARMUP"
+  echo "data=$USERS users × $TASKS_PER_USER tasks$( [ "$BIG" = 1 ] && echo "; list-100k: + $FILLER_USERS users × $FILLER_TASKS tasks = 100 000 tasks")"
+  echo "jwks_fetches=$JWKS_FETCHES"
+} > "$META"
+"$JAVA" -Djava.awt.headless=true "$BENCH/tools/BenchReport.java" "$RESULTS" "$STARTUPS" "$META" \
+  "$BENCH/results/$STAMP.md" "$BENCH/results/$STAMP.png"
+cp "$BENCH/results/$STAMP.md" "$BENCH/results/latest.md"
+
+cp "$WORK"/api-first.log "$BENCH/out/$STAMP-api.log" 2>/dev/null || true
+log "results: bench/results/$STAMP.md (and latest.md, $STAMP.png)"

@@ -1,0 +1,38 @@
+package dev.tasks.api.database;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+
+/** Tells "PostgreSQL is unreachable or overloaded right now" (→ 503, retry) from a bug (→ 500). */
+public final class DatabaseFailures {
+
+    private DatabaseFailures() {
+    }
+
+    public static boolean isUnavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CannotGetJdbcConnectionException || t instanceof DataAccessResourceFailureException
+                    || t instanceof TransientDataAccessResourceException || t instanceof QueryTimeoutException
+                    || t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null && isUnavailableState(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * SQLSTATE classes 08 (connection exception), 57P (operator intervention: admin shutdown, crash
+     * shutdown, cannot connect now) and 53300 (too many connections).
+     */
+    private static boolean isUnavailableState(String state) {
+        return state.startsWith("08") || state.startsWith("57P") || state.equals("53300");
+    }
+}

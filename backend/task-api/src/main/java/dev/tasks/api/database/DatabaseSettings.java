@@ -1,0 +1,34 @@
+package dev.tasks.api.database;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import dev.tasks.api.config.Env;
+import dev.tasks.api.config.InvalidSettingException;
+
+/**
+ * Which PostgreSQL to use: {@code DATABASE_URL} when set, otherwise an embedded one whose data
+ * lives in {@code TASKS_DATA_DIR/postgres} and which listens on {@code EMBEDDED_POSTGRES_PORT}.
+ */
+public record DatabaseSettings(Optional<DatabaseUrl> url, Path dataDirectory, int embeddedPort) {
+
+    static final int DEFAULT_EMBEDDED_PORT = 15432;
+
+    public static DatabaseSettings from(Env env) {
+        Optional<DatabaseUrl> url = env.text(DatabaseUrl.VARIABLE).map(DatabaseUrl::parse);
+        Path dataDirectory;
+        String dir = env.text("TASKS_DATA_DIR", ".data");
+        try {
+            dataDirectory = Path.of(dir).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            throw new InvalidSettingException("TASKS_DATA_DIR", "TASKS_DATA_DIR is not a valid path: '" + Env.printable(dir) + "'");
+        }
+        int port = env.integer("EMBEDDED_POSTGRES_PORT", DEFAULT_EMBEDDED_PORT, 1, 65535);
+        return new DatabaseSettings(url, dataDirectory, port);
+    }
+
+    Path embeddedDataDirectory() {
+        return dataDirectory.resolve("postgres");
+    }
+}

@@ -1,0 +1,122 @@
+package dev.tasks.api.task;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import dev.tasks.api.web.OpenApiConfiguration;
+import dev.tasks.betterauth.BetterAuthUser;
+
+/**
+ * A user's tasks (SPEC 1.3). The security chain has already made sure that {@code {user_id}} is
+ * the token's user; the queries use the token's id all the same (SPEC 1.4: user_id is the token's).
+ */
+@RestController
+@RequestMapping("/api/{user_id}/tasks")
+@Tag(name = "tasks")
+@SecurityRequirement(name = OpenApiConfiguration.BEARER)
+class TaskController {
+
+    static final String TOTAL_COUNT = "X-Total-Count";
+
+    private final TaskRepository tasks;
+
+    TaskController(TaskRepository tasks) {
+        this.tasks = tasks;
+    }
+
+    @GetMapping
+    @Operation(summary = "List your tasks, newest first; X-Total-Count has the number matching the filters")
+    ResponseEntity<List<Task>> list(@PathVariable("user_id") String userId, @AuthenticationPrincipal BetterAuthUser user,
+            @RequestParam(required = false) @Parameter(schema = @Schema(type = "boolean")) String completed,
+            @RequestParam(required = false) @Parameter(description = "case-insensitive text in title or description") String q,
+            @RequestParam(required = false) @Parameter(schema = @Schema(defaultValue = "-created_at", allowableValues = {
+                    "created_at", "-created_at", "title", "-title", "updated_at", "-updated_at"})) String sort,
+            @RequestParam(required = false) @Parameter(schema = @Schema(type = "integer", defaultValue = "100", minimum = "1",
+                    maximum = "1000")) String limit,
+            @RequestParam(required = false) @Parameter(schema = @Schema(type = "integer", defaultValue = "0", minimum = "0"))
+            String offset) {
+        TaskQuery query = TaskQuery.parse(completed, q, sort, limit, offset);
+        List<Task> page = tasks.find(user.id(), query);
+        // A short page is the last one: its total is known without a second query.
+        long total = page.size() < query.limit() && (query.offset() == 0 || !page.isEmpty())
+                ? query.offset() + page.size()
+                : tasks.count(user.id(), query);
+        return ResponseEntity.ok().header(TOTAL_COUNT, Long.toString(total)).body(page);
+    }
+
+    @PostMapping
+    @Operation(summary = "Create a task: 201 with the task and its Location")
+    ResponseEntity<Task> create(@PathVariable("user_id") String userId, @AuthenticationPrincipal BetterAuthUser user,
+            @RequestBody NewTask body) {
+        Task task = tasks.insert(user.id(), body.validated());
+        URI location = UriComponentsBuilder.fromPath("/api/{user_id}/tasks/{id}").buildAndExpand(user.id(), task.id()).encode().toUri();
+        return ResponseEntity.created(location).body(task);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One task")
+    Task get(@PathVariable("user_id") String userId, @PathVariable("id") String id, @AuthenticationPrincipal BetterAuthUser user) {
+        return found(taskId(id).flatMap(taskId -> tasks.findById(user.id(), taskId)), id);
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "Change a task: fields left out stay as they are; description null clears it")
+    Task update(@PathVariable("user_id") String userId, @PathVariable("id") String id, @AuthenticationPrincipal BetterAuthUser user,
+            @RequestBody TaskUpdate body) {
+        TaskUpdate.Changes changes = body.validated();
+        return found(taskId(id).flatMap(taskId -> tasks.update(user.id(), taskId, changes)), id);
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Delete a task")
+    TaskDeleted delete(@PathVariable("user_id") String userId, @PathVariable("id") String id, @AuthenticationPrincipal BetterAuthUser user) {
+        Optional<Long> taskId = taskId(id).filter(existing -> tasks.delete(user.id(), existing));
+        return TaskDeleted.of(found(taskId, id));
+    }
+
+    @PatchMapping("/{id}/complete")
+    @Operation(summary = "Toggle completed")
+    Task toggle(@PathVariable("user_id") String userId, @PathVariable("id") String id, @AuthenticationPrincipal BetterAuthUser user) {
+        return found(taskId(id).flatMap(taskId -> tasks.toggle(user.id(), taskId)), id);
+    }
+
+    /** Ids are positive 64-bit numbers; anything else names no task (404, like a missing one). */
+    private static Optional<Long> taskId(String id) {
+        if (!id.matches("[0-9]{1,19}")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Long.parseLong(id));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Missing and someone else's look the same: 404, never 403, so ids reveal nothing. */
+    private static <T> T found(Optional<T> value, String id) {
+        return value.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                id.matches("[0-9]{1,19}") ? "Task " + id + " was not found." : "Task ids are numbers; no task has this one."));
+    }
+}

@@ -1,0 +1,58 @@
+package dev.tasks.api.task;
+
+import java.util.List;
+
+import dev.tasks.api.web.FieldProblem;
+
+/** The rules for a task's text fields, shared by creation and update. */
+final class TaskText {
+
+    static final int TITLE_MAX = 200;
+    static final int DESCRIPTION_MAX = 2000;
+
+    private TaskText() {
+    }
+
+    /** Adds what is wrong with a (present, non-null) title to {@code problems}; returns it trimmed. */
+    static String title(String title, List<FieldProblem> problems) {
+        String trimmed = title.strip();
+        if (trimmed.isEmpty()) {
+            problems.add(new FieldProblem("title", "must not be blank"));
+        } else if (trimmed.codePointCount(0, trimmed.length()) > TITLE_MAX) {
+            problems.add(new FieldProblem("title", "must be at most " + TITLE_MAX + " characters"));
+        } else if (!storable(trimmed)) {
+            problems.add(new FieldProblem("title", "must not contain NUL characters or broken Unicode"));
+        }
+        return trimmed;
+    }
+
+    static void description(String description, List<FieldProblem> problems) {
+        if (description.codePointCount(0, description.length()) > DESCRIPTION_MAX) {
+            problems.add(new FieldProblem("description", "must be at most " + DESCRIPTION_MAX + " characters"));
+        } else if (!storable(description)) {
+            problems.add(new FieldProblem("description", "must not contain NUL characters or broken Unicode"));
+        }
+    }
+
+    /**
+     * PostgreSQL text cannot hold U+0000, and a lone surrogate has no UTF-8 form: either would fail
+     * in the database as a 500, so it is a 422 here.
+     */
+    static boolean storable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\0') {
+                return false;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

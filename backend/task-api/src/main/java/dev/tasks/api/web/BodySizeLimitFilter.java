@@ -1,0 +1,107 @@
+package dev.tasks.api.web;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses request bodies over 1 MiB with 413 (a task is at most a few KiB): up front from
+ * {@code Content-Length}, and while reading for chunked bodies that declare no length.
+ * Tomcat's own {@code maxPostSize} only covers form posts.
+ */
+final class BodySizeLimitFilter extends OncePerRequestFilter {
+
+    static final long MAX_BYTES = 1024 * 1024;
+    static final String DETAIL = "The request body is larger than 1 MiB.";
+
+    private final Problems problems;
+
+    BodySizeLimitFilter(Problems problems) {
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (request.getContentLengthLong() > MAX_BYTES) {
+            problems.write(request, response, Problems.of(HttpStatus.CONTENT_TOO_LARGE, DETAIL));
+            return;
+        }
+        chain.doFilter(new LimitedRequest(request), response);
+    }
+
+    private static final class LimitedRequest extends HttpServletRequestWrapper {
+
+        private ServletInputStream limited;
+
+        LimitedRequest(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (limited == null) {
+                limited = new LimitedInputStream(super.getInputStream());
+            }
+            return limited;
+        }
+    }
+
+    private static final class LimitedInputStream extends ServletInputStream {
+
+        private final ServletInputStream in;
+        private long count;
+
+        LimitedInputStream(ServletInputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                counted(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = in.read(buffer, offset, length);
+            if (n > 0) {
+                counted(n);
+            }
+            return n;
+        }
+
+        private void counted(int n) throws BodyTooLargeException {
+            count += n;
+            if (count > MAX_BYTES) {
+                throw new BodyTooLargeException(MAX_BYTES);
+            }
+        }
+
+        @Override
+        public boolean isFinished() {
+            return in.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return in.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            in.setReadListener(listener);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package dev.tasks.api.web;
+
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+import dev.tasks.api.database.DatabaseFailures;
+
+/**
+ * Every exception a request can raise becomes a problem detail with a {@code detail} that says
+ * what to fix, and never a stack trace: Spring MVC's own exceptions via the base class, ours via
+ * {@code ErrorResponseException}, database outages as 503, anything else as a logged 500.
+ */
+@RestControllerAdvice
+final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    static final String RETRY_AFTER_DATABASE_SECONDS = "5";
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = unreadableBody(ex);
+        return handleExceptionInternal(ex, problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
+    }
+
+    /** Tells a broken body (400), an oversized one (413) and a well-formed one with wrong types (422) apart. */
+    private static ProblemDetail unreadableBody(HttpMessageNotReadableException ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof BodyTooLargeException) {
+                return Problems.of(HttpStatus.CONTENT_TOO_LARGE, BodySizeLimitFilter.DETAIL);
+            }
+        }
+        Throwable cause = ex.getCause();
+        if (cause instanceof UnrecognizedPropertyException unknown && !unknown.getPath().isEmpty()) {
+            return new InvalidRequestException(fieldPath(unknown), "is not a known field; allowed: "
+                    + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")))
+                    .getBody();
+        }
+        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            return new InvalidRequestException(fieldPath(mismatch), expected(mismatch.getTargetType())).getBody();
+        }
+        if (cause instanceof MismatchedInputException) {
+            return Problems.of(HttpStatus.BAD_REQUEST, "The request body must be a JSON object.");
+        }
+        if (cause instanceof JacksonException json) {
+            var where = json.getLocation();
+            return Problems.of(HttpStatus.BAD_REQUEST, where == null || where.getLineNr() < 0
+                    ? "The request body is not valid JSON."
+                    : "The request body is not valid JSON (line " + where.getLineNr() + ", column " + where.getColumnNr() + ").");
+        }
+        return Problems.of(HttpStatus.BAD_REQUEST, "The request body is missing or not valid JSON.");
+    }
+
+    private static String fieldPath(JacksonException ex) {
+        return ex.getPath().stream()
+                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == String.class) {
+            return "must be a string";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "must be true or false";
+        }
+        if (type != null && Number.class.isAssignableFrom(type) || type == int.class || type == long.class) {
+            return "must be a number";
+        }
+        return "has the wrong type";
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = Problems.of(HttpStatus.NOT_FOUND, "There is no endpoint " + ex.getHttpMethod() + " /" + ex.getResourcePath() + ".");
+        return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<Object> database(DataAccessException ex, WebRequest request) {
+        if (DatabaseFailures.isUnavailable(ex)) {
+            log.warn("Database unavailable: {}", ex.getMostSpecificCause().getMessage());
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_DATABASE_SECONDS);
+            ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
+                    "The database is unavailable right now; nothing was changed. Try again in a few seconds.");
+            return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
+        }
+        return unexpected(ex, request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+        log.error("Unexpected error", ex);
+        ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
+                "Something went wrong on our side. Quote the request_id if you report it.");
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem) {
+            HttpServletRequest servletRequest = request instanceof NativeWebRequest nativeRequest
+                    ? nativeRequest.getNativeRequest(HttpServletRequest.class) : null;
+            Problems.completed(problem, servletRequest);
+            if (problem.getDetail() == null) {
+                problem.setDetail(problem.getTitle());
+            }
+        }
+        return response;
+    }
+}

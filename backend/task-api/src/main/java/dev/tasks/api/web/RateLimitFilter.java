@@ -1,0 +1,58 @@
+package dev.tasks.api.web;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import dev.tasks.betterauth.BetterAuthAuthentication;
+
+/**
+ * Runs in the security chain right after the bearer token was checked: a verified user's
+ * {@code /api} request is charged to that user, a request without a token to its address.
+ * Requests with a bad token never get here; {@link RateLimitedEntryPoint} charges those.
+ */
+final class RateLimitFilter extends OncePerRequestFilter {
+
+    private final RateLimits limits;
+
+    RateLimitFilter(RateLimits limits) {
+        this.limits = limits;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        boolean admitted;
+        if (authentication instanceof BetterAuthAuthentication user) {
+            admitted = !path(request).startsWith("/api/") || limits.admitUser(user.getName(), request, response);
+        } else {
+            admitted = isProbe(request) || limits.admitAddress(request, response);
+        }
+        if (admitted) {
+            chain.doFilter(request, response);
+        }
+    }
+
+    /**
+     * Health probes come from load balancers: when clients are not told apart (no TRUSTED_PROXIES)
+     * they share the proxy's address, and a flood must not make the probe fail and the instance
+     * look dead. They are cheap and touch no user data.
+     */
+    private static boolean isProbe(HttpServletRequest request) {
+        String path = path(request);
+        return path.equals("/health") || path.equals("/health/ready");
+    }
+
+    /** The decoded, normalised path (what the controllers are matched against), not the raw URI. */
+    private static String path(HttpServletRequest request) {
+        String pathInfo = request.getPathInfo();
+        return pathInfo == null ? request.getServletPath() : request.getServletPath() + pathInfo;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.tasks.api.web;
+
+import jakarta.servlet.DispatcherType;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+
+import dev.tasks.betterauth.BetterAuthAuthentication;
+import dev.tasks.betterauth.BetterAuthResourceServer;
+
+/**
+ * Who may call what. Tokens are verified by better-auth-spring; this decides the rest:
+ * <ul>
+ * <li>health, API docs and metrics are public; everything else needs a valid Bearer token;</li>
+ * <li>{@code /api/{user_id}/tasks/**} only for the user the token speaks for (else 403);</li>
+ * <li>abuse limits per user and per address, then the body size limit;</li>
+ * <li>no sessions, no cookies, so no CSRF: the token is in a header a foreign page cannot set.</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String USER_PATH_VARIABLE = "userId";
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, BetterAuthResourceServer betterAuth, RateLimits limits, Problems problems) throws Exception {
+        AuthenticationEntryPoint entryPoint = new RateLimitedEntryPoint(betterAuth.entryPoint(), limits);
+        AccessDeniedHandler denied = (request, response, failure) -> problems.write(request, response,
+                Problems.of(HttpStatus.FORBIDDEN, "The user id in the path is not the user of the token: you can only reach your own tasks."));
+        http
+                .csrf(csrf -> csrf.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .cors(Customizer.withDefaults())
+                .headers(headers -> headers
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                        // JSON only under /api: nothing there may run scripts or be framed. (/docs needs scripts.)
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                request -> request.getServletPath().startsWith("/api/"),
+                                new StaticHeadersWriter("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"))))
+                .authorizeHttpRequests(requests -> requests
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers("/health", "/health/ready").permitAll()
+                        .requestMatchers("/openapi.json", "/openapi.json/**", "/docs", "/docs/**", "/swagger-ui/**").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+                                "/actuator/metrics", "/actuator/metrics/**", "/actuator/prometheus").permitAll()
+                        .requestMatchers("/api/{userId}/tasks", "/api/{userId}/tasks/**").access(ownTasksOnly())
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(betterAuth)
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(denied))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(denied))
+                .addFilterAfter(new RateLimitFilter(limits), BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(new BodySizeLimitFilter(problems), AuthorizationFilter.class);
+        return http.build();
+    }
+
+    /** The one place that decides "a user reaches only their own tasks": path user id == token user id. */
+    static AuthorizationManager<RequestAuthorizationContext> ownTasksOnly() {
+        return (authentication, context) -> new AuthorizationDecision(
+                authentication.get() instanceof BetterAuthAuthentication user
+                        && user.getName().equals(context.getVariables().get(USER_PATH_VARIABLE)));
+    }
+}

@@ -1,0 +1,59 @@
+package dev.tasks.api.web;
+
+import java.util.List;
+
+import io.github.bucket4j.TimeMeter;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+import dev.tasks.api.config.Env;
+
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration {
+
+    @Bean
+    FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
+        FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    CorsSettings corsSettings(Env env) {
+        return CorsSettings.from(env);
+    }
+
+    /** Picked up by Spring Security's {@code cors()}; preflights are answered before authentication. */
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(CorsSettings settings) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(settings.origins());
+        cors.setAllowCredentials(true);
+        cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type"));
+        cors.setExposedHeaders(List.of("Location", "X-Total-Count"));
+        cors.setMaxAge(600L);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", cors);
+        return source;
+    }
+
+    @Bean
+    RateLimitSettings rateLimitSettings(Env env) {
+        return RateLimitSettings.from(env);
+    }
+
+    /** The clock is a bean only in tests (a frozen one makes limits deterministic); otherwise the system's. */
+    @Bean
+    RateLimits rateLimits(RateLimitSettings settings, ObjectProvider<TimeMeter> clock, Problems problems) {
+        TimeMeter time = clock.getIfAvailable(() -> TimeMeter.SYSTEM_NANOTIME);
+        return new RateLimits(new RateLimiter(settings.user(), time), new RateLimiter(settings.address(), time),
+                new ClientAddress(settings.trustedProxies()), problems);
+    }
+}

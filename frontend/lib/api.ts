@@ -210,9 +210,10 @@ export async function signOutAndGoToSignIn(next?: string): Promise<void> {
   browserTokens.clear();
   try {
     await authClient.signOut();
-  } finally {
-    window.location.assign(signInPath(next));
+  } catch {
+    // Unreachable or already signed out: the sign-in page is still the right place.
   }
+  window.location.assign(signInPath(next));
 }
 
 export const api = createApiClient({

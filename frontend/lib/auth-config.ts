@@ -1,4 +1,4 @@
-import { betterAuth } from "better-auth";
+import { betterAuth, type BetterAuthOptions } from "better-auth";
 import { nextCookies } from "better-auth/next-js";
 import { jwt } from "better-auth/plugins/jwt";
 import type { JWKOptions } from "better-auth/plugins/jwt";
@@ -40,15 +40,18 @@ function stripTrailingSlash(url: string) {
   return url.replace(/\/+$/, "");
 }
 
-/** Builds the Better Auth instance; `scripts/migrate.ts` uses the same options for the schema. */
-export function createAuth(env: NodeJS.ProcessEnv = process.env) {
+/**
+ * Builds the Better Auth instance; `scripts/migrate.ts` uses the same options for the schema.
+ * `database` replaces the PostgreSQL pool (tests use Better Auth's memory adapter).
+ */
+export function createAuth(env: NodeJS.ProcessEnv = process.env, database?: BetterAuthOptions["database"]) {
   const c = authEnv(env);
   return betterAuth({
     appName: "Tasks",
     baseURL: c.baseURL,
     secret: c.secret,
     trustedOrigins: c.trustedOrigins,
-    database: new Pool({ connectionString: c.databaseURL, max: 10 }),
+    database: database ?? new Pool({ connectionString: c.databaseURL, max: 10 }),
     emailAndPassword: {
       enabled: true,
       minPasswordLength: 8,

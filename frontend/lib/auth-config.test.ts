@@ -1,0 +1,71 @@
+import { memoryAdapter } from "better-auth/adapters/memory";
+import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from "jose";
+import { describe, expect, it } from "vitest";
+import { authEnv, createAuth } from "./auth-config";
+
+const ENV = {
+  BETTER_AUTH_URL: "http://localhost:3000/",
+  BETTER_AUTH_SECRET: "test-secret-0123456789abcdef0123456789abcdef",
+  NODE_ENV: "test",
+} as NodeJS.ProcessEnv;
+
+describe("authEnv", () => {
+  it("defaults to EdDSA, 15-minute tokens and the app's own origin", () => {
+    const c = authEnv({} as NodeJS.ProcessEnv);
+    expect(c.baseURL).toBe("http://localhost:3000");
+    expect(c.jwtAlg).toBe("EdDSA");
+    expect(c.jwtExpirationTime).toBe("15m");
+    expect(c.trustedOrigins).toEqual(["http://localhost:3000"]);
+  });
+
+  it("adds TRUSTED_ORIGINS and refuses an unknown JWT_ALG", () => {
+    expect(authEnv({ TRUSTED_ORIGINS: "https://a.example/, https://b.example" } as NodeJS.ProcessEnv).trustedOrigins).toEqual([
+      "http://localhost:3000",
+      "https://a.example",
+      "https://b.example",
+    ]);
+    expect(() => authEnv({ JWT_ALG: "HS256" } as NodeJS.ProcessEnv)).toThrow(/JWT_ALG must be one of/);
+  });
+});
+
+/** Signs up with the real Better Auth (in memory) and returns the JWT from GET /token and the JWKS. */
+async function mintToken(env: NodeJS.ProcessEnv) {
+  const db: Record<string, unknown[]> = { user: [], session: [], account: [], verification: [], jwks: [] };
+  const auth = createAuth(env, memoryAdapter(db));
+  const signUp = await auth.api.signUpEmail({
+    body: { email: "ada@example.com", password: "correct-horse-1", name: "Ada" },
+    asResponse: true,
+  });
+  expect(signUp.status).toBe(200);
+  const cookie = signUp.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const { token } = await auth.api.getToken({ headers: new Headers({ cookie }) });
+  const jwks = await auth.api.getJwks();
+  return { token, jwks, userId: (await signUp.json()).user.id as string };
+}
+
+describe("tokens minted by this configuration (SPEC 1.2)", () => {
+  it("are EdDSA by default, with iss and aud = BETTER_AUTH_URL, sub = user id, 15 minutes", async () => {
+    const { token, jwks, userId } = await mintToken(ENV);
+    const header = decodeProtectedHeader(token);
+    expect(header.alg).toBe("EdDSA");
+    expect(header.kid).toEqual(expect.any(String));
+    expect(jwks.keys).toEqual([expect.objectContaining({ kty: "OKP", crv: "Ed25519", alg: "EdDSA", kid: header.kid })]);
+
+    const { payload } = await jwtVerify(token, createLocalJWKSet(jwks as never), {
+      issuer: "http://localhost:3000",
+      audience: "http://localhost:3000",
+    });
+    expect(payload.sub).toBe(userId);
+    expect(payload.email).toBe("ada@example.com");
+    expect(payload.aud).toBe("http://localhost:3000");
+    expect(payload.exp! - payload.iat!).toBe(900);
+  });
+
+  it("follow JWT_ALG and JWT_EXPIRATION_TIME", async () => {
+    const { token, jwks } = await mintToken({ ...ENV, JWT_ALG: "ES256", JWT_EXPIRATION_TIME: "30s" });
+    expect(decodeProtectedHeader(token).alg).toBe("ES256");
+    expect(jwks.keys[0]).toMatchObject({ kty: "EC", crv: "P-256" });
+    const { payload } = await jwtVerify(token, createLocalJWKSet(jwks as never));
+    expect(payload.exp! - payload.iat!).toBe(30);
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { countsAfterAdd, countsAfterToggle, matchesFilter, matchesQuery, validateTask, type Task } from "./task";
+
+const task = (over: Partial<Task> = {}): Task => ({
+  id: 1,
+  user_id: "u",
+  title: "Buy milk",
+  description: "Semi-skimmed",
+  completed: false,
+  created_at: "2026-01-01T00:00:00Z",
+  updated_at: "2026-01-01T00:00:00Z",
+  ...over,
+});
+
+describe("validateTask", () => {
+  it("follows the backend's rules: trimmed title of 1-200 characters, description up to 2000", () => {
+    expect(validateTask("  ", "")).toEqual({ title: "Give the task a title." });
+    expect(validateTask("x".repeat(200), "d".repeat(2000))).toEqual({});
+    expect(validateTask(` ${"x".repeat(200)} `, "")).toEqual({});
+    expect(validateTask("x".repeat(201), "").title).toMatch(/200 characters \(it has 201\)/);
+    expect(validateTask("ok", "d".repeat(2001)).description).toMatch(/2000 characters/);
+  });
+});
+
+describe("filters and search", () => {
+  it("matches all/active/completed", () => {
+    expect(matchesFilter(task(), "all")).toBe(true);
+    expect(matchesFilter(task(), "active")).toBe(true);
+    expect(matchesFilter(task(), "completed")).toBe(false);
+    expect(matchesFilter(task({ completed: true }), "completed")).toBe(true);
+  });
+
+  it("searches title and description case-insensitively", () => {
+    expect(matchesQuery(task(), "MILK")).toBe(true);
+    expect(matchesQuery(task(), "skimmed")).toBe(true);
+    expect(matchesQuery(task({ description: null }), "skimmed")).toBe(false);
+    expect(matchesQuery(task(), "  ")).toBe(true);
+  });
+});
+
+describe("counts", () => {
+  const c = { total: 5, active: 3, completed: 2 };
+  it("move between active and completed on toggle", () => {
+    expect(countsAfterToggle(c, false)).toEqual({ total: 5, active: 2, completed: 3 });
+    expect(countsAfterToggle(c, true)).toEqual({ total: 5, active: 4, completed: 1 });
+  });
+  it("grow on add and shrink on delete", () => {
+    expect(countsAfterAdd(c, task())).toEqual({ total: 6, active: 4, completed: 2 });
+    expect(countsAfterAdd(c, task({ completed: true }), -1)).toEqual({ total: 4, active: 3, completed: 1 });
+  });
+});

@@ -3,15 +3,17 @@ import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from "jose";
 import { describe, expect, it } from "vitest";
 import { authEnv, createAuth } from "./auth-config";
 
-const ENV = {
+const env = (vars: Record<string, string>) => vars as unknown as NodeJS.ProcessEnv;
+
+const ENV = env({
   BETTER_AUTH_URL: "http://localhost:3000/",
   BETTER_AUTH_SECRET: "test-secret-0123456789abcdef0123456789abcdef",
   NODE_ENV: "test",
-} as NodeJS.ProcessEnv;
+});
 
 describe("authEnv", () => {
   it("defaults to EdDSA, 15-minute tokens and the app's own origin", () => {
-    const c = authEnv({} as NodeJS.ProcessEnv);
+    const c = authEnv(env({}));
     expect(c.baseURL).toBe("http://localhost:3000");
     expect(c.jwtAlg).toBe("EdDSA");
     expect(c.jwtExpirationTime).toBe("15m");
@@ -19,12 +21,12 @@ describe("authEnv", () => {
   });
 
   it("adds TRUSTED_ORIGINS and refuses an unknown JWT_ALG", () => {
-    expect(authEnv({ TRUSTED_ORIGINS: "https://a.example/, https://b.example" } as NodeJS.ProcessEnv).trustedOrigins).toEqual([
+    expect(authEnv(env({ TRUSTED_ORIGINS: "https://a.example/, https://b.example" })).trustedOrigins).toEqual([
       "http://localhost:3000",
       "https://a.example",
       "https://b.example",
     ]);
-    expect(() => authEnv({ JWT_ALG: "HS256" } as NodeJS.ProcessEnv)).toThrow(/JWT_ALG must be one of/);
+    expect(() => authEnv(env({ JWT_ALG: "HS256" }))).toThrow(/JWT_ALG must be one of/);
   });
 });
 
@@ -62,7 +64,7 @@ describe("tokens minted by this configuration (SPEC 1.2)", () => {
   });
 
   it("follow JWT_ALG and JWT_EXPIRATION_TIME", async () => {
-    const { token, jwks } = await mintToken({ ...ENV, JWT_ALG: "ES256", JWT_EXPIRATION_TIME: "30s" });
+    const { token, jwks } = await mintToken({ ...ENV, JWT_ALG: "ES256", JWT_EXPIRATION_TIME: "30s" } as NodeJS.ProcessEnv);
     expect(decodeProtectedHeader(token).alg).toBe("ES256");
     expect(jwks.keys[0]).toMatchObject({ kty: "EC", crv: "P-256" });
     const { payload } = await jwtVerify(token, createLocalJWKSet(jwks as never));

@@ -141,7 +141,8 @@ public final class BetterAuthJwtDecoder implements JwtDecoder {
         JWSObject jws;
         try {
             jws = JWSObject.parse(token);
-        } catch (ParseException e) {
+        } catch (ParseException | RuntimeException e) {
+            // Nimbus throws unchecked exceptions on some hostile headers (e.g. the JSON "null").
             throw new TokenRejected(Outcome.MALFORMED, "The token is not a well-formed signed JWT");
         }
         JWSHeader header = jws.getHeader();
@@ -328,6 +329,15 @@ public final class BetterAuthJwtDecoder implements JwtDecoder {
         } catch (JOSEException e) {
             throw new IllegalArgumentException("better-auth.secret cannot key HS256: " + e.getMessage(), e);
         }
+    }
+
+    /** How many verified tokens are cached now (after pending evictions). */
+    long cachedTokens() {
+        if (verified == null) {
+            return 0;
+        }
+        verified.cleanUp();
+        return verified.estimatedSize();
     }
 
     @Override

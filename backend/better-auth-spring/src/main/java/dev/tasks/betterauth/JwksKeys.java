@@ -60,6 +60,7 @@ public final class JwksKeys implements AutoCloseable {
     private final HttpClient http;
 
     private volatile Snapshot snapshot = Snapshot.NONE;
+    private volatile boolean closed;
     private final Object lock = new Object();
     private CompletableFuture<Void> inFlight; // guarded by lock
     private Instant lastFetchStart;            // guarded by lock
@@ -159,7 +160,7 @@ public final class JwksKeys implements AutoCloseable {
                 .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .thenAccept(this::adopt)
                 .whenComplete((ignored, failure) -> {
-                    if (failure != null) {
+                    if (failure != null && !closed) {
                         sent.cancel(true);
                         metrics.jwksFetch(false);
                         log.warn("Better Auth JWKS fetch from " + uri + " failed (" + describe(failure)
@@ -229,6 +230,7 @@ public final class JwksKeys implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         http.shutdownNow();
         executor.shutdownNow();
     }

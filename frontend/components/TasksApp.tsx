@@ -244,8 +244,7 @@ export function TasksApp({ user }: Props) {
           announce(`Couldn't delete “${pending.task.title}”. ${errorMessage(err)}`, "error");
         });
     },
-    // restore/announce only use state setters and refs
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // restore() and announce() only use state setters and refs, so user.id is the only input.
     [user.id],
   );
 

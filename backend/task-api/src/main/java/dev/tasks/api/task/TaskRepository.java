@@ -26,8 +26,7 @@ class TaskRepository {
     }
 
     List<Task> find(String userId, TaskQuery query) {
-        return jdbc.sql("select " + COLUMNS + " from tasks.tasks where " + filter(query)
-                        + " order by " + query.sort().orderBy + " limit :limit offset :offset")
+        return jdbc.sql(listSql(query))
                 .param("userId", userId)
                 .param("completed", query.completed().orElse(null))
                 .param("pattern", query.likePattern().orElse(null))
@@ -35,6 +34,11 @@ class TaskRepository {
                 .param("offset", query.offset())
                 .query(TaskRepository::task)
                 .list();
+    }
+
+    static String listSql(TaskQuery query) {
+        return "select " + COLUMNS + " from tasks.tasks where " + filter(query)
+                + " order by " + query.sort().orderBy + " limit :limit offset :offset";
     }
 
     long count(String userId, TaskQuery query) {

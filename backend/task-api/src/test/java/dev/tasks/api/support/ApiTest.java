@@ -1,0 +1,35 @@
+package dev.tasks.api.support;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole API on a random port, on the shared test PostgreSQL, verifying real tokens from
+ * {@link TestTokens}. Limits are off here (a suite makes many requests from one address);
+ * RateLimitTest runs its own context with small limits. Subclasses without their own
+ * configuration share one Spring context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"RATE_LIMIT_USER_RPS=0", "RATE_LIMIT_IP_RPS=0", "CORS_ORIGINS=http://localhost:3000,https://tasks.example.com"})
+public abstract class ApiTest {
+
+    @LocalServerPort
+    private int port;
+
+    @DynamicPropertySource
+    static void environment(DynamicPropertyRegistry registry) {
+        registry.add("DATABASE_URL", TestPostgres::databaseUrl);
+        TestTokens.properties().forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    protected Api api() {
+        return new Api(port);
+    }
+
+    /** A user of its own for each test: no test sees another's tasks, none needs cleaning up. */
+    protected static String newUser() {
+        return "user-" + java.util.UUID.randomUUID();
+    }
+}

@@ -1,0 +1,82 @@
+package dev.tasks.api.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import dev.tasks.api.database.EmbeddedPostgresServer;
+
+/**
+ * One real PostgreSQL for the whole test JVM (started on first use, ~1 s), run by the API's own
+ * {@link EmbeddedPostgresServer} on a free port in a temporary directory. Every Spring context of
+ * the suite points {@code DATABASE_URL} at it; tests use distinct user ids, so they share it safely.
+ * {@link #stop()} and {@link #start()} keep port and data directory: an outage, not a new database.
+ */
+public final class TestPostgres {
+
+    private static final Path DATA;
+    private static final int PORT;
+    private static EmbeddedPostgresServer server;
+
+    static {
+        try {
+            DATA = Files.createTempDirectory("task-api-test-pg");
+            try (ServerSocket socket = new ServerSocket(0)) {
+                PORT = socket.getLocalPort();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(TestPostgres::removeAll, "test-postgres-cleanup"));
+    }
+
+    private TestPostgres() {
+    }
+
+    /** The libpq URL, as DATABASE_URL; starts the server on first use. */
+    public static synchronized String databaseUrl() {
+        if (server == null) {
+            start();
+        }
+        return server.postgresqlUrl();
+    }
+
+    public static synchronized void start() {
+        if (server == null) {
+            server = EmbeddedPostgresServer.start(DATA.resolve("postgres"), PORT);
+        }
+    }
+
+    public static synchronized void stop() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
+
+    /** A direct connection, for checking what is stored without going through the API. */
+    public static Connection connect() throws SQLException {
+        databaseUrl();
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + PORT + "/tasks", "postgres", null);
+    }
+
+    public static int port() {
+        return PORT;
+    }
+
+    private static void removeAll() {
+        stop();
+        try (Stream<Path> files = Files.walk(DATA)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp directory: the OS cleans up what is left
+        }
+    }
+}

@@ -78,7 +78,10 @@ public final class JwksKeys implements AutoCloseable {
         this.clock = clock;
         this.metrics = metrics;
         this.executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("better-auth-jwks-", 0).factory());
+        // HTTP/1.1 only: the JDK client's default HTTP/2 sends "Upgrade: h2c" on plain http, and
+        // Next.js (next start, where Better Auth usually runs) drops such requests with an empty reply.
         this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(executor)

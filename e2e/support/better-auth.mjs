@@ -1,0 +1,69 @@
+// The real Better Auth, loaded from the frontend's node_modules: the same installed version the
+// app runs, not a second copy that could drift from it.
+import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { ROOT_DIR } from "./processes.mjs";
+
+const FRONTEND_DIR = path.join(ROOT_DIR, "frontend");
+const frontendRequire = createRequire(path.join(FRONTEND_DIR, "package.json"));
+
+async function load(specifier) {
+  let resolved;
+  try {
+    resolved = frontendRequire.resolve(specifier);
+  } catch {
+    throw new Error(`${specifier} is not installed in frontend/node_modules: run "cd frontend && npm ci" first`);
+  }
+  return import(pathToFileURL(resolved).href);
+}
+
+export function betterAuthVersion() {
+  return JSON.parse(readFileSync(path.join(FRONTEND_DIR, "node_modules", "better-auth", "package.json"), "utf8")).version;
+}
+
+/**
+ * A Better Auth server on its own port, the way an app mounts it (`toNodeHandler`), with email +
+ * password and the jwt() plugin. `use(alg)` replaces it with a fresh instance on a fresh
+ * in-memory database, so each algorithm gets its own keys (Better Auth signs with the newest
+ * key in its jwks table, whatever its algorithm). `alg` undefined = the plugin's defaults.
+ */
+export async function startBetterAuthServer() {
+  const [{ betterAuth }, { toNodeHandler }, { memoryAdapter }, { jwt }] = await Promise.all([
+    load("better-auth"),
+    load("better-auth/node"),
+    load("better-auth/adapters/memory"),
+    load("better-auth/plugins/jwt"),
+  ]);
+  let handler = (_req, res) => {
+    res.statusCode = 503;
+    res.end("no Better Auth instance yet");
+  };
+  const server = http.createServer((req, res) => handler(req, res));
+  await new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", resolve);
+  });
+  const baseURL = `http://localhost:${server.address().port}`;
+
+  return {
+    baseURL,
+    use(alg) {
+      const db = { user: [], session: [], account: [], verification: [], jwks: [] };
+      const auth = betterAuth({
+        baseURL,
+        secret: "contract-test-secret-0123456789abcdef0123456789",
+        database: memoryAdapter(db),
+        emailAndPassword: { enabled: true },
+        rateLimit: { enabled: false },
+        logger: { level: "error" },
+        plugins: [alg ? jwt({ jwks: { keyPairConfig: { alg } } }) : jwt()],
+      });
+      handler = toNodeHandler(auth);
+      return auth;
+    },
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}

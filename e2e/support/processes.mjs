@@ -1,0 +1,220 @@
+// Starting and stopping the servers the tests need. Every child runs in its own process group
+// (detached), so stopping it stops whatever it started too (run.sh → java, npm → next).
+// Groups are also killed when this test process exits for any reason, including a failure.
+import { spawn } from "node:child_process";
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const E2E_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+export const ROOT_DIR = path.resolve(E2E_DIR, "..");
+export const OUT_DIR = path.join(E2E_DIR, "out");
+
+const live = new Set();
+
+function killGroup(child, signal) {
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+// Last resort: whatever the test runner does to us, our process groups do not outlive us.
+process.once("exit", () => {
+  for (const child of live) killGroup(child, "SIGKILL");
+});
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.once(signal, () => {
+    for (const child of live) killGroup(child, "SIGTERM");
+    process.exit(130);
+  });
+}
+
+/**
+ * Spawns `command` in a new process group with its output teed to out/<name>.log; its
+ * environment is ours, less `unset`, plus `env`.
+ * Returns { child, name, logFile, output(), exited (promise of the exit code) }.
+ */
+export function startGroup(name, command, args, { cwd = ROOT_DIR, env = {}, unset = [] } = {}) {
+  mkdirSync(OUT_DIR, { recursive: true });
+  const logFile = path.join(OUT_DIR, `${name}.log`);
+  const log = createWriteStream(logFile);
+  const childEnv = { ...process.env };
+  for (const key of unset) delete childEnv[key];
+  const child = spawn(command, args, {
+    cwd,
+    env: { ...childEnv, ...env },
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  live.add(child);
+  let text = "";
+  const listeners = new Set();
+  const onData = (chunk) => {
+    const s = chunk.toString();
+    text += s;
+    if (text.length > 2_000_000) text = text.slice(-1_000_000);
+    log.write(chunk);
+    for (const l of listeners) l(text);
+  };
+  child.stdout.on("data", onData);
+  child.stderr.on("data", onData);
+  const exited = new Promise((resolve) => {
+    child.once("exit", (code, signal) => {
+      live.delete(child);
+      log.end();
+      resolve(code ?? signal);
+    });
+  });
+  const proc = {
+    name,
+    child,
+    logFile,
+    exited,
+    output: () => text,
+    tail: (lines = 40) => text.split("\n").slice(-lines).join("\n"),
+    /** Resolves when the output matches `pattern`; rejects when the process exits first or time runs out. */
+    waitForOutput(pattern, timeoutMs) {
+      return new Promise((resolve, reject) => {
+        const check = (all) => {
+          const m = all.match(pattern);
+          if (m) {
+            done();
+            resolve(m);
+          }
+        };
+        const timer = setTimeout(() => {
+          done();
+          reject(new Error(`${name}: no line matching ${pattern} within ${timeoutMs / 1000}s; last output:\n${proc.tail()}`));
+        }, timeoutMs);
+        const done = () => {
+          clearTimeout(timer);
+          listeners.delete(check);
+        };
+        listeners.add(check);
+        exited.then((code) => {
+          if (!listeners.has(check)) return;
+          done();
+          reject(new Error(`${name} exited (${code}) before printing ${pattern}; last output:\n${proc.tail()}`));
+        });
+        check(text);
+      });
+    },
+  };
+  return proc;
+}
+
+/** SIGTERM to the whole group, SIGKILL after `graceMs`; resolves once the leader has exited. */
+export async function stopGroup(proc, graceMs = 30_000) {
+  if (!proc || proc.child.exitCode !== null || proc.child.signalCode !== null) return;
+  killGroup(proc.child, "SIGTERM");
+  const timedOut = await Promise.race([proc.exited.then(() => false), delay(graceMs).then(() => true)]);
+  if (timedOut) killGroup(proc.child, "SIGKILL");
+  await proc.exited;
+  // The group may still hold children that outlived the leader: finish them too.
+  killGroup(proc.child, "SIGKILL");
+}
+
+/**
+ * The embedded PostgreSQL runs as its own daemon; the API stops it on SIGTERM. If the API was
+ * killed instead, the postmaster recorded in our own data directory is stopped here.
+ */
+export function stopEmbeddedPostgres(dataDir) {
+  const pidFile = path.join(dataDir, "postgres", "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+  if (!Number.isInteger(pid) || pid <= 1) return;
+  try {
+    process.kill(pid, "SIGQUIT");
+  } catch {
+    // not running
+  }
+}
+
+export const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** True when something accepts connections on localhost:port (IPv4 or IPv6). */
+export async function portInUse(port) {
+  const tryConnect = (host) =>
+    new Promise((resolve) => {
+      const socket = net.connect({ host, port });
+      socket.setTimeout(1000);
+      socket.once("connect", () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once("timeout", () => {
+        socket.destroy();
+        resolve(false);
+      });
+      socket.once("error", () => resolve(false));
+    });
+  return (await tryConnect("127.0.0.1")) || (await tryConnect("::1"));
+}
+
+/** A TCP port that is free right now. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Polls `url` until it answers 2xx, the process exits, or time runs out. */
+export async function waitForHttp(url, timeoutMs, proc) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    if (proc && (proc.child.exitCode !== null || proc.child.signalCode !== null)) {
+      throw new Error(`${proc.name} exited while waiting for ${url}; last output:\n${proc.tail()}`);
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`${url} did not answer within ${timeoutMs / 1000}s${proc ? `; last output of ${proc.name}:\n${proc.tail()}` : ""}`);
+    }
+    await delay(250);
+  }
+}
+
+/** The Java API jar built by Maven (`mvnw package`); fails with the command to build it. */
+export function taskApiJar() {
+  const dir = path.join(ROOT_DIR, "backend", "task-api", "target");
+  const jar = existsSync(dir)
+    ? readdirSyncSafe(dir).find((f) => /^task-api-.*\.jar$/.test(f) && !f.endsWith(".original"))
+    : undefined;
+  if (!jar) {
+    throw new Error(
+      "backend/task-api/target/task-api-*.jar is missing; build it with:\n" +
+        "  cd backend && JAVA_HOME=$(../scripts/java-home.sh) ./mvnw -q -B -DskipTests -pl task-api -am package",
+    );
+  }
+  return path.join(dir, jar);
+}
+
+function readdirSyncSafe(dir) {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+/** JAVA_HOME for a JDK >= 21, found by the project's own script. */
+export async function javaHome() {
+  const proc = spawn(path.join(ROOT_DIR, "scripts", "java-home.sh"), [], { stdio: ["ignore", "pipe", "inherit"] });
+  let out = "";
+  proc.stdout.on("data", (c) => (out += c));
+  const code = await new Promise((resolve) => proc.once("exit", resolve));
+  if (code !== 0 || !out.trim()) throw new Error("scripts/java-home.sh found no JDK >= 21");
+  return out.trim();
+}

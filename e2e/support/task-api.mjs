@@ -1,0 +1,45 @@
+// The Java task API from its jar, on free ports, with its own embedded PostgreSQL in a temp dir.
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { freePort, javaHome, startGroup, stopEmbeddedPostgres, stopGroup, taskApiJar, waitForHttp } from "./processes.mjs";
+
+const START_TIMEOUT_MS = Number(process.env.E2E_START_TIMEOUT_MS || 600_000);
+
+export async function startTaskApi({ name = "task-api", betterAuthUrl, env = {} }) {
+  const jar = taskApiJar();
+  const home = await javaHome();
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "tasks-e2e-api-"));
+  const [port, pgPort] = [await freePort(), await freePort()];
+  const childEnv = {
+    PORT: String(port),
+    EMBEDDED_POSTGRES_PORT: String(pgPort),
+    TASKS_DATA_DIR: dataDir,
+    BETTER_AUTH_URL: betterAuthUrl,
+    CORS_ORIGINS: betterAuthUrl,
+    ...env,
+  };
+  const proc = startGroup(name, path.join(home, "bin", "java"), ["-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar], {
+    env: childEnv,
+    // Nothing from the caller's shell may point this API elsewhere.
+    unset: ["DATABASE_URL", "BETTER_AUTH_SECRET", "BETTER_AUTH_JWKS_URL", "TRUSTED_PROXIES"],
+  });
+  const url = `http://localhost:${port}`;
+  const api = {
+    url,
+    proc,
+    dataDir,
+    async stop() {
+      await stopGroup(proc);
+      stopEmbeddedPostgres(dataDir);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  try {
+    await waitForHttp(`${url}/health/ready`, START_TIMEOUT_MS, proc);
+  } catch (err) {
+    await api.stop();
+    throw err;
+  }
+  return api;
+}

@@ -1,6 +1,8 @@
 package dev.tasks.betterauth;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
@@ -20,10 +22,10 @@ public final class BetterAuthAuthentication extends AbstractAuthenticationToken 
         this(user, jwt, List.of());
     }
 
-    public BetterAuthAuthentication(BetterAuthUser user, Jwt jwt, java.util.Collection<? extends GrantedAuthority> authorities) {
+    public BetterAuthAuthentication(BetterAuthUser user, Jwt jwt, Collection<? extends GrantedAuthority> authorities) {
         super(authorities);
-        this.user = java.util.Objects.requireNonNull(user, "user");
-        this.jwt = java.util.Objects.requireNonNull(jwt, "jwt");
+        this.user = Objects.requireNonNull(user, "user");
+        this.jwt = Objects.requireNonNull(jwt, "jwt");
         setAuthenticated(true);
     }
 

@@ -89,8 +89,7 @@ public final class BetterAuthJwtDecoder implements JwtDecoder {
     @Override
     public Jwt decode(String token) throws JwtException {
         try {
-            Jwt jwt = decodeOrReject(token);
-            return jwt;
+            return decodeOrReject(token);
         } catch (TokenRejected rejected) {
             metrics.verification(rejected.outcome());
             throw rejected;

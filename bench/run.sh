@@ -140,10 +140,7 @@ mkdir -p "$BENCH/out"
 LOADAVG_START=$(cut -d' ' -f1-3 /proc/loadavg)
 STAMP=$(date +%Y-%m-%d-%H%M)
 EXTRA=()
-if [ "$JFR" = 1 ]; then
-  EXTRA+=("-XX:StartFlightRecording=filename=$BENCH/out/$STAMP.jfr,settings=profile,dumponexit=true")
-  log "JFR on: $BENCH/out/$STAMP.jfr"
-fi
+[ "$JFR" = 1 ] && log "JFR on: one recording per measured scenario in bench/out/$STAMP-<scenario>.jfr (summarise with bench/tools/jfr_top.py)"
 log "starting the API on :$API_PORT (embedded PostgreSQL :$PG_PORT, fresh data in $WORK/data; rate limits OFF)"
 start_api first ${EXTRA[@]+"${EXTRA[@]}"}
 FIRST_START_MS=$START_MS
@@ -158,7 +155,7 @@ log "seeding $USERS users × $TASKS_PER_USER tasks through the API"
 
 # --- scenarios ---------------------------------------------------------------------------------
 RESULTS=$WORK/results.tsv
-printf 'scenario\trps\tp50_ms\tp90_ms\tp99_ms\tp999_ms\tmax_ms\trequests\terrors\tnon2xx\trss_max_mib\tapi_cpu_pct\tpg_cpu_pct\twrk_cpu_pct\tother_cpu_pct\n' > "$RESULTS"
+printf 'scenario\trps\tp50_ms\tp90_ms\tp99_ms\tp999_ms\tmax_ms\trequests\terrors\tnon2xx\trss_max_mib\tapi_cpu_pct\tpg_cpu_pct\twrk_cpu_pct\tother_cpu_pct\tapi_cpu_us_per_req\tpg_cpu_us_per_req\n' > "$RESULTS"
 CLK_TCK=$(getconf CLK_TCK)
 
 wrk_cmd() { # script seconds
@@ -178,9 +175,11 @@ run_scenario() { # name script
   local sampler=$!
   echo 0 > "$WORK/rss-max"
   local TIMEFORMAT='%U %S'
+  [ "$JFR" = 1 ] && "$JAVA_HOME/bin/jcmd" "$API_PID" JFR.start name="$name" settings=profile >/dev/null
   { time $(wrk_cmd "$script" "$DURATION") > "$WORK/wrk-$name.txt" 2>&1; } 2> "$WORK/wrk-$name.time" || true
   t1=$(ms_now); a1=$(ticks "$API_PID"); p1=$(ticks $pgs); m1=$(machine_busy)
   kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true
+  [ "$JFR" = 1 ] && "$JAVA_HOME/bin/jcmd" "$API_PID" JFR.stop name="$name" filename="$BENCH/out/$STAMP-$name.jfr" >/dev/null
   local json; json=$(grep -m1 '^BENCH ' "$WORK/wrk-$name.txt" | cut -d' ' -f2-) || { cat "$WORK/wrk-$name.txt" >&2; die "wrk failed in $name"; }
   local wall=$((t1 - t0))
   python3 - "$name" "$json" "$(cat "$WORK/rss-max")" "$((a1-a0))" "$((p1-p0))" "$(cat "$WORK/wrk-$name.time")" "$wall" "$CLK_TCK" "$((m1-m0))" >> "$RESULTS" <<'PY'
@@ -196,9 +195,11 @@ print("\t".join([name, "%.0f" % rps, ms("p50_us"), ms("p90_us"), ms("p99_us"), m
                  "%.0f" % (int(api) / tck / wall * 100), "%.0f" % (int(pg) / tck / wall * 100),
                  "%.0f" % ((u + s) / wall * 100),
                  # everything else on the machine (builds, other servers): > 0 means the figures are disturbed
-                 "%.0f" % max(0, (int(machine) - int(api) - int(pg)) / tck / wall * 100 - (u + s) / wall * 100)]))
+                 "%.0f" % max(0, (int(machine) - int(api) - int(pg)) / tck / wall * 100 - (u + s) / wall * 100),
+                 # CPU time per request: unlike req/s, hardly moved by other load on the machine
+                 "%.0f" % (int(api) / tck * 1e6 / max(1, j["requests"])), "%.0f" % (int(pg) / tck * 1e6 / max(1, j["requests"]))]))
 PY
-  tail -1 "$RESULTS" | awk -F'\t' '{printf "[bench]   %s: %s req/s, p50 %s ms, p99 %s ms, errors %s, non-2xx %s, RSS max %s MiB, CPU %% API %s PG %s wrk %s other %s\n", $1, $2, $3, $5, $9, $10, $11, $12, $13, $14, $15}'
+  tail -1 "$RESULTS" | awk -F'\t' '{printf "[bench]   %s: %s req/s, p50 %s ms, p99 %s ms, errors %s, non-2xx %s, RSS max %s MiB, CPU %% API %s PG %s wrk %s other %s, API CPU %s µs/req\n", $1, $2, $3, $5, $9, $10, $11, $12, $13, $14, $15, $16}'
 }
 
 for s in $SCENARIOS; do

@@ -69,15 +69,15 @@ public class BenchReport {
                 .append(meta.get("duration")).append(" s measured per scenario |\n\n");
 
         o.append("![throughput and p99 per scenario](").append(png.getFileName()).append(")\n\n");
-        o.append("| scenario | req/s | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | requests | socket errors | non-2xx | API RSS max MiB | API CPU % | PostgreSQL CPU % | wrk CPU % | other CPU % |\n");
-        o.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        o.append("| scenario | req/s | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | requests | socket errors | non-2xx | API RSS max MiB | API CPU % | PostgreSQL CPU % | wrk CPU % | other CPU % | API CPU µs/req | PostgreSQL CPU µs/req |\n");
+        o.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Row r : res) {
             o.append("| ").append(r.s("scenario"));
             for (String k : new String[] {"rps", "p50_ms", "p90_ms", "p99_ms", "p999_ms", "max_ms", "requests", "errors", "non2xx",
-                    "rss_max_mib", "api_cpu_pct", "pg_cpu_pct", "wrk_cpu_pct", "other_cpu_pct"}) o.append(" | ").append(r.s(k));
+                    "rss_max_mib", "api_cpu_pct", "pg_cpu_pct", "wrk_cpu_pct", "other_cpu_pct", "api_cpu_us_per_req", "pg_cpu_us_per_req"}) o.append(" | ").append(r.s(k));
             o.append(" |\n");
         }
-        o.append("\nCPU % is of one core (200 % = both cores busy); \"other\" is every other process on the machine during the run (it should be ~0: more means the figures are disturbed). Latencies are wrk's (closed loop, ")
+        o.append("\nCPU % is of one core (200 % = both cores busy); \"other\" is every other process on the machine during the run (it should be ~0: more means the figures are disturbed). CPU µs/req (CPU time of the process / requests) is the cost of one request, which other load on the machine hardly changes. Latencies are wrk's (closed loop, ")
                 .append("so they hide queueing a fixed-rate load would show).\n\n");
 
         o.append("## Start-up\n\n| start | to ready (`/health/ready` 200) | idle RSS MiB | Spring Boot says |\n|---|---:|---:|---|\n");

@@ -3,6 +3,7 @@ package dev.tasks.api.web;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -94,6 +95,13 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpStatusCode status, WebRequest request) {
         ProblemDetail problem = Problems.of(HttpStatus.NOT_FOUND, "There is no endpoint " + ex.getHttpMethod() + " /" + ex.getResourcePath() + ".");
         return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    /** Tomcat parses the query string lazily and throws on a broken %-escape: the client's mistake. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> badQueryString(InvalidParameterException ex, WebRequest request) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "The query string is not valid URL encoding.");
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
 
     @ExceptionHandler(DataAccessException.class)

@@ -76,6 +76,50 @@ public final class Api {
         }
     }
 
+    /**
+     * A GET whose request line is sent exactly as written, for URLs java.net.URI refuses to build
+     * (broken %-escapes, encoded slashes): what a hand-written client or a scanner sends.
+     */
+    public Response rawGet(String rawPath, String token) {
+        try (java.net.Socket socket = new java.net.Socket("localhost", Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)))) {
+            socket.setSoTimeout(30_000);
+            String request = "GET " + rawPath + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                    + (token == null ? "" : "Authorization: Bearer " + token + "\r\n") + "\r\n";
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String raw = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int headerEnd = raw.indexOf("\r\n\r\n");
+            String[] head = raw.substring(0, headerEnd).split("\r\n");
+            java.util.Map<String, List<String>> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            for (int i = 1; i < head.length; i++) {
+                int colon = head[i].indexOf(':');
+                headers.computeIfAbsent(head[i].substring(0, colon).strip(), k -> new java.util.ArrayList<>()).add(head[i].substring(colon + 1).strip());
+            }
+            String body = raw.substring(headerEnd + 4);
+            if (headers.getOrDefault("Transfer-Encoding", List.of()).contains("chunked")) {
+                body = unchunk(body);
+            }
+            Response result = new Response(Integer.parseInt(head[0].split(" ")[1]), java.net.http.HttpHeaders.of(headers, (a, b) -> true), body);
+            assertThat(result.body()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain(".java:");
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String unchunk(String chunked) {
+        StringBuilder out = new StringBuilder();
+        int at = 0;
+        while (true) {
+            int lineEnd = chunked.indexOf("\r\n", at);
+            int size = Integer.parseInt(chunked.substring(at, lineEnd).strip(), 16);
+            if (size == 0) {
+                return out.toString();
+            }
+            out.append(chunked, lineEnd + 2, lineEnd + 2 + size);
+            at = lineEnd + 2 + size + 2;
+        }
+    }
+
     public static String json(Object value) {
         return JSON.writeValueAsString(value);
     }

@@ -117,7 +117,27 @@ class AuthenticationTest extends ApiTest {
         Response response = api().get("/api/me", "A".repeat(200 * 1024));
 
         // Over server.max-http-request-header-size (128 KB) Tomcat answers before any application code.
-        assertThat(response.status()).isBetween(400, 499);
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void urlsTomcatCannotReadAre400ProblemsNotHtml() {
+        String token = TestTokens.forUser(user);
+        for (String path : List.of("/api/" + user + "/tasks/%2F1", "/api/" + user + "/tasks/%ZZ", "/api/%00/tasks", "/%2e%2e/etc/passwd")) {
+            Response response = api().rawGet(path, token);
+            assertThat(response.status()).as(path).isEqualTo(400);
+            assertThat(response.contentType()).as(path).startsWith("application/problem+json");
+            assertThat(response.json().get("detail").asString()).isNotBlank();
+        }
+    }
+
+    @Test
+    void aQueryStringWithABrokenEscapeIs400() {
+        Response response = api().rawGet("/api/" + user + "/tasks?q=%ZZ", TestTokens.forUser(user));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("detail").asString()).contains("query string");
     }
 
     @Test

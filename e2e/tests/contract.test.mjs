@@ -36,7 +36,7 @@ const shapes = {};
 before(async () => {
   betterAuth = await startBetterAuthServer();
   api = await startTaskApi({ name: "contract-task-api", betterAuthUrl: betterAuth.baseURL });
-});
+}, { timeout: 900_000 });
 
 after(async () => {
   await api?.stop();

@@ -1,0 +1,65 @@
+// The whole product as a person runs it: the root ./run.sh (embedded PostgreSQL, Java API,
+// Better Auth's migration, Next.js production build and server) on a fresh data directory.
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { portInUse, ROOT_DIR, startGroup, stopEmbeddedPostgres, stopGroup } from "./processes.mjs";
+
+// The web app bakes NEXT_PUBLIC_API_URL (http://localhost:8000) into its build, so the browser
+// suite runs on run.sh's default ports rather than rebuilding for others.
+export const WEB_URL = "http://localhost:3000";
+export const API_URL = "http://localhost:8000";
+const PORTS = { 3000: "web app", 8000: "task API", 15432: "embedded PostgreSQL" };
+
+// A first run on a fresh clone builds the API jar and the Next.js app: minutes on 2 busy cores.
+const START_TIMEOUT_MS = Number(process.env.E2E_START_TIMEOUT_MS || 900_000);
+
+export async function startSystem({ env = {} } = {}) {
+  for (const [port, what] of Object.entries(PORTS)) {
+    if (await portInUse(Number(port))) {
+      throw new Error(
+        `port ${port} (${what}) is already in use: the browser tests start the whole system with ./run.sh on ` +
+          `its default ports. Stop whatever listens there (another ./run.sh?) and run the tests again.`,
+      );
+    }
+  }
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "tasks-e2e-system-"));
+  const proc = startGroup("run.sh", path.join(ROOT_DIR, "run.sh"), [], {
+    env: { TASKS_DATA_DIR: dataDir, ...env },
+    // The defaults of run.sh, whatever the shell running the tests has set.
+    unset: [
+      "DATABASE_URL",
+      "BETTER_AUTH_URL",
+      "BETTER_AUTH_SECRET",
+      "BETTER_AUTH_JWKS_URL",
+      "NEXT_PUBLIC_API_URL",
+      "CORS_ORIGINS",
+      "TRUSTED_ORIGINS",
+      "PORT_API",
+      "PORT_WEB",
+      "EMBEDDED_POSTGRES_PORT",
+      "JWT_ALG",
+      "JWT_EXPIRATION_TIME",
+      "AUTH_RATE_LIMIT",
+    ],
+  });
+  const system = {
+    web: WEB_URL,
+    api: API_URL,
+    proc,
+    dataDir,
+    async stop() {
+      await stopGroup(proc, 40_000);
+      stopEmbeddedPostgres(dataDir);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  try {
+    const [, url] = await proc.waitForOutput(/Tasks is running: (http:\/\/localhost:\d+)/, START_TIMEOUT_MS);
+    if (url !== WEB_URL) throw new Error(`run.sh serves ${url}, expected ${WEB_URL}`);
+  } catch (err) {
+    await system.stop();
+    throw err;
+  }
+  return system;
+}

@@ -15,9 +15,9 @@ BENCH=$ROOT/bench
 
 JAR_OPT="" DURATION=20 WARMUP=8 THREADS=2 CONNECTIONS=32 BIG=0 BUILD=1 JFR=0 STARTUP=1 KEEP=0 LABEL=""
 SCENARIOS="health list get toggle mixed create"
-# Recommended flags (see bench/README.md, "JVM flags"): a fixed 256 MiB heap with the serial GC keeps RSS
+# Recommended flags (see bench/README.md, "JVM flags"): the serial GC, a 128 MiB heap and a 64 MiB code cache keep RSS
 # low and start-up short on 2 cores; the extracted jar (below) lets the JDK's AOT cache work.
-JVM_OPTS=${BENCH_JVM_OPTS:-"-XX:+UseSerialGC -Xms256m -Xmx256m -Xss512k -XX:+UseCompressedOops"}
+JVM_OPTS=${BENCH_JVM_OPTS:-"-XX:+UseSerialGC -Xmx128m -Xss512k -XX:ReservedCodeCacheSize=64m"}
 while [ $# -gt 0 ]; do
   case $1 in
     --duration) DURATION=$2; shift 2 ;;

@@ -123,7 +123,15 @@ for (const [label, alg, expectedJwk] of ALGORITHMS) {
         payloadClaims: Object.keys(payload),
         audType: Array.isArray(payload.aud) ? "array" : typeof payload.aud,
         expMinusIat: payload.exp - payload.iat,
-        jwks: jwks.keys.map(({ kty, crv, alg: a, kid, use }) => ({ kty, crv, alg: a, kid, use })),
+        signatureBytes: Buffer.from(token.split(".")[2], "base64url").length,
+        jwks: jwks.keys.map(({ kty, crv, alg: a, kid, use, n }) => ({
+          kty,
+          crv,
+          alg: a,
+          kid,
+          use,
+          ...(n ? { modulusBits: Buffer.from(n, "base64url").length * 8 } : {}),
+        })),
       };
 
       assert.deepEqual(Object.keys(header).sort(), ["alg", "kid"], `header ${JSON.stringify(header)}`);

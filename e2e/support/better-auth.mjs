@@ -50,8 +50,16 @@ export async function startBetterAuthServer() {
 
   return {
     baseURL,
-    use(alg) {
+    /**
+     * `sessionCookieCache`: Better Auth also signs its session-cache cookie
+     * (better-auth.session_data) as a JWT, with the same key and kid as the access tokens.
+     */
+    use(alg, { sessionCookieCache = false } = {}) {
       const db = { user: [], session: [], account: [], verification: [], jwks: [] };
+      const jwtOptions = {
+        ...(alg ? { jwks: { keyPairConfig: { alg } } } : {}),
+        ...(sessionCookieCache ? { sessionCookieCache: true } : {}),
+      };
       const auth = betterAuth({
         baseURL,
         secret: "contract-test-secret-0123456789abcdef0123456789",
@@ -59,7 +67,8 @@ export async function startBetterAuthServer() {
         emailAndPassword: { enabled: true },
         rateLimit: { enabled: false },
         logger: { level: "error" },
-        plugins: [alg ? jwt({ jwks: { keyPairConfig: { alg } } }) : jwt()],
+        ...(sessionCookieCache ? { session: { cookieCache: { enabled: true, strategy: "jwt", maxAge: 300 } } } : {}),
+        plugins: [Object.keys(jwtOptions).length ? jwt(jwtOptions) : jwt()],
       });
       handler = toNodeHandler(auth);
       return auth;

@@ -81,6 +81,23 @@ async function signUp(email) {
   return { cookie, user: (await res.json()).user };
 }
 
+/** Signs up; returns the cookies Better Auth set, by name, decoded. */
+async function signUpCookies(email) {
+  const res = await fetch(`${betterAuth.baseURL}/api/auth/sign-up/email`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Origin: betterAuth.baseURL },
+    body: JSON.stringify({ email, password: "correct-horse-battery-1", name: "Contract Tester" }),
+  });
+  assert.equal(res.status, 200);
+  return Object.fromEntries(
+    res.headers.getSetCookie().map((c) => {
+      const [pair] = c.split(";");
+      const i = pair.indexOf("=");
+      return [pair.slice(0, i), decodeURIComponent(pair.slice(i + 1))];
+    }),
+  );
+}
+
 async function tokenFor(cookie) {
   const res = await fetch(`${betterAuth.baseURL}/api/auth/token`, { headers: { cookie } });
   assert.equal(res.status, 200);
@@ -218,6 +235,29 @@ for (const [label, alg, expectedJwk] of ALGORITHMS) {
     });
   });
 }
+
+describe("Better Auth's session-cache cookie JWT (same key, same kid)", () => {
+  test("is refused as an access token, while the real access token is accepted", async () => {
+    betterAuth.use(undefined, { sessionCookieCache: true });
+    const cookies = await signUpCookies("contract-session-cache@example.com");
+    const cached = cookies["better-auth.session_data"];
+    assert.ok(cached, `cookies: ${Object.keys(cookies).join(", ")}`);
+    const { header, payload } = decodeJwt(cached);
+    shapes["session-cache cookie (EdDSA)"] = { header, payloadClaims: Object.keys(payload), aud: payload.aud ?? null, iss: payload.iss ?? null };
+    assert.equal(header.typ, "better-auth.session-cache+jwt");
+
+    const cookie = Object.entries(cookies)
+      .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+      .join("; ");
+    const token = await tokenFor(cookie);
+    assert.equal(decodeJwt(token).header.kid, header.kid, "both are signed with the same key");
+    assert.equal((await meOnceKeyKnown(token)).status, 200);
+
+    const res = await callApi("/api/me", cached);
+    assert.equal(res.status, 401);
+    assert.match(res.headers.get("www-authenticate") ?? "", /error="invalid_token"/);
+  });
+});
 
 test("no token at all is refused with 401 and a bare Bearer challenge", async () => {
   const res = await callApi("/api/me");

@@ -22,4 +22,9 @@ if [ -f e2e/package.json ]; then
   (cd e2e && npm ci --no-audit --no-fund && npm test)
 fi
 
+if [ -d e2e/faults ]; then
+  step "faults: PostgreSQL outage, SIGTERM under load, nginx failover, logs and metrics"
+  node --test --test-concurrency=1 e2e/faults/
+fi
+
 step "all tests passed"

@@ -5,6 +5,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -30,6 +31,8 @@ class ReadinessController {
 
     @GetMapping("/health/ready")
     @Operation(summary = "Readiness: 200 while the database is reachable, 503 otherwise")
+    @ApiResponse(responseCode = "200", description = "ready")
+    @ApiResponse(responseCode = "503", description = "the database is unreachable")
     ResponseEntity<Map<String, String>> ready() {
         try {
             probe.queryForObject("select 1", Integer.class);

@@ -1,6 +1,7 @@
 package dev.tasks.api.me;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -14,6 +15,8 @@ import dev.tasks.betterauth.BetterAuthUser;
 @RestController
 @Tag(name = "me")
 @SecurityRequirement(name = OpenApiConfiguration.BEARER)
+@ApiResponse(responseCode = "200", description = "OK")
+@ApiResponse(responseCode = "401", ref = OpenApiConfiguration.UNAUTHORIZED)
 class MeController {
 
     @GetMapping("/api/me")

@@ -6,7 +6,9 @@ import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -36,6 +38,11 @@ import dev.tasks.betterauth.BetterAuthUser;
 @RequestMapping("/api/{user_id}/tasks")
 @Tag(name = "tasks")
 @SecurityRequirement(name = OpenApiConfiguration.BEARER)
+@ApiResponse(responseCode = "401", ref = OpenApiConfiguration.UNAUTHORIZED)
+@ApiResponse(responseCode = "403", ref = OpenApiConfiguration.FORBIDDEN)
+@ApiResponse(responseCode = "422", ref = OpenApiConfiguration.INVALID)
+@ApiResponse(responseCode = "429", ref = OpenApiConfiguration.TOO_MANY_REQUESTS)
+@ApiResponse(responseCode = "503", ref = OpenApiConfiguration.UNAVAILABLE)
 class TaskController {
 
     static final String TOTAL_COUNT = "X-Total-Count";
@@ -48,6 +55,8 @@ class TaskController {
 
     @GetMapping
     @Operation(summary = "List your tasks, newest first; X-Total-Count has the number matching the filters")
+    @ApiResponse(responseCode = "200", description = "a page of tasks",
+            headers = @Header(name = TOTAL_COUNT, description = "tasks matching the filters, all pages", schema = @Schema(type = "integer")))
     ResponseEntity<List<Task>> list(@PathVariable("user_id") String userId, @AuthenticationPrincipal BetterAuthUser user,
             @RequestParam(required = false) @Parameter(schema = @Schema(type = "boolean")) String completed,
             @RequestParam(required = false) @Parameter(description = "case-insensitive text in title or description") String q,
@@ -68,6 +77,10 @@ class TaskController {
 
     @PostMapping
     @Operation(summary = "Create a task: 201 with the task and its Location")
+    @ApiResponse(responseCode = "201", description = "created",
+            headers = @Header(name = "Location", description = "/api/{user_id}/tasks/{id}", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.MALFORMED)
+    @ApiResponse(responseCode = "413", ref = OpenApiConfiguration.TOO_LARGE)
     ResponseEntity<Task> create(@PathVariable("user_id") String userId, @AuthenticationPrincipal BetterAuthUser user,
             @RequestBody NewTask body) {
         Task task = tasks.insert(user.id(), body.validated());
@@ -77,12 +90,18 @@ class TaskController {
 
     @GetMapping("/{id}")
     @Operation(summary = "One task")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
     Task get(@PathVariable("user_id") String userId, @PathVariable("id") String id, @AuthenticationPrincipal BetterAuthUser user) {
         return found(taskId(id).flatMap(taskId -> tasks.findById(user.id(), taskId)), id);
     }
 
     @PutMapping("/{id}")
     @Operation(summary = "Change a task: fields left out stay as they are; description null clears it")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.MALFORMED)
+    @ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
+    @ApiResponse(responseCode = "413", ref = OpenApiConfiguration.TOO_LARGE)
     Task update(@PathVariable("user_id") String userId, @PathVariable("id") String id, @AuthenticationPrincipal BetterAuthUser user,
             @RequestBody TaskUpdate body) {
         TaskUpdate.Changes changes = body.validated();
@@ -91,6 +110,8 @@ class TaskController {
 
     @DeleteMapping("/{id}")
     @Operation(summary = "Delete a task")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
     TaskDeleted delete(@PathVariable("user_id") String userId, @PathVariable("id") String id, @AuthenticationPrincipal BetterAuthUser user) {
         Optional<Long> taskId = taskId(id).filter(existing -> tasks.delete(user.id(), existing));
         return TaskDeleted.of(found(taskId, id));
@@ -98,6 +119,8 @@ class TaskController {
 
     @PatchMapping("/{id}/complete")
     @Operation(summary = "Toggle completed")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
     Task toggle(@PathVariable("user_id") String userId, @PathVariable("id") String id, @AuthenticationPrincipal BetterAuthUser user) {
         return found(taskId(id).flatMap(taskId -> tasks.toggle(user.id(), taskId)), id);
     }

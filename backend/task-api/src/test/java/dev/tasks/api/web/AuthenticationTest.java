@@ -178,6 +178,10 @@ class AuthenticationTest extends ApiTest {
         assertThat(bearer.get("scheme").asString()).isEqualTo("bearer");
         assertThat(doc.get("components").get("schemas").get("Task").get("properties").propertyNames())
                 .contains("user_id", "created_at", "updated_at");
+        JsonNode create = doc.get("paths").get("/api/{user_id}/tasks").get("post");
+        assertThat(create.get("responses").propertyNames()).contains("201", "401", "403", "422");
+        assertThat(create.get("security").get(0).has("bearer")).isTrue();
+        assertThat(doc.get("components").get("schemas").has("Problem")).isTrue();
     }
 
     @Test

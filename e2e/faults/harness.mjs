@@ -1,0 +1,448 @@
+// What the fault tests start and break: a PostgreSQL server the test owns (Debian's binaries,
+// run as the unprivileged `postgres` user when we are root), task-api instances from the jar,
+// nginx, HS256/EdDSA tokens, and a load generator that records every request's outcome.
+// Node built-ins only. Every child runs in its own process group and is killed when this
+// process exits for any reason, so a failing test leaves nothing running.
+import { spawn, spawnSync } from "node:child_process";
+import crypto from "node:crypto";
+import { chmodSync, chownSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import http from "node:http";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const FAULTS_DIR = path.dirname(fileURLToPath(import.meta.url));
+export const ROOT_DIR = path.resolve(FAULTS_DIR, "..", "..");
+export const OUT_DIR = path.join(FAULTS_DIR, "out");
+/** Starting a JVM on a busy 2-core CI machine can take a while: generous, but bounded. */
+export const START_TIMEOUT_MS = Number(process.env.FAULTS_START_TIMEOUT_MS || 300_000);
+/** A request that takes longer than this has hung: no server-side wait in the API is this long. */
+export const HANG_MS = 60_000;
+
+export const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** For Promise.race bounds: a timer that does not keep the test process alive once the race is won. */
+export const timeout = (ms, value) => new Promise((resolve) => setTimeout(() => resolve(value), ms).unref());
+
+// ---- processes -----------------------------------------------------------------------------
+
+const live = new Set();
+const killGroup = (child, signal) => {
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // already gone
+  }
+};
+process.once("exit", () => {
+  for (const child of live) killGroup(child, "SIGKILL");
+});
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.once(signal, () => {
+    for (const child of live) killGroup(child, "SIGKILL");
+    process.exit(130);
+  });
+}
+
+/** Spawns a process group; output goes to out/<name>.log and is kept in memory for the test. */
+export function startProcess(name, command, args, { env = {}, unset = [], cwd = ROOT_DIR } = {}) {
+  mkdirSync(OUT_DIR, { recursive: true });
+  const logFile = path.join(OUT_DIR, `${name}.log`);
+  const log = createWriteStream(logFile);
+  const childEnv = { ...process.env };
+  for (const key of unset) delete childEnv[key];
+  const child = spawn(command, args, { cwd, env: { ...childEnv, ...env }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  live.add(child);
+  let text = "";
+  const onData = (chunk) => {
+    text += chunk.toString();
+    log.write(chunk);
+  };
+  child.stdout.on("data", onData);
+  child.stderr.on("data", onData);
+  const exited = new Promise((resolve) => {
+    child.once("exit", (code, signal) => {
+      live.delete(child);
+      resolve({ code, signal, at: Date.now() });
+    });
+  });
+  // 'exit' can fire before the pipes are drained: wait for both, so output() is complete.
+  const drained = Promise.all([new Promise((r) => child.stdout.once("close", r)), new Promise((r) => child.stderr.once("close", r))])
+    .then(() => new Promise((r) => log.end(r)));
+  return {
+    name,
+    child,
+    logFile,
+    exited,
+    drained,
+    output: () => text,
+    tail: (lines = 60) => text.split("\n").slice(-lines).join("\n"),
+    alive: () => child.exitCode === null && child.signalCode === null,
+    signal: (sig) => killGroup(child, sig),
+  };
+}
+
+/** SIGTERM to the group, SIGKILL after `graceMs`. */
+export async function stopProcess(proc, graceMs = 30_000) {
+  if (!proc) return;
+  if (proc.alive()) {
+    proc.signal("SIGTERM");
+    const timedOut = await Promise.race([proc.exited.then(() => false), timeout(graceMs, true)]);
+    if (timedOut) proc.signal("SIGKILL");
+    await proc.exited;
+  }
+  proc.signal("SIGKILL"); // stragglers of the group
+  await Promise.race([proc.drained, timeout(5000)]);
+}
+
+/** Runs a command to completion (blocking: only for set-up, never while a load runs). */
+export function runSync(command, args, { env = {}, timeoutMs = 120_000 } = {}) {
+  const r = spawnSync(command, args, { env: { ...process.env, ...env }, encoding: "utf8", timeout: timeoutMs });
+  if (r.status !== 0) {
+    throw new Error(`${command} ${args.join(" ")} failed (${r.status ?? r.signal ?? r.error}):\n${r.stdout}\n${r.stderr}`);
+  }
+  return r.stdout;
+}
+
+/** Runs a command to completion without blocking the event loop (the load keeps running). */
+export function run(command, args, { env = {}, timeoutMs = 120_000 } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (c) => (out += c));
+    child.stderr.on("data", (c) => (err += c));
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+    child.once("error", (e) => (clearTimeout(timer), reject(e)));
+    child.once("close", (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) resolve(out);
+      else reject(new Error(`${command} ${args.join(" ")} failed (${code ?? signal}):\n${out}\n${err}`));
+    });
+  });
+}
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export function tempDir(prefix) {
+  return mkdtempSync(path.join(os.tmpdir(), `tasks-faults-${prefix}-`));
+}
+
+/** Polls `url` until it answers `status`, the process dies, or time runs out. */
+export async function waitForStatus(url, { status = 200, timeoutMs = START_TIMEOUT_MS, proc } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+      await res.arrayBuffer();
+      if (res.status === status) return;
+    } catch {
+      // not up yet
+    }
+    if (proc && !proc.alive()) throw new Error(`${proc.name} exited while waiting for ${url}:\n${proc.tail()}`);
+    if (Date.now() > deadline) throw new Error(`${url} did not answer ${status} within ${timeoutMs / 1000}s${proc ? `:\n${proc.tail()}` : ""}`);
+    await delay(250);
+  }
+}
+
+// ---- PostgreSQL ----------------------------------------------------------------------------
+
+const isRoot = process.getuid?.() === 0;
+
+/** Debian's PostgreSQL server binaries (package postgresql-NN), or PG_BIN. */
+export function postgresBin() {
+  const candidates = [];
+  if (process.env.PG_BIN) candidates.push(process.env.PG_BIN);
+  if (existsSync("/usr/lib/postgresql")) {
+    const versions = readdirSync("/usr/lib/postgresql").filter((v) => /^\d+$/.test(v)).sort((a, b) => b - a);
+    candidates.push(...versions.map((v) => `/usr/lib/postgresql/${v}/bin`));
+  }
+  const bin = candidates.find((dir) => ["initdb", "pg_ctl", "postgres", "psql"].every((f) => existsSync(path.join(dir, f))));
+  if (!bin) {
+    throw new Error("No PostgreSQL server binaries (initdb, pg_ctl, postgres, psql) found: install Debian's `postgresql` package or set PG_BIN");
+  }
+  return bin;
+}
+
+/**
+ * A PostgreSQL server in `dir`, with password (SCRAM) authentication, so that DATABASE_URL
+ * carries a real password the log test can look for. PostgreSQL refuses to run as root: then
+ * it runs as `postgres` (Debian's package creates that user).
+ */
+export async function startPostgres(name) {
+  const bin = postgresBin();
+  const dir = tempDir(name);
+  const data = path.join(dir, "data");
+  const port = await freePort();
+  const password = `pg-${crypto.randomBytes(12).toString("hex")}`;
+  const asOwner = (tool, args, opts) => (isRoot ? run("runuser", ["-u", "postgres", "--", path.join(bin, tool), ...args], opts) : run(path.join(bin, tool), args, opts));
+  if (isRoot) {
+    const { uid, gid } = postgresUser();
+    chownSync(dir, uid, gid);
+  }
+  const pwfile = path.join(dir, "pwfile");
+  writeFileSync(pwfile, `${password}\n`, { mode: 0o600 });
+  if (isRoot) chownSync(pwfile, postgresUser().uid, postgresUser().gid);
+  try {
+    await asOwner("initdb", ["-D", data, "-U", "postgres", "--auth=scram-sha-256", `--pwfile=${pwfile}`, "-E", "UTF8", "--no-sync"]);
+  } catch (err) {
+    rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
+  rmSync(pwfile);
+  const logFile = path.join(dir, "postgres.log");
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=60 -c fsync=off`;
+  const pg = {
+    name,
+    dir,
+    port,
+    password,
+    url: `postgresql://postgres:${password}@127.0.0.1:${port}/postgres`,
+    start() {
+      return asOwner("pg_ctl", ["start", "-w", "-t", "120", "-D", data, "-l", logFile, "-o", options], { timeoutMs: 180_000 });
+    },
+    /** `fast`: clients are disconnected, open transactions rolled back, a clean shutdown. */
+    stop(mode = "fast") {
+      return asOwner("pg_ctl", ["stop", "-w", "-t", "120", "-m", mode, "-D", data], { timeoutMs: 180_000 });
+    },
+    /** Runs SQL with psql and returns its unaligned, tuples-only output. */
+    sql(statement) {
+      return run(path.join(bin, "psql"), ["-X", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", String(port), "-U", "postgres", "-d", "postgres", "-c", statement], {
+        env: { PGPASSWORD: password, PGCONNECT_TIMEOUT: "10" },
+      });
+    },
+    /** A psql session kept open (for holding a lock): send(sql), then close(). */
+    session() {
+      const child = spawn(path.join(bin, "psql"), ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", String(port), "-U", "postgres", "-d", "postgres"], {
+        env: { ...process.env, PGPASSWORD: password },
+        stdio: ["pipe", "pipe", "pipe"],
+        detached: true,
+      });
+      live.add(child);
+      let out = "";
+      child.stdout.on("data", (c) => (out += c));
+      child.stderr.on("data", (c) => (out += c));
+      const exited = new Promise((r) => child.once("exit", (code) => (live.delete(child), r(code))));
+      return {
+        send: (text) => child.stdin.write(`${text}\n`),
+        output: () => out,
+        async close() {
+          child.stdin.end("\\q\n");
+          await Promise.race([exited, timeout(10_000)]);
+          killGroup(child, "SIGKILL");
+        },
+      };
+    },
+    async destroy() {
+      try {
+        await asOwner("pg_ctl", ["stop", "-w", "-t", "60", "-m", "immediate", "-D", data], { timeoutMs: 90_000 });
+      } catch {
+        // not running
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  try {
+    await pg.start();
+  } catch (err) {
+    await pg.destroy();
+    throw err;
+  }
+  return pg;
+}
+
+function postgresUser() {
+  const line = runSync("getent", ["passwd", "postgres"]).trim();
+  const [, , uid, gid] = line.split(":");
+  return { uid: Number(uid), gid: Number(gid) };
+}
+
+// ---- the task API --------------------------------------------------------------------------
+
+let cachedJavaHome;
+export function javaHome() {
+  cachedJavaHome ??= runSync(path.join(ROOT_DIR, "scripts", "java-home.sh"), []).trim();
+  return cachedJavaHome;
+}
+
+/** The API jar (TASK_API_JAR, else backend/task-api/target), built with Maven if missing. */
+export function taskApiJar() {
+  if (process.env.TASK_API_JAR) return process.env.TASK_API_JAR;
+  const dir = path.join(ROOT_DIR, "backend", "task-api", "target");
+  const find = () => (existsSync(dir) ? readdirSync(dir).find((f) => /^task-api-.*\.jar$/.test(f)) : undefined);
+  if (!find()) {
+    runSync(path.join(ROOT_DIR, "backend", "mvnw"), ["-q", "-B", "-ntp", "-DskipTests", "-f", path.join(ROOT_DIR, "backend", "pom.xml"), "-pl", "task-api", "-am", "package"], {
+      env: { JAVA_HOME: javaHome() },
+      timeoutMs: 1_200_000,
+    });
+  }
+  return path.join(dir, find());
+}
+
+export const AUTH_URL = "http://127.0.0.1:9"; // iss/aud of the tokens; nothing listens there
+
+/**
+ * Starts task-api from its jar against `databaseUrl` and waits until /health/ready is 200.
+ * Rate limits are off unless `env` says otherwise: these tests measure faults, not limits.
+ */
+export async function startApi(name, { databaseUrl, secret, env = {}, javaOptions = [] } = {}) {
+  const port = await freePort();
+  const proc = startProcess(name, path.join(javaHome(), "bin", "java"), ["-Xmx512m", "-XX:TieredStopAtLevel=1", ...javaOptions, "-jar", taskApiJar()], {
+    env: {
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      BETTER_AUTH_URL: AUTH_URL,
+      ...(secret ? { BETTER_AUTH_SECRET: secret } : {}),
+      RATE_LIMIT_USER_RPS: "0",
+      RATE_LIMIT_IP_RPS: "0",
+      ...env,
+    },
+    unset: ["BETTER_AUTH_SECRET", "BETTER_AUTH_JWKS_URL", "TRUSTED_PROXIES", "CORS_ORIGINS", "TASKS_DATA_DIR", "EMBEDDED_POSTGRES_PORT", "LOG_FORMAT", "SPRING_PROFILES_ACTIVE"],
+  });
+  const api = { name, port, url: `http://127.0.0.1:${port}`, proc, stop: (graceMs) => stopProcess(proc, graceMs) };
+  try {
+    await waitForStatus(`${api.url}/health/ready`, { proc });
+  } catch (err) {
+    await api.stop(5000);
+    throw err;
+  }
+  return api;
+}
+
+// ---- tokens --------------------------------------------------------------------------------
+
+const b64url = (value) => Buffer.from(typeof value === "string" ? value : JSON.stringify(value)).toString("base64url");
+
+function claims(userId, overrides) {
+  const now = Math.floor(Date.now() / 1000);
+  return { sub: userId, email: `${userId}@example.com`, name: userId, iat: now, exp: now + 3600, iss: AUTH_URL, aud: AUTH_URL, ...overrides };
+}
+
+/** An HS256 token signed with `secret`, as `scripts/mint-token` makes them. */
+export function hs256Token(secret, userId, overrides = {}) {
+  const signingInput = `${b64url({ alg: "HS256", typ: "JWT" })}.${b64url(claims(userId, overrides))}`;
+  return `${signingInput}.${crypto.createHmac("sha256", secret).update(signingInput).digest("base64url")}`;
+}
+
+/** An Ed25519 key pair as Better Auth's jwt plugin makes them by default, and its JWKS entry. */
+export function ed25519Key(kid = crypto.randomBytes(12).toString("base64url")) {
+  const { publicKey, privateKey } = crypto.generateKeyPairSync("ed25519");
+  return {
+    kid,
+    jwk: { ...publicKey.export({ format: "jwk" }), alg: "EdDSA", kid },
+    sign(userId, overrides = {}) {
+      const signingInput = `${b64url({ alg: "EdDSA", kid })}.${b64url(claims(userId, overrides))}`;
+      return `${signingInput}.${crypto.sign(null, Buffer.from(signingInput), privateKey).toString("base64url")}`;
+    },
+  };
+}
+
+/** A JWKS endpoint serving `keys` (a live array); counts its fetches. */
+export async function startJwks(keys) {
+  const port = await freePort();
+  const jwks = { fetches: 0, url: `http://127.0.0.1:${port}/api/auth/jwks` };
+  const server = http.createServer((req, res) => {
+    jwks.fetches++;
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(JSON.stringify({ keys: keys.map((k) => k.jwk) }));
+  });
+  await new Promise((resolve) => server.listen(port, "127.0.0.1", resolve));
+  jwks.close = () => new Promise((resolve) => (server.closeAllConnections?.(), server.close(resolve)));
+  return jwks;
+}
+
+// ---- requests and load ---------------------------------------------------------------------
+
+/**
+ * One request, timed. Never throws: a network failure is recorded as `error` (the undici cause
+ * code when there is one: ECONNRESET, ECONNREFUSED, UND_ERR_SOCKET, ...), a hang as `timeout`.
+ */
+export async function call(url, { method = "GET", token, body, headers = {}, timeoutMs = HANG_MS } = {}) {
+  const started = Date.now();
+  const init = {
+    method,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { "content-type": "application/json" } : {}), ...headers },
+    body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+    signal: AbortSignal.timeout(timeoutMs),
+  };
+  try {
+    const res = await fetch(url, init);
+    const text = await res.text();
+    let json;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    return { started, ended: Date.now(), ms: Date.now() - started, status: res.status, headers: res.headers, json, text };
+  } catch (err) {
+    const timeout = err.name === "TimeoutError" || err.name === "AbortError";
+    const code = timeout ? "timeout" : err.cause?.code || err.cause?.name || err.code || err.name;
+    return { started, ended: Date.now(), ms: Date.now() - started, status: 0, error: code };
+  }
+}
+
+/**
+ * Runs `clients` loops of `step(client, iteration)` (each returns a `call` result plus whatever
+ * it adds) until stop() is called. Returns { results, stop() → Promise<results> }.
+ */
+export function load(clients, step) {
+  const results = [];
+  let running = true;
+  const loops = Array.from({ length: clients }, async (_, client) => {
+    for (let i = 0; running; i++) {
+      results.push(await step(client, i));
+    }
+  });
+  return {
+    results,
+    async stop() {
+      running = false;
+      await Promise.all(loops);
+      return results;
+    },
+  };
+}
+
+/** Counts by a key function, for reports: { "201": 812, "503": 40 }. */
+export function countBy(items, key) {
+  const counts = {};
+  for (const item of items) {
+    const k = String(key(item));
+    counts[k] = (counts[k] || 0) + 1;
+  }
+  return counts;
+}
+
+export const outcome = (r) => (r.status ? r.status : r.error);
+
+/** Appends a line to out/figures.txt (and prints it): the numbers docs/SECURITY.md quotes. */
+export function report(test, figures) {
+  mkdirSync(OUT_DIR, { recursive: true });
+  const line = `${new Date().toISOString()} ${test}: ${JSON.stringify(figures)}`;
+  console.log(line);
+  writeFileSync(path.join(OUT_DIR, "figures.txt"), `${line}\n`, { flag: "a" });
+}
+
+export function nginxBinary() {
+  for (const candidate of [process.env.NGINX, "/usr/sbin/nginx", "/usr/bin/nginx"]) {
+    if (candidate && existsSync(candidate)) return candidate;
+  }
+  throw new Error("nginx not found: install Debian's nginx-light (.ci/run does) or set NGINX");
+}
+
+/** Makes a directory usable by nginx's unprivileged workers. */
+export function openDir(dir) {
+  mkdirSync(dir, { recursive: true });
+  chmodSync(dir, 0o777);
+  return dir;
+}

@@ -1,35 +1,38 @@
 package dev.tasks.api.task;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import tools.jackson.databind.JsonNode;
 
-import dev.tasks.api.web.FieldProblem;
-import dev.tasks.api.web.InvalidRequestException;
+import dev.tasks.api.web.JsonBody;
 
-/** The body of {@code POST /api/{user_id}/tasks}. */
+/**
+ * The body of {@code POST /api/{user_id}/tasks}, valid: title trimmed, completed defaulted.
+ * {@link #read} is the only way to get one from a request, so an unchecked one cannot reach SQL.
+ */
+@Schema(requiredProperties = "title")
 record NewTask(
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, maxLength = TaskText.TITLE_MAX,
-                description = "trimmed; 1 to 200 characters") String title,
+        @Schema(minLength = 1, maxLength = TaskText.TITLE_MAX, description = "trimmed; 1 to 200 characters") String title,
         @Schema(nullable = true, maxLength = TaskText.DESCRIPTION_MAX) String description,
-        @Schema(defaultValue = "false") Boolean completed) {
+        @Schema(defaultValue = "false") boolean completed) {
 
-    /** This task with its title trimmed and {@code completed} defaulted, or a 422 naming every bad field. */
-    NewTask validated() {
-        List<FieldProblem> problems = new ArrayList<>();
-        String trimmed = null;
-        if (title == null) {
-            problems.add(new FieldProblem("title", "is required"));
-        } else {
-            trimmed = TaskText.title(title, problems);
+    static final List<String> FIELDS = List.of("title", "description", "completed");
+
+    /** The task in {@code body}, or a 422 naming every field that is wrong (400 if not an object). */
+    static NewTask read(JsonNode body) {
+        JsonBody json = JsonBody.of(body, FIELDS);
+        String title = json.string("title");
+        if (title == null && !json.hasProblem("title")) {
+            json.problem("title", json.has("title") ? "must not be null" : "is required");
         }
+        title = title == null ? null : TaskText.title(title, json);
+        String description = json.string("description");
         if (description != null) {
-            TaskText.description(description, problems);
+            TaskText.description(description, json);
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems);
-        }
-        return new NewTask(trimmed, description, completed != null && completed);
+        Boolean completed = json.bool("completed");
+        json.requireValid();
+        return new NewTask(title, description, completed != null && completed);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
+import tools.jackson.databind.JsonNode;
 
 import dev.tasks.api.web.OpenApiConfiguration;
 import dev.tasks.betterauth.BetterAuthUser;
@@ -82,8 +84,9 @@ class TaskController {
     @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.MALFORMED)
     @ApiResponse(responseCode = "413", ref = OpenApiConfiguration.TOO_LARGE)
     ResponseEntity<Task> create(@PathVariable("user_id") String userId, @AuthenticationPrincipal BetterAuthUser user,
-            @RequestBody NewTask body) {
-        Task task = tasks.insert(user.id(), body.validated());
+            @RequestBody @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(schema = @Schema(implementation = NewTask.class))) JsonNode body) {
+        Task task = tasks.insert(user.id(), NewTask.read(body));
         URI location = UriComponentsBuilder.fromPath("/api/{user_id}/tasks/{id}").buildAndExpand(user.id(), task.id()).encode().toUri();
         return ResponseEntity.created(location).body(task);
     }
@@ -103,8 +106,9 @@ class TaskController {
     @ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
     @ApiResponse(responseCode = "413", ref = OpenApiConfiguration.TOO_LARGE)
     Task update(@PathVariable("user_id") String userId, @PathVariable("id") String id, @AuthenticationPrincipal BetterAuthUser user,
-            @RequestBody TaskUpdate body) {
-        TaskUpdate.Changes changes = body.validated();
+            @RequestBody @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(schema = @Schema(implementation = TaskUpdate.Body.class))) JsonNode body) {
+        TaskUpdate changes = TaskUpdate.read(body);
         return found(taskId(id).flatMap(taskId -> tasks.update(user.id(), taskId, changes)), id);
     }
 

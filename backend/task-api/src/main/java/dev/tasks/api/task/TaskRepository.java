@@ -69,7 +69,7 @@ class TaskRepository {
                 .optional();
     }
 
-    Optional<Task> update(String userId, long id, TaskUpdate.Changes changes) {
+    Optional<Task> update(String userId, long id, TaskUpdate changes) {
         if (changes.isEmpty()) {
             return findById(userId, id);
         }

@@ -1,8 +1,6 @@
 package dev.tasks.api.task;
 
-import java.util.List;
-
-import dev.tasks.api.web.FieldProblem;
+import dev.tasks.api.web.JsonBody;
 
 /** The rules for a task's text fields, shared by creation and update. */
 final class TaskText {
@@ -13,24 +11,24 @@ final class TaskText {
     private TaskText() {
     }
 
-    /** Adds what is wrong with a (present, non-null) title to {@code problems}; returns it trimmed. */
-    static String title(String title, List<FieldProblem> problems) {
+    /** Notes what is wrong with a (present, non-null) title in {@code body}; returns it trimmed. */
+    static String title(String title, JsonBody body) {
         String trimmed = title.strip();
         if (trimmed.isEmpty()) {
-            problems.add(new FieldProblem("title", "must not be blank"));
+            body.problem("title", "must not be blank");
         } else if (trimmed.codePointCount(0, trimmed.length()) > TITLE_MAX) {
-            problems.add(new FieldProblem("title", "must be at most " + TITLE_MAX + " characters"));
+            body.problem("title", "must be at most " + TITLE_MAX + " characters");
         } else if (!storable(trimmed)) {
-            problems.add(new FieldProblem("title", "must not contain NUL characters or broken Unicode"));
+            body.problem("title", "must not contain NUL characters or broken Unicode");
         }
         return trimmed;
     }
 
-    static void description(String description, List<FieldProblem> problems) {
+    static void description(String description, JsonBody body) {
         if (description.codePointCount(0, description.length()) > DESCRIPTION_MAX) {
-            problems.add(new FieldProblem("description", "must be at most " + DESCRIPTION_MAX + " characters"));
+            body.problem("description", "must be at most " + DESCRIPTION_MAX + " characters");
         } else if (!storable(description)) {
-            problems.add(new FieldProblem("description", "must not contain NUL characters or broken Unicode"));
+            body.problem("description", "must not contain NUL characters or broken Unicode");
         }
     }
 

@@ -11,9 +11,10 @@ import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.type.LogicalType;
 
 /**
- * Types exact (SPEC 1.3): {@code "true"} is not a boolean and {@code 1} is not a title. Jackson
- * would coerce both by default; a typo'd field name would be dropped silently, and a second
- * {@code "title"} key would quietly win. Each of these is a 4xx naming the field instead.
+ * Strict JSON. Request bodies are read as trees and checked field by field ({@link JsonBody});
+ * at the parser level a second {@code "title"} key must not quietly win and nothing may follow the
+ * object. Should a body ever be bound to a type directly, the same exactness holds there:
+ * {@code "true"} is not a boolean, {@code 1} is not a string, unknown fields are refused.
  */
 @Configuration(proxyBeanMethods = false)
 class JsonConfiguration {

@@ -65,6 +65,25 @@ class TaskValidationTest extends ApiTest {
     }
 
     @Test
+    void createNamesEveryFieldOfTheWrongTypeAndEveryUnknownOne() {
+        Response response = api().post(tasks, token, "{\"title\":1,\"description\":false,\"completed\":\"yes\",\"colour\":\"red\"}");
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.json().get("errors").findValuesAsString("field")).containsExactly("title", "description", "completed", "colour");
+        assertThat(response.json().get("detail").asString()).contains("title must be a string").contains("completed must be true or false");
+    }
+
+    @Test
+    void updateNamesEveryInvalidField() {
+        long id = api().post(tasks, token, "{\"title\":\"t\"}").json().get("id").asLong();
+
+        Response response = api().put(tasks + "/" + id, token, "{\"title\":null,\"completed\":null,\"description\":7}");
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.json().get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("title", "completed", "description");
+    }
+
+    @Test
     void acceptsTheLongestTitleAndDescription() {
         String title = "\uD83D\uDE00".repeat(200); // 200 characters (emoji), 400 UTF-16 units
         Response response = api().post(tasks, token,

@@ -1,9 +1,12 @@
 // Starting and stopping the servers the tests need. Every child runs in its own process group
 // (detached), so stopping it stops whatever it started too (run.sh → java, npm → next).
-// Groups are also killed when this test process exits for any reason, including a failure.
+// Groups are also stopped when this test process ends for any reason (failure, Ctrl-C, kill),
+// and so is an embedded PostgreSQL left in one of our temp data directories: it runs in a
+// session of its own, outside the API's process group.
 import { spawn } from "node:child_process";
-import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -12,6 +15,7 @@ export const ROOT_DIR = path.resolve(E2E_DIR, "..");
 export const OUT_DIR = path.join(E2E_DIR, "out");
 
 const live = new Set();
+const dataDirs = new Set();
 
 function killGroup(child, signal) {
   try {
@@ -21,13 +25,44 @@ function killGroup(child, signal) {
   }
 }
 
-// Last resort: whatever the test runner does to us, our process groups do not outlive us.
+const hasExited = (child) => child.exitCode !== null || child.signalCode !== null;
+
+/** SIGTERM to the child's whole group, SIGKILL after `graceMs`; resolves once the leader has exited. */
+async function stopChild(child, graceMs) {
+  if (!hasExited(child)) {
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    killGroup(child, "SIGTERM");
+    const timer = setTimeout(() => killGroup(child, "SIGKILL"), graceMs);
+    await exited;
+    clearTimeout(timer);
+  }
+  // The group may still hold children that outlived the leader: finish them too.
+  killGroup(child, "SIGKILL");
+}
+
+/** A fresh temp directory for an embedded PostgreSQL, cleaned up however this process ends. */
+export function tempDataDir(prefix) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  dataDirs.add(dir);
+  return dir;
+}
+
+/** Stops a PostgreSQL still running in `dir` (see stopEmbeddedPostgres) and deletes `dir`. */
+export function removeDataDir(dir) {
+  stopEmbeddedPostgres(dir);
+  rmSync(dir, { recursive: true, force: true });
+  dataDirs.delete(dir);
+}
+
+// Last resort, synchronous: nothing we started outlives us.
 process.once("exit", () => {
   for (const child of live) killGroup(child, "SIGKILL");
+  for (const dir of dataDirs) removeDataDir(dir);
 });
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
-  process.once(signal, () => {
-    for (const child of live) killGroup(child, "SIGTERM");
+  process.once(signal, async () => {
+    // Let the API stop its PostgreSQL itself if it can; the exit handler does the rest.
+    await Promise.all([...live].map((child) => stopChild(child, 15_000)));
     process.exit(130);
   });
 }
@@ -108,20 +143,15 @@ export function startGroup(name, command, args, { cwd = ROOT_DIR, env = {}, unse
 
 /** SIGTERM to the whole group, SIGKILL after `graceMs`; resolves once the leader has exited. */
 export async function stopGroup(proc, graceMs = 30_000) {
-  if (!proc || proc.child.exitCode !== null || proc.child.signalCode !== null) return;
-  killGroup(proc.child, "SIGTERM");
-  const timedOut = await Promise.race([proc.exited.then(() => false), delay(graceMs).then(() => true)]);
-  if (timedOut) killGroup(proc.child, "SIGKILL");
-  await proc.exited;
-  // The group may still hold children that outlived the leader: finish them too.
-  killGroup(proc.child, "SIGKILL");
+  if (proc) await stopChild(proc.child, graceMs);
 }
 
 /**
- * The embedded PostgreSQL runs as its own daemon; the API stops it on SIGTERM. If the API was
- * killed instead, the postmaster recorded in our own data directory is stopped here.
+ * The embedded PostgreSQL runs as its own daemon; the API stops it on SIGTERM, except when it
+ * was killed or stopped during start-up. Then the postmaster recorded in our own data
+ * directory is stopped here (SIGQUIT: immediate shutdown; the directory is deleted next).
  */
-export function stopEmbeddedPostgres(dataDir) {
+function stopEmbeddedPostgres(dataDir) {
   const pidFile = path.join(dataDir, "postgres", "postmaster.pid");
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);

@@ -1,9 +1,7 @@
 // The whole product as a person runs it: the root ./run.sh (embedded PostgreSQL, Java API,
 // Better Auth's migration, Next.js production build and server) on a fresh data directory.
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { portInUse, ROOT_DIR, startGroup, stopEmbeddedPostgres, stopGroup } from "./processes.mjs";
+import { portInUse, removeDataDir, ROOT_DIR, startGroup, stopGroup, tempDataDir } from "./processes.mjs";
 
 // The web app bakes NEXT_PUBLIC_API_URL (http://localhost:8000) into its build, so the browser
 // suite runs on run.sh's default ports rather than rebuilding for others.
@@ -23,7 +21,7 @@ export async function startSystem({ env = {} } = {}) {
       );
     }
   }
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "tasks-e2e-system-"));
+  const dataDir = tempDataDir("tasks-e2e-system-");
   const proc = startGroup("run.sh", path.join(ROOT_DIR, "run.sh"), [], {
     env: { TASKS_DATA_DIR: dataDir, ...env },
     // The defaults of run.sh, whatever the shell running the tests has set.
@@ -50,8 +48,7 @@ export async function startSystem({ env = {} } = {}) {
     dataDir,
     async stop() {
       await stopGroup(proc, 40_000);
-      stopEmbeddedPostgres(dataDir);
-      rmSync(dataDir, { recursive: true, force: true });
+      removeDataDir(dataDir);
     },
   };
   try {

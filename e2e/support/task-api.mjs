@@ -1,15 +1,17 @@
 // The Java task API from its jar, on free ports, with its own embedded PostgreSQL in a temp dir.
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
+import { copyFileSync } from "node:fs";
 import path from "node:path";
-import { freePort, javaHome, startGroup, stopEmbeddedPostgres, stopGroup, taskApiJar, waitForHttp } from "./processes.mjs";
+import { freePort, javaHome, removeDataDir, startGroup, stopGroup, taskApiJar, tempDataDir, waitForHttp } from "./processes.mjs";
 
 const START_TIMEOUT_MS = Number(process.env.E2E_START_TIMEOUT_MS || 600_000);
 
 export async function startTaskApi({ name = "task-api", betterAuthUrl, env = {} }) {
-  const jar = taskApiJar();
   const home = await javaHome();
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "tasks-e2e-api-"));
+  const dataDir = tempDataDir("tasks-e2e-api-");
+  // A private copy: a JVM loads classes from its jar lazily, so a rebuild of target/ while the
+  // tests run (another terminal, a shared machine) would otherwise break it half-way.
+  const jar = path.join(dataDir, "task-api.jar");
+  copyFileSync(taskApiJar(), jar);
   const [port, pgPort] = [await freePort(), await freePort()];
   const childEnv = {
     PORT: String(port),
@@ -31,8 +33,7 @@ export async function startTaskApi({ name = "task-api", betterAuthUrl, env = {} 
     dataDir,
     async stop() {
       await stopGroup(proc);
-      stopEmbeddedPostgres(dataDir);
-      rmSync(dataDir, { recursive: true, force: true });
+      removeDataDir(dataDir);
     },
   };
   try {

@@ -1,6 +1,5 @@
 package dev.tasks.api.database;
 
-
 import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

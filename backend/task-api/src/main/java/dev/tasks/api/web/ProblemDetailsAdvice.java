@@ -1,7 +1,5 @@
 package dev.tasks.api.web;
 
-import java.util.stream.Collectors;
-
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
@@ -20,8 +18,6 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.exc.MismatchedInputException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import dev.tasks.api.database.DatabaseFailures;
 
@@ -43,51 +39,23 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
     }
 
-    /** Tells a broken body (400), an oversized one (413) and a well-formed one with wrong types (422) apart. */
+    /**
+     * A body too large (413) or not JSON at all (400). Whether well-formed JSON says the right
+     * things is decided later, field by field, by {@link JsonBody} (422).
+     */
     private static ProblemDetail unreadableBody(HttpMessageNotReadableException ex) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (t instanceof BodyTooLargeException) {
                 return Problems.of(HttpStatus.CONTENT_TOO_LARGE, BodySizeLimitFilter.DETAIL);
             }
         }
-        Throwable cause = ex.getCause();
-        if (cause instanceof UnrecognizedPropertyException unknown && !unknown.getPath().isEmpty()) {
-            return new InvalidRequestException(fieldPath(unknown), "is not a known field; allowed: "
-                    + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")))
-                    .getBody();
-        }
-        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            return new InvalidRequestException(fieldPath(mismatch), expected(mismatch.getTargetType())).getBody();
-        }
-        if (cause instanceof MismatchedInputException) {
-            return Problems.of(HttpStatus.BAD_REQUEST, "The request body must be a JSON object.");
-        }
-        if (cause instanceof JacksonException json) {
+        if (ex.getCause() instanceof JacksonException json) {
             var where = json.getLocation();
             return Problems.of(HttpStatus.BAD_REQUEST, where == null || where.getLineNr() < 0
                     ? "The request body is not valid JSON."
                     : "The request body is not valid JSON (line " + where.getLineNr() + ", column " + where.getColumnNr() + ").");
         }
         return Problems.of(HttpStatus.BAD_REQUEST, "The request body is missing or not valid JSON.");
-    }
-
-    private static String fieldPath(JacksonException ex) {
-        return ex.getPath().stream()
-                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
-    }
-
-    private static String expected(Class<?> type) {
-        if (type == String.class) {
-            return "must be a string";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "must be true or false";
-        }
-        if (type != null && Number.class.isAssignableFrom(type) || type == int.class || type == long.class) {
-            return "must be a number";
-        }
-        return "has the wrong type";
     }
 
     @Override

@@ -57,8 +57,10 @@ if [ -z "$jar" ] || [ -n "$(find backend -path '*/src/*' -newer "$jar" -print -q
   (cd backend && ./mvnw -q -B -ntp -DskipTests -pl task-api -am package)
   jar=$(ls $JAR_GLOB | grep -v original | head -1)
 fi
+# Run a copy, so a rebuild of backend/ (tests, another terminal) cannot pull the jar from under it.
+cp "$jar" "$TASKS_DATA_DIR/task-api.jar"
 echo "starting the API on :$PORT_API"
-PORT=$PORT_API "$JAVA" -XX:+UseSerialGC -Xss512k -jar "$jar" &
+PORT=$PORT_API "$JAVA" -XX:+UseSerialGC -Xss512k -jar "$TASKS_DATA_DIR/task-api.jar" &
 pids+=($!)
 wait_for "http://localhost:$PORT_API/health/ready" 120 "the API" "${pids[0]}"
 

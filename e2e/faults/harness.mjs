@@ -5,7 +5,7 @@
 // process exits for any reason, so a failing test leaves nothing running.
 import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
-import { chmodSync, chownSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import os from "node:os";
@@ -180,6 +180,9 @@ export function postgresBin() {
  */
 export async function startPostgres(name) {
   const bin = postgresBin();
+  // initdb's helpers write to /dev/null as `postgres`; a clobbered /dev/null (a root-owned regular
+  // file, left by some tool running as root) makes initdb fail with an obscure message.
+  if (!statSync("/dev/null").isCharacterDevice()) throw new Error("/dev/null is not a device on this machine (something replaced it): initdb cannot run");
   const dir = tempDir(name);
   const data = path.join(dir, "data");
   const port = await freePort();
@@ -306,7 +309,7 @@ export async function startApi(name, { databaseUrl, secret, env = {}, javaOption
       RATE_LIMIT_IP_RPS: "0",
       ...env,
     },
-    unset: ["BETTER_AUTH_SECRET", "BETTER_AUTH_JWKS_URL", "TRUSTED_PROXIES", "CORS_ORIGINS", "TASKS_DATA_DIR", "EMBEDDED_POSTGRES_PORT", "LOG_FORMAT", "SPRING_PROFILES_ACTIVE"],
+    unset: ["BETTER_AUTH_SECRET", "BETTER_AUTH_JWKS_URL", "TRUSTED_PROXIES", "CORS_ORIGINS", "TASKS_DATA_DIR", "EMBEDDED_POSTGRES_PORT", "LOGGING_STRUCTURED_FORMAT_CONSOLE", "SPRING_PROFILES_ACTIVE"],
   });
   const api = { name, port, url: `http://127.0.0.1:${port}`, proc, stop: (graceMs) => stopProcess(proc, graceMs) };
   try {

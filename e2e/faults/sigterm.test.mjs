@@ -35,7 +35,11 @@ test("SIGTERM during load: accepted requests finish, then the process exits by i
   assert.equal(warm.status, 201, warm.text);
 
   // A steady read load that keeps going through the signal.
-  const reads = load(READERS, () => call(`${tasksUrl}?limit=5`, { token }));
+  const reads = load(READERS, async () => {
+    const r = await call(`${tasksUrl}?limit=5`, { token });
+    if (r.status === 0) await delay(50); // refused once the server is gone: do not spin
+    return r;
+  });
 
   lock = pg.session();
   lock.send("begin; lock table tasks.tasks in exclusive mode; select 'locked';");

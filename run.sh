@@ -74,7 +74,7 @@ if [ -f frontend/package.json ]; then
   echo "migrating Better Auth's tables…"; npm run -s migrate
   # NEXT_PUBLIC_API_URL is baked into the bundle and the CSP: a different value needs a new build.
   if [ ! -f .next/BUILD_ID ] || [ "$(cat .next/api-url 2>/dev/null)" != "$NEXT_PUBLIC_API_URL" ] \
-     || [ -n "$(find app lib components proxy.ts next.config.* package.json -newer .next/BUILD_ID -print -quit 2>/dev/null)" ]; then
+     || [ -n "$(find app lib components proxy.ts next.config.* package.json package-lock.json tsconfig.json -newer .next/BUILD_ID -print -quit 2>/dev/null)" ]; then
     echo "building the web app…"; npm run -s build
     printf '%s' "$NEXT_PUBLIC_API_URL" > .next/api-url
   fi

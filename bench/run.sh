@@ -202,6 +202,14 @@ PY
   tail -1 "$RESULTS" | awk -F'\t' '{printf "[bench]   %s: %s req/s, p50 %s ms, p99 %s ms, errors %s, non-2xx %s, RSS max %s MiB, CPU %% API %s PG %s wrk %s other %s, API CPU %s µs/req\n", $1, $2, $3, $5, $9, $10, $11, $12, $13, $14, $15, $16}'
 }
 
+# One JIT warm-up over every endpoint first: the C2 compiler needs tens of thousands of requests, and
+# without this the first measured scenarios run partly interpreted (worse on a busy machine).
+if [ "$WARMUP" -gt 0 ]; then
+  log "JIT warm-up: $((WARMUP * 2)) s of mixed + $WARMUP s of health (discarded)"
+  $(wrk_cmd mixed $((WARMUP * 2))) > /dev/null 2>&1 || true
+  $(wrk_cmd health "$WARMUP") > /dev/null 2>&1 || true
+fi
+
 for s in $SCENARIOS; do
   [ -f "$BENCH/wrk/$s.lua" ] || die "no scenario $s (bench/wrk/$s.lua)"
   if [ "$s" = create ] && [ "$BIG" = 1 ]; then

@@ -25,7 +25,7 @@ out = ["# JMH micro-benchmarks — %s" % datetime.datetime.utcnow().strftime("%Y
        "| benchmark | mode | score | ± (99.9 %) | unit | target |", "|---|---|---:|---:|---|---|"]
 for r in runs:
     name = r["benchmark"].rsplit(".", 2)
-    short = name[-2] + "." + name[-1]
+    short = name[-2] + "." + name[-1] + "".join(" (%s=%s)" % kv for kv in r.get("params", {}).items())
     m = r["primaryMetric"]
     t = target.get(name[-1], "")
     if t:

@@ -68,6 +68,11 @@ public class BenchReport {
         o.append("| duration | ").append(meta.get("warmup")).append(" s warm-up (discarded), then ")
                 .append(meta.get("duration")).append(" s measured per scenario |\n\n");
 
+        double otherAvg = res.stream().mapToDouble(r -> r.cols().containsKey("other_cpu_pct") ? r.d("other_cpu_pct") : 0).average().orElse(0);
+        if (otherAvg >= 10) {
+            o.append("> **Disturbed run:** other processes on the machine used %.0f %% CPU (of one core) on average while the scenarios ran (load average at start: %s). Throughput and latency are lower than the API can do on a quiet machine; CPU µs/req are the more comparable figures. Rerun `bench/run.sh` when the machine is idle.\n\n"
+                    .formatted(otherAvg, meta.getOrDefault("loadavg", "?")));
+        }
         o.append("![throughput and p99 per scenario](").append(png.getFileName()).append(")\n\n");
         o.append("| scenario | req/s | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | requests | socket errors | non-2xx | API RSS max MiB | API CPU % | PostgreSQL CPU % | wrk CPU % | other CPU % | API CPU µs/req | PostgreSQL CPU µs/req |\n");
         o.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -141,6 +146,13 @@ public class BenchReport {
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
         g.drawString("Task API — " + meta.get("date") + " — " + meta.get("cpus") + " cores shared by wrk and the API, wrk "
                 + meta.get("wrk_cmd").replaceAll(".*?(-t\\d+ -c\\d+ -d\\d+s).*", "$1"), 20, 24);
+        double other = res.stream().mapToDouble(r -> r.cols().containsKey("other_cpu_pct") ? r.d("other_cpu_pct") : 0).average().orElse(0);
+        if (other >= 10) {
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+            g.setColor(Color.RED);
+            g.drawString("other processes used %.0f %% CPU (of one core) on average during the runs: figures disturbed".formatted(other), 20, h - 8);
+            g.setColor(Color.BLACK);
+        }
         panel(g, res, "throughput (req/s)", "rps", 20, 50, w / 2 - 30, h - 70, new Color(0x3b6fb6), -1);
         panel(g, res, "p99 latency (ms); dashed: list 25 ms, mixed 40 ms targets", "p99_ms", w / 2 + 10, 50, w / 2 - 30, h - 70,
                 new Color(0xd0703a), 0);

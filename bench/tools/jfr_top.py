@@ -62,4 +62,7 @@ def main():
         for (c, w), n in kinds.most_common(10):
             print(f"{n:7d}  {c}  at {w}")
 
-main()
+try:
+    main()
+except BrokenPipeError:  # piped into head
+    pass

@@ -6,13 +6,15 @@
 // instance (connection refused). `non_idempotent` is deliberately NOT enabled: a POST that reached
 // the instance before it died may have been committed, and replaying it elsewhere would create a
 // second task. So the only requests allowed to fail are the non-idempotent ones in flight on the
-// killed instance at the moment it died: at most one per client.
+// killed instance at the moment it died: at most one per client. (A GET can fail too, rarely: when
+// the instance dies after nginx has passed its response headers on, nginx cannot retry and cuts
+// the response short.)
 import assert from "node:assert/strict";
 import crypto from "node:crypto";
 import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, test } from "node:test";
-import { call, countBy, delay, freePort, hs256Token, load, nginxBinary, openDir, outcome, report, startApi, startPostgres, startProcess, stopProcess, tempDir, waitForStatus } from "./harness.mjs";
+import { OUT_DIR, call, countBy, delay, freePort, hs256Token, load, nginxBinary, openDir, outcome, report, startApi, startPostgres, startProcess, stopProcess, tempDir, waitForStatus } from "./harness.mjs";
 
 const CLIENTS = 8;
 const BEFORE_KILL_MS = 5000;
@@ -34,11 +36,11 @@ function nginxConfig(dir, port, upstreams) {
 worker_processes 1;
 daemon off;
 pid ${dir}/nginx.pid;
-error_log ${dir}/error.log warn;
+error_log ${path.join(OUT_DIR, "failover-nginx-error.log")} info;
 events { worker_connections 1024; }
 http {
   log_format upstream '$request_id $request $status $upstream_addr $upstream_status $request_time';
-  access_log ${dir}/access.log upstream;
+  access_log ${path.join(OUT_DIR, "failover-nginx-access.log")} upstream;
   client_body_temp_path ${openDir(path.join(dir, "client_body"))};
   proxy_temp_path ${openDir(path.join(dir, "proxy"))};
   fastcgi_temp_path ${openDir(path.join(dir, "fastcgi"))};
@@ -101,13 +103,14 @@ test("one of two instances behind nginx killed mid-load: the other keeps serving
   await delay(BEFORE_KILL_MS);
   const killAt = Date.now();
   victim.proc.signal("SIGKILL");
-  await victim.proc.exited;
+  const deadAt = (await victim.proc.exited).at;
   await delay(AFTER_KILL_MS);
   const results = await traffic.stop();
   const survivorReady = await call(`${survivor.url}/health/ready`);
 
   const ok = (r) => r.status >= 200 && r.status < 300;
   const failed = results.filter((r) => !ok(r));
+  const inFlightAtKill = (r) => r.started <= deadAt && r.ended >= killAt;
   const afterKill = results.filter((r) => r.started > killAt + 1000);
   const acknowledged = results.filter((r) => r.method === "POST" && r.status === 201).map((r) => r.json.id);
   const rows = (await pg.sql(`select id, title from tasks.tasks where user_id in (${users.map((u) => `'${u}'`).join(",")})`))
@@ -130,6 +133,7 @@ test("one of two instances behind nginx killed mid-load: the other keeps serving
     writesAcknowledged: acknowledged.length,
     writesFound: found.size,
     lost: lost.length,
+    storedButNotAcknowledged: found.size - acknowledged.filter((id) => found.has(id)).length,
     duplicateTitles: duplicates.length,
   };
   report("nginx-failover", figures);
@@ -140,7 +144,7 @@ test("one of two instances behind nginx killed mid-load: the other keeps serving
   // The bound: only POSTs in flight on the victim when it died, at most one per client. Without
   // failover (no proxy_next_upstream, or no second instance) every request routed to the victim
   // would fail: hundreds.
-  assert.ok(failed.every((r) => r.method === "POST" && r.status === 502), `only in-flight POSTs may fail, and with 502: ${JSON.stringify(figures.failedByMethod)}`);
+  assert.ok(failed.every(inFlightAtKill), `only requests in flight when the victim died may fail: ${JSON.stringify(failed.filter((r) => !inFlightAtKill(r)).map((r) => [r.method, outcome(r), r.started - killAt]))}`);
   assert.ok(failed.length <= CLIENTS, `${failed.length} failed requests (bound ${CLIENTS})`);
   assert.deepEqual(lost, [], "every acknowledged write is stored");
   assert.deepEqual(duplicates, [], "no write was replayed onto the other instance");

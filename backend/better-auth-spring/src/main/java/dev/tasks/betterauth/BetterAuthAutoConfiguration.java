@@ -16,7 +16,6 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
-import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -63,10 +62,7 @@ public class BetterAuthAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     BearerTokenResolver betterAuthBearerTokenResolver() {
-        DefaultBearerTokenResolver resolver = new DefaultBearerTokenResolver();
-        resolver.setAllowUriQueryParameter(false);
-        resolver.setAllowFormEncodedBodyParameter(false);
-        return resolver;
+        return new HeaderBearerTokenResolver();
     }
 
     @Bean

@@ -60,10 +60,31 @@ if [ -z "$jar" ] || [ -n "$(find backend -path '*/src/*' -newer "$jar" -print -q
   (cd backend && ./mvnw -q -B -ntp -DskipTests -pl task-api -am package)
   jar=$(ls $JAR_GLOB | grep -v original | head -1)
 fi
-# Run a copy, so a rebuild of backend/ (tests, another terminal) cannot pull the jar from under it.
-cp "$jar" "$TASKS_DATA_DIR/task-api.jar"
+# Run an extracted copy (Spring Boot's production layout): a rebuild of backend/ cannot pull the
+# jar from under it, and plain jars are what the JDK's AOT cache needs.
+APP_DIR="$TASKS_DATA_DIR/api"
+jar_id=$(stat -c '%s %Y' "$jar")
+if [ "$(cat "$APP_DIR/.built-from" 2>/dev/null)" != "$jar_id" ]; then
+  rm -rf "$APP_DIR"
+  "$JAVA" -Djarmode=tools -jar "$jar" extract --destination "$APP_DIR" >/dev/null
+  echo "$jar_id" > "$APP_DIR/.built-from"
+fi
+app_jar=$(ls "$APP_DIR"/task-api-*.jar | head -1)
+# JDK 25 AOT cache (JEP 483/514): the first start of a build records which classes the API loads
+# and writes the cache when it stops; later starts use it (bench/: ready in ~5 s instead of ~10 s).
+# A cache that does not fit (another JDK) is ignored by the JVM. TASKS_AOT=0 turns this off.
+aot_opts=""
+if [ "${TASKS_AOT:-1}" = 1 ] && "$JAVA" -XX:AOTCacheOutput=/dev/null -version >/dev/null 2>&1; then
+  if [ -s "$APP_DIR/task-api.aot" ]; then
+    aot_opts="-XX:AOTCache=$APP_DIR/task-api.aot"
+  else
+    aot_opts="-XX:AOTCacheOutput=$APP_DIR/task-api.aot"
+    echo "first start of this build: when it stops, the JVM writes a start-up cache (takes ~10 s, once)"
+  fi
+  aot_opts="$aot_opts -Xlog:aot*=error -Xlog:cds*=error"
+fi
 echo "starting the API on :$PORT_API"
-PORT=$PORT_API "$JAVA" $API_JAVA_OPTS -jar "$TASKS_DATA_DIR/task-api.jar" &
+PORT=$PORT_API "$JAVA" $API_JAVA_OPTS $aot_opts -jar "$app_jar" &
 pids+=($!)
 wait_for "http://localhost:$PORT_API/health/ready" 120 "the API" "${pids[0]}"
 

@@ -29,7 +29,7 @@ JAVA_HOME=$("$ROOT/scripts/java-home.sh"); export JAVA_HOME
 JAVA="$JAVA_HOME/bin/java"
 # Measured in bench/: Serial GC and a 128 MiB heap keep the API under ~300 MiB RSS under load;
 # G1 with the default heap used 420 MiB for the same work.
-API_JAVA_OPTS=${API_JAVA_OPTS:--XX:+UseSerialGC -Xmx128m -Xss512k -XX:ReservedCodeCacheSize=64m}
+API_JAVA_OPTS=${API_JAVA_OPTS:--XX:+UseSerialGC -Xmx128m -Xss512k -XX:MetaspaceSize=128m}
 
 pids=()
 cleanup() {

@@ -246,7 +246,9 @@ if [ "$STARTUP" = 1 ]; then
   }
   best_of "restart (existing data)"
   # JDK 25 AOT cache (JEP 483/514/515): one training run that serves some traffic, then starts that use it.
-  if "$JAVA" -XX:AOTCacheOutput=/dev/null -version >/dev/null 2>&1; then
+  # Ask for the flag only: "-XX:AOTCacheOutput=/dev/null -version" makes the JVM replace /dev/null
+  # with a regular file when it writes the cache at exit (which then breaks initdb and much else).
+  if "$JAVA" -XX:+PrintFlagsFinal -version 2>/dev/null | grep -q ' AOTCacheOutput '; then
     log "training the AOT cache"
     start_api aot-training "-XX:AOTCacheOutput=$WORK/app.aot"
     $(wrk_cmd mixed 5) > /dev/null 2>&1 || true

@@ -1,22 +1,8 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
-import { AuthForm } from "@/components/AuthForm";
-import { isLocale, safeNextPath, tasksPath } from "@/lib/paths";
-import { getSession } from "@/lib/session";
+import { AuthPage, type AuthPageProps } from "@/components/AuthPage";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function Page({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ locale: string }>;
-  searchParams: Promise<{ next?: string | string[] }>;
-}) {
-  const { locale } = await params;
-  if (!isLocale(locale)) notFound();
-  const next = safeNextPath((await searchParams).next, tasksPath(locale));
-  // Already signed in: nothing to do here.
-  if (await getSession()) redirect(next);
-  return <AuthForm mode="signin" next={next} locale={locale} />;
+export default function Page(props: AuthPageProps) {
+  return <AuthPage mode="signin" {...props} />;
 }

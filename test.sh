@@ -1,13 +1,39 @@
 #!/usr/bin/env bash
 # Runs every test: the Java backend (library + API, real PostgreSQL), the frontend unit tests,
-# and the browser/contract tests across the whole stack. Installs what it needs on first use.
+# the browser/contract tests across the whole stack, and the fault tests.
+# On a fresh Debian machine it installs what it lacks (chromium, nginx, PostgreSQL's server
+# binaries) with apt when it can; otherwise it stops before running anything and names the command.
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$PWD
-JAVA_HOME=$("$ROOT/scripts/java-home.sh"); export JAVA_HOME
-export PATH="$JAVA_HOME/bin:$PATH"
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+# --- what the machine needs, before anything runs -------------------------------------------
+missing=()
+command -v curl >/dev/null 2>&1 || missing+=(curl)
+command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
+# e2e/faults stops and starts a PostgreSQL it controls: Debian's server binaries.
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=()
+  [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null && sudo=(sudo -n)
+  if command -v apt-get >/dev/null 2>&1 && { [ "$(id -u)" -eq 0 ] || [ ${#sudo[@]} -gt 0 ]; }; then
+    step "installing what this machine lacks: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    "${sudo[@]}" apt-get update -qq
+    "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  else
+    echo "test.sh: missing ${missing[*]}; install them first: sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+command -v node >/dev/null 2>&1 || { echo "test.sh: Node >= 20 with npm is needed: https://nodejs.org (or apt-get install nodejs npm)" >&2; exit 1; }
+
+JAVA_HOME=$("$ROOT/scripts/java-home.sh"); export JAVA_HOME
+export PATH="$JAVA_HOME/bin:$PATH"
+echo "JAVA_HOME=$JAVA_HOME  node $(node --version)  npm $(npm --version)"
 
 step "backend: better-auth-spring + task-api (mvnw verify)"
 (cd backend && ./mvnw -B -ntp verify)

@@ -6,8 +6,9 @@ import java.time.InstantSource;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 
-import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import org.slf4j.Logger;
@@ -39,7 +40,9 @@ public final class SessionCheck {
     private final Duration liveFor;
     private final InstantSource clock;
     private final BetterAuthMetrics metrics;
-    private final AsyncCache<String, Lookup> cache;
+    private final Cache<String, Lookup> cache;
+    /** Lookups under way, so that concurrent requests for one sid share one query. */
+    private final ConcurrentHashMap<String, CompletableFuture<Lookup>> inFlight = new ConcurrentHashMap<>();
 
     public SessionCheck(SessionCheckProperties properties, BetterAuthSessions sessions) {
         this(properties, sessions, InstantSource.system(), BetterAuthMetrics.NONE);
@@ -55,8 +58,8 @@ public final class SessionCheck {
                 .maximumSize(properties.sessionCacheSize())
                 .ticker(() -> clock.millis() * 1_000_000L)
                 .expireAfter(Expiry.<String, Lookup>creating((sid, lookup) -> untilLater(lookup.keepUntil())))
-                .buildAsync();
-        metrics.gauge(BetterAuthMetrics.SESSION_CACHE_SIZE, cache.synchronous()::estimatedSize);
+                .build();
+        metrics.gauge(BetterAuthMetrics.SESSION_CACHE_SIZE, cache::estimatedSize);
     }
 
     public SessionCheckMode mode() {
@@ -104,49 +107,64 @@ public final class SessionCheck {
     }
 
     private Lookup lookup(String sid, Instant tokenExpiry) {
-        CompletableFuture<Lookup> known = cache.getIfPresent(sid);
-        if (known == null) {
-            CompletableFuture<Lookup> mine = new CompletableFuture<>();
-            known = cache.asMap().putIfAbsent(sid, mine);
-            if (known == null) {
-                metrics.sessionLookup(false);
-                return load(sid, tokenExpiry, mine);
-            }
+        Lookup known = cache.getIfPresent(sid);
+        if (known != null) {
+            metrics.sessionLookup(true);
+            return known;
         }
-        metrics.sessionLookup(true);
+        CompletableFuture<Lookup> mine = new CompletableFuture<>();
+        CompletableFuture<Lookup> running = inFlight.putIfAbsent(sid, mine);
+        if (running != null) {
+            metrics.sessionLookup(true);
+            return join(running);
+        }
         try {
-            return known.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof SessionCheckUnavailableException unavailable ? unavailable
-                    : new SessionCheckUnavailableException(UNAVAILABLE, e.getCause());
+            // Another request may have finished its lookup between our cache miss and putIfAbsent.
+            known = cache.getIfPresent(sid);
+            metrics.sessionLookup(known != null);
+            if (known == null) {
+                known = load(sid, tokenExpiry);
+                cache.put(sid, known);
+            }
+            mine.complete(known);
+            return known;
+        } catch (RuntimeException | Error e) {
+            // Not remembered: the next request asks again.
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(sid, mine);
         }
     }
 
-    /** Runs on the requesting thread, outside any cache lock; other requests for the sid wait on {@code pending}. */
-    private Lookup load(String sid, Instant tokenExpiry, CompletableFuture<Lookup> pending) {
+    /** Asks the store, on the requesting thread and outside any lock; other requests for the sid wait for it. */
+    private Lookup load(String sid, Instant tokenExpiry) {
+        Optional<BetterAuthSession> session;
         try {
-            Optional<BetterAuthSession> session = sessions.find(sid);
+            session = sessions.find(sid);
             if (session == null) {
                 throw new IllegalStateException(sessions.getClass().getName() + ".find returned null");
             }
-            Instant now = clock.instant();
-            boolean gone = session.isEmpty() || !now.isBefore(session.get().expiresAt());
-            Lookup lookup = new Lookup(session, gone ? later(now, tokenExpiry) : now.plus(liveFor));
-            pending.complete(lookup);
-            return lookup;
         } catch (RuntimeException e) {
             SessionCheckUnavailableException unavailable = e instanceof SessionCheckUnavailableException known ? known
                     : new SessionCheckUnavailableException(UNAVAILABLE, e);
             log.warn("Better Auth session check: lookup failed, answering 503: {}{}", unavailable.getMessage(),
                     unavailable.getCause() == null ? "" : " (" + unavailable.getCause() + ")");
-            // Not remembered: the next request asks again.
-            cache.asMap().remove(sid, pending);
-            pending.completeExceptionally(unavailable);
             throw unavailable;
-        } catch (Error e) {
-            cache.asMap().remove(sid, pending);
-            pending.completeExceptionally(e);
-            throw e;
+        }
+        Instant now = clock.instant();
+        boolean ended = session.isEmpty() || !now.isBefore(session.get().expiresAt());
+        return new Lookup(session, ended ? later(now, tokenExpiry) : now.plus(liveFor));
+    }
+
+    private static Lookup join(CompletableFuture<Lookup> running) {
+        try {
+            return running.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof SessionCheckUnavailableException unavailable) {
+                throw unavailable;
+            }
+            throw new SessionCheckUnavailableException(UNAVAILABLE, e.getCause());
         }
     }
 
@@ -161,8 +179,8 @@ public final class SessionCheck {
 
     /** How many sessions are remembered now (after pending evictions). */
     long cachedSessions() {
-        cache.synchronous().cleanUp();
-        return cache.synchronous().estimatedSize();
+        cache.cleanUp();
+        return cache.estimatedSize();
     }
 
     /** One lookup's answer and how long it may be reused. */

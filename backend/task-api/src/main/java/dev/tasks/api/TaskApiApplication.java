@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 import dev.tasks.api.config.Env;
 import dev.tasks.api.config.InvalidSettingException;
+import dev.tasks.api.config.ManagementSettings;
 import dev.tasks.api.database.DatabaseSettings;
 import dev.tasks.api.web.CorsSettings;
 import dev.tasks.api.web.RateLimitSettings;
@@ -29,5 +30,6 @@ public class TaskApiApplication {
         DatabaseSettings.from(env);
         CorsSettings.from(env);
         RateLimitSettings.from(env);
+        ManagementSettings.from(env);
     }
 }

@@ -33,7 +33,10 @@ class TaskApiApplicationTest {
             "RATE_LIMIT_IP_RPS      | -1",
             "RATE_LIMIT_USER_BURST  | 0",
             "RATE_LIMIT_IP_BURST    | many",
-            "TRUSTED_PROXIES        | my-proxy"})
+            "TRUSTED_PROXIES        | my-proxy",
+            "MANAGEMENT_SERVER_PORT | metrics",
+            "MANAGEMENT_SERVER_PORT | 8000",
+            "MANAGEMENT_SERVER_ADDRESS | localhost"})
     void aBadValueIsRefusedNamingItsVariable(String variable, String value) {
         assertThatThrownBy(() -> TaskApiApplication.checkEnvironment(Env.of(Map.of(variable, value))))
                 .isInstanceOf(InvalidSettingException.class)

@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Import;
 
 import dev.tasks.api.support.Api.Response;
 import dev.tasks.api.support.ApiTest;
+import dev.tasks.api.support.SecurityHeaders;
 import dev.tasks.api.support.TestPostgres;
 import dev.tasks.api.support.TestTokens;
 
@@ -50,6 +51,7 @@ class RateLimitTest extends ApiTest {
         assertThat(refused.header("Retry-After")).contains("1");
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.json().get("detail").asString()).contains("Too many requests");
+        SecurityHeaders.assertPresent(refused, "429");
         assertThat(storedTasks(user)).isEqualTo(3);
 
         clock.advance(Duration.ofSeconds(1));

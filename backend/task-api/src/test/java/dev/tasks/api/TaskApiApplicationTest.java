@@ -36,7 +36,8 @@ class TaskApiApplicationTest {
             "TRUSTED_PROXIES        | my-proxy",
             "MANAGEMENT_SERVER_PORT | metrics",
             "MANAGEMENT_SERVER_PORT | 8000",
-            "MANAGEMENT_SERVER_ADDRESS | localhost"})
+            "MANAGEMENT_SERVER_ADDRESS | localhost",
+            "EMBEDDED_POSTGRES_PASSWORD | postgres"})
     void aBadValueIsRefusedNamingItsVariable(String variable, String value) {
         assertThatThrownBy(() -> TaskApiApplication.checkEnvironment(Env.of(Map.of(variable, value))))
                 .isInstanceOf(InvalidSettingException.class)

@@ -39,6 +39,7 @@ while [ $# -gt 0 ]; do
 done
 
 API_PORT=${BENCH_API_PORT:-18080}
+MANAGEMENT_PORT=${BENCH_MANAGEMENT_PORT:-18081}   # actuator, as in production: on a port of its own
 JWKS_PORT=${BENCH_JWKS_PORT:-18300}
 PG_PORT=${BENCH_PG_PORT:-25432}
 USERS=100 TASKS_PER_USER=10 FILLER_USERS=900 FILLER_TASKS=110   # --big: 1 000 + 900 × 110 = 100 000 tasks
@@ -46,8 +47,8 @@ USERS=100 TASKS_PER_USER=10 FILLER_USERS=900 FILLER_TASKS=110   # --big: 1 000 +
 log() { printf '\033[1m[bench]\033[0m %s\n' "$*"; }
 die() { echo "[bench] $*" >&2; exit 1; }
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-for p in $API_PORT $JWKS_PORT $PG_PORT; do
-  port_busy "$p" && die "port $p is in use (set BENCH_API_PORT / BENCH_JWKS_PORT / BENCH_PG_PORT)"
+for p in $API_PORT $MANAGEMENT_PORT $JWKS_PORT $PG_PORT; do
+  port_busy "$p" && die "port $p is in use (set BENCH_API_PORT / BENCH_MANAGEMENT_PORT / BENCH_JWKS_PORT / BENCH_PG_PORT)"
 done
 
 # --- tools -------------------------------------------------------------------------------------
@@ -111,8 +112,8 @@ pg_pids() { # the embedded postmaster and its children
 start_api() { # $1 = name of this start, rest = extra JVM options; sets API_PID, START_MS
   local name=$1; shift
   local t0; t0=$(ms_now)
-  env -u DATABASE_URL -u BETTER_AUTH_SECRET -u BETTER_AUTH_JWKS_URL \
-    PORT=$API_PORT TASKS_DATA_DIR="$WORK/data" EMBEDDED_POSTGRES_PORT=$PG_PORT \
+  env -u DATABASE_URL -u BETTER_AUTH_SECRET -u BETTER_AUTH_JWKS_URL -u EMBEDDED_POSTGRES_PASSWORD \
+    PORT=$API_PORT MANAGEMENT_SERVER_PORT=$MANAGEMENT_PORT TASKS_DATA_DIR="$WORK/data" EMBEDDED_POSTGRES_PORT=$PG_PORT \
     BETTER_AUTH_URL="$ISSUER" CORS_ORIGINS=http://localhost:3000 \
     RATE_LIMIT_USER_RPS=0 RATE_LIMIT_IP_RPS=0 \
     "$JAVA" $JVM_OPTS "$@" -jar "$APP_JAR" > "$WORK/api-$name.log" 2>&1 &

@@ -7,7 +7,7 @@ import { portInUse, removeDataDir, ROOT_DIR, startGroup, stopGroup, tempDataDir 
 // suite runs on run.sh's default ports rather than rebuilding for others.
 export const WEB_URL = "http://localhost:3000";
 export const API_URL = "http://localhost:8000";
-const PORTS = { 3000: "web app", 8000: "task API", 15432: "embedded PostgreSQL" };
+const PORTS = { 3000: "web app", 8000: "task API", 8081: "task API metrics", 15432: "embedded PostgreSQL" };
 
 // A first run on a fresh clone builds the API jar and the Next.js app: minutes on 2 busy cores.
 const START_TIMEOUT_MS = Number(process.env.E2E_START_TIMEOUT_MS || 900_000);
@@ -36,6 +36,9 @@ export async function startSystem({ env = {} } = {}) {
       "PORT_API",
       "PORT_WEB",
       "EMBEDDED_POSTGRES_PORT",
+      "EMBEDDED_POSTGRES_PASSWORD",
+      "MANAGEMENT_SERVER_PORT",
+      "MANAGEMENT_SERVER_ADDRESS",
       "JWT_ALG",
       "JWT_EXPIRATION_TIME",
       "AUTH_RATE_LIMIT",

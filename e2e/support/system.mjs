@@ -1,5 +1,6 @@
 // The whole product as a person runs it: the root ./run.sh (embedded PostgreSQL, Java API,
 // Better Auth's migration, Next.js production build and server) on a fresh data directory.
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { portInUse, removeDataDir, ROOT_DIR, startGroup, stopGroup, tempDataDir } from "./processes.mjs";
 
@@ -11,6 +12,15 @@ const PORTS = { 3000: "web app", 8000: "task API", 8081: "task API metrics", 154
 
 // A first run on a fresh clone builds the API jar and the Next.js app: minutes on 2 busy cores.
 const START_TIMEOUT_MS = Number(process.env.E2E_START_TIMEOUT_MS || 900_000);
+
+/** The embedded PostgreSQL's password, from the data directory's secrets.env (run.sh writes it there). */
+export function embeddedPostgresPassword(dataDir) {
+  const line = readFileSync(path.join(dataDir, "secrets.env"), "utf8")
+    .split("\n")
+    .findLast((l) => l.startsWith("EMBEDDED_POSTGRES_PASSWORD="));
+  if (!line) throw new Error(`no EMBEDDED_POSTGRES_PASSWORD in ${dataDir}/secrets.env`);
+  return line.slice("EMBEDDED_POSTGRES_PASSWORD=".length).trim();
+}
 
 export async function startSystem({ env = {} } = {}) {
   for (const [port, what] of Object.entries(PORTS)) {
@@ -57,6 +67,8 @@ export async function startSystem({ env = {} } = {}) {
   try {
     const [, url] = await proc.waitForOutput(/Tasks is running: (http:\/\/localhost:\d+)/, START_TIMEOUT_MS);
     if (url !== WEB_URL) throw new Error(`run.sh serves ${url}, expected ${WEB_URL}`);
+    // The embedded PostgreSQL wants the password run.sh generated (no more postgres:postgres).
+    system.databaseUrl = `postgresql://postgres:${embeddedPostgresPassword(dataDir)}@127.0.0.1:15432/tasks`;
   } catch (err) {
     await system.stop();
     throw err;

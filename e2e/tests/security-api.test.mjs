@@ -11,7 +11,7 @@ import net from "node:net";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import { ROOT_DIR } from "../support/processes.mjs";
-import { API_URL, startSystem } from "../support/system.mjs";
+import { API_URL, embeddedPostgresPassword, startSystem } from "../support/system.mjs";
 
 const MANAGEMENT_PORT = 8081;
 const POSTGRES_PORT = 15432;
@@ -87,12 +87,6 @@ function rawRequest(port, text) {
   });
 }
 
-function secret(name) {
-  const line = readFileSync(path.join(system.dataDir, "secrets.env"), "utf8").split("\n").find((l) => l.startsWith(`${name}=`));
-  assert.ok(line, `${name} is in secrets.env`);
-  return line.slice(name.length + 1).trim();
-}
-
 /** Node's pg (the driver Better Auth uses), from the frontend's node_modules. */
 async function pgClient(password) {
   const { Client } = createRequire(path.join(ROOT_DIR, "frontend", "package.json"))("pg");
@@ -121,7 +115,7 @@ test("metrics are on the management port, which listens on 127.0.0.1 only", asyn
 });
 
 test("the embedded PostgreSQL refuses a wrong password and takes the generated one", async () => {
-  const password = secret("EMBEDDED_POSTGRES_PASSWORD");
+  const password = embeddedPostgresPassword(system.dataDir);
   assert.match(password, /^[0-9a-f]{48}$/);
   for (const wrong of ["wrong-password", "postgres", ""]) {
     await assert.rejects(pgClient(wrong), (err) => {
@@ -129,6 +123,7 @@ test("the embedded PostgreSQL refuses a wrong password and takes the generated o
       return true;
     });
   }
+  assert.equal(system.databaseUrl, `postgresql://postgres:${password}@127.0.0.1:${POSTGRES_PORT}/tasks`);
   const client = await pgClient(password);
   try {
     const { rows } = await client.query(`select current_user as who, (select count(*) from public."user")::int as users`);
@@ -142,7 +137,7 @@ test("the embedded PostgreSQL refuses a wrong password and takes the generated o
 test("the embedded PostgreSQL listens on 127.0.0.1 only, with no Unix socket", async () => {
   assert.deepEqual(listeningAddresses(POSTGRES_PORT), ["127.0.0.1"]);
   assert.equal(await connect("::1", POSTGRES_PORT), "ECONNREFUSED");
-  const client = await pgClient(secret("EMBEDDED_POSTGRES_PASSWORD"));
+  const client = await pgClient(embeddedPostgresPassword(system.dataDir));
   try {
     assert.equal((await client.query("show unix_socket_directories")).rows[0].unix_socket_directories, "");
     assert.equal((await client.query("show listen_addresses")).rows[0].listen_addresses, "127.0.0.1");

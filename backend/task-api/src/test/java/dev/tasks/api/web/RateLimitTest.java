@@ -29,7 +29,8 @@ import dev.tasks.api.support.TestTokens;
  * test moves it, so what is allowed never depends on how fast the machine is.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "RATE_LIMIT_USER_RPS=1", "RATE_LIMIT_USER_BURST=3", "RATE_LIMIT_IP_RPS=1", "RATE_LIMIT_IP_BURST=3"})
+        "RATE_LIMIT_USER_RPS=1", "RATE_LIMIT_USER_BURST=3", "RATE_LIMIT_IP_RPS=1", "RATE_LIMIT_IP_BURST=3",
+        "MANAGEMENT_SERVER_PORT=off"})
 @Import(RateLimitTest.ManualClock.class)
 class RateLimitTest extends ApiTest {
 

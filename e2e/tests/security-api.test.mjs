@@ -63,7 +63,11 @@ function listeningAddresses(port) {
 const hexToIpv4 = (hex) => hex.match(/../g).reverse().map((b) => parseInt(b, 16)).join(".");
 function hexToIpv6(hex) {
   // four 32-bit words, each in host (little-endian) byte order
-  const bytes = hex.match(/.{8}/g).flatMap((word) => word.match(/../g).reverse());
+  const bytes = hex.toLowerCase().match(/.{8}/g).flatMap((word) => word.match(/../g).reverse());
+  // Java binds an IPv4 address through an IPv6 socket: ::ffff:127.0.0.1 is 127.0.0.1
+  if (bytes.slice(0, 10).every((b) => b === "00") && bytes[10] === "ff" && bytes[11] === "ff") {
+    return bytes.slice(12).map((b) => parseInt(b, 16)).join(".");
+  }
   const groups = [];
   for (let i = 0; i < 16; i += 2) groups.push(parseInt(bytes[i] + bytes[i + 1], 16).toString(16));
   return groups.join(":").replace(/(^|:)0(:0)+(:|$)/, "::");

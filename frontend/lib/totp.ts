@@ -1,0 +1,46 @@
+/** What the 2FA pages need from Better Auth's `otpauth://totp/…` URI and from what people type. */
+
+/** The base32 secret inside a TOTP URI, for people who type it into their app instead of scanning. */
+export function totpSecret(totpURI: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(totpURI);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== "otpauth:") return null;
+  const secret = url.searchParams.get("secret");
+  return secret && /^[A-Z2-7]+=*$/i.test(secret) ? secret.toUpperCase().replace(/=+$/, "") : null;
+}
+
+/** "JBSWY3DPEHPK3PXP" → "JBSW Y3DP EHPK 3PXP": easier to read out and type. */
+export function groupSecret(secret: string): string {
+  return secret.match(/.{1,4}/g)?.join(" ") ?? "";
+}
+
+/** The 6-digit code as typed or pasted ("123 456", "123-456") → "123456", or null if it isn't one. */
+export function normaliseTotpCode(input: string): string | null {
+  const digits = input.replace(/[\s-]/g, "");
+  return /^\d{6}$/.test(digits) ? digits : null;
+}
+
+/**
+ * A backup code as typed. Better Auth's are "xxxxx-xxxxx" and case-sensitive; spaces are
+ * dropped and a forgotten dash is put back.
+ */
+export function normaliseBackupCode(input: string): string | null {
+  const compact = input.replace(/\s+/g, "");
+  if (/^[A-Za-z0-9]{10}$/.test(compact)) return `${compact.slice(0, 5)}-${compact.slice(5)}`;
+  return /^[A-Za-z0-9]{5}-[A-Za-z0-9]{5}$/.test(compact) ? compact : null;
+}
+
+/** The text file offered for download: one code per line, with a sentence on what they are. */
+export function backupCodesFile(codes: string[], email: string): string {
+  return [
+    `Tasks backup codes for ${email}`,
+    "Each code signs you in once when you cannot use your authenticator app. Keep them somewhere safe.",
+    "",
+    ...codes,
+    "",
+  ].join("\n");
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ssoEnv, ssoOptions, ssoProviders } from "./auth-sso";
+import { ssoEnv, ssoErrorMessage, ssoOptions, ssoProviders } from "./auth-sso";
 
 const env = (vars: Record<string, string>) => vars as unknown as NodeJS.ProcessEnv;
 const OIDC = { OIDC_ISSUER: "https://login.example.com/", OIDC_CLIENT_ID: "tasks", OIDC_CLIENT_SECRET: "s3cret" };
@@ -66,5 +66,16 @@ describe("single sign-on providers come from the environment", () => {
       requireLocalEmailVerified: true,
       allowDifferentEmails: false,
     });
+  });
+});
+
+describe("a failed provider sign-in comes back to our page with a sentence", () => {
+  it("an unverified local account refused for linking says what to do", () => {
+    expect(ssoErrorMessage("account_not_linked")).toMatch(/Verify your email first, or sign in with your password and link/);
+  });
+
+  it("no error, no message; unknown errors get a general one", () => {
+    expect(ssoErrorMessage(undefined)).toBeNull();
+    expect(ssoErrorMessage("something_new")).toMatch(/didn't work/);
   });
 });

@@ -120,3 +120,32 @@ export function ssoOptions(config: SsoConfig): {
       : [],
   };
 }
+
+/**
+ * Better Auth sends a failed provider sign-in back with `?error=<code>`; this is the sentence
+ * shown on our own page instead of Better Auth's error page.
+ */
+export function ssoErrorMessage(code: string | string[] | undefined): string | null {
+  const value = Array.isArray(code) ? code[0] : code;
+  if (!value) return null;
+  switch (value) {
+    case "account_not_linked":
+      return (
+        "An account with this email already exists, but its email address hasn't been verified, so it can't be " +
+        "joined to this sign-in automatically. Verify your email first, or sign in with your password and link " +
+        "the provider from your account settings."
+      );
+    case "email_not_found":
+      return "The provider didn't share an email address with us. Allow access to your email there, or sign in with your password.";
+    case "email_does_not_match":
+      return "That provider account uses a different email address than yours, so it can't be linked.";
+    case "account_already_linked_to_different_user":
+      return "That provider account is already linked to another Tasks account.";
+    case "access_denied":
+      return "Sign-in was cancelled at the provider.";
+    case "signup_disabled":
+      return "There is no account for this sign-in yet.";
+    default:
+      return "Signing in with the provider didn't work. Please try again, or use your email and password.";
+  }
+}

@@ -22,10 +22,11 @@ async function userWithTwoFactor() {
   const signUp = await auth.api.signUpEmail({ body: { ...credentials, name: "Ada" }, asResponse: true });
   const session = cookieHeader(cookiesOf(signUp));
   const enabled = await auth.api.enableTwoFactor({ body: { password: credentials.password }, headers: new Headers({ cookie: session }) });
-  const totp = new TOTP({ secret: totpSecret(enabled.totpURI!)!, digits: 6, period: 30 });
+  if (enabled.method !== "totp") throw new Error(`expected TOTP set-up, got ${enabled.method}`);
+  const totp = new TOTP({ secret: totpSecret(enabled.totpURI)!, digits: 6, period: 30 });
   const verified = await auth.api.verifyTOTP({ body: { code: totp.generate() }, headers: new Headers({ cookie: session }), asResponse: true });
   expect(verified.status).toBe(200);
-  return { auth, credentials, totp, backupCodes: enabled.backupCodes! };
+  return { auth, credentials, totp, backupCodes: enabled.backupCodes };
 }
 
 /** Password sign-in: returns the body and the cookies it set. */

@@ -1,7 +1,5 @@
 import { twoFactor } from "better-auth/plugins/two-factor";
-
-/** How long "Trust this device" skips the code step (Better Auth's default, said out loud for the UI). */
-export const TRUST_DEVICE_DAYS = 30;
+import { TRUST_DEVICE_DAYS } from "./totp";
 
 /**
  * Two-factor sign-in (TOTP + backup codes) with Better Auth's twoFactor plugin. After the

@@ -232,7 +232,9 @@ describe("single sign-on through an OpenID Connect provider", () => {
  * that the next provider sign-in shows the provider's login form again.
  */
 async function signOutFromAnywhere(page) {
-  const status = await page.evaluate(async () => (await fetch("/api/auth/sign-out", { method: "POST" })).status);
+  const status = await page.evaluate(
+    async () => (await fetch("/api/auth/sign-out", { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" })).status,
+  );
   assert.equal(status, 200);
   await page.context().clearCookies({ name: /^_session/ });
 }

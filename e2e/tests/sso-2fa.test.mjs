@@ -17,6 +17,7 @@ import { authAlert, eventually, sessionFromPage, signIn, signUp, TasksPage, toke
 const OIDC_NAME = "Acme ID";
 const PASSWORD = "correct-horse-battery-9";
 const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 375, height: 740 };
 const { Pool } = createRequire(path.join(ROOT_DIR, "frontend", "package.json"))("pg");
 
 let idp;
@@ -49,8 +50,8 @@ after(async () => {
   await idp?.close();
 }, { timeout: 120_000 });
 
-async function newContext() {
-  const context = await browser.newContext({ viewport: DESKTOP });
+async function newContext(viewport = DESKTOP) {
+  const context = await browser.newContext({ viewport });
   context.setDefaultTimeout(30_000);
   context.setDefaultNavigationTimeout(60_000);
   watchContext(context, problems);
@@ -59,9 +60,9 @@ async function newContext() {
 }
 
 /** A test with its own browser context (own cookies); a failure leaves screenshots in out/. */
-function browserTest(name, fn) {
+function browserTest(name, fn, { viewport } = {}) {
   test(name, async (t) => {
-    const context = await newContext();
+    const context = await newContext(viewport);
     try {
       await fn(await context.newPage(), context);
     } catch (err) {
@@ -350,6 +351,31 @@ describe("two-factor sign-in (TOTP and backup codes)", () => {
     await page.getByRole("button", { name: "Verify" }).click();
     await page.waitForURL(`${WEB_URL}/en/tasks`);
   });
+
+  browserTest(
+    "at 375 px the sign-in page with its provider button, the code step and the two-factor page have no horizontal scroll",
+    async (page) => {
+      const noHorizontalScroll = async (what) =>
+        assert.equal(
+          await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth),
+          true,
+          `${what} scrolls sideways at 375 px`,
+        );
+      await page.goto(`${WEB_URL}/en/signin`);
+      await page.getByRole("button", { name: `Sign in with ${OIDC_NAME}` }).waitFor();
+      await noHorizontalScroll("sign-in");
+      await signIn(page, WEB_URL, frank, null);
+      await page.getByTestId("two-factor-step").waitFor();
+      await noHorizontalScroll("the code step");
+      await page.getByLabel("Authentication code").fill(codeNow());
+      await page.getByRole("button", { name: "Verify" }).click();
+      await page.waitForURL(`${WEB_URL}/en/tasks`);
+      await page.goto(`${WEB_URL}/en/account/two-factor`);
+      await page.getByTestId("two-factor-on").waitFor();
+      await noHorizontalScroll("the two-factor page");
+    },
+    { viewport: PHONE },
+  );
 
   browserTest("new backup codes replace the old ones; turning off with the password ends the code step", async (page) => {
     await signIn(page, WEB_URL, frank);

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
+import { FieldError } from "./FieldError";
 import styles from "./account-security.module.css";
 
 interface Props {
@@ -48,11 +49,7 @@ export function PasswordConfirm({ submitLabel, pendingLabel, onConfirm, onCancel
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${id}-error` : undefined}
         />
-        {error && (
-          <p id={`${id}-error`} className="field-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FieldError id={`${id}-error`} message={error} />
       </div>
       <div className={styles.row}>
         <button type="submit" className={`btn ${danger ? "btn-danger" : "btn-primary"}`} disabled={pending} aria-busy={pending}>

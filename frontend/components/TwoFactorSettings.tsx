@@ -3,8 +3,9 @@
 import QRCode from "qrcode";
 import { useId, useRef, useState } from "react";
 import { authClient } from "@/lib/auth-client";
-import { groupSecret, normaliseTotpCode, totpSecret, twoFactorErrorMessage } from "@/lib/totp";
+import { groupSecret, normaliseTotpCode, TOTP_INPUT, totpSecret, twoFactorErrorMessage } from "@/lib/totp";
 import { BackupCodes } from "./BackupCodes";
+import { FieldError } from "./FieldError";
 import { PasswordConfirm } from "./PasswordConfirm";
 import styles from "./account-security.module.css";
 
@@ -199,22 +200,14 @@ function ScanStep({ totpURI, qr, onVerified, onCancel }: { totpURI: string; qr: 
           <input
             ref={codeRef}
             id={`${id}-code`}
-            type="text"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            pattern="[0-9 ]*"
-            maxLength={7}
+            {...TOTP_INPUT}
             required
             value={code}
             onChange={(e) => setCode(e.target.value)}
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? `${id}-error` : undefined}
           />
-          {error && (
-            <p id={`${id}-error`} className="field-error" role="alert">
-              {error}
-            </p>
-          )}
+          <FieldError id={`${id}-error`} message={error} />
         </div>
         <div className={styles.row}>
           <button type="submit" className="btn btn-primary" disabled={pending} aria-busy={pending}>

@@ -2,9 +2,12 @@
 
 import { useEffect, useId, useRef, useState } from "react";
 import { authClient } from "@/lib/auth-client";
-import { normaliseBackupCode, TRUST_DEVICE_DAYS, normaliseTotpCode, twoFactorChallengeEnded, twoFactorErrorMessage } from "@/lib/totp";
+import { normaliseBackupCode, TOTP_INPUT, TRUST_DEVICE_DAYS, normaliseTotpCode, twoFactorChallengeEnded, twoFactorErrorMessage } from "@/lib/totp";
 import { Logo } from "./Logo";
 import styles from "./account-security.module.css";
+
+/** Backup codes are "aB3dE-fG5hJ": letters, case kept, no spelling help. */
+const BACKUP_CODE_INPUT = { type: "text", inputMode: "text", autoComplete: "off", autoCapitalize: "off", spellCheck: false, maxLength: 20 } as const;
 
 interface Props {
   /** Where to go once signed in (already sanitised on the server). */
@@ -89,13 +92,7 @@ export function TwoFactorStep({ next, onRestart }: Props) {
               id={`${id}-code`}
               key={useBackup ? "backup" : "totp"}
               name={useBackup ? "backup-code" : "code"}
-              type="text"
-              inputMode={useBackup ? "text" : "numeric"}
-              autoComplete={useBackup ? "off" : "one-time-code"}
-              autoCapitalize="off"
-              spellCheck={false}
-              pattern={useBackup ? undefined : "[0-9 ]*"}
-              maxLength={useBackup ? 20 : 7}
+              {...(useBackup ? BACKUP_CODE_INPUT : TOTP_INPUT)}
               required
               value={code}
               onChange={(e) => setCode(e.target.value)}

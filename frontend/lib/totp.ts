@@ -16,6 +16,15 @@ export function totpSecret(totpURI: string): string | null {
   return secret && /^[A-Z2-7]+=*$/i.test(secret) ? secret.toUpperCase().replace(/=+$/, "") : null;
 }
 
+/** The 6-digit code field: phone number pad, and the OS may offer the code from an SMS/app. */
+export const TOTP_INPUT = {
+  type: "text",
+  inputMode: "numeric",
+  autoComplete: "one-time-code",
+  pattern: "[0-9 ]*",
+  maxLength: 7,
+} as const;
+
 /** "JBSWY3DPEHPK3PXP" → "JBSW Y3DP EHPK 3PXP": easier to read out and type. */
 export function groupSecret(secret: string): string {
   return secret.match(/.{1,4}/g)?.join(" ") ?? "";

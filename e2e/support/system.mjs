@@ -52,6 +52,15 @@ export async function startSystem({ env = {} } = {}) {
       "JWT_ALG",
       "JWT_EXPIRATION_TIME",
       "AUTH_RATE_LIMIT",
+      // Single sign-on is off unless a test turns it on (lib/auth-sso.ts).
+      "OIDC_ISSUER",
+      "OIDC_CLIENT_ID",
+      "OIDC_CLIENT_SECRET",
+      "OIDC_NAME",
+      "GITHUB_CLIENT_ID",
+      "GITHUB_CLIENT_SECRET",
+      "GOOGLE_CLIENT_ID",
+      "GOOGLE_CLIENT_SECRET",
     ],
   });
   const system = {

@@ -32,7 +32,8 @@ export async function signIn(page, web, { email, password }, path = "/en/signin"
   if (path) await page.goto(`${web}${path}`);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  // exact: "Sign in with …" buttons appear when single sign-on is configured.
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
 /** The form-level message of the sign-in/sign-up card (role=alert). */

@@ -6,24 +6,32 @@ import { authClient } from "@/lib/auth-client";
 import { authErrorMessage, MIN_PASSWORD_LENGTH, validateCredentials, type AuthMode } from "@/lib/auth-errors";
 import { signInPath, signUpPath, type Locale } from "@/lib/paths";
 import { Logo } from "./Logo";
+import { SsoButtons } from "./SsoButtons";
+import { TwoFactorStep } from "./TwoFactorStep";
+import type { SsoProvider } from "@/lib/auth-sso";
 
 interface Props {
   mode: AuthMode;
   /** Already sanitised on the server: a same-site path. */
   next: string;
   locale: Locale;
+  /** Configured single-sign-on providers (from the server's environment) and where their errors land. */
+  sso?: { providers: SsoProvider[]; errorPath: string };
+  /** A message to show at once, e.g. why a provider sign-in came back refused. */
+  initialError?: string | null;
 }
 
 type FieldErrors = { email?: string; password?: string };
 
-export function AuthForm({ mode, next, locale }: Props) {
+export function AuthForm({ mode, next, locale, sso, initialError = null }: Props) {
   const id = useId();
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [showPassword, setShowPassword] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(initialError);
+  const [twoFactor, setTwoFactor] = useState(false);
   const [pending, setPending] = useState(false);
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
@@ -53,12 +61,31 @@ export function AuthForm({ mode, next, locale }: Props) {
         setPending(false);
         return;
       }
+      // Two-factor on: no session yet, the code step comes next.
+      if (result.data && "twoFactorRedirect" in result.data && result.data.twoFactorRedirect) {
+        setTwoFactor(true);
+        return;
+      }
       // A full navigation, so the server components see the new session cookie.
       window.location.assign(next);
     } catch {
       setFormError(authErrorMessage({ status: 0 }, mode));
       setPending(false);
     }
+  }
+
+  if (twoFactor) {
+    return (
+      <TwoFactorStep
+        next={next}
+        onRestart={(message) => {
+          setTwoFactor(false);
+          setPending(false);
+          setPassword("");
+          setFormError(message ?? null);
+        }}
+      />
+    );
   }
 
   const otherHref = isSignUp ? signInPath(next, locale) : signUpPath(next, locale);
@@ -164,6 +191,8 @@ export function AuthForm({ mode, next, locale }: Props) {
             {pending ? (isSignUp ? "Creating account…" : "Signing in…") : isSignUp ? "Create account" : "Sign in"}
           </button>
         </form>
+
+        {sso && <SsoButtons providers={sso.providers} next={next} errorPath={sso.errorPath} />}
 
         <p className="auth-switch">
           {isSignUp ? "Already have an account? " : "New here? "}

@@ -1,5 +1,9 @@
 import { createAuthClient } from "better-auth/react";
-import { jwtClient } from "better-auth/client/plugins";
+import { jwtClient, twoFactorClient } from "better-auth/client/plugins";
 
-/** Browser half of Better Auth: same origin, so the httpOnly session cookie rides along. */
-export const authClient = createAuthClient({ plugins: [jwtClient()] });
+/**
+ * Browser half of Better Auth: same origin, so the httpOnly session cookie rides along.
+ * twoFactorClient adds `authClient.twoFactor.*`; the sign-in form reads `twoFactorRedirect`
+ * from the sign-in answer itself and shows the code step in place (no page redirect).
+ */
+export const authClient = createAuthClient({ plugins: [jwtClient(), twoFactorClient()] });

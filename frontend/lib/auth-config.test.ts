@@ -32,7 +32,7 @@ describe("authEnv", () => {
 
 /** Signs up with the real Better Auth (in memory) and returns the JWT from GET /token and the JWKS. */
 async function mintToken(env: NodeJS.ProcessEnv) {
-  const db: Record<string, unknown[]> = { user: [], session: [], account: [], verification: [], jwks: [] };
+  const db: Record<string, unknown[]> = { user: [], session: [], account: [], verification: [], jwks: [], twoFactor: [] };
   const auth = createAuth(env, memoryAdapter(db));
   const signUp = await auth.api.signUpEmail({
     body: { email: "ada@example.com", password: "correct-horse-1", name: "Ada" },

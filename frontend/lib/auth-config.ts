@@ -3,6 +3,8 @@ import { nextCookies } from "better-auth/next-js";
 import { jwt } from "better-auth/plugins/jwt";
 import type { JWKOptions } from "better-auth/plugins/jwt";
 import { Pool } from "pg";
+import { ssoEnv, ssoOptions } from "./auth-sso";
+import { twoFactorPlugin } from "./auth-two-factor";
 
 const JWT_ALGS = ["EdDSA", "ES256", "ES512", "RS256", "PS256"] as const;
 type JwtAlg = JWKOptions["alg"];
@@ -49,6 +51,7 @@ function stripTrailingSlash(url: string) {
  */
 export function createAuth(env: NodeJS.ProcessEnv = process.env, database?: BetterAuthOptions["database"]) {
   const c = authEnv(env);
+  const sso = ssoOptions(ssoEnv(env));
   return betterAuth({
     appName: "Tasks",
     baseURL: c.baseURL,
@@ -61,7 +64,11 @@ export function createAuth(env: NodeJS.ProcessEnv = process.env, database?: Bett
       maxPasswordLength: 128,
     },
     rateLimit: c.rateLimit === undefined ? undefined : { enabled: c.rateLimit },
+    socialProviders: sso.socialProviders,
+    account: sso.account,
     plugins: [
+      twoFactorPlugin("Tasks"),
+      ...sso.plugins,
       jwt({
         jwt: {
           expirationTime: c.jwtExpirationTime,

@@ -1,0 +1,24 @@
+import Link from "next/link";
+import { tasksPath, type Locale } from "@/lib/paths";
+import { Logo } from "./Logo";
+import styles from "./account-security.module.css";
+
+/** Frame of a settings page (server component): top bar with a way back, one heading. */
+export function SettingsShell({ title, locale, children }: { title: string; locale: Locale; children: React.ReactNode }) {
+  return (
+    <div className="app">
+      <header className="topbar">
+        <div className="topbar-inner">
+          <Logo />
+          <Link href={tasksPath(locale)} className="btn btn-ghost btn-small">
+            Back to tasks
+          </Link>
+        </div>
+      </header>
+      <main className={styles.page}>
+        <h1 className="page-title">{title}</h1>
+        {children}
+      </main>
+    </div>
+  );
+}

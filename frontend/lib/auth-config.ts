@@ -3,6 +3,8 @@ import { nextCookies } from "better-auth/next-js";
 import { jwt } from "better-auth/plugins/jwt";
 import type { JWKOptions } from "better-auth/plugins/jwt";
 import { Pool } from "pg";
+import { signInThrottle } from "./sign-in-throttle";
+import { userFieldLimits } from "./user-fields";
 
 const JWT_ALGS = ["EdDSA", "ES256", "ES512", "RS256", "PS256"] as const;
 type JwtAlg = JWKOptions["alg"];
@@ -58,6 +60,10 @@ export function createAuth(env: NodeJS.ProcessEnv = process.env, database?: Bett
       maxPasswordLength: 128,
     },
     rateLimit: c.rateLimit === undefined ? undefined : { enabled: c.rateLimit },
+    // X-Forwarded-For holds exactly one address, decided from the socket and TRUSTED_PROXIES by
+    // preload.mjs (lib/client-address.mjs) before Next.js reads the request: rate limits and
+    // session records use it.
+    advanced: { ipAddress: { ipAddressHeaders: ["x-forwarded-for"] } },
     plugins: [
       jwt({
         jwt: {
@@ -68,6 +74,8 @@ export function createAuth(env: NodeJS.ProcessEnv = process.env, database?: Bett
         },
         jwks: { keyPairConfig: { alg: c.jwtAlg } as JWKOptions },
       }),
+      signInThrottle(),
+      userFieldLimits(),
       // Must stay last: lets server actions/components set Better Auth cookies.
       nextCookies(),
     ],

@@ -39,6 +39,7 @@ export async function startSystem({ env = {} } = {}) {
       "JWT_ALG",
       "JWT_EXPIRATION_TIME",
       "AUTH_RATE_LIMIT",
+      "TRUSTED_PROXIES",
     ],
   });
   const system = {

@@ -65,7 +65,7 @@ describe("parseTrustedProxies", () => {
 
 describe("installClientAddress", () => {
   it("replaces a forged X-Forwarded-For with the socket's address before the server sees it", async () => {
-    installClientAddress({ TRUSTED_PROXIES: "" });
+    installClientAddress({ TRUSTED_PROXIES: "" } as unknown as NodeJS.ProcessEnv);
     expect(clientAddressInstalled()).toBe(true);
     const server = http.createServer((req, res) => res.end(String(req.headers["x-forwarded-for"])));
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -2,7 +2,7 @@ import type { BetterAuthPlugin } from "better-auth";
 import { APIError } from "better-auth/api";
 import { checkEmail, checkImage, checkName } from "./user-limits";
 
-type UserFields = { name?: unknown; email?: unknown; image?: unknown };
+type UserFields = { name?: string; email?: string; image?: string | null } & Record<string, unknown>;
 
 /**
  * Caps name, email and image wherever a user row is written: sign-up, update-user, change-email,

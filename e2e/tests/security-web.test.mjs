@@ -65,6 +65,21 @@ async function signUpViaProxy(email, name = "Test Person") {
 
 const signInBody = (email, password = "wrong-password") => ({ method: "POST", body: { email, password } });
 
+/** Runs `fn(page)` in a fresh browser context; a failure leaves screenshots in out/. */
+async function inBrowser(t, fn) {
+  const context = await browser.newContext();
+  watchContext(context, problems);
+  try {
+    await fn(await context.newPage());
+  } catch (err) {
+    const shots = await screenshotOnFailure(context, t.name);
+    if (shots.length) t.diagnostic(`screenshots: ${shots.map((s) => path.relative(ROOT_DIR, s)).join(", ")}`);
+    throw err;
+  } finally {
+    await context.close();
+  }
+}
+
 async function session(cookie) {
   const res = await direct("/api/auth/get-session", { cookie });
   assert.equal(res.status, 200);
@@ -122,22 +137,13 @@ describe("finding 1: open redirect after sign-in", () => {
 
   test("in Chromium, signing in at /en/signin?next=/..//evil.example/phish lands on /en/tasks", async (t) => {
     await signUpViaProxy("phish@example.com");
-    const context = await browser.newContext();
-    watchContext(context, problems);
-    try {
-      const page = await context.newPage();
+    await inBrowser(t, async (page) => {
       // If the app ever sends the browser there, the test sees it rather than a DNS error.
       await page.route((url) => url.hostname === "evil.example", (route) => route.fulfill({ status: 200, contentType: "text/plain", body: "phished" }));
       await signIn(page, WEB_URL, { email: "phish@example.com", password: PASSWORD }, "/en/signin?next=%2F..%2F%2Fevil.example%2Fphish");
       await page.waitForURL((url) => url.pathname === "/en/tasks" || url.hostname === "evil.example", { timeout: 60_000 });
       assert.equal(page.url(), `${WEB_URL}/en/tasks`);
-    } catch (err) {
-      const shots = await screenshotOnFailure(context, t.name);
-      if (shots.length) t.diagnostic(`screenshots: ${shots.map((s) => path.relative(ROOT_DIR, s)).join(", ")}`);
-      throw err;
-    } finally {
-      await context.close();
-    }
+    });
   });
 });
 
@@ -151,10 +157,7 @@ describe("finding 2: the sign-in form tells how long to wait", () => {
       await delay(wait * 1000 + 100);
       assert.equal((await viaProxy("/api/auth/sign-in/email", freshAddress(), signInBody(email))).status, 401);
     }
-    const context = await browser.newContext();
-    watchContext(context, problems);
-    try {
-      const page = await context.newPage();
+    await inBrowser(t, async (page) => {
       await signIn(page, WEB_URL, { email, password: "wrong-password" });
       await assertAlert(page, /^Too many attempts\. Try again in [1-8] s\.$/);
 
@@ -165,13 +168,7 @@ describe("finding 2: the sign-in form tells how long to wait", () => {
         text = await settledAlert(page);
       }
       assert.match(text, /^Too many attempts\. Try again in \d+ s\.$/);
-    } catch (err) {
-      const shots = await screenshotOnFailure(context, t.name);
-      if (shots.length) t.diagnostic(`screenshots: ${shots.map((s) => path.relative(ROOT_DIR, s)).join(", ")}`);
-      throw err;
-    } finally {
-      await context.close();
-    }
+    });
   });
 });
 

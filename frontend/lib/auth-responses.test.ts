@@ -1,18 +1,9 @@
-import { memoryAdapter } from "better-auth/adapters/memory";
 import { describe, expect, it } from "vitest";
-import { createAuth } from "./auth-config";
 import { withAuthResponseHeaders } from "./auth-responses";
-
-const ENV = {
-  BETTER_AUTH_URL: "http://localhost:3000",
-  BETTER_AUTH_SECRET: "test-secret-0123456789abcdef0123456789abcdef",
-  NODE_ENV: "test",
-  AUTH_RATE_LIMIT: "on",
-} as unknown as NodeJS.ProcessEnv;
+import { memoryAuth } from "./test-auth";
 
 function app() {
-  const db: Record<string, unknown[]> = { user: [], session: [], account: [], verification: [], jwks: [], signInThrottle: [] };
-  const auth = createAuth(ENV, memoryAdapter(db));
+  const { auth } = memoryAuth({ AUTH_RATE_LIMIT: "on" });
   const handle = withAuthResponseHeaders((request) => auth.handler(request));
   const call = (path: string, init: RequestInit = {}) =>
     handle(new Request(`http://localhost:3000/api/auth${path}`, { ...init, headers: { Origin: "http://localhost:3000", ...init.headers } }));

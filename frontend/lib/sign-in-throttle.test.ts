@@ -1,13 +1,6 @@
-import { memoryAdapter } from "better-auth/adapters/memory";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createAuth } from "./auth-config";
 import { backoffSeconds, FREE_ATTEMPTS, MAX_DELAY_S, throttleKey } from "./sign-in-throttle";
-
-const ENV = {
-  BETTER_AUTH_URL: "http://localhost:3000",
-  BETTER_AUTH_SECRET: "test-secret-0123456789abcdef0123456789abcdef",
-  NODE_ENV: "test",
-} as unknown as NodeJS.ProcessEnv;
+import { memoryAuth } from "./test-auth";
 const PASSWORD = "correct-horse-1";
 
 describe("backoffSeconds", () => {
@@ -27,13 +20,12 @@ describe("backoffSeconds", () => {
 
 describe("the per-account sign-in limit, through Better Auth's HTTP handler", () => {
   let db: Record<string, unknown[]>;
-  let auth: ReturnType<typeof createAuth>;
+  let auth: ReturnType<typeof memoryAuth>["auth"];
 
   beforeEach(async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(new Date("2026-01-01T00:00:00Z"));
-    db = { user: [], session: [], account: [], verification: [], jwks: [], signInThrottle: [] };
-    auth = createAuth(ENV, memoryAdapter(db));
+    ({ auth, db } = memoryAuth());
     await auth.api.signUpEmail({ body: { email: "ada@example.com", password: PASSWORD, name: "Ada" } });
   });
   afterEach(() => vi.useRealTimers());

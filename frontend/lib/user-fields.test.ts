@@ -1,20 +1,13 @@
-import { memoryAdapter } from "better-auth/adapters/memory";
 import { describe, expect, it } from "vitest";
-import { createAuth } from "./auth-config";
+import { memoryAuth } from "./test-auth";
 import { checkName, codePoints, EMAIL_MAX_CHARS, NAME_MAX_CHARS } from "./user-limits";
 
-const ENV = {
-  BETTER_AUTH_URL: "http://localhost:3000",
-  BETTER_AUTH_SECRET: "test-secret-0123456789abcdef0123456789abcdef",
-  NODE_ENV: "test",
-} as unknown as NodeJS.ProcessEnv;
 const PASSWORD = "correct-horse-1";
 // Four UTF-8 bytes each: the largest a name of NAME_MAX_CHARS characters can be.
 const LONGEST_NAME = "😀".repeat(NAME_MAX_CHARS);
 
 function system() {
-  const db: Record<string, unknown[]> = { user: [], session: [], account: [], verification: [], jwks: [], signInThrottle: [] };
-  const auth = createAuth(ENV, memoryAdapter(db));
+  const { auth, db } = memoryAuth();
   const post = (path: string, body: unknown, cookie = "") =>
     auth.handler(
       new Request(`http://localhost:3000/api/auth${path}`, {

@@ -5,6 +5,8 @@ import type { JWKOptions } from "better-auth/plugins/jwt";
 import { Pool } from "pg";
 import { ssoEnv, ssoOptions } from "./auth-sso";
 import { twoFactorPlugin } from "./auth-two-factor";
+import { signInThrottle } from "./sign-in-throttle";
+import { userFieldLimits } from "./user-fields";
 
 const JWT_ALGS = ["EdDSA", "ES256", "ES512", "RS256", "PS256"] as const;
 type JwtAlg = JWKOptions["alg"];
@@ -66,6 +68,10 @@ export function createAuth(env: NodeJS.ProcessEnv = process.env, database?: Bett
     rateLimit: c.rateLimit === undefined ? undefined : { enabled: c.rateLimit },
     socialProviders: sso.socialProviders,
     account: sso.account,
+    // X-Forwarded-For holds exactly one address, decided from the socket and TRUSTED_PROXIES by
+    // preload.mjs (lib/client-address.mjs) before Next.js reads the request: rate limits and
+    // session records use it.
+    advanced: { ipAddress: { ipAddressHeaders: ["x-forwarded-for"] } },
     plugins: [
       twoFactorPlugin("Tasks"),
       ...sso.plugins,
@@ -78,6 +84,8 @@ export function createAuth(env: NodeJS.ProcessEnv = process.env, database?: Bett
         },
         jwks: { keyPairConfig: { alg: c.jwtAlg } as JWKOptions },
       }),
+      signInThrottle(),
+      userFieldLimits(),
       // Must stay last: lets server actions/components set Better Auth cookies.
       nextCookies(),
     ],

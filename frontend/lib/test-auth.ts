@@ -10,7 +10,7 @@ export const TEST_AUTH_ENV = {
 
 /** This app's Better Auth configuration on an in-memory database, and that database. */
 export function memoryAuth(env: Record<string, string> = {}) {
-  const db: Record<string, unknown[]> = { user: [], session: [], account: [], verification: [], jwks: [], signInThrottle: [] };
+  const db: Record<string, unknown[]> = { user: [], session: [], account: [], verification: [], jwks: [], signInThrottle: [], twoFactor: [] };
   const auth = createAuth({ ...TEST_AUTH_ENV, ...env } as NodeJS.ProcessEnv, memoryAdapter(db));
   return { auth, db };
 }

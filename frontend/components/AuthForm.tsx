@@ -12,11 +12,13 @@ interface Props {
   /** Already sanitised on the server: a same-site path. */
   next: string;
   locale: Locale;
+  /** Why the person is here (session ended, account deleted): a fixed sentence, never URL text. */
+  reason?: string | null;
 }
 
 type FieldErrors = { email?: string; password?: string };
 
-export function AuthForm({ mode, next, locale }: Props) {
+export function AuthForm({ mode, next, locale, reason }: Props) {
   const id = useId();
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
@@ -72,6 +74,12 @@ export function AuthForm({ mode, next, locale }: Props) {
         <p className="auth-subtitle">
           {isSignUp ? "Start organising your day in seconds." : "Sign in to see your tasks."}
         </p>
+
+        {reason && (
+          <p role="status" className="alert alert-info" data-testid="signin-reason">
+            {reason}
+          </p>
+        )}
 
         <div id={errorId} role="alert" aria-live="assertive" className={formError ? "alert alert-error" : "visually-hidden"}>
           {formError}

@@ -543,8 +543,8 @@ describe("when the session is gone for good", () => {
         await route.fulfill({ response: real, status: 401, body: "", headers: { ...real.headers(), "www-authenticate": 'Bearer error="invalid_token"' } });
       });
       await page.getByTestId("filter-active").click();
-      await page.waitForURL(`${WEB_URL}/en/signin?next=%2Fen%2Ftasks&reason=session-ended`);
-      await page.getByTestId("signin-reason").getByText("Your session has ended. Please sign in again.").waitFor();
+      await page.waitForURL(`${WEB_URL}/en/signin?next=%2Fen%2Ftasks&notice=session-ended`);
+      await page.locator(".auth-card [role=status]").getByText("Your session has ended. Please sign in again.").waitFor();
       assert.equal(await sessionFromPage(page), null);
       assert.equal((await context.cookies()).some((c) => c.name === "better-auth.session_token"), false);
     } finally {

@@ -12,13 +12,13 @@ interface Props {
   /** Already sanitised on the server: a same-site path. */
   next: string;
   locale: Locale;
-  /** Why the person is here (session ended, account deleted): a fixed sentence, never URL text. */
-  reason?: string | null;
+  /** A one-time message from the previous step (password changed, email confirmed). */
+  notice?: string;
 }
 
 type FieldErrors = { email?: string; password?: string };
 
-export function AuthForm({ mode, next, locale, reason }: Props) {
+export function AuthForm({ mode, next, locale, notice }: Props) {
   const id = useId();
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
@@ -74,10 +74,9 @@ export function AuthForm({ mode, next, locale, reason }: Props) {
         <p className="auth-subtitle">
           {isSignUp ? "Start organising your day in seconds." : "Sign in to see your tasks."}
         </p>
-
-        {reason && (
-          <p role="status" className="alert alert-info" data-testid="signin-reason">
-            {reason}
+        {notice && (
+          <p role="status" className="alert alert-success">
+            {notice}
           </p>
         )}
 

@@ -1,6 +1,6 @@
 import { authClient } from "./auth-client";
 import { signInPath } from "./paths";
-import { withSignInReason, type SignInReason } from "./signin-reasons";
+import { withSignInNotice, type SignInNotice } from "./signin-notices";
 import { createTokenSource, type TokenSource } from "./token-source";
 import type { NewTask, Task, TaskChanges, TaskQuery } from "./task";
 
@@ -217,16 +217,16 @@ export function forgetApiToken(): void {
 
 /**
  * Ends the Better Auth session, forgets the JWT and goes to sign-in (with `next` when given,
- * and `reason` for the sentence the sign-in page shows).
+ * and `notice` for the sentence the sign-in page shows).
  */
-export async function signOutAndGoToSignIn(next?: string, reason?: SignInReason): Promise<void> {
+export async function signOutAndGoToSignIn(next?: string, notice?: SignInNotice): Promise<void> {
   browserTokens.clear();
   try {
     await authClient.signOut();
   } catch {
     // Unreachable or already signed out: the sign-in page is still the right place.
   }
-  window.location.assign(reason ? withSignInReason(signInPath(next), reason) : signInPath(next));
+  window.location.assign(notice ? withSignInNotice(signInPath(next), notice) : signInPath(next));
 }
 
 export const api = createApiClient({

@@ -37,7 +37,7 @@ export function ChangePasswordForm({ here }: { here: string }) {
       <div role="alert" className={form.formError ? "alert alert-error" : "visually-hidden"}>
         {form.formError}
       </div>
-      <div role="status" className={form.success ? "alert alert-info" : "visually-hidden"} data-testid="password-changed">
+      <div role="status" className={form.success ? "alert alert-success" : "visually-hidden"} data-testid="password-changed">
         {form.success}
       </div>
       <form onSubmit={onSubmit} noValidate className="auth-form" aria-label="Change password">

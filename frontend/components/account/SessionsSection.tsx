@@ -15,7 +15,7 @@ export function SessionsSection({ sessions, here }: { sessions: SessionView[]; h
       <div role="alert" className={error ? "alert alert-error" : "visually-hidden"}>
         {error}
       </div>
-      <div role="status" className={notice ? "alert alert-info" : "visually-hidden"} data-testid="sessions-notice">
+      <div role="status" className={notice ? "alert alert-success" : "visually-hidden"} data-testid="sessions-notice">
         {notice}
       </div>
       <ul className="session-list" data-testid="session-list">

@@ -5,7 +5,7 @@ import { accountErrorMessage, isSignedOut } from "@/lib/account-messages";
 import { forgetApiToken, signOutAndGoToSignIn } from "@/lib/api";
 import { authClient } from "@/lib/auth-client";
 import { signInPath } from "@/lib/paths";
-import { withSignInReason } from "@/lib/signin-reasons";
+import { withSignInNotice } from "@/lib/signin-notices";
 
 export type DeleteStep = "password" | "confirm" | "deleting";
 
@@ -53,7 +53,7 @@ export function useDeleteAccount(here: string) {
       return false;
     }
     forgetApiToken();
-    window.location.assign(withSignInReason(signInPath(), "account-deleted"));
+    window.location.assign(withSignInNotice(signInPath(), "account-deleted"));
     return true;
   }
 

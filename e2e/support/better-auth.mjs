@@ -10,7 +10,8 @@ import { ROOT_DIR } from "./processes.mjs";
 const FRONTEND_DIR = path.join(ROOT_DIR, "frontend");
 const frontendRequire = createRequire(path.join(FRONTEND_DIR, "package.json"));
 
-async function load(specifier) {
+/** A package installed in frontend/node_modules (better-auth, pg, …): the app's own copy. */
+export async function load(specifier) {
   let resolved;
   try {
     resolved = frontendRequire.resolve(specifier);

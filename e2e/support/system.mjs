@@ -39,6 +39,7 @@ export async function startSystem({ env = {} } = {}) {
       "JWT_ALG",
       "JWT_EXPIRATION_TIME",
       "AUTH_RATE_LIMIT",
+      "BETTER_AUTH_SESSION_CHECK",
     ],
   });
   const system = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeUserAgent, formatDateTime, toSessionViews } from "./session-view";
+import { describeUserAgent, formatDateTime, knownAddress, toSessionViews } from "./session-view";
 
 const CHROME_LINUX =
   "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36";
@@ -46,6 +46,17 @@ describe("toSessionViews", () => {
     const json = JSON.stringify(toSessionViews(rows, "a"));
     for (const secret of ["secret-a", "secret-b", "secret-c"]) expect(json).not.toContain(secret);
     expect(json).not.toContain("token");
+  });
+});
+
+describe("knownAddress", () => {
+  it("shows real addresses and hides the unspecified ones Better Auth stores when it trusts none", () => {
+    expect(knownAddress("203.0.113.7")).toBe("203.0.113.7");
+    expect(knownAddress("2001:db8::1")).toBe("2001:db8::1");
+    expect(knownAddress("0000:0000:0000:0000:0000:0000:0000:0000")).toBeNull();
+    expect(knownAddress("0.0.0.0")).toBeNull();
+    expect(knownAddress("")).toBeNull();
+    expect(knownAddress(null)).toBeNull();
   });
 });
 

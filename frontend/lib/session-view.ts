@@ -36,13 +36,21 @@ export function describeUserAgent(userAgent: string | null | undefined): string 
   return "Unknown browser";
 }
 
+/**
+ * The address as stored, or null when there is none worth showing: Better Auth stores an
+ * unspecified address (`0000:…:0000`, `0.0.0.0`) when the request named none it trusts.
+ */
+export function knownAddress(ip: string | null | undefined): string | null {
+  return ip && !/^[0:.]+$/.test(ip) ? ip : null;
+}
+
 /** Newest first, the current session on top. */
 export function toSessionViews(sessions: SessionRow[], currentId: string): SessionView[] {
   return sessions
     .map((s) => ({
       id: s.id,
       device: describeUserAgent(s.userAgent),
-      ip: s.ipAddress || null,
+      ip: knownAddress(s.ipAddress),
       signedInAt: new Date(s.createdAt).toISOString(),
       lastActiveAt: new Date(s.updatedAt).toISOString(),
       current: s.id === currentId,

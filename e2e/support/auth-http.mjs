@@ -35,14 +35,7 @@ export class AuthClient {
       if (value === "" || attrs.some((a) => /^\s*max-age=0\s*$/i.test(a))) this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
-    const text = await res.text();
-    let json = null;
-    try {
-      json = text ? JSON.parse(text) : null;
-    } catch {
-      json = text;
-    }
-    return { status: res.status, body: json };
+    return { status: res.status, body: await bodyOf(res) };
   }
 
   async ok(pathname, body) {
@@ -74,12 +67,15 @@ export async function callApi(api, pathname, token, init = {}) {
     ...init,
     headers: { Authorization: `Bearer ${token}`, ...(init.body ? { "Content-Type": "application/json" } : {}) },
   });
+  return { status: res.status, body: await bodyOf(res) };
+}
+
+/** The response body: parsed when JSON, the text otherwise, null when empty. */
+async function bodyOf(res) {
   const text = await res.text();
-  let body = null;
   try {
-    body = text ? JSON.parse(text) : null;
+    return text ? JSON.parse(text) : null;
   } catch {
-    body = text;
+    return text;
   }
-  return { status: res.status, body };
 }

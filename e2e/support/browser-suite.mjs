@@ -8,7 +8,11 @@ import { ROOT_DIR } from "./processes.mjs";
 export const DESKTOP = { width: 1280, height: 800 };
 export const PHONE = { width: 375, height: 740 };
 
-export function browserSuite(getBrowser) {
+/**
+ * `closeAfterEachTest`: every context a test opened is closed when it ends (for files whose
+ * tests open their own); otherwise tests close theirs with `closeContext`.
+ */
+export function browserSuite(getBrowser, { closeAfterEachTest = false } = {}) {
   const problems = { csp: [], errors: [] };
   const contexts = new Set();
 
@@ -37,7 +41,7 @@ export function browserSuite(getBrowser) {
         if (shots.length) t.diagnostic(`screenshots: ${shots.map((s) => path.relative(ROOT_DIR, s)).join(", ")}`);
         throw err;
       } finally {
-        for (const context of [...contexts]) await closeContext(context).catch(() => {});
+        if (closeAfterEachTest) for (const context of [...contexts]) await closeContext(context).catch(() => {});
       }
     });
   }

@@ -21,7 +21,7 @@ const FIREFOX_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gec
 let system;
 let browser;
 let db;
-const { problems, newContext, browserTest } = browserSuite(() => browser);
+const { problems, newContext, browserTest } = browserSuite(() => browser, { closeAfterEachTest: true });
 
 before(async () => {
   // The API's session check on (SPEC 1.6), whatever its default: other devices find out at once.

@@ -1,6 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { auth } from "./auth";
+import { liveSessions } from "./live-sessions";
 import { toSessionViews, type SessionView } from "./session-view";
 
 /**
@@ -8,9 +9,8 @@ import { toSessionViews, type SessionView } from "./session-view";
  * every session's token, the cookie credential of each device; its HTTP route is disabled
  * (auth-config.ts) and the browser gets only `SessionView`s.
  */
-export async function listSessionViews(currentSessionId: string): Promise<SessionView[]> {
-  const rows = await auth.api.listSessions({ headers: await headers() });
-  return toSessionViews(rows, currentSessionId);
+export async function listSessionViews(userId: string, currentSessionId: string): Promise<SessionView[]> {
+  return toSessionViews(await liveSessions(auth, userId), currentSessionId);
 }
 
 export type SignOutDeviceResult = "signed-out-device" | "not-found" | "current" | "no-session";
@@ -24,7 +24,7 @@ export async function signOutDevice(sessionId: string): Promise<SignOutDeviceRes
   const current = await auth.api.getSession({ headers: h });
   if (!current) return "no-session";
   if (sessionId === current.session.id) return "current";
-  const target = (await auth.api.listSessions({ headers: h })).find((s) => s.id === sessionId);
+  const target = (await liveSessions(auth, current.user.id)).find((s) => s.id === sessionId);
   if (!target) return "not-found";
   await auth.api.revokeSession({ headers: h, body: { token: target.token } });
   return "signed-out-device";

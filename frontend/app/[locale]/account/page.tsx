@@ -18,7 +18,7 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
   if (!isLocale(locale)) notFound();
   const here = accountPath(locale);
   const { user, session } = await requireSession(here, locale);
-  const sessions = await listSessionViews(session.id);
+  const sessions = await listSessionViews(user.id, session.id);
 
   return (
     <div className="app">

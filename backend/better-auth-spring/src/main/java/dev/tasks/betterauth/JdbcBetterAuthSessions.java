@@ -71,7 +71,7 @@ public final class JdbcBetterAuthSessions implements BetterAuthSessions {
             return Optional.empty();
         } catch (SessionCheckUnavailableException e) {
             Throwable cause = e.getCause();
-            return Optional.of(e.getMessage() + (cause == null ? "" : " (" + cause.getMessage() + ")"));
+            return Optional.of(e.getMessage() + (cause == null ? "" : " (" + SessionCheck.firstLine(String.valueOf(cause.getMessage())) + ")"));
         }
     }
 

@@ -33,7 +33,7 @@ public record SessionCheckProperties(
         try {
             sessionCheck = SessionCheckMode.parse(sessionCheck == null ? "off" : sessionCheck).value();
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("better-auth.session-check (BETTER_AUTH_SESSION_CHECK) " + e.getMessage(), e);
+            throw new IllegalArgumentException("better-auth.session-check (BETTER_AUTH_SESSION_CHECK) " + e.getMessage());
         }
         if (sessionCacheTtl == null) {
             sessionCacheTtl = MAX_CACHE_TTL;

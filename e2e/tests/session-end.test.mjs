@@ -16,6 +16,7 @@ import { connect, nonZero, rowsMentioning } from "../support/database.mjs";
 import { decodeJwt } from "../support/jwt.mjs";
 import { delay, OUT_DIR } from "../support/processes.mjs";
 import { API_URL, startSystem, WEB_URL } from "../support/system.mjs";
+import { eventually } from "../support/tasks-page.mjs";
 
 const PASSWORD = "correct-horse-battery-9";
 const NEW_PASSWORD = "battery-staple-horse-10";
@@ -189,6 +190,19 @@ describe("nothing of a deleted account remains (SPEC 1.6)", () => {
     t.diagnostic(`after deletion (every text column of ${Object.keys(afterDeletion).length}): ${JSON.stringify(nonZero(afterDeletion))}`);
     console.log(`rows mentioning the deleted user, per column: ${JSON.stringify(afterDeletion)}`);
     assert.deepEqual(nonZero(afterDeletion), {});
+  });
+
+  test("a task the API still accepts right after the deletion (session cached as live) is swept too", async (t) => {
+    const { userId, client, token } = await userWithTasks();
+    await client.ok("/delete-user", { password: PASSWORD });
+    const late = await callApi(API_URL, `/api/${encodeURIComponent(userId)}/tasks`, token, {
+      method: "POST",
+      body: JSON.stringify({ title: "created after the account was deleted" }),
+    });
+    t.diagnostic(`a task created right after the deletion got ${late.status}`);
+    assert.ok([201, 401].includes(late.status), `${late.status} ${JSON.stringify(late.body)}`);
+    // The web app sweeps once more 10 s after the deletion (the API caches a live session ≤ 5 s).
+    await eventually(async () => assert.deepEqual(nonZero(await rowsMentioning(db, userId)), {}), { timeout: 20_000, interval: 500 });
   });
 
   test("a deletion that fails half-way leaves the whole account (one transaction)", async () => {

@@ -1,5 +1,6 @@
 import { memoryAdapter } from "better-auth/adapters/memory";
-import { describe, expect, it } from "vitest";
+import type { Pool } from "pg";
+import { describe, expect, it, vi } from "vitest";
 import { accountDeletion, deletionStatements, quoteIdent } from "./account-deletion";
 import { createAuth } from "./auth-config";
 
@@ -95,7 +96,39 @@ describe("delete-user (real Better Auth, in memory)", () => {
   });
 
   it("runs the one-transaction deletion first when the app has a PostgreSQL pool", () => {
-    expect(accountDeletion(undefined)).toEqual({ enabled: true, beforeDelete: undefined });
+    expect(accountDeletion(undefined)).toEqual({ enabled: true, beforeDelete: undefined, afterDelete: undefined });
     expect(accountDeletion({} as never).beforeDelete).toEqual(expect.any(Function));
+  });
+});
+
+describe("the late sweep (tasks the API accepted while it still had the session cached)", () => {
+  /** A pool whose one client records the statements and answers like an empty catalogue. */
+  function recordingPool() {
+    const statements: string[] = [];
+    const client = {
+      query: async (text: string) => {
+        statements.push(text.replace(/\s+/g, " ").trim());
+        if (text.includes("to_regclass")) return { rows: [{ exists: true }] };
+        if (text.includes("current_schema() AS schema")) return { rows: [{ schema: "public" }] };
+        return { rows: [], rowCount: 0 };
+      },
+      release: () => {},
+    };
+    return { pool: { connect: async () => client } as unknown as Pool, statements };
+  }
+
+  it("deletes the user's tasks again once the API's session cache can no longer hold the session", async () => {
+    vi.useFakeTimers();
+    try {
+      const { pool, statements } = recordingPool();
+      await accountDeletion(pool, 10_000).afterDelete!({ id: "u1" });
+      await vi.advanceTimersByTimeAsync(9_999);
+      expect(statements).toEqual([]);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(statements).toContain('DELETE FROM "tasks"."tasks" WHERE "user_id" = $1');
+      expect(statements.at(-1)).toBe("COMMIT");
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

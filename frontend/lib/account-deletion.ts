@@ -126,14 +126,31 @@ export async function deleteAccountData(pool: Pool, userId: string): Promise<Rec
   }
 }
 
+/**
+ * The Java API may accept a deleted user's JWT for up to 5 s more (it caches a live session that
+ * long, SPEC 1.6), so a task created in those seconds would outlive the deletion. One more sweep,
+ * after that window, removes it. In-process: a restart in those seconds skips it.
+ */
+export const SWEEP_AFTER_MS = 10_000;
+
 /** Better Auth's `user.deleteUser` options: password re-entered, no email round trip. */
-export function accountDeletion(pool: Pool | undefined) {
+export function accountDeletion(pool: Pool | undefined, sweepAfterMs: number = SWEEP_AFTER_MS) {
   return {
     enabled: true,
     // Without a pool (tests on Better Auth's memory adapter) Better Auth's own deletes do it.
     beforeDelete: pool
       ? async (user: { id: string }) => {
           await deleteAccountData(pool, user.id);
+        }
+      : undefined,
+    afterDelete: pool
+      ? async (user: { id: string }) => {
+          const sweep = setTimeout(() => {
+            deleteAccountData(pool, user.id).catch((err: unknown) => {
+              console.error(`account deletion: the late sweep failed: ${err instanceof Error ? err.message : String(err)}`);
+            });
+          }, sweepAfterMs);
+          sweep.unref?.();
         }
       : undefined,
   };

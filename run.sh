@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts the whole system on this machine:
-#   PostgreSQL (embedded, data in .data/postgres) + Java task API (:8000) + Next.js with Better Auth (:3000).
+#   PostgreSQL (embedded, data in .data/postgres, 127.0.0.1:15432, password in .data/secrets.env)
+#   + Java task API (:8000; metrics on 127.0.0.1:8081) + Next.js with Better Auth (:3000).
 # With DATABASE_URL set, both sides use that PostgreSQL instead and nothing embedded is started.
 # Ctrl-C stops everything; data survives restarts.
 set -euo pipefail
@@ -10,11 +11,16 @@ ROOT=$PWD
 export TASKS_DATA_DIR=${TASKS_DATA_DIR:-$ROOT/.data}
 mkdir -p "$TASKS_DATA_DIR"
 
-# Local secrets: generated once, kept in a git-ignored file, never committed.
+# Local secrets: generated once, kept in a git-ignored file, never committed. A .data folder from
+# before the embedded PostgreSQL had a password gets one added (the API sets it on its next start).
 SECRETS_FILE="$TASKS_DATA_DIR/secrets.env"
 if [ ! -f "$SECRETS_FILE" ]; then
   (umask 077; printf 'BETTER_AUTH_SECRET=%s\n' "$(head -c 48 /dev/urandom | base64 | tr -d '\n/+=')" > "$SECRETS_FILE")
   echo "generated local secrets in $SECRETS_FILE"
+fi
+if ! grep -q '^EMBEDDED_POSTGRES_PASSWORD=' "$SECRETS_FILE"; then
+  # hex: nothing to escape in the DATABASE_URL below
+  printf 'EMBEDDED_POSTGRES_PASSWORD=%s\n' "$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')" >> "$SECRETS_FILE"
 fi
 set -a; . "$SECRETS_FILE"; set +a
 
@@ -92,7 +98,7 @@ wait_for "http://localhost:$PORT_API/health/ready" 120 "the API" "${pids[0]}"
 
 # --- Next.js + Better Auth ---
 if [ -f frontend/package.json ]; then
-  export DATABASE_URL=${DATABASE_URL:-postgresql://postgres:postgres@localhost:$EMBEDDED_POSTGRES_PORT/tasks}
+  export DATABASE_URL=${DATABASE_URL:-postgresql://postgres:$EMBEDDED_POSTGRES_PASSWORD@127.0.0.1:$EMBEDDED_POSTGRES_PORT/tasks}
   cd frontend
   if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     echo "installing frontend dependencies…"; npm ci --no-audit --no-fund --loglevel=error

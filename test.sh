@@ -44,7 +44,7 @@ if [ -f frontend/package.json ]; then
 fi
 
 if [ -f e2e/package.json ]; then
-  step "e2e: contract tests and browser tests across the whole stack"
+  step "e2e: contract, security and browser tests across the whole stack"
   (cd e2e && npm ci --no-audit --no-fund && npm test)
 fi
 

@@ -49,6 +49,7 @@ esac
 [ -n "$SESSION_CHECK" ] && [ -z "$LABEL" ] && LABEL="session check $SESSION_CHECK, tokens with sid"
 
 API_PORT=${BENCH_API_PORT:-18080}
+MANAGEMENT_PORT=${BENCH_MANAGEMENT_PORT:-18081}   # actuator, as in production: on a port of its own
 JWKS_PORT=${BENCH_JWKS_PORT:-18300}
 PG_PORT=${BENCH_PG_PORT:-25432}
 USERS=100 TASKS_PER_USER=10 FILLER_USERS=900 FILLER_TASKS=110   # --big: 1 000 + 900 × 110 = 100 000 tasks
@@ -56,8 +57,8 @@ USERS=100 TASKS_PER_USER=10 FILLER_USERS=900 FILLER_TASKS=110   # --big: 1 000 +
 log() { printf '\033[1m[bench]\033[0m %s\n' "$*"; }
 die() { echo "[bench] $*" >&2; exit 1; }
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-for p in $API_PORT $JWKS_PORT $PG_PORT; do
-  port_busy "$p" && die "port $p is in use (set BENCH_API_PORT / BENCH_JWKS_PORT / BENCH_PG_PORT)"
+for p in $API_PORT $MANAGEMENT_PORT $JWKS_PORT $PG_PORT; do
+  port_busy "$p" && die "port $p is in use (set BENCH_API_PORT / BENCH_MANAGEMENT_PORT / BENCH_JWKS_PORT / BENCH_PG_PORT)"
 done
 
 # --- tools -------------------------------------------------------------------------------------
@@ -121,8 +122,9 @@ pg_pids() { # the embedded postmaster and its children
 start_api() { # $1 = name of this start, rest = extra JVM options; sets API_PID, START_MS
   local name=$1; shift
   local t0; t0=$(ms_now)
-  env -u DATABASE_URL -u BETTER_AUTH_SECRET -u BETTER_AUTH_JWKS_URL -u BETTER_AUTH_SESSION_CHECK \
-    ${SESSION_CHECK:+BETTER_AUTH_SESSION_CHECK=$SESSION_CHECK} PORT=$API_PORT TASKS_DATA_DIR="$WORK/data" EMBEDDED_POSTGRES_PORT=$PG_PORT \
+  env -u DATABASE_URL -u BETTER_AUTH_SECRET -u BETTER_AUTH_JWKS_URL -u BETTER_AUTH_SESSION_CHECK -u EMBEDDED_POSTGRES_PASSWORD \
+    ${SESSION_CHECK:+BETTER_AUTH_SESSION_CHECK=$SESSION_CHECK} PORT=$API_PORT MANAGEMENT_SERVER_PORT=$MANAGEMENT_PORT \
+    TASKS_DATA_DIR="$WORK/data" EMBEDDED_POSTGRES_PORT=$PG_PORT \
     BETTER_AUTH_URL="$ISSUER" CORS_ORIGINS=http://localhost:3000 \
     RATE_LIMIT_USER_RPS=0 RATE_LIMIT_IP_RPS=0 \
     "$JAVA" $JVM_OPTS "$@" -jar "$APP_JAR" > "$WORK/api-$name.log" 2>&1 &
@@ -162,7 +164,8 @@ log "ready in ${FIRST_START_MS} ms (first start: initdb + migrations); idle RSS 
 if [ -n "$SESSION_CHECK" ]; then
   log "storing each token's Better Auth session in public.\"session\" (BETTER_AUTH_SESSION_CHECK=$SESSION_CHECK)"
   "$JAVA" -cp "$(ls "$WORK"/app/lib/postgresql-*.jar | head -1)" "$BENCH/tools/BenchSessions.java" \
-    --port "$PG_PORT" --tokens "$WORK/tokens.tsv"
+    --port "$PG_PORT" --tokens "$WORK/tokens.tsv" \
+    --password "$(sed -n 's/^EMBEDDED_POSTGRES_PASSWORD=//p' "$WORK/data/secrets.env" | tail -1)"
 fi
 log "seeding $USERS users × $TASKS_PER_USER tasks through the API"
 "$JAVA" "$BENCH/tools/BenchTokens.java" seed --api "http://127.0.0.1:$API_PORT" --dir "$WORK" \

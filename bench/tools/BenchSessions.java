@@ -27,7 +27,7 @@ public class BenchSessions {
         int port = Integer.parseInt(opt.getOrDefault("port", "25432"));
         List<String[]> sessions = Files.readAllLines(Path.of(opt.getOrDefault("tokens", "tokens.tsv"))).stream()
                 .map(line -> line.split("\t")).filter(columns -> columns.length >= 3).toList();
-        try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/tasks", "postgres", null)) {
+        try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/tasks", "postgres", opt.get("password"))) {
             try (Statement ddl = db.createStatement()) {
                 ddl.execute("CREATE TABLE IF NOT EXISTS public.\"session\" (\"id\" text NOT NULL PRIMARY KEY,"
                         + " \"expiresAt\" timestamptz NOT NULL, \"token\" text NOT NULL UNIQUE,"

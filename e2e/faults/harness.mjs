@@ -299,9 +299,12 @@ export const AUTH_URL = "http://127.0.0.1:9"; // iss/aud of the tokens; nothing 
  */
 export async function startApi(name, { databaseUrl, secret, env = {}, javaOptions = [] } = {}) {
   const port = await freePort();
+  // Metrics are served on a management port of their own (127.0.0.1), never on the API's port.
+  const managementPort = await freePort();
   const proc = startProcess(name, path.join(javaHome(), "bin", "java"), ["-Xmx512m", "-XX:TieredStopAtLevel=1", ...javaOptions, "-jar", taskApiJar()], {
     env: {
       PORT: String(port),
+      MANAGEMENT_SERVER_PORT: String(managementPort),
       DATABASE_URL: databaseUrl,
       BETTER_AUTH_URL: AUTH_URL,
       ...(secret ? { BETTER_AUTH_SECRET: secret } : {}),
@@ -309,9 +312,9 @@ export async function startApi(name, { databaseUrl, secret, env = {}, javaOption
       RATE_LIMIT_IP_RPS: "0",
       ...env,
     },
-    unset: ["BETTER_AUTH_SECRET", "BETTER_AUTH_JWKS_URL", "TRUSTED_PROXIES", "CORS_ORIGINS", "TASKS_DATA_DIR", "EMBEDDED_POSTGRES_PORT", "LOGGING_STRUCTURED_FORMAT_CONSOLE", "SPRING_PROFILES_ACTIVE"],
+    unset: ["BETTER_AUTH_SECRET", "BETTER_AUTH_JWKS_URL", "TRUSTED_PROXIES", "CORS_ORIGINS", "TASKS_DATA_DIR", "EMBEDDED_POSTGRES_PORT", "EMBEDDED_POSTGRES_PASSWORD", "MANAGEMENT_SERVER_ADDRESS", "LOGGING_STRUCTURED_FORMAT_CONSOLE", "SPRING_PROFILES_ACTIVE"],
   });
-  const api = { name, port, url: `http://127.0.0.1:${port}`, proc, stop: (graceMs) => stopProcess(proc, graceMs) };
+  const api = { name, port, url: `http://127.0.0.1:${port}`, management: `http://127.0.0.1:${managementPort}`, proc, stop: (graceMs) => stopProcess(proc, graceMs) };
   try {
     await waitForStatus(`${api.url}/health/ready`, { proc });
   } catch (err) {

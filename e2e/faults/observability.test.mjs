@@ -74,14 +74,20 @@ function logLines(from = 0) {
 }
 
 async function metric(name, tag) {
-  const r = await call(`${api.url}/actuator/metrics/${name}${tag ? `?tag=${encodeURIComponent(tag)}` : ""}`);
+  const r = await call(`${api.management}/actuator/metrics/${name}${tag ? `?tag=${encodeURIComponent(tag)}` : ""}`);
   if (r.status === 404) return undefined;
   assert.equal(r.status, 200, `${name}: ${r.text}`);
   return Object.fromEntries(r.json.measurements.map((m) => [m.statistic, m.value]));
 }
 
 test("metrics: requests, token verification outcomes, JWKS fetches and the Hikari pool are exposed and move", { timeout: 600_000 }, async () => {
-  const names = (await call(`${api.url}/actuator/metrics`)).json?.names ?? [];
+  // Only on the management port: the API's port has no /actuator at all.
+  for (const path of ["/actuator/prometheus", "/actuator/metrics", "/actuator/health"]) {
+    const onApiPort = await call(`${api.url}${path}`);
+    assert.equal(onApiPort.status, 404, `${path} on the API port`);
+    assert.match(onApiPort.headers.get("content-type") ?? "", /^application\/problem\+json/);
+  }
+  const names = (await call(`${api.management}/actuator/metrics`)).json?.names ?? [];
   for (const name of ["http.server.requests", "better_auth.token.verifications", "better_auth.jwks.fetches", "hikaricp.connections", "hikaricp.connections.active", "hikaricp.connections.acquire"]) {
     assert.ok(names.includes(name), `${name} is listed at /actuator/metrics`);
   }
@@ -113,7 +119,7 @@ test("metrics: requests, token verification outcomes, JWKS fetches and the Hikar
 
   const after = await snapshot();
   const pool = await metric("hikaricp.connections");
-  const prometheus = (await call(`${api.url}/actuator/prometheus`)).text;
+  const prometheus = (await call(`${api.management}/actuator/prometheus`)).text;
   report("metrics", { before, after, poolConnections: pool?.VALUE, jwksServedFetches: jwks.fetches });
 
   assert.ok(after.requests >= before.requests + 2 * FRESH + 3, "http.server.requests counts every request");
@@ -281,7 +287,7 @@ function rawRequest(text) {
 /** Starts the API with a bad setting; resolves once it has exited (it must not start). */
 async function failedStart(name, env) {
   const proc = startProcess(name, path.join(javaHome(), "bin", "java"), ["-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", taskApiJar()], {
-    env: { PORT: "0", BETTER_AUTH_URL: AUTH_URL, ...env },
+    env: { PORT: "0", MANAGEMENT_SERVER_PORT: "off", BETTER_AUTH_URL: AUTH_URL, ...env },
     unset: ["BETTER_AUTH_SECRET", "LOGGING_STRUCTURED_FORMAT_CONSOLE"],
   });
   const exit = await Promise.race([proc.exited, timeout(300_000, null)]);

@@ -1,9 +1,7 @@
-// The system's PostgreSQL (run.sh's embedded one), through the frontend's own `pg`.
+// The system's PostgreSQL (run.sh's embedded one: `system.databaseUrl`), through the frontend's own `pg`.
 import { load } from "./better-auth.mjs";
 
-export const SYSTEM_DATABASE_URL = "postgresql://postgres:postgres@localhost:15432/tasks";
-
-export async function connect(url = SYSTEM_DATABASE_URL) {
+export async function connect(url) {
   const { default: pg } = await load("pg");
   const client = new pg.Client({ connectionString: url });
   await client.connect();

@@ -1,5 +1,6 @@
 // The whole product as a person runs it: the root ./run.sh (embedded PostgreSQL, Java API,
 // Better Auth's migration, Next.js production build and server) on a fresh data directory.
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { portInUse, removeDataDir, ROOT_DIR, startGroup, stopGroup, tempDataDir } from "./processes.mjs";
 
@@ -7,10 +8,19 @@ import { portInUse, removeDataDir, ROOT_DIR, startGroup, stopGroup, tempDataDir 
 // suite runs on run.sh's default ports rather than rebuilding for others.
 export const WEB_URL = "http://localhost:3000";
 export const API_URL = "http://localhost:8000";
-const PORTS = { 3000: "web app", 8000: "task API", 15432: "embedded PostgreSQL" };
+const PORTS = { 3000: "web app", 8000: "task API", 8081: "task API metrics", 15432: "embedded PostgreSQL" };
 
 // A first run on a fresh clone builds the API jar and the Next.js app: minutes on 2 busy cores.
 const START_TIMEOUT_MS = Number(process.env.E2E_START_TIMEOUT_MS || 900_000);
+
+/** The embedded PostgreSQL's password, from the data directory's secrets.env (run.sh writes it there). */
+export function embeddedPostgresPassword(dataDir) {
+  const line = readFileSync(path.join(dataDir, "secrets.env"), "utf8")
+    .split("\n")
+    .findLast((l) => l.startsWith("EMBEDDED_POSTGRES_PASSWORD="));
+  if (!line) throw new Error(`no EMBEDDED_POSTGRES_PASSWORD in ${dataDir}/secrets.env`);
+  return line.slice("EMBEDDED_POSTGRES_PASSWORD=".length).trim();
+}
 
 export async function startSystem({ env = {} } = {}) {
   for (const [port, what] of Object.entries(PORTS)) {
@@ -36,6 +46,9 @@ export async function startSystem({ env = {} } = {}) {
       "PORT_API",
       "PORT_WEB",
       "EMBEDDED_POSTGRES_PORT",
+      "EMBEDDED_POSTGRES_PASSWORD",
+      "MANAGEMENT_SERVER_PORT",
+      "MANAGEMENT_SERVER_ADDRESS",
       "JWT_ALG",
       "JWT_EXPIRATION_TIME",
       "AUTH_RATE_LIMIT",
@@ -55,6 +68,8 @@ export async function startSystem({ env = {} } = {}) {
   try {
     const [, url] = await proc.waitForOutput(/Tasks is running: (http:\/\/localhost:\d+)/, START_TIMEOUT_MS);
     if (url !== WEB_URL) throw new Error(`run.sh serves ${url}, expected ${WEB_URL}`);
+    // The embedded PostgreSQL wants the password run.sh generated (no more postgres:postgres).
+    system.databaseUrl = `postgresql://postgres:${embeddedPostgresPassword(dataDir)}@127.0.0.1:15432/tasks`;
   } catch (err) {
     await system.stop();
     throw err;

@@ -15,6 +15,8 @@ export async function startTaskApi({ name = "task-api", betterAuthUrl, env = {} 
   const [port, pgPort] = [await freePort(), await freePort()];
   const childEnv = {
     PORT: String(port),
+    // No metrics wanted here; the default management port (8081) could be taken by a ./run.sh.
+    MANAGEMENT_SERVER_PORT: "off",
     EMBEDDED_POSTGRES_PORT: String(pgPort),
     TASKS_DATA_DIR: dataDir,
     BETTER_AUTH_URL: betterAuthUrl,
@@ -24,7 +26,8 @@ export async function startTaskApi({ name = "task-api", betterAuthUrl, env = {} 
   const proc = startGroup(name, path.join(home, "bin", "java"), ["-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar], {
     env: childEnv,
     // Nothing from the caller's shell may point this API elsewhere.
-    unset: ["DATABASE_URL", "BETTER_AUTH_SECRET", "BETTER_AUTH_JWKS_URL", "TRUSTED_PROXIES"],
+    // Without EMBEDDED_POSTGRES_PASSWORD the API generates one into TASKS_DATA_DIR/secrets.env.
+    unset: ["DATABASE_URL", "BETTER_AUTH_SECRET", "BETTER_AUTH_JWKS_URL", "TRUSTED_PROXIES", "EMBEDDED_POSTGRES_PASSWORD", "MANAGEMENT_SERVER_ADDRESS"],
   });
   const url = `http://localhost:${port}`;
   const api = {

@@ -27,7 +27,7 @@ before(async () => {
   // The API's session check as shipped (its default, if-present): other devices find out at once.
   system = await startSystem({ env: { AUTH_RATE_LIMIT: "off" } });
   browser = await launchBrowser();
-  db = await connect();
+  db = await connect(system.databaseUrl);
 }, { timeout: 1_200_000 });
 
 after(async () => {

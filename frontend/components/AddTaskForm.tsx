@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useRef, useState } from "react";
-import { DESCRIPTION_MAX, TITLE_MAX, validateTask, type NewTask } from "@/lib/task";
+import { DESCRIPTION_MAX, inputMaxLength, TITLE_MAX, validateTask, type NewTask } from "@/lib/task";
 
 interface Props {
   onAdd: (task: NewTask) => Promise<boolean>;
@@ -48,7 +48,7 @@ export function AddTaskForm({ onAdd }: Props) {
           placeholder="What needs doing?"
           autoComplete="off"
           value={title}
-          maxLength={TITLE_MAX + 50}
+          maxLength={inputMaxLength(TITLE_MAX) + 50}
           onChange={(e) => {
             setTitle(e.target.value);
             if (error) setError(null);
@@ -69,7 +69,7 @@ export function AddTaskForm({ onAdd }: Props) {
             id={`${id}-description`}
             rows={3}
             value={description}
-            maxLength={DESCRIPTION_MAX + 100}
+            maxLength={inputMaxLength(DESCRIPTION_MAX) + 100}
             onChange={(e) => setDescription(e.target.value)}
             onKeyDown={(e) => {
               if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) submit(e);

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
-import { DESCRIPTION_MAX, TITLE_MAX, validateTask, type Task, type TaskChanges } from "@/lib/task";
+import { DESCRIPTION_MAX, inputMaxLength, TITLE_MAX, validateTask, type Task, type TaskChanges } from "@/lib/task";
 
 interface Props {
   task: Task;
@@ -89,7 +89,7 @@ export function TaskItem({ task, onToggle, onSave, onDelete, toggling }: Props) 
               id={`${id}-edit-title`}
               type="text"
               value={title}
-              maxLength={TITLE_MAX + 50}
+              maxLength={inputMaxLength(TITLE_MAX) + 50}
               onChange={(e) => setTitle(e.target.value)}
               aria-invalid={error ? true : undefined}
               aria-describedby={error ? `${id}-edit-error` : undefined}
@@ -103,7 +103,7 @@ export function TaskItem({ task, onToggle, onSave, onDelete, toggling }: Props) 
               id={`${id}-edit-description`}
               rows={3}
               value={description}
-              maxLength={DESCRIPTION_MAX + 100}
+              maxLength={inputMaxLength(DESCRIPTION_MAX) + 100}
               onChange={(e) => setDescription(e.target.value)}
             />
           </div>

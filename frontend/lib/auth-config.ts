@@ -17,7 +17,10 @@ export function authEnv(env: NodeJS.ProcessEnv = process.env) {
     throw new Error(`JWT_ALG must be one of ${JWT_ALGS.join(", ")}; got "${env.JWT_ALG}"`);
   }
   return {
-    databaseURL: env.DATABASE_URL || "postgresql://postgres:postgres@localhost:15432/tasks",
+    // The API's embedded PostgreSQL wants its generated password (./run.sh passes DATABASE_URL with it).
+    databaseURL:
+      env.DATABASE_URL ||
+      `postgresql://postgres:${encodeURIComponent(env.EMBEDDED_POSTGRES_PASSWORD ?? "")}@127.0.0.1:15432/tasks`,
     baseURL,
     // `next build` loads this module to collect page data; no request is served then, so a
     // placeholder keeps Better Auth from refusing the missing secret. At run time it is required.

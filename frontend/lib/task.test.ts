@@ -1,5 +1,16 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { countsAfterAdd, countsAfterToggle, matchesFilter, matchesQuery, validateTask, type Task } from "./task";
+import {
+  countsAfterAdd,
+  countsAfterToggle,
+  DESCRIPTION_MAX,
+  matchesFilter,
+  matchesQuery,
+  TITLE_MAX,
+  validateTask,
+  type Task,
+} from "./task";
 
 const task = (over: Partial<Task> = {}): Task => ({
   id: 1,
@@ -19,6 +30,26 @@ describe("validateTask", () => {
     expect(validateTask(` ${"x".repeat(200)} `, "")).toEqual({});
     expect(validateTask("x".repeat(201), "").title).toMatch(/200 characters \(it has 201\)/);
     expect(validateTask("ok", "d".repeat(2001)).description).toMatch(/2000 characters/);
+  });
+});
+
+describe("task text limits agree with the Java API", () => {
+  const javaSource = readFileSync(
+    path.resolve(__dirname, "../../backend/task-api/src/main/java/dev/tasks/api/task/TaskText.java"),
+    "utf8",
+  );
+  const javaConstant = (name: string) => Number(new RegExp(`${name}\\s*=\\s*(\\d+)`).exec(javaSource)?.[1]);
+
+  it("uses the same maxima as TaskText.java", () => {
+    expect(javaConstant("TITLE_MAX")).toBe(TITLE_MAX);
+    expect(javaConstant("DESCRIPTION_MAX")).toBe(DESCRIPTION_MAX);
+  });
+
+  it("counts an emoji as one character, as the API does (code points, not UTF-16 units)", () => {
+    const emoji = "\u{1F600}"; // two UTF-16 units
+    expect(validateTask(emoji.repeat(200), emoji.repeat(2000))).toEqual({});
+    expect(validateTask(emoji.repeat(201), "").title).toMatch(/200 characters \(it has 201\)/);
+    expect(validateTask("ok", emoji.repeat(2001)).description).toMatch(/2000 characters \(it has 2001\)/);
   });
 });
 

@@ -30,17 +30,35 @@ export interface TaskQuery {
 
 export type TaskFilter = "all" | "active" | "completed";
 
+// The Java API's limits (backend/task-api/.../task/TaskText.java), counted the way it counts them:
+// in Unicode code points, so an emoji is one character on both sides. task.test.ts reads the Java
+// source and fails if the two ever differ.
 export const TITLE_MAX = 200;
 export const DESCRIPTION_MAX = 2000;
+
+/** Characters as the API counts them (code points), not UTF-16 units as `String.length` does. */
+export function characterCount(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+}
+
+/**
+ * An input's `maxLength` counts UTF-16 units: a limit of N code points can need up to 2N units
+ * (emoji, other astral characters). The field lets that through and `validateTask` says the rest.
+ */
+export const inputMaxLength = (codePoints: number) => codePoints * 2;
 
 /** The same rules as the backend, checked first so a person gets the message without a round trip. */
 export function validateTask(title: string, description: string): { title?: string; description?: string } {
   const errors: { title?: string; description?: string } = {};
   const t = title.trim();
-  if (t.length === 0) errors.title = "Give the task a title.";
-  else if (t.length > TITLE_MAX) errors.title = `Keep the title to ${TITLE_MAX} characters (it has ${t.length}).`;
-  if (description.length > DESCRIPTION_MAX) {
-    errors.description = `Keep the description to ${DESCRIPTION_MAX} characters (it has ${description.length}).`;
+  const titleLength = characterCount(t);
+  const descriptionLength = characterCount(description);
+  if (titleLength === 0) errors.title = "Give the task a title.";
+  else if (titleLength > TITLE_MAX) errors.title = `Keep the title to ${TITLE_MAX} characters (it has ${titleLength}).`;
+  if (descriptionLength > DESCRIPTION_MAX) {
+    errors.description = `Keep the description to ${DESCRIPTION_MAX} characters (it has ${descriptionLength}).`;
   }
   return errors;
 }

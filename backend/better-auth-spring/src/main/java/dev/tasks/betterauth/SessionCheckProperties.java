@@ -31,7 +31,7 @@ public record SessionCheckProperties(
 
     public SessionCheckProperties {
         try {
-            sessionCheck = SessionCheckMode.parse(sessionCheck == null ? "off" : sessionCheck).value();
+            sessionCheck = SessionCheckMode.parse(sessionCheck == null || sessionCheck.isBlank() ? "off" : sessionCheck).value();
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("better-auth.session-check (BETTER_AUTH_SESSION_CHECK) " + e.getMessage());
         }

@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 import dev.tasks.api.config.Env;
 import dev.tasks.api.config.InvalidSettingException;
+import dev.tasks.api.config.ManagementSettings;
 import dev.tasks.api.database.DatabaseSettings;
 import dev.tasks.api.web.CorsSettings;
 import dev.tasks.api.web.RateLimitSettings;
@@ -31,5 +32,6 @@ public class TaskApiApplication {
         CorsSettings.from(env);
         RateLimitSettings.from(env);
         SessionCheckSettings.from(env);
+        ManagementSettings.from(env);
     }
 }

@@ -35,7 +35,11 @@ class TaskApiApplicationTest {
             "RATE_LIMIT_IP_BURST    | many",
             "TRUSTED_PROXIES        | my-proxy",
             "BETTER_AUTH_SESSION_CHECK | sometimes",
-            "BETTER_AUTH_SESSION_CHECK | if present"})
+            "BETTER_AUTH_SESSION_CHECK | if present",
+            "MANAGEMENT_SERVER_PORT | metrics",
+            "MANAGEMENT_SERVER_PORT | 8000",
+            "MANAGEMENT_SERVER_ADDRESS | localhost",
+            "EMBEDDED_POSTGRES_PASSWORD | postgres"})
     void aBadValueIsRefusedNamingItsVariable(String variable, String value) {
         assertThatThrownBy(() -> TaskApiApplication.checkEnvironment(Env.of(Map.of(variable, value))))
                 .isInstanceOf(InvalidSettingException.class)

@@ -16,6 +16,10 @@ class EnvConfiguration {
      */
     @Bean
     Env env(ConfigurableEnvironment environment) {
+        return rawEnv(environment);
+    }
+
+    static Env rawEnv(ConfigurableEnvironment environment) {
         return Env.of(name -> environment.getPropertySources().stream()
                 .map(source -> rawValue(source, name))
                 .filter(Objects::nonNull)

@@ -30,13 +30,17 @@ class DatabaseConfiguration {
             log.info("Using PostgreSQL at {} (DATABASE_URL)", url.describe());
             return new DatabaseServer(url, null);
         }
-        EmbeddedPostgresServer embedded = EmbeddedPostgresServer.start(settings.embeddedDataDirectory(), settings.embeddedPort());
+        EmbeddedPostgresServer embedded = EmbeddedPostgresServer.start(settings.embeddedDataDirectory(), settings.embeddedPort(),
+                settings.embeddedPasswordOrKept());
         DatabaseUrl url = embedded.url();
         log.info("""
-                Embedded PostgreSQL on port {}, data in {} (no DATABASE_URL set)
-                    JDBC URL: {}?user={}
+                Embedded PostgreSQL on 127.0.0.1:{}, data in {} (no DATABASE_URL set)
+                    JDBC URL: {}?user={} (password: {})
                     libpq URL (e.g. DATABASE_URL for Better Auth): {}""",
-                embedded.port(), embedded.dataDirectory(), url.jdbcUrl(), url.username(), embedded.postgresqlUrl());
+                embedded.port(), embedded.dataDirectory(), url.jdbcUrl(), url.username(),
+                settings.embeddedPassword().isPresent() ? EmbeddedPassword.VARIABLE
+                        : EmbeddedPassword.VARIABLE + " in " + settings.dataDirectory().resolve(EmbeddedPassword.SECRETS_FILE),
+                embedded.postgresqlUrlForLogs());
         return new DatabaseServer(url, embedded);
     }
 

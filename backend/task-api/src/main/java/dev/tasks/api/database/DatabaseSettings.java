@@ -9,9 +9,10 @@ import dev.tasks.api.config.InvalidSettingException;
 
 /**
  * Which PostgreSQL to use: {@code DATABASE_URL} when set, otherwise an embedded one whose data
- * lives in {@code TASKS_DATA_DIR/postgres} and which listens on {@code EMBEDDED_POSTGRES_PORT}.
+ * lives in {@code TASKS_DATA_DIR/postgres}, which listens on 127.0.0.1:{@code EMBEDDED_POSTGRES_PORT}
+ * and wants {@code EMBEDDED_POSTGRES_PASSWORD} (when unset: the one kept in {@code TASKS_DATA_DIR/secrets.env}).
  */
-public record DatabaseSettings(Optional<DatabaseUrl> url, Path dataDirectory, int embeddedPort) {
+public record DatabaseSettings(Optional<DatabaseUrl> url, Path dataDirectory, int embeddedPort, Optional<String> embeddedPassword) {
 
     static final int DEFAULT_EMBEDDED_PORT = 15432;
 
@@ -25,7 +26,19 @@ public record DatabaseSettings(Optional<DatabaseUrl> url, Path dataDirectory, in
             throw new InvalidSettingException("TASKS_DATA_DIR", "TASKS_DATA_DIR is not a valid path: '" + Env.printable(dir) + "'");
         }
         int port = env.integer("EMBEDDED_POSTGRES_PORT", DEFAULT_EMBEDDED_PORT, 1, 65535);
-        return new DatabaseSettings(url, dataDirectory, port);
+        return new DatabaseSettings(url, dataDirectory, port, EmbeddedPassword.fromEnvironment(env));
+    }
+
+    /** The embedded server's password: the variable's, or the one kept in (or generated into) the data directory. */
+    String embeddedPasswordOrKept() {
+        return embeddedPassword.orElseGet(() -> EmbeddedPassword.keptIn(dataDirectory));
+    }
+
+    /** Without the password. */
+    @Override
+    public String toString() {
+        return "DatabaseSettings[url=" + url + ", dataDirectory=" + dataDirectory + ", embeddedPort=" + embeddedPort
+                + ", embeddedPassword=" + embeddedPassword.map(p -> "(set)").orElse("(kept in " + EmbeddedPassword.SECRETS_FILE + ")") + "]";
     }
 
     Path embeddedDataDirectory() {

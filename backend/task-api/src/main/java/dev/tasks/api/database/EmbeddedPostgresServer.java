@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -14,6 +16,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -26,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * with its data kept in a directory across restarts and a fixed port, so the frontend's Better
  * Auth can store its tables in the same database.
  *
- * <p>Trust authentication on localhost only: a development convenience, never a deployment.
+ * <p>Listens on 127.0.0.1 only, with no Unix socket; the superuser logs in with a password (SCRAM,
+ * see {@link PasswordAuthentication}). Still a development convenience, never a deployment.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -34,39 +38,74 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     static final String USER = "postgres";
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
+    static final String HOST = "127.0.0.1";
+
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
+    private final String password;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, String password) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
+        this.password = password;
     }
 
-    /** Starts PostgreSQL on {@code port} with its data in {@code dataDirectory}, creating both on first use. */
-    public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
+    /**
+     * Starts PostgreSQL on 127.0.0.1:{@code port} with its data in {@code dataDirectory}, creating both on
+     * first use; its superuser {@code postgres} logs in with {@code password} (SCRAM), nobody without.
+     */
+    public static EmbeddedPostgresServer start(Path dataDirectory, int port, String password) {
+        Path passwordFile = null;
         try {
             Files.createDirectories(dataDirectory);
             stopOrphanedServer(dataDirectory);
             requireFreePort(port);
+            PasswordAuthentication authentication = PasswordAuthentication.inspect(dataDirectory, password);
+            // initdb reads the superuser's password from a file; it lives only until the server is up.
+            passwordFile = Files.createTempFile("task-api-pg", ".pw");
+            Files.writeString(passwordFile, password + "\n");
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setPort(port)
                     // zonky turns this off for test speed; here the data is somebody's tasks.
                     .setServerConfig("synchronous_commit", "on")
+                    // Nothing but TCP on the IPv4 loopback: no other interface, no Unix socket (whose
+                    // directory, /tmp by default, every local user can reach).
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("unix_socket_directories", "")
+                    .setServerConfig("password_encryption", "scram-sha-256")
+                    // Passed to initdb (zonky's "locale" options are any --name=value of initdb): a new
+                    // cluster has the password and no trust rule from its very first start.
+                    .setLocaleConfig("auth-host", "scram-sha-256")
+                    .setLocaleConfig("auth-local", "scram-sha-256")
+                    .setLocaleConfig("pwfile", passwordFile.toString())
+                    // zonky's own readiness check and getPostgresDatabase() log in with it.
+                    .setConnectConfig("password", password)
+                    .setDataDirectoryCustomizer(directory -> authentication.writeBeforeStart())
                     // Spring stops the server after the connection pool; a JVM hook of its own
                     // would race graceful shutdown and cut in-flight requests off.
                     .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(30))
                     .start();
-            EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, dataDirectory);
-            server.createDatabaseIfMissing();
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, dataDirectory, password);
+            try {
+                if (authentication.state() == PasswordAuthentication.State.NEEDS_PASSWORD) {
+                    server.setPasswordAndRequireIt(authentication);
+                }
+                server.createDatabaseIfMissing();
+            } catch (RuntimeException e) {
+                server.close();
+                throw e;
+            }
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory + ": " + e.getMessage(), e);
         } catch (IllegalStateException e) {
             throw new IllegalStateException("Could not start the embedded PostgreSQL in " + dataDirectory
                     + " (is another task-api using this directory? set TASKS_DATA_DIR or DATABASE_URL): " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(passwordFile);
         }
     }
 
@@ -80,12 +119,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** The URL the API connects with. */
     DatabaseUrl url() {
-        return new DatabaseUrl("jdbc:postgresql://localhost:" + port() + "/" + DATABASE, USER, null);
+        return new DatabaseUrl("jdbc:postgresql://" + HOST + ":" + port() + "/" + DATABASE, USER, password);
     }
 
-    /** The same database as a libpq URL, for Better Auth's {@code pg} pool and psql. */
+    /** The same database as a libpq URL, for Better Auth's {@code pg} pool and psql; it holds the password. */
     public String postgresqlUrl() {
-        return "postgresql://" + USER + "@localhost:" + port() + "/" + DATABASE;
+        return "postgresql://" + USER + ":" + URLEncoder.encode(password, StandardCharsets.UTF_8) + "@" + HOST + ":" + port() + "/" + DATABASE;
+    }
+
+    /** {@link #postgresqlUrl()} with a placeholder for the password: for log lines. */
+    String postgresqlUrlForLogs() {
+        return "postgresql://" + USER + ":<" + EmbeddedPassword.VARIABLE + ">@" + HOST + ":" + port() + "/" + DATABASE;
     }
 
     @Override
@@ -94,6 +138,54 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             postgres.close();
         } catch (IOException e) {
             log.warn("Stopping the embedded PostgreSQL failed: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Upgrading a data directory from before passwords: it started with trust for the superuser
+     * (PasswordAuthentication), so set the password, switch to SCRAM, and wait until the server
+     * refuses a wrong password before anything else connects.
+     */
+    private void setPasswordAndRequireIt(PasswordAuthentication authentication) {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                var statement = connection.createStatement()) {
+            statement.execute("alter role " + USER + " with password " + authentication.passwordLiteral());
+            authentication.writeSecured();
+            statement.execute("select pg_reload_conf()");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not set the password of the embedded PostgreSQL: " + e.getMessage(), e);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            if (refusesWrongPassword()) {
+                log.info("The embedded PostgreSQL in {} now requires {} (it had no password before)", dataDirectory, EmbeddedPassword.VARIABLE);
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new IllegalStateException("the embedded PostgreSQL still accepts logins without its password after reloading " + PasswordAuthentication.FILE);
+    }
+
+    private boolean refusesWrongPassword() {
+        try (Connection ignored = postgres.getDatabase(USER, "postgres", Map.of("password", "not-" + password)).getConnection()) {
+            return false;
+        } catch (SQLException e) {
+            return "28P01".equals(e.getSQLState()); // invalid_password
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                log.warn("Could not delete the temporary file {}: {}", file, e.getMessage());
+            }
         }
     }
 

@@ -28,7 +28,8 @@ import dev.tasks.betterauth.BetterAuthResourceServer;
 /**
  * Who may call what. Tokens are verified by better-auth-spring; this decides the rest:
  * <ul>
- * <li>health, API docs and metrics are public; everything else needs a valid Bearer token;</li>
+ * <li>health and API docs are public (metrics too, on the management port); everything else needs a
+ * valid Bearer token;</li>
  * <li>{@code /api/{user_id}/tasks/**} only for the user the token speaks for (else 403);</li>
  * <li>a token whose Better Auth session cannot be checked right now: 503, not 401;</li>
  * <li>abuse limits per user and per address, then the body size limit;</li>
@@ -62,8 +63,10 @@ class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/health", "/health/ready").permitAll()
                         .requestMatchers("/openapi.json", "/openapi.json/**", "/docs", "/docs/**", "/swagger-ui/**").permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
-                                "/actuator/metrics", "/actuator/metrics/**", "/actuator/prometheus").permitAll()
+                        // Actuator lives on the management port (config.ManagementSettings), where this chain
+                        // applies too and exposes only health, info and metrics; on the API port the path
+                        // exists for nobody, so everyone gets the same 404, with or without a token.
+                        .requestMatchers("/actuator", "/actuator/**").permitAll()
                         .requestMatchers("/api/{userId}/tasks", "/api/{userId}/tasks/**").access(ownTasksOnly())
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(betterAuth)

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.tasks.api.support.Api.Response;
 import dev.tasks.api.support.ApiTest;
+import dev.tasks.api.support.SecurityHeaders;
 import dev.tasks.api.support.TestPostgres;
 import dev.tasks.api.support.TestTokens;
 
@@ -33,6 +34,7 @@ class DatabaseOutageTest extends ApiTest {
             assertThat(list.header("Retry-After")).isPresent();
             assertThat(list.contentType()).startsWith("application/problem+json");
             assertThat(list.json().get("detail").asString()).contains("database");
+            SecurityHeaders.assertPresent(list, "503");
 
             Response write = api().post(tasks, token, "{\"title\":\"written during the outage\"}");
             assertThat(write.status()).isEqualTo(503);

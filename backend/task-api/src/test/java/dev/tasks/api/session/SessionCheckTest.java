@@ -11,7 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.tasks.api.support.Api.Response;
 import dev.tasks.api.support.ApiTest;
-import dev.tasks.api.support.BetterAuthSessions;
+import dev.tasks.api.support.BetterAuthSessionTable;
 import dev.tasks.api.support.TestPostgres;
 import dev.tasks.api.support.TestTokens;
 import dev.tasks.api.web.SessionCheckSettings;
@@ -30,18 +30,19 @@ class SessionCheckTest extends ApiTest {
 
     @BeforeAll
     static void betterAuthHasMigrated() {
-        BetterAuthSessions.createTable();
+        BetterAuthSessionTable.createTable();
     }
 
     @Test
     void checksTokensThatNameASessionByDefault() {
-        assertThat(sessionCheck.mode()).isEqualTo(SessionCheckSettings.DEFAULT);
+        assertThat(sessionCheck.mode()).isEqualTo(SessionCheckSettings.DEFAULT)
+                .isEqualTo(SessionCheckSettings.from(dev.tasks.api.config.Env.of(java.util.Map.of())).mode());
     }
 
     @Test
     void aTokenOfALiveSessionWorks() {
         String user = newUser();
-        String token = TestTokens.forSession(user, BetterAuthSessions.signIn(user));
+        String token = TestTokens.forSession(user, BetterAuthSessionTable.signIn(user));
 
         assertThat(api().get("/api/me", token).status()).isEqualTo(200);
         assertThat(api().post("/api/" + user + "/tasks", token, "{\"title\":\"while signed in\"}").status()).isEqualTo(201);
@@ -50,11 +51,11 @@ class SessionCheckTest extends ApiTest {
     @Test
     void aTokenIsRefusedWithinTheCacheTtlAfterItsSessionRowIsDeleted() {
         String user = newUser();
-        String session = BetterAuthSessions.signIn(user);
+        String session = BetterAuthSessionTable.signIn(user);
         String token = TestTokens.forSession(user, session);
         assertThat(api().get("/api/" + user + "/tasks", token).status()).isEqualTo(200);
 
-        BetterAuthSessions.signOut(session);
+        BetterAuthSessionTable.signOut(session);
 
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
                 .until(() -> api().get("/api/" + user + "/tasks", token).status() == 401);
@@ -69,7 +70,7 @@ class SessionCheckTest extends ApiTest {
     void aTokenOfAnotherUsersSessionIsRefused() {
         String owner = newUser();
         String borrower = newUser();
-        String token = TestTokens.forSession(borrower, BetterAuthSessions.signIn(owner));
+        String token = TestTokens.forSession(borrower, BetterAuthSessionTable.signIn(owner));
 
         assertThat(api().get("/api/me", token).status()).isEqualTo(401);
     }
@@ -85,7 +86,7 @@ class SessionCheckTest extends ApiTest {
     void answers503NotUnauthorizedWhileTheDatabaseIsDownAndRecovers() {
         String user = newUser();
         // Never used before the outage, so nothing is cached: the check must reach the database.
-        String token = TestTokens.forSession(user, BetterAuthSessions.signIn(user));
+        String token = TestTokens.forSession(user, BetterAuthSessionTable.signIn(user));
 
         TestPostgres.stop();
         try {

@@ -81,11 +81,15 @@ public final class Api {
      * (broken %-escapes, encoded slashes): what a hand-written client or a scanner sends.
      */
     public Response rawGet(String rawPath, String token) {
+        return raw("GET " + rawPath + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                + (token == null ? "" : "Authorization: Bearer " + token + "\r\n") + "\r\n");
+    }
+
+    /** Sends these bytes as they are (request line, headers, blank line) and reads the answer. */
+    public Response raw(String request) {
         try (java.net.Socket socket = new java.net.Socket("localhost", Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)))) {
             socket.setSoTimeout(30_000);
-            String request = "GET " + rawPath + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-                    + (token == null ? "" : "Authorization: Bearer " + token + "\r\n") + "\r\n";
-            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
             String raw = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             int headerEnd = raw.indexOf("\r\n\r\n");
             String[] head = raw.substring(0, headerEnd).split("\r\n");

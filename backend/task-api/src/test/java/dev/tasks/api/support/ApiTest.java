@@ -8,11 +8,14 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The whole API on a random port, on the shared test PostgreSQL, verifying real tokens from
  * {@link TestTokens}. Limits are off here (a suite makes many requests from one address);
- * RateLimitTest runs its own context with small limits. Subclasses without their own
+ * RateLimitTest runs its own context with small limits. Actuator is on a random management port.
+ * Subclasses without their own
  * configuration share one Spring context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"RATE_LIMIT_USER_RPS=0", "RATE_LIMIT_IP_RPS=0", "CORS_ORIGINS=http://localhost:3000,https://tasks.example.com"})
+        properties = {"RATE_LIMIT_USER_RPS=0", "RATE_LIMIT_IP_RPS=0", "CORS_ORIGINS=http://localhost:3000,https://tasks.example.com",
+                // Actuator on a free management port (at its default address, 127.0.0.1), not the fixed 8081.
+                "management.server.port=0"})
 public abstract class ApiTest {
 
     @LocalServerPort

@@ -23,6 +23,8 @@ public final class TestPostgres {
 
     private static final Path DATA;
     private static final int PORT;
+    /** Generated per test JVM, like the password ./run.sh generates per data directory. */
+    private static final String PASSWORD = java.util.UUID.randomUUID().toString();
     private static EmbeddedPostgresServer server;
 
     static {
@@ -50,7 +52,7 @@ public final class TestPostgres {
 
     public static synchronized void start() {
         if (server == null) {
-            server = EmbeddedPostgresServer.start(DATA.resolve("postgres"), PORT);
+            server = EmbeddedPostgresServer.start(DATA.resolve("postgres"), PORT, PASSWORD);
         }
     }
 
@@ -64,7 +66,7 @@ public final class TestPostgres {
     /** A direct connection, for checking what is stored without going through the API. */
     public static Connection connect() throws SQLException {
         databaseUrl();
-        return DriverManager.getConnection("jdbc:postgresql://localhost:" + PORT + "/tasks", "postgres", null);
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + PORT + "/tasks", "postgres", PASSWORD);
     }
 
     public static int port() {

@@ -183,16 +183,4 @@ class AuthenticationTest extends ApiTest {
         assertThat(create.get("security").get(0).has("bearer")).isTrue();
         assertThat(doc.get("components").get("schemas").has("Problem")).isTrue();
     }
-
-    @Test
-    void metricsAreExposedButNotTheEnvironment() {
-        Response prometheus = api().get("/actuator/prometheus", null);
-        assertThat(prometheus.status()).isEqualTo(200);
-        assertThat(prometheus.body()).contains("http_server_requests");
-
-        for (String hidden : List.of("/actuator/env", "/actuator/heapdump", "/actuator/configprops", "/actuator/threaddump")) {
-            assertThat(api().get(hidden, null).status()).as(hidden).isIn(401, 404);
-            assertThat(api().get(hidden, TestTokens.forUser(user)).status()).as(hidden).isEqualTo(404);
-        }
-    }
 }

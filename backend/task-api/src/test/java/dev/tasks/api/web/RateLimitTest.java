@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Import;
 
 import dev.tasks.api.support.Api.Response;
 import dev.tasks.api.support.ApiTest;
+import dev.tasks.api.support.SecurityHeaders;
 import dev.tasks.api.support.TestPostgres;
 import dev.tasks.api.support.TestTokens;
 
@@ -28,7 +29,8 @@ import dev.tasks.api.support.TestTokens;
  * test moves it, so what is allowed never depends on how fast the machine is.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "RATE_LIMIT_USER_RPS=1", "RATE_LIMIT_USER_BURST=3", "RATE_LIMIT_IP_RPS=1", "RATE_LIMIT_IP_BURST=3"})
+        "RATE_LIMIT_USER_RPS=1", "RATE_LIMIT_USER_BURST=3", "RATE_LIMIT_IP_RPS=1", "RATE_LIMIT_IP_BURST=3",
+        "MANAGEMENT_SERVER_PORT=off"})
 @Import(RateLimitTest.ManualClock.class)
 class RateLimitTest extends ApiTest {
 
@@ -50,6 +52,7 @@ class RateLimitTest extends ApiTest {
         assertThat(refused.header("Retry-After")).contains("1");
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.json().get("detail").asString()).contains("Too many requests");
+        SecurityHeaders.assertPresent(refused, "429");
         assertThat(storedTasks(user)).isEqualTo(3);
 
         clock.advance(Duration.ofSeconds(1));

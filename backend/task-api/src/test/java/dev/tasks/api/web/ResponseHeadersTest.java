@@ -2,10 +2,14 @@ package dev.tasks.api.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 import dev.tasks.api.support.Api.Response;
 import dev.tasks.api.support.ApiTest;
+import dev.tasks.api.support.SecurityHeaders;
 import dev.tasks.api.support.TestTokens;
 
 /** Security headers, the request id, and CORS as SPEC 1.3 lists it. */
@@ -31,6 +35,47 @@ class ResponseHeadersTest extends ApiTest {
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.header("X-Content-Type-Options")).contains("nosniff");
         assertThat(response.header("Cache-Control")).hasValueSatisfying(value -> assertThat(value).contains("no-store"));
+    }
+
+    /**
+     * Requests Tomcat refuses before any filter runs (ProblemErrorReportValve answers them) must be
+     * as unsniffable and uncacheable as everything else, and carry a request id.
+     */
+    @Test
+    void containerLevelErrorsCarryTheSecurityHeaders() {
+        List<String> refused = List.of(
+                "GET /% HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+                "GET /health|x HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+                "GET /health HTTP/1.1\r\nHost: localhost\r\nBad Header: x\r\nConnection: close\r\n\r\n",
+                "GET /health HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "a".repeat(200_000) + "\r\nConnection: close\r\n\r\n",
+                "GET /api/" + user + "/tasks/%2F1 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        for (String request : refused) {
+            Response response = api().raw(request);
+            String what = request.substring(0, Math.min(40, request.indexOf('\r')));
+            assertThat(response.status()).as(what).isEqualTo(400);
+            assertThat(response.contentType()).as(what).startsWith("application/problem+json");
+            SecurityHeaders.assertPresent(response, what);
+            String id = response.header("X-Request-Id").orElseThrow();
+            assertThat(response.json().get("request_id").asString()).as(what).isEqualTo(id);
+        }
+    }
+
+    @Test
+    void everyErrorStatusCarriesTheSecurityHeaders() {
+        String other = TestTokens.forUser(newUser());
+        Map<Integer, Response> byStatus = new java.util.TreeMap<>();
+        byStatus.put(401, api().get("/api/me", null));
+        byStatus.put(403, api().get("/api/" + user + "/tasks", other));
+        byStatus.put(404, api().get("/api/" + user + "/tasks/999999999", token));
+        byStatus.put(405, api().send(api().request("/health", null).DELETE()));
+        byStatus.put(413, api().post("/api/" + user + "/tasks", token, "{\"title\":\"" + "x".repeat(1_100_000) + "\"}"));
+        byStatus.put(415, api().send(api().request("/api/" + user + "/tasks", token).header("Content-Type", "text/plain")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))));
+        byStatus.put(422, api().post("/api/" + user + "/tasks", token, "{}"));
+        byStatus.forEach((status, response) -> {
+            assertThat(response.status()).isEqualTo(status);
+            SecurityHeaders.assertPresent(response, "HTTP " + status);
+        });
     }
 
     @Test

@@ -13,9 +13,9 @@ import java.util.UUID;
  * Better Auth 1.7's {@code session} table in the test PostgreSQL, created as its migration does
  * (public schema, camelCase columns), and sessions in it, as a sign-in would leave them.
  */
-public final class BetterAuthSessions {
+public final class BetterAuthSessionTable {
 
-    private BetterAuthSessions() {
+    private BetterAuthSessionTable() {
     }
 
     /** Creates the table unless it exists (Better Auth may have migrated first in real life). */

@@ -1,0 +1,172 @@
+// The API and local-run findings of the security probe, checked on the real system as a person
+// runs it (./run.sh on a fresh data directory): metrics only on the loopback management port,
+// the embedded PostgreSQL refusing a wrong password and listening on 127.0.0.1 only, and Tomcat's
+// own error pages carrying the API's security headers.
+// Uses run.sh's fixed ports: run it under the shared lock, e.g.
+//   flock /tmp/tasks-ports.lock node --test --test-concurrency=1 --test-timeout=900000 tests/security-api.test.mjs
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import net from "node:net";
+import path from "node:path";
+import { after, before, test } from "node:test";
+import { ROOT_DIR } from "../support/processes.mjs";
+import { API_URL, embeddedPostgresPassword, startSystem } from "../support/system.mjs";
+
+const MANAGEMENT_PORT = 8081;
+const POSTGRES_PORT = 15432;
+const API_PORT = Number(new URL(API_URL).port);
+
+let system;
+before(async () => {
+  system = await startSystem();
+});
+after(async () => {
+  await system?.stop();
+});
+
+/** A connection attempt: "connected", or the error code (ECONNREFUSED, …). */
+function connect(host, port) {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port, timeout: 5000 });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve("connected");
+    });
+    socket.once("timeout", () => {
+      socket.destroy();
+      resolve("timeout");
+    });
+    socket.once("error", (err) => resolve(err.code));
+  });
+}
+
+/** The local addresses with a listening TCP socket on `port`, from /proc/net/tcp and tcp6 (Linux). */
+function listeningAddresses(port) {
+  const found = [];
+  for (const [file, v6] of [["/proc/net/tcp", false], ["/proc/net/tcp6", true]]) {
+    let text;
+    try {
+      text = readFileSync(file, "utf8");
+    } catch {
+      continue;
+    }
+    for (const line of text.trim().split("\n").slice(1)) {
+      const [, local, , state] = line.trim().split(/\s+/);
+      const [hex, hexPort] = local.split(":");
+      if (state !== "0A" || parseInt(hexPort, 16) !== port) continue; // 0A = LISTEN
+      found.push(v6 ? hexToIpv6(hex) : hexToIpv4(hex));
+    }
+  }
+  return found;
+}
+const hexToIpv4 = (hex) => hex.match(/../g).reverse().map((b) => parseInt(b, 16)).join(".");
+function hexToIpv6(hex) {
+  // four 32-bit words, each in host (little-endian) byte order
+  const bytes = hex.toLowerCase().match(/.{8}/g).flatMap((word) => word.match(/../g).reverse());
+  // Java binds an IPv4 address through an IPv6 socket: ::ffff:127.0.0.1 is 127.0.0.1
+  if (bytes.slice(0, 10).every((b) => b === "00") && bytes[10] === "ff" && bytes[11] === "ff") {
+    return bytes.slice(12).map((b) => parseInt(b, 16)).join(".");
+  }
+  const groups = [];
+  for (let i = 0; i < 16; i += 2) groups.push(parseInt(bytes[i] + bytes[i + 1], 16).toString(16));
+  return groups.join(":").replace(/(^|:)0(:0)+(:|$)/, "::");
+}
+
+/** Sends raw bytes and returns the status and headers of the answer. */
+function rawRequest(port, text) {
+  return new Promise((resolve, reject) => {
+    let answer = "";
+    const socket = net.connect({ host: "127.0.0.1", port });
+    socket.setEncoding("latin1");
+    socket.on("data", (chunk) => (answer += chunk));
+    socket.on("error", reject);
+    socket.on("close", () => {
+      const [head, ...body] = answer.split("\r\n\r\n");
+      const [statusLine, ...lines] = head.split("\r\n");
+      const headers = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf(":")).toLowerCase(), l.slice(l.indexOf(":") + 1).trim()]));
+      resolve({ status: Number(statusLine.split(" ")[1]), headers, body: body.join("\r\n\r\n") });
+    });
+    socket.end(text);
+  });
+}
+
+/** Node's pg (the driver Better Auth uses), from the frontend's node_modules. */
+async function pgClient(password) {
+  const { Client } = createRequire(path.join(ROOT_DIR, "frontend", "package.json"))("pg");
+  const client = new Client({ host: "127.0.0.1", port: POSTGRES_PORT, user: "postgres", database: "tasks", password, connectionTimeoutMillis: 5000 });
+  await client.connect();
+  return client;
+}
+
+test("metrics are not on the API's port: /actuator/** is a 404 problem there, with or without a token", async () => {
+  for (const p of ["/actuator/prometheus", "/actuator/metrics", "/actuator/health", "/actuator"]) {
+    const res = await fetch(`${API_URL}${p}`);
+    assert.equal(res.status, 404, p);
+    assert.match(res.headers.get("content-type") ?? "", /^application\/problem\+json/, p);
+    assert.doesNotMatch(await res.text(), /jvm_info|http_server_requests/, p);
+  }
+});
+
+test("metrics are on the management port, which listens on 127.0.0.1 only", async () => {
+  const res = await fetch(`http://127.0.0.1:${MANAGEMENT_PORT}/actuator/prometheus`);
+  assert.equal(res.status, 200);
+  assert.match(await res.text(), /better_auth_token_verifications_total/);
+  assert.deepEqual(listeningAddresses(MANAGEMENT_PORT), ["127.0.0.1"]);
+  // the control: the API's own port is open on every address
+  assert.notDeepEqual(listeningAddresses(API_PORT), ["127.0.0.1"]);
+  assert.equal(await connect("::1", MANAGEMENT_PORT), "ECONNREFUSED");
+});
+
+test("the embedded PostgreSQL refuses a wrong password and takes the generated one", async () => {
+  const password = embeddedPostgresPassword(system.dataDir);
+  assert.match(password, /^[0-9a-f]{48}$/);
+  for (const wrong of ["wrong-password", "postgres", ""]) {
+    await assert.rejects(pgClient(wrong), (err) => {
+      assert.match(`${err.code} ${err.message}`, /28P01|password/, `password "${wrong}"`);
+      return true;
+    });
+  }
+  assert.equal(system.databaseUrl, `postgresql://postgres:${password}@127.0.0.1:${POSTGRES_PORT}/tasks`);
+  const client = await pgClient(password);
+  try {
+    const { rows } = await client.query(`select current_user as who, (select count(*) from public."user")::int as users`);
+    assert.equal(rows[0].who, "postgres");
+    assert.equal(typeof rows[0].users, "number"); // the web app migrated its tables into this database with the password
+  } finally {
+    await client.end();
+  }
+});
+
+test("the embedded PostgreSQL listens on 127.0.0.1 only, with no Unix socket", async () => {
+  assert.deepEqual(listeningAddresses(POSTGRES_PORT), ["127.0.0.1"]);
+  assert.equal(await connect("::1", POSTGRES_PORT), "ECONNREFUSED");
+  const client = await pgClient(embeddedPostgresPassword(system.dataDir));
+  try {
+    assert.equal((await client.query("show unix_socket_directories")).rows[0].unix_socket_directories, "");
+    assert.equal((await client.query("show listen_addresses")).rows[0].listen_addresses, "127.0.0.1");
+  } finally {
+    await client.end();
+  }
+});
+
+test("requests Tomcat refuses before Spring get nosniff, no-store and a request id like every other answer", async () => {
+  for (const request of [
+    "GET /% HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+    "GET /health HTTP/1.1\r\nHost: localhost\r\nBad Header: x\r\nConnection: close\r\n\r\n",
+  ]) {
+    const res = await rawRequest(API_PORT, request);
+    const what = request.split("\r\n")[0];
+    assert.equal(res.status, 400, what);
+    assert.match(res.headers["content-type"] ?? "", /^application\/problem\+json/, what);
+    assert.equal(res.headers["x-content-type-options"], "nosniff", what);
+    assert.match(res.headers["cache-control"] ?? "", /no-store/, what);
+    assert.match(res.headers["x-request-id"] ?? "", /^[0-9a-f-]{36}$/, what);
+  }
+  for (const [url, status] of [[`${API_URL}/api/me`, 401], [`${API_URL}/nowhere`, 401], [`${API_URL}/actuator/env`, 404]]) {
+    const res = await fetch(url);
+    assert.equal(res.status, status, url);
+    assert.equal(res.headers.get("x-content-type-options"), "nosniff", url);
+    assert.match(res.headers.get("cache-control") ?? "", /no-store/, url);
+  }
+});

@@ -62,6 +62,7 @@ export async function startSystem({ env = {} } = {}) {
       "GOOGLE_CLIENT_ID",
       "GOOGLE_CLIENT_SECRET",
       "TRUSTED_PROXIES",
+      "BETTER_AUTH_SESSION_CHECK",
     ],
   });
   const system = {

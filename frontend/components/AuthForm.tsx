@@ -20,11 +20,13 @@ interface Props {
   sso?: { providers: SsoProvider[]; errorPath: string };
   /** A message to show at once, e.g. why a provider sign-in came back refused. */
   initialError?: string | null;
+  /** A one-time message from the previous step (password changed, email confirmed). */
+  notice?: string;
 }
 
 type FieldErrors = { email?: string; password?: string };
 
-export function AuthForm({ mode, next, locale, sso, initialError = null }: Props) {
+export function AuthForm({ mode, next, locale, sso, initialError = null, notice }: Props) {
   const id = useId();
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
@@ -102,6 +104,11 @@ export function AuthForm({ mode, next, locale, sso, initialError = null }: Props
         <p className="auth-subtitle">
           {isSignUp ? "Start organising your day in seconds." : "Sign in to see your tasks."}
         </p>
+        {notice && (
+          <p role="status" className="alert alert-success">
+            {notice}
+          </p>
+        )}
 
         <div id={errorId} role="alert" aria-live="assertive" className={formError ? "alert alert-error" : "visually-hidden"}>
           {formError}

@@ -3,6 +3,8 @@ import { nextCookies } from "better-auth/next-js";
 import { jwt } from "better-auth/plugins/jwt";
 import type { JWKOptions } from "better-auth/plugins/jwt";
 import { Pool } from "pg";
+import { authMailOptions } from "./auth-mail";
+import type { Mailer } from "./mail/transport";
 
 const JWT_ALGS = ["EdDSA", "ES256", "ES512", "RS256", "PS256"] as const;
 type JwtAlg = JWKOptions["alg"];
@@ -42,10 +44,11 @@ function stripTrailingSlash(url: string) {
 
 /**
  * Builds the Better Auth instance; `scripts/migrate.ts` uses the same options for the schema.
- * `database` replaces the PostgreSQL pool (tests use Better Auth's memory adapter).
+ * `database` replaces the PostgreSQL pool (tests use Better Auth's memory adapter), `mailer` the mail transport.
  */
-export function createAuth(env: NodeJS.ProcessEnv = process.env, database?: BetterAuthOptions["database"]) {
+export function createAuth(env: NodeJS.ProcessEnv = process.env, database?: BetterAuthOptions["database"], mailer?: Mailer) {
   const c = authEnv(env);
+  const mail = authMailOptions(env, mailer);
   return betterAuth({
     appName: "Tasks",
     baseURL: c.baseURL,
@@ -56,7 +59,9 @@ export function createAuth(env: NodeJS.ProcessEnv = process.env, database?: Bett
       enabled: true,
       minPasswordLength: 8,
       maxPasswordLength: 128,
+      ...mail.emailAndPassword,
     },
+    emailVerification: mail.emailVerification,
     rateLimit: c.rateLimit === undefined ? undefined : { enabled: c.rateLimit },
     plugins: [
       jwt({

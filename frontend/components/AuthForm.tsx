@@ -2,21 +2,26 @@
 
 import Link from "next/link";
 import { useId, useRef, useState } from "react";
+import { forgotPasswordPath } from "@/lib/account-links";
 import { authClient } from "@/lib/auth-client";
 import { authErrorMessage, MIN_PASSWORD_LENGTH, validateCredentials, type AuthMode } from "@/lib/auth-errors";
 import { signInPath, signUpPath, type Locale } from "@/lib/paths";
+import { AuthCard } from "./AuthCard";
 import { Logo } from "./Logo";
+import { ResendVerification } from "./ResendVerification";
 
 interface Props {
   mode: AuthMode;
   /** Already sanitised on the server: a same-site path. */
   next: string;
   locale: Locale;
+  /** A one-time message from the previous step (password changed, email confirmed). */
+  notice?: string;
 }
 
 type FieldErrors = { email?: string; password?: string };
 
-export function AuthForm({ mode, next, locale }: Props) {
+export function AuthForm({ mode, next, locale, notice }: Props) {
   const id = useId();
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
@@ -25,6 +30,9 @@ export function AuthForm({ mode, next, locale }: Props) {
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // Email verification: the address a refused sign-in was for / a sign-up that must confirm first.
+  const [unverified, setUnverified] = useState<string | null>(null);
+  const [checkMail, setCheckMail] = useState<string | null>(null);
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
   const isSignUp = mode === "signup";
@@ -33,6 +41,7 @@ export function AuthForm({ mode, next, locale }: Props) {
     event.preventDefault();
     if (pending) return;
     setFormError(null);
+    setUnverified(null);
     const errors = validateCredentials({ email, password }, mode);
     setFieldErrors(errors);
     if (errors.email) return emailRef.current?.focus();
@@ -50,15 +59,29 @@ export function AuthForm({ mode, next, locale }: Props) {
         : await authClient.signIn.email({ email: trimmedEmail, password });
       if (result.error) {
         setFormError(authErrorMessage(result.error, mode));
+        if (result.error.code === "EMAIL_NOT_VERIFIED") setUnverified(trimmedEmail);
         setPending(false);
         return;
       }
+      // REQUIRE_EMAIL_VERIFICATION: sign-up made no session; the mailed link confirms and signs in.
+      if (isSignUp && !result.data?.token) return setCheckMail(trimmedEmail);
       // A full navigation, so the server components see the new session cookie.
       window.location.assign(next);
     } catch {
       setFormError(authErrorMessage({ status: 0 }, mode));
       setPending(false);
     }
+  }
+
+  if (checkMail) {
+    return (
+      <AuthCard title="Check your email">
+        <p role="status" className="alert alert-success">
+          We sent a link to {checkMail}. Open it to confirm your address and sign in.
+        </p>
+        <ResendVerification email={checkMail} />
+      </AuthCard>
+    );
   }
 
   const otherHref = isSignUp ? signInPath(next, locale) : signUpPath(next, locale);
@@ -72,10 +95,16 @@ export function AuthForm({ mode, next, locale }: Props) {
         <p className="auth-subtitle">
           {isSignUp ? "Start organising your day in seconds." : "Sign in to see your tasks."}
         </p>
+        {notice && (
+          <p role="status" className="alert alert-success">
+            {notice}
+          </p>
+        )}
 
         <div id={errorId} role="alert" aria-live="assertive" className={formError ? "alert alert-error" : "visually-hidden"}>
           {formError}
         </div>
+        {unverified && <ResendVerification email={unverified} />}
 
         <form onSubmit={onSubmit} noValidate aria-describedby={formError ? errorId : undefined} className="auth-form">
           {isSignUp && (
@@ -159,6 +188,12 @@ export function AuthForm({ mode, next, locale }: Props) {
               </p>
             )}
           </div>
+
+          {!isSignUp && (
+            <p className="forgot-link">
+              <Link href={forgotPasswordPath(locale)}>Forgot password?</Link>
+            </p>
+          )}
 
           <button type="submit" className="btn btn-primary btn-block" disabled={pending} aria-busy={pending}>
             {pending ? (isSignUp ? "Creating account…" : "Signing in…") : isSignUp ? "Create account" : "Sign in"}

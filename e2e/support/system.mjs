@@ -39,6 +39,9 @@ export async function startSystem({ env = {} } = {}) {
       "JWT_ALG",
       "JWT_EXPIRATION_TIME",
       "AUTH_RATE_LIMIT",
+      "SMTP_URL",
+      "MAIL_FROM",
+      "REQUIRE_EMAIL_VERIFICATION",
     ],
   });
   const system = {

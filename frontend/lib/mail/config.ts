@@ -50,8 +50,10 @@ function isMailbox(value: string) {
  * (npm scripts run in frontend/, so that is one level up).
  */
 export function outboxDir(env: NodeJS.ProcessEnv = process.env): string {
-  const dataDir = env.TASKS_DATA_DIR?.trim() || path.resolve(process.cwd(), "..", ".data");
-  return path.join(path.resolve(dataDir), "outbox");
+  // A run-time folder, not a source file: the ignore comments keep Next.js's build from tracing
+  // (and bundling) the whole project because of this path.
+  const dataDir = env.TASKS_DATA_DIR?.trim() || path.resolve(/*turbopackIgnore: true*/ process.cwd(), "..", ".data");
+  return path.join(path.resolve(/*turbopackIgnore: true*/ dataDir), "outbox");
 }
 
 /** REQUIRE_EMAIL_VERIFICATION: `true` or `false` (default); anything else is refused. */

@@ -2,7 +2,7 @@
 // inside this test (support/smtp.mjs); the tests read the links from what it received and follow
 // them in chromium. Forgot password + reset, email verification, and REQUIRE_EMAIL_VERIFICATION.
 import assert from "node:assert/strict";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { launchBrowser, screenshotOnFailure, watchContext } from "../support/browser.mjs";
@@ -279,5 +279,43 @@ describe("REQUIRE_EMAIL_VERIFICATION=true", () => {
   test("no CSP violation or uncaught error on the mail pages", () => {
     assert.deepEqual(problems.csp, []);
     assert.deepEqual(problems.errors, []);
+  });
+});
+
+describe("without SMTP (a local run)", () => {
+  let system;
+  after(() => system?.stop(), { timeout: 120_000 });
+
+  test("SMTP_URL without MAIL_FROM: the system refuses to start and says why", { timeout: 600_000 }, async () => {
+    await assert.rejects(
+      startSystem({ env: { SMTP_URL: "smtp://mailer:s3cret@127.0.0.1:2525" } }),
+      (err) => {
+        assert.match(err.message, /SMTP_URL and MAIL_FROM go together/);
+        assert.doesNotMatch(err.message, /s3cret/);
+        return true;
+      },
+    );
+  });
+
+  test("mail goes to TASKS_DATA_DIR/outbox and its link to the console", { timeout: 600_000 }, async () => {
+    system = await startSystem({ env: { AUTH_RATE_LIMIT: "off" } });
+    const erin = { email: "erin@example.com", password: PASSWORD, name: "Erin" };
+    assert.equal((await authPost("/sign-up/email", erin)).status, 200);
+    assert.equal((await authPost("/request-password-reset", { email: erin.email, redirectTo: "/en/reset-password" })).status, 200);
+
+    const outbox = path.join(system.dataDir, "outbox");
+    const mails = await eventually(() => {
+      const files = readdirSync(outbox).filter((f) => f.endsWith(".json"));
+      assert.equal(files.length, 2, `outbox holds ${files.join(", ")}`);
+      return files.map((f) => JSON.parse(readFileSync(path.join(outbox, f), "utf8")));
+    });
+    assert.equal(readdirSync(outbox).filter((f) => f.endsWith(".eml")).length, 2);
+    const reset = mails.find((m) => RESET_SUBJECT.test(m.subject));
+    assert.equal(reset.to, erin.email);
+    assert.ok(reset.link.startsWith(`${WEB_URL}/api/auth/reset-password/`));
+    assert.ok(system.proc.output().includes(`mail to ${erin.email}: Reset your Tasks password — ${reset.link}`));
+
+    const followed = await fetch(reset.link, { redirect: "manual" });
+    assert.match(followed.headers.get("location"), /\/en\/reset-password\?token=/);
   });
 });

@@ -10,7 +10,8 @@ import { ROOT_DIR } from "./processes.mjs";
 const FRONTEND_DIR = path.join(ROOT_DIR, "frontend");
 const frontendRequire = createRequire(path.join(FRONTEND_DIR, "package.json"));
 
-async function load(specifier) {
+/** A package installed in frontend/node_modules (better-auth, pg, …): the app's own copy. */
+export async function load(specifier) {
   let resolved;
   try {
     resolved = frontendRequire.resolve(specifier);
@@ -20,22 +21,35 @@ async function load(specifier) {
   return import(pathToFileURL(resolved).href);
 }
 
+/**
+ * A TypeScript module of the web app (path relative to frontend/), loaded through the frontend's
+ * own `tsx`: facts the app defines once (the JWT claims) are used here as they are, not copied.
+ */
+export async function loadFrontendModule(relativePath) {
+  const tsxDir = path.dirname(frontendRequire.resolve("tsx/package.json"));
+  const tsxExports = JSON.parse(readFileSync(path.join(tsxDir, "package.json"), "utf8")).exports["./esm/api"];
+  const { tsImport } = await import(pathToFileURL(path.join(tsxDir, tsxExports.import.default ?? tsxExports.import)).href);
+  return tsImport(path.join(FRONTEND_DIR, relativePath), import.meta.url);
+}
+
 export function betterAuthVersion() {
   return JSON.parse(readFileSync(path.join(FRONTEND_DIR, "node_modules", "better-auth", "package.json"), "utf8")).version;
 }
 
 /**
  * A Better Auth server on its own port, the way an app mounts it (`toNodeHandler`), with email +
- * password and the jwt() plugin. `use(alg)` replaces it with a fresh instance on a fresh
+ * password and the jwt() plugin with the app's own claims (`jwt.definePayload` from
+ * frontend/lib/jwt-payload.ts). `use(alg)` replaces it with a fresh instance on a fresh
  * in-memory database, so each algorithm gets its own keys (Better Auth signs with the newest
  * key in its jwks table, whatever its algorithm). `alg` undefined = the plugin's defaults.
  */
 export async function startBetterAuthServer() {
-  const [{ betterAuth }, { toNodeHandler }, { memoryAdapter }, { jwt }] = await Promise.all([
+  const [{ betterAuth }, { toNodeHandler }, { memoryAdapter }, { jwt }, { jwtPayload }] = await Promise.all([
     load("better-auth"),
     load("better-auth/node"),
     load("better-auth/adapters/memory"),
     load("better-auth/plugins/jwt"),
+    loadFrontendModule("lib/jwt-payload.ts"),
   ]);
   let handler = (_req, res) => {
     res.statusCode = 503;
@@ -57,6 +71,7 @@ export async function startBetterAuthServer() {
     use(alg, { sessionCookieCache = false } = {}) {
       const db = { user: [], session: [], account: [], verification: [], jwks: [] };
       const jwtOptions = {
+        jwt: { definePayload: jwtPayload },
         ...(alg ? { jwks: { keyPairConfig: { alg } } } : {}),
         ...(sessionCookieCache ? { sessionCookieCache: true } : {}),
       };
@@ -68,7 +83,7 @@ export async function startBetterAuthServer() {
         rateLimit: { enabled: false },
         logger: { level: "error" },
         ...(sessionCookieCache ? { session: { cookieCache: { enabled: true, strategy: "jwt", maxAge: 300 } } } : {}),
-        plugins: [Object.keys(jwtOptions).length ? jwt(jwtOptions) : jwt()],
+        plugins: [jwt(jwtOptions)],
       });
       handler = toNodeHandler(auth);
       return auth;

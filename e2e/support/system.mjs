@@ -42,6 +42,7 @@ export async function startSystem({ env = {} } = {}) {
       "SMTP_URL",
       "MAIL_FROM",
       "REQUIRE_EMAIL_VERIFICATION",
+      "BETTER_AUTH_SESSION_CHECK",
     ],
   });
   const system = {

@@ -531,7 +531,7 @@ describe("phone-width screen (375 px)", () => {
 });
 
 describe("when the session is gone for good", () => {
-  browserTest("a second 401 signs out and goes to /en/signin?next=…", async () => {
+  browserTest("a second 401 signs out and goes to /en/signin?next=…, saying the session has ended", async () => {
     const context = await newContext();
     try {
       const page = await context.newPage();
@@ -543,7 +543,8 @@ describe("when the session is gone for good", () => {
         await route.fulfill({ response: real, status: 401, body: "", headers: { ...real.headers(), "www-authenticate": 'Bearer error="invalid_token"' } });
       });
       await page.getByTestId("filter-active").click();
-      await page.waitForURL(`${WEB_URL}/en/signin?next=%2Fen%2Ftasks`);
+      await page.waitForURL(`${WEB_URL}/en/signin?next=%2Fen%2Ftasks&notice=session-ended`);
+      await page.locator(".auth-card [role=status]").getByText("Your session has ended. Please sign in again.").waitFor();
       assert.equal(await sessionFromPage(page), null);
       assert.equal((await context.cookies()).some((c) => c.name === "better-auth.session_token"), false);
     } finally {

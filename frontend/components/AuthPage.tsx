@@ -1,9 +1,9 @@
 import { notFound, redirect } from "next/navigation";
 import { AuthForm } from "@/components/AuthForm";
-import { noticeText } from "@/lib/account-links";
 import type { AuthMode } from "@/lib/auth-errors";
 import { isLocale, safeNextPath, tasksPath } from "@/lib/paths";
 import { getSession } from "@/lib/session";
+import { signInNoticeText } from "@/lib/signin-notices";
 
 export interface AuthPageProps {
   params: Promise<{ locale: string }>;
@@ -18,5 +18,5 @@ export async function AuthPage({ mode, params, searchParams }: AuthPageProps & {
   const next = safeNextPath(query.next, tasksPath(locale));
   // Already signed in: nothing to do here.
   if (await getSession()) redirect(next);
-  return <AuthForm mode={mode} next={next} locale={locale} notice={noticeText(query.notice)} />;
+  return <AuthForm mode={mode} next={next} locale={locale} notice={signInNoticeText(query.notice)} />;
 }

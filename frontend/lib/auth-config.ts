@@ -5,6 +5,8 @@ import type { JWKOptions } from "better-auth/plugins/jwt";
 import { Pool } from "pg";
 import { authMailOptions } from "./auth-mail";
 import type { Mailer } from "./mail/transport";
+import { accountDeletion } from "./account-deletion";
+import { jwtPayload } from "./jwt-payload";
 
 const JWT_ALGS = ["EdDSA", "ES256", "ES512", "RS256", "PS256"] as const;
 type JwtAlg = JWKOptions["alg"];
@@ -49,12 +51,13 @@ function stripTrailingSlash(url: string) {
 export function createAuth(env: NodeJS.ProcessEnv = process.env, database?: BetterAuthOptions["database"], mailer?: Mailer) {
   const c = authEnv(env);
   const mail = authMailOptions(env, mailer);
+  const pool = database ? undefined : new Pool({ connectionString: c.databaseURL, max: 10 });
   return betterAuth({
     appName: "Tasks",
     baseURL: c.baseURL,
     secret: c.secret,
     trustedOrigins: c.trustedOrigins,
-    database: database ?? new Pool({ connectionString: c.databaseURL, max: 10 }),
+    database: database ?? pool,
     emailAndPassword: {
       enabled: true,
       minPasswordLength: 8,
@@ -62,6 +65,11 @@ export function createAuth(env: NodeJS.ProcessEnv = process.env, database?: Bett
       ...mail.emailAndPassword,
     },
     emailVerification: mail.emailVerification,
+    // Deletion takes the password again and removes the user's tasks too, in one transaction.
+    user: { deleteUser: accountDeletion(pool) },
+    // list-sessions would hand every device's session token (its cookie credential) to page
+    // scripts; the account page lists sessions on the server instead (auth.api still works).
+    disabledPaths: ["/list-sessions"],
     rateLimit: c.rateLimit === undefined ? undefined : { enabled: c.rateLimit },
     plugins: [
       jwt({
@@ -70,6 +78,8 @@ export function createAuth(env: NodeJS.ProcessEnv = process.env, database?: Bett
           // The Java API requires iss == BETTER_AUTH_URL and aud containing it (SPEC 1.2).
           issuer: c.baseURL,
           audience: c.baseURL,
+          // Replaces the default claims (the whole user record): sub, email, name and the session id.
+          definePayload: jwtPayload,
         },
         jwks: { keyPairConfig: { alg: c.jwtAlg } as JWKOptions },
       }),

@@ -7,6 +7,7 @@ export function isLocale(value: string): value is Locale {
 }
 
 export const tasksPath = (locale: Locale = DEFAULT_LOCALE) => `/${locale}/tasks`;
+export const accountPath = (locale: Locale = DEFAULT_LOCALE) => `/${locale}/account`;
 
 export function signInPath(next?: string | null, locale: Locale = DEFAULT_LOCALE): string {
   const safe = safeNextPath(next, "");

@@ -3,10 +3,10 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { AuthCard } from "@/components/AuthCard";
 import { ResendVerification } from "@/components/ResendVerification";
-import { withNotice } from "@/lib/account-links";
 import { verificationErrorMessage } from "@/lib/mail-flows";
 import { isLocale, signInPath, tasksPath } from "@/lib/paths";
 import { getSession } from "@/lib/session";
+import { withSignInNotice } from "@/lib/signin-notices";
 
 export const metadata: Metadata = { title: "Email confirmation" };
 
@@ -26,7 +26,7 @@ export default async function Page({
   if (!isLocale(locale)) notFound();
   const { error } = await searchParams;
   const session = await getSession();
-  if (!error) redirect(withNotice(session ? tasksPath(locale) : signInPath(null, locale), "email-verified"));
+  if (!error) redirect(withSignInNotice(session ? tasksPath(locale) : signInPath(null, locale), "email-verified"));
   const code = Array.isArray(error) ? error[0] : error;
   return (
     <AuthCard title="That link didn't work">

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ResetPasswordForm } from "@/components/ResetPasswordForm";
-import { withNotice } from "@/lib/account-links";
 import { isLocale, signInPath } from "@/lib/paths";
+import { withSignInNotice } from "@/lib/signin-notices";
 
 export const metadata: Metadata = { title: "Choose a new password" };
 
@@ -21,5 +21,5 @@ export default async function Page({
   if (!isLocale(locale)) notFound();
   const { token, error } = await searchParams;
   const value = !error && typeof token === "string" && token.length > 0 && token.length <= 200 ? token : null;
-  return <ResetPasswordForm locale={locale} token={value} done={withNotice(signInPath(null, locale), "password-changed")} />;
+  return <ResetPasswordForm locale={locale} token={value} done={withSignInNotice(signInPath(null, locale), "password-changed")} />;
 }

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { TasksApp } from "@/components/TasksApp";
-import { noticeText } from "@/lib/account-links";
 import { isLocale, tasksPath } from "@/lib/paths";
 import { requireSession } from "@/lib/session";
+import { signInNoticeText } from "@/lib/signin-notices";
 
 export const metadata: Metadata = { title: "My tasks" };
 
@@ -19,7 +19,7 @@ export default async function TasksPage({
   if (!isLocale(locale)) notFound();
   const { user } = await requireSession(tasksPath(locale), locale);
   // e.g. "email confirmed", after the verification link signed the person in.
-  const notice = noticeText((await searchParams).notice);
+  const notice = [(await searchParams).notice].flat()[0] === "email-verified" ? signInNoticeText("email-verified") : undefined;
   return (
     <>
       {notice && (

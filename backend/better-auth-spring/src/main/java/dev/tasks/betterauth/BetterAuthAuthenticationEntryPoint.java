@@ -20,16 +20,27 @@ import org.springframework.security.web.AuthenticationEntryPoint;
  * challenge ({@code error="invalid_token"} and a description when a token was given, a bare
  * challenge when none was, per §3.1) and an RFC 9457 {@code application/problem+json} body whose
  * {@code detail} says what to fix. Never a stack trace, never the token.
+ *
+ * <p>A token whose session cannot be checked right now ({@link SessionCheckUnavailableException})
+ * is answered 503 with {@code Retry-After} instead: the token may well be good, and a 401 would
+ * sign its holder out because of an outage on our side.
  */
 public final class BetterAuthAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
     static final String MISSING_TOKEN = "This request needs a Better Auth token: send the header 'Authorization: Bearer <token>'";
     private static final String GENERIC_INVALID = "The bearer token is invalid";
+    static final String RETRY_AFTER_SECONDS = "5";
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
         if (response.isCommitted()) {
+            return;
+        }
+        if (failure instanceof SessionCheckUnavailableException unavailable) {
+            response.resetBuffer();
+            response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+            writeProblem(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Service Unavailable", unavailable.getMessage());
             return;
         }
         String challenge;
@@ -45,15 +56,20 @@ public final class BetterAuthAuthenticationEntryPoint implements AuthenticationE
             detail = MISSING_TOKEN;
         }
         response.resetBuffer();
-        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
+        writeProblem(request, response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", detail);
+    }
+
+    private static void writeProblem(HttpServletRequest request, HttpServletResponse response, int status, String title,
+                                     String detail) throws IOException {
+        response.setStatus(status);
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         response.setContentType("application/problem+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
-        problem.put("title", "Unauthorized");
-        problem.put("status", 401);
+        problem.put("title", title);
+        problem.put("status", status);
         problem.put("detail", detail);
         problem.put("instance", request.getRequestURI());
         byte[] body = JSONObjectUtils.toJSONString(problem).getBytes(StandardCharsets.UTF_8);

@@ -3,11 +3,13 @@ package dev.tasks.betterauth;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -21,6 +23,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 import java.time.InstantSource;
 
+import javax.sql.DataSource;
+
 /**
  * Makes a Spring Boot application a Better Auth resource server. Every bean backs off when the
  * application defines its own of the same type, so one piece can be replaced without forking.
@@ -33,9 +37,10 @@ import java.time.InstantSource;
         "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
-        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"})
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"},
+        afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @ConditionalOnClass(JwtDecoder.class)
-@EnableConfigurationProperties(BetterAuthProperties.class)
+@EnableConfigurationProperties({BetterAuthProperties.class, SessionCheckProperties.class})
 public class BetterAuthAutoConfiguration {
 
     @Bean
@@ -47,9 +52,9 @@ public class BetterAuthAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(JwtDecoder.class)
     BetterAuthJwtDecoder betterAuthJwtDecoder(BetterAuthProperties properties, JwksKeys keys,
-                                              ObjectProvider<BetterAuthMetrics> metrics) {
+                                              ObjectProvider<BetterAuthMetrics> metrics, ObjectProvider<SessionCheck> sessions) {
         return new BetterAuthJwtDecoder(properties, keys, InstantSource.system(),
-                metrics.getIfAvailable(() -> BetterAuthMetrics.NONE));
+                metrics.getIfAvailable(() -> BetterAuthMetrics.NONE), sessions.getIfAvailable());
     }
 
     @Bean
@@ -78,6 +83,43 @@ public class BetterAuthAutoConfiguration {
                                                       BearerTokenResolver resolver,
                                                       AuthenticationEntryPoint betterAuthAuthenticationEntryPoint) {
         return new BetterAuthResourceServer(decoder, betterAuthAuthenticationConverter, resolver, betterAuthAuthenticationEntryPoint);
+    }
+
+    /**
+     * The session check, when {@code better-auth.session-check} is not {@code off}: Better Auth's
+     * session table read through the application's DataSource, unless the application defines
+     * its own {@link BetterAuthSessions}.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @Conditional(SessionCheckEnabled.class)
+    static class SessionChecking {
+
+        @Bean
+        @ConditionalOnMissingBean
+        @ConditionalOnBean(DataSource.class)
+        BetterAuthSessions betterAuthSessions(DataSource dataSource, SessionCheckProperties properties) {
+            return new JdbcBetterAuthSessions(dataSource, properties.sessionTable());
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        SessionCheck betterAuthSessionCheck(SessionCheckProperties properties, ObjectProvider<BetterAuthSessions> sessions,
+                                            ObjectProvider<BetterAuthMetrics> metrics) {
+            BetterAuthSessions store = sessions.getIfAvailable();
+            if (store == null) {
+                // Never skip the check silently: a token of an ended session would pass.
+                throw new IllegalStateException("better-auth.session-check is " + properties.sessionCheck()
+                        + " but there is nothing to look sessions up in: add a DataSource for Better Auth's database,"
+                        + " define a BetterAuthSessions bean, or set better-auth.session-check=off");
+            }
+            return new SessionCheck(properties, store, InstantSource.system(), metrics.getIfAvailable(() -> BetterAuthMetrics.NONE));
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        SessionTableWarning betterAuthSessionTableWarning(ObjectProvider<BetterAuthSessions> sessions) {
+            return new SessionTableWarning(sessions.getIfAvailable());
+        }
     }
 
     /** "Add the dependency" is enough: every request needs a valid token, no session, no CSRF (no cookies). */

@@ -24,7 +24,8 @@ final class BetterAuthEnvironment implements EnvironmentPostProcessor {
     private static final Map<String, String> VARIABLES = Map.of(
             "BETTER_AUTH_URL", "better-auth.url",
             "BETTER_AUTH_JWKS_URL", "better-auth.jwks-url",
-            "BETTER_AUTH_SECRET", "better-auth.secret");
+            "BETTER_AUTH_SECRET", "better-auth.secret",
+            "BETTER_AUTH_SESSION_CHECK", "better-auth.session-check");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

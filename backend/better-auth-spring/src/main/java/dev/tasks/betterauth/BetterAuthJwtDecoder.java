@@ -42,9 +42,12 @@ import org.springframework.security.oauth2.jwt.JwtException;
  *   <li>{@code exp} required, {@code nbf} and {@code iat} honoured, with the configured skew;
  *       {@code iss} equal to the Better Auth URL, {@code aud} containing it (optional on HS256
  *       tokens), never Better Auth's session-cache audience;</li>
- *   <li>a user id in {@code sub} or {@code userId}.</li>
+ *   <li>a user id in {@code sub} or {@code userId};</li>
+ *   <li>with a {@link SessionCheck}: a live Better Auth session ({@code sid}), checked on every
+ *       request, cached tokens included.</li>
  * </ol>
- * Verified tokens are cached by SHA-256 of their value, never past their {@code exp}.
+ * Verified tokens are cached by SHA-256 of their value, never past their {@code exp}. A session
+ * that cannot be looked up is a {@link SessionCheckUnavailableException} (503), not a refusal.
  */
 public final class BetterAuthJwtDecoder implements JwtDecoder {
 
@@ -63,12 +66,24 @@ public final class BetterAuthJwtDecoder implements JwtDecoder {
     private final InstantSource clock;
     private final BetterAuthMetrics metrics;
     private final Cache<String, Jwt> verified;
+    private final SessionCheck sessions;
 
     public BetterAuthJwtDecoder(BetterAuthProperties properties, JwksKeys keys) {
-        this(properties, keys, InstantSource.system(), BetterAuthMetrics.NONE);
+        this(properties, keys, null);
+    }
+
+    /** @param sessions checks each token's Better Auth session; {@code null} for none */
+    public BetterAuthJwtDecoder(BetterAuthProperties properties, JwksKeys keys, SessionCheck sessions) {
+        this(properties, keys, InstantSource.system(), BetterAuthMetrics.NONE, sessions);
     }
 
     BetterAuthJwtDecoder(BetterAuthProperties properties, JwksKeys keys, InstantSource clock, BetterAuthMetrics metrics) {
+        this(properties, keys, clock, metrics, null);
+    }
+
+    BetterAuthJwtDecoder(BetterAuthProperties properties, JwksKeys keys, InstantSource clock, BetterAuthMetrics metrics,
+                         SessionCheck sessions) {
+        this.sessions = sessions == null || sessions.mode() == SessionCheckMode.OFF ? null : sessions;
         this.issuer = properties.url();
         this.skew = properties.clockSkew();
         this.maxTokenLength = properties.maxTokenLength();
@@ -93,6 +108,9 @@ public final class BetterAuthJwtDecoder implements JwtDecoder {
         } catch (TokenRejected rejected) {
             metrics.verification(rejected.outcome());
             throw rejected;
+        } catch (SessionCheckUnavailableException unavailable) {
+            metrics.verification(Outcome.SESSION_UNAVAILABLE);
+            throw unavailable;
         } catch (RuntimeException unexpected) {
             // Whatever a library throws on hostile input is still the client's bad token: 401, not 500.
             metrics.verification(Outcome.ERROR);
@@ -122,6 +140,7 @@ public final class BetterAuthJwtDecoder implements JwtDecoder {
             Jwt cached = verified.getIfPresent(hash);
             if (cached != null) {
                 if (clock.instant().isBefore(cached.getExpiresAt())) {
+                    checkSession(cached);
                     metrics.verification(Outcome.CACHED);
                     return cached;
                 }
@@ -132,8 +151,16 @@ public final class BetterAuthJwtDecoder implements JwtDecoder {
         if (hash != null) {
             verified.put(hash, jwt);
         }
+        checkSession(jwt);
         metrics.verification(Outcome.ACCEPTED);
         return jwt;
+    }
+
+    /** A verified token still needs a live session: the cache remembers signatures, not sessions. */
+    private void checkSession(Jwt jwt) {
+        if (sessions != null) {
+            sessions.check(jwt, UserClaims.userOf(jwt.getClaims()).orElseThrow().id());
+        }
     }
 
     private Jwt verify(String token) {
@@ -341,6 +368,6 @@ public final class BetterAuthJwtDecoder implements JwtDecoder {
 
     @Override
     public String toString() {
-        return "BetterAuthJwtDecoder[issuer=" + issuer + ", hs256=" + (hs256 != null) + "]";
+        return "BetterAuthJwtDecoder[issuer=" + issuer + ", hs256=" + (hs256 != null) + ", sessions=" + sessions + "]";
     }
 }

@@ -13,6 +13,9 @@ final class MicrometerBetterAuthMetrics implements BetterAuthMetrics {
 
     private final MeterRegistry registry;
     private final Map<Outcome, Counter> verifications = new EnumMap<>(Outcome.class);
+    private final Map<SessionOutcome, Counter> sessionChecks = new EnumMap<>(SessionOutcome.class);
+    private final Counter sessionsFromCache;
+    private final Counter sessionsFromStore;
     private final Counter fetchSuccess;
     private final Counter fetchFailure;
 
@@ -24,6 +27,14 @@ final class MicrometerBetterAuthMetrics implements BetterAuthMetrics {
                     .tag("outcome", outcome.tag())
                     .register(registry));
         }
+        for (SessionOutcome outcome : SessionOutcome.values()) {
+            sessionChecks.put(outcome, Counter.builder(SESSION_CHECKS)
+                    .description("Better Auth session checks of bearer tokens, by outcome")
+                    .tag("outcome", outcome.tag())
+                    .register(registry));
+        }
+        sessionsFromCache = lookupCounter("cache");
+        sessionsFromStore = lookupCounter("store");
         fetchSuccess = fetchCounter("success");
         fetchFailure = fetchCounter("failure");
     }
@@ -31,6 +42,21 @@ final class MicrometerBetterAuthMetrics implements BetterAuthMetrics {
     private Counter fetchCounter(String outcome) {
         return Counter.builder(JWKS_FETCHES).description("Better Auth JWKS fetches, by outcome")
                 .tag("outcome", outcome).register(registry);
+    }
+
+    private Counter lookupCounter(String source) {
+        return Counter.builder(SESSION_LOOKUPS).description("Better Auth session lookups, by where the answer came from")
+                .tag("source", source).register(registry);
+    }
+
+    @Override
+    public void sessionCheck(SessionOutcome outcome) {
+        sessionChecks.get(outcome).increment();
+    }
+
+    @Override
+    public void sessionLookup(boolean fromCache) {
+        (fromCache ? sessionsFromCache : sessionsFromStore).increment();
     }
 
     @Override

@@ -19,6 +19,12 @@ enum Outcome {
     BAD_AUDIENCE,
     SESSION_CACHE,
     NO_SUBJECT,
+    /** Required session check, and the token names no session. */
+    NO_SESSION,
+    /** The token's session was signed out, revoked, deleted, has expired or is another user's. */
+    SESSION_ENDED,
+    /** The token's session could not be looked up (503). */
+    SESSION_UNAVAILABLE,
     ERROR;
 
     String tag() {

@@ -21,12 +21,25 @@ final class Verifier implements AutoCloseable {
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final JwksKeys keys;
     final BetterAuthJwtDecoder decoder;
+    final SessionCheck sessions;
 
     private Verifier(JwksServer jwks, BetterAuthProperties properties) {
+        this(jwks, properties, null, null);
+    }
+
+    private Verifier(JwksServer jwks, BetterAuthProperties properties, SessionCheckProperties sessionProperties,
+                     BetterAuthSessions store) {
         this.jwks = jwks;
         MicrometerBetterAuthMetrics metrics = new MicrometerBetterAuthMetrics(meters);
         this.keys = new JwksKeys(properties, clock, metrics);
-        this.decoder = new BetterAuthJwtDecoder(properties, keys, clock, metrics);
+        this.sessions = store == null ? null : new SessionCheck(sessionProperties, store, clock, metrics);
+        this.decoder = new BetterAuthJwtDecoder(properties, keys, clock, metrics, sessions);
+    }
+
+    /** JWKS with every test key, and the session check looking sessions up in {@code store}. */
+    static Verifier withSessions(SessionCheckProperties sessionProperties, BetterAuthSessions store) {
+        JwksServer jwks = JwksServer.withAllKeys();
+        return new Verifier(jwks, properties(jwks.url(), null, Duration.ofSeconds(60)), sessionProperties, store);
     }
 
     /** JWKS with every test key, no shared secret. */
@@ -67,6 +80,14 @@ final class Verifier implements AutoCloseable {
 
     double count(Outcome outcome) {
         return meters.counter(BetterAuthMetrics.VERIFICATIONS, "outcome", outcome.tag()).count();
+    }
+
+    double count(SessionOutcome outcome) {
+        return meters.counter(BetterAuthMetrics.SESSION_CHECKS, "outcome", outcome.tag()).count();
+    }
+
+    double sessionLookups(String source) {
+        return meters.counter(BetterAuthMetrics.SESSION_LOOKUPS, "source", source).count();
     }
 
     @Override

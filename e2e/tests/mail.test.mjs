@@ -108,7 +108,8 @@ async function chooseNewPassword(page, password, confirm = password) {
 }
 
 describe("mail over SMTP (REQUIRE_EMAIL_VERIFICATION unset)", () => {
-  const it = systemWithSmtp({});
+  // The API's session check on (SPEC 1.6), whatever its default: the reset → 401 test needs it.
+  const it = systemWithSmtp({ BETTER_AUTH_SESSION_CHECK: "if-present" });
 
   browserTest("sign-up mails a confirmation link from MAIL_FROM; opening it confirms the address", async () => {
     const ada = { email: "ada@example.com", password: PASSWORD, name: "Ada <b>Lovelace</b>" };
@@ -182,16 +183,15 @@ describe("mail over SMTP (REQUIRE_EMAIL_VERIFICATION unset)", () => {
   });
 
   test("a password reset ends the session at the Java API within 5 s (SPEC 1.6)", async (t) => {
+    // Time zero is Better Auth's answer to the reset; the JWT was accepted just before (any
+    // cache of the live session is warm: the worst case).
     const carol = { email: "carol@example.com", password: PASSWORD, name: "Carol" };
     const signUpRes = await authPost("/sign-up/email", carol);
     assert.equal(signUpRes.status, 200);
     const cookie = cookieOf(signUpRes);
     const tokenRes = await fetch(`${WEB_URL}/api/auth/token`, { headers: { Cookie: cookie } });
     const { token } = await tokenRes.json();
-    if (!decodeJwt(token).payload.sid) {
-      t.skip("the JWT has no sid claim yet: needs the accounts branch (sid) and the session branch (the API's session check)");
-      return;
-    }
+    assert.equal(typeof decodeJwt(token).payload.sid, "string", "the JWT names its session");
     const me = () => fetch(`${API_URL}/api/me`, { headers: { Authorization: `Bearer ${token}` } }).then((r) => r.status);
     assert.equal(await me(), 200);
 
@@ -200,24 +200,34 @@ describe("mail over SMTP (REQUIRE_EMAIL_VERIFICATION unset)", () => {
     const followed = await fetch(mail.links[0], { redirect: "manual" });
     const resetToken = new URL(followed.headers.get("location"), WEB_URL).searchParams.get("token");
     assert.ok(resetToken);
+    assert.equal(await me(), 200, "accepted right before the reset");
     const reset = await authPost("/reset-password", { newPassword: NEW_PASSWORD, token: resetToken });
     assert.equal(reset.status, 200);
     const resetAt = performance.now();
 
-    let status = 200;
+    // Polled every ~100 ms; the bound holds when no 200 came later than 5 s after the reset (the
+    // poll that sees the 401 may come up to one interval after the change: that is the sampling).
+    let lastAccepted = 0;
+    let refused = null;
     let polls = 0;
-    while (status !== 401 && performance.now() - resetAt < 15_000) {
+    while (refused === null && performance.now() - resetAt < 15_000) {
       await delay(100);
-      status = await me();
+      const status = await me();
+      const at = (performance.now() - resetAt) / 1000;
       polls++;
+      if (status === 401) refused = at;
+      else {
+        assert.equal(status, 200, `while polling: ${status}`);
+        lastAccepted = at;
+      }
     }
-    const seconds = (performance.now() - resetAt) / 1000;
     mkdirSync(OUT_DIR, { recursive: true });
-    const figure = { test: "password reset → 401 at the Java API", seconds: Number(seconds.toFixed(2)), polls, status, at: new Date().toISOString() };
+    const round = (x) => (x === null ? null : Math.round(x * 100) / 100);
+    const figure = { kind: "password reset (mailed link)", lastAccepted: round(lastAccepted), refused: round(refused), polls, at: new Date().toISOString() };
     writeFileSync(path.join(OUT_DIR, "reset-to-401.json"), `${JSON.stringify(figure, null, 2)}\n`);
-    t.diagnostic(`password reset → 401 after ${seconds.toFixed(2)} s (${polls} polls every ~100 ms)`);
-    assert.equal(status, 401, `the API still accepted the JWT ${seconds.toFixed(1)} s after the reset`);
-    assert.ok(seconds <= 5, `401 came after ${seconds.toFixed(2)} s, more than 5 s`);
+    t.diagnostic(`password reset: last 200 after ${figure.lastAccepted} s, first 401 after ${figure.refused} s (${polls} polls every ~100 ms)`);
+    assert.notEqual(refused, null, "the API still accepted the JWT 15 s after the reset");
+    assert.ok(lastAccepted <= 5, `the API still accepted the JWT ${lastAccepted.toFixed(2)} s after the reset`);
   });
 
   test("no CSP violation or uncaught error on the mail pages", () => {

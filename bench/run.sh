@@ -4,16 +4,19 @@
 #   JWKS endpoint serving an Ed25519 key; mints real EdDSA tokens for 100 users, seeds 100 × 10 tasks
 #   through the API, runs wrk scenarios (health, list, get, toggle, mixed 80/20, create), measures
 #   start-up and memory, and writes bench/results/YYYY-MM-DD-HHMM.md + .png and bench/results/latest.md.
+#   --session-check MODE: tokens carry a sid, Better Auth's session table holds their sessions, and the
+#   API runs with BETTER_AUTH_SESSION_CHECK=MODE (off | if-present | required), to measure the check.
 #
 #   bench/run.sh [--duration S] [--warmup S] [--threads T] [--connections C] [--big]
 #                [--scenarios "health list …"] [--no-build] [--jfr] [--no-startup] [--keep]
 #                [--jvm-opts "…"] [--label TEXT] [--jar PATH (an already built task-api jar; implies --no-build)]
+#                [--session-check off|if-present|required]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 BENCH=$ROOT/bench
 
-JAR_OPT="" DURATION=20 WARMUP=8 THREADS=2 CONNECTIONS=32 BIG=0 BUILD=1 JFR=0 STARTUP=1 KEEP=0 LABEL=""
+JAR_OPT="" SESSION_CHECK="" DURATION=20 WARMUP=8 THREADS=2 CONNECTIONS=32 BIG=0 BUILD=1 JFR=0 STARTUP=1 KEEP=0 LABEL=""
 SCENARIOS="health list get toggle mixed create"
 # Recommended flags (see bench/README.md, "JVM flags"): the serial GC and a 128 MiB heap keep RSS low on 2 cores;
 # no code-cache cap (a 64 MiB one caused 130-160 ms full GCs); the extracted jar (below) lets the JDK's AOT cache work.
@@ -28,15 +31,22 @@ while [ $# -gt 0 ]; do
     --jvm-opts) JVM_OPTS=$2; shift 2 ;;
     --label) LABEL=$2; shift 2 ;;
     --jar) JAR_OPT=$2; BUILD=0; shift 2 ;;
+    --session-check) SESSION_CHECK=$2; shift 2 ;;
     --big) BIG=1; shift ;;
     --no-build) BUILD=0; shift ;;
     --jfr) JFR=1; shift ;;
     --no-startup) STARTUP=0; shift ;;
     --keep) KEEP=1; shift ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
+
+case $SESSION_CHECK in
+  ""|off|if-present|required) ;;
+  *) echo "--session-check must be off, if-present or required" >&2; exit 2 ;;
+esac
+[ -n "$SESSION_CHECK" ] && [ -z "$LABEL" ] && LABEL="session check $SESSION_CHECK, tokens with sid"
 
 API_PORT=${BENCH_API_PORT:-18080}
 JWKS_PORT=${BENCH_JWKS_PORT:-18300}
@@ -86,7 +96,7 @@ APP_JAR=$(ls "$WORK"/app/*.jar | head -1)
 log "starting the local JWKS endpoint on :$JWKS_PORT and minting EdDSA tokens"
 fillers=0; [ "$BIG" = 1 ] && fillers=$FILLER_USERS
 "$JAVA" "$BENCH/tools/BenchTokens.java" serve --port "$JWKS_PORT" --dir "$WORK" --users $USERS --filler-users $fillers \
-  > "$WORK/jwks.log" 2>&1 &
+  --sids "$( [ -n "$SESSION_CHECK" ] && echo yes || echo no)" > "$WORK/jwks.log" 2>&1 &
 pids+=($!)
 for ((t=0; t<300; t++)); do [ -s "$WORK/tokens.tsv" ] && curl -fsS -o /dev/null "http://127.0.0.1:$JWKS_PORT/api/auth/jwks" 2>/dev/null && break; sleep 0.1; done
 [ -s "$WORK/tokens.tsv" ] || die "JWKS helper did not start: $(cat "$WORK/jwks.log")"
@@ -111,8 +121,8 @@ pg_pids() { # the embedded postmaster and its children
 start_api() { # $1 = name of this start, rest = extra JVM options; sets API_PID, START_MS
   local name=$1; shift
   local t0; t0=$(ms_now)
-  env -u DATABASE_URL -u BETTER_AUTH_SECRET -u BETTER_AUTH_JWKS_URL \
-    PORT=$API_PORT TASKS_DATA_DIR="$WORK/data" EMBEDDED_POSTGRES_PORT=$PG_PORT \
+  env -u DATABASE_URL -u BETTER_AUTH_SECRET -u BETTER_AUTH_JWKS_URL -u BETTER_AUTH_SESSION_CHECK \
+    ${SESSION_CHECK:+BETTER_AUTH_SESSION_CHECK=$SESSION_CHECK} PORT=$API_PORT TASKS_DATA_DIR="$WORK/data" EMBEDDED_POSTGRES_PORT=$PG_PORT \
     BETTER_AUTH_URL="$ISSUER" CORS_ORIGINS=http://localhost:3000 \
     RATE_LIMIT_USER_RPS=0 RATE_LIMIT_IP_RPS=0 \
     "$JAVA" $JVM_OPTS "$@" -jar "$APP_JAR" > "$WORK/api-$name.log" 2>&1 &
@@ -149,6 +159,11 @@ IDLE_RSS_FIRST=$(rss_kib "$API_PID")
 log "ready in ${FIRST_START_MS} ms (first start: initdb + migrations); idle RSS $((IDLE_RSS_FIRST/1024)) MiB; $(started_line first)"
 
 # --- seed --------------------------------------------------------------------------------------
+if [ -n "$SESSION_CHECK" ]; then
+  log "storing each token's Better Auth session in public.\"session\" (BETTER_AUTH_SESSION_CHECK=$SESSION_CHECK)"
+  "$JAVA" -cp "$(ls "$WORK"/app/lib/postgresql-*.jar | head -1)" "$BENCH/tools/BenchSessions.java" \
+    --port "$PG_PORT" --tokens "$WORK/tokens.tsv"
+fi
 log "seeding $USERS users × $TASKS_PER_USER tasks through the API"
 "$JAVA" "$BENCH/tools/BenchTokens.java" seed --api "http://127.0.0.1:$API_PORT" --dir "$WORK" \
   --users $USERS --tasks $TASKS_PER_USER --out "$WORK/users.txt"
@@ -267,6 +282,7 @@ META=$WORK/meta.env
   echo "stamp=$STAMP"
   echo "date=$(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "label=$LABEL"
+  echo "session_check=${SESSION_CHECK:-default (if-present; tokens without sid)}"
   echo "commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$ROOT" diff --quiet HEAD -- backend 2>/dev/null || echo ' (+ uncommitted backend changes)')"
   echo "cpus=$(nproc)"
   echo "cpu_model=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"

@@ -14,7 +14,9 @@ import javax.crypto.spec.SecretKeySpec;
  * task API accepts when it runs with the same secret. Real clients get their tokens from Better
  * Auth (EdDSA, verified through JWKS); this is for curl walk-throughs, scripts and benchmarks.
  *
- * Run it with `scripts/mint-token <user-id> [--email E] [--name N] [--ttl 15m]` (no build needed).
+ * Run it with `scripts/mint-token <user-id> [--email E] [--name N] [--ttl 15m] [--sid S]` (no build needed).
+ * With --sid the token names that Better Auth session (the sid claim), so the API's session check
+ * (BETTER_AUTH_SESSION_CHECK) looks it up: it must be a row of Better Auth's session table.
  * The secret and BETTER_AUTH_URL come from the environment, else from .data/secrets.env.
  */
 public class MintToken {
@@ -23,12 +25,14 @@ public class MintToken {
         String userId = null;
         String email = null;
         String name = null;
+        String sid = null;
         long ttlSeconds = 15 * 60;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--email" -> email = value(args, ++i, "--email");
                 case "--name" -> name = value(args, ++i, "--name");
                 case "--ttl" -> ttlSeconds = duration(value(args, ++i, "--ttl"));
+                case "--sid" -> sid = value(args, ++i, "--sid");
                 case "-h", "--help" -> usage(0);
                 default -> {
                     if (args[i].startsWith("--") || userId != null) {
@@ -40,6 +44,9 @@ public class MintToken {
         }
         if (userId == null || userId.isBlank()) {
             usage(2);
+        }
+        if (sid != null && sid.isBlank()) {
+            fail("--sid needs a session id (the id column of Better Auth's session table)");
         }
         Map<String, String> settings = settings();
         String secret = settings.get("BETTER_AUTH_SECRET");
@@ -63,6 +70,9 @@ public class MintToken {
         }
         if (name != null) {
             claims.put("name", name);
+        }
+        if (sid != null) {
+            claims.put("sid", sid);
         }
         claims.put("iss", issuer);
         claims.put("aud", issuer);
@@ -177,8 +187,9 @@ public class MintToken {
 
     private static void usage(int status) {
         System.err.println("""
-                usage: scripts/mint-token <user-id> [--email EMAIL] [--name NAME] [--ttl 15m]
-                Prints an HS256 token for the task API (development only). Needs BETTER_AUTH_SECRET
+                usage: scripts/mint-token <user-id> [--email EMAIL] [--name NAME] [--ttl 15m] [--sid SESSION_ID]
+                Prints an HS256 token for the task API (development only). --sid names a Better Auth
+                session (a row of its session table) for the API's session check. Needs BETTER_AUTH_SECRET
                 (environment or .data/secrets.env); iss/aud = BETTER_AUTH_URL (default http://localhost:3000).""");
         System.exit(status);
     }

@@ -1,11 +1,13 @@
 // Benchmark helper: a local stand-in for Better Auth's /api/auth/jwks plus real EdDSA tokens.
 // Single file, JDK only, so `java bench/tools/BenchTokens.java …` runs on any JDK >= 21 without a build.
 //
-//   serve --port P --dir D [--users 100] [--filler-users 900] [--ttl-hours 24]
+//   serve --port P --dir D [--users 100] [--filler-users 900] [--ttl-hours 24] [--sids yes]
 //       generates an Ed25519 key, serves {"keys":[{kty:OKP,crv:Ed25519,alg:EdDSA,kid,x}]} at
 //       http://127.0.0.1:P/api/auth/jwks, writes D/tokens.tsv (user id, token) and runs until killed.
 //       Tokens look like Better Auth 1.7's: header {"alg":"EdDSA","kid":…}, claims sub/id/email/name/
 //       iat/exp/iss/aud with iss = aud = http://127.0.0.1:P (the BETTER_AUTH_URL the API is given).
+//       --sids yes adds a sid claim naming a session of the user, written as a third column of
+//       tokens.tsv (BenchSessions.java stores those sessions in the bench database).
 //   seed --api URL --dir D --users 100 --tasks 10 [--from 0] [--concurrency 16] [--out users.txt]
 //       creates tasks through the API (POST /api/{user}/tasks) and writes one line per user:
 //       "<user id> <token> <task id> <task id> …" for the wrk Lua scripts.
@@ -64,12 +66,17 @@ public class BenchTokens {
         return "benchuser" + "0".repeat(23 - Integer.toString(i).length()) + i;
     }
 
+    static String sessionId(int i) {
+        return "benchsession" + "0".repeat(20 - Integer.toString(i).length()) + i;
+    }
+
     static void serve(Map<String, String> opt) throws Exception {
         int port = Integer.parseInt(opt.getOrDefault("port", "18300"));
         Path dir = Path.of(opt.getOrDefault("dir", "."));
         int users = Integer.parseInt(opt.getOrDefault("users", "100"));
         int filler = Integer.parseInt(opt.getOrDefault("filler-users", "0"));
         long ttl = Long.parseLong(opt.getOrDefault("ttl-hours", "24")) * 3600;
+        boolean sids = "yes".equals(opt.get("sids"));
         String issuer = "http://127.0.0.1:" + port;
 
         var kp = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
@@ -86,11 +93,13 @@ public class BenchTokens {
             String id = userId(i);
             String payload = "{\"iat\":" + iat + ",\"name\":\"Bench User " + i + "\",\"email\":\"" + id + "@bench.example\","
                     + "\"emailVerified\":false,\"image\":null,\"id\":\"" + id + "\",\"sub\":\"" + id + "\",\"exp\":" + (iat + ttl)
-                    + ",\"iss\":\"" + issuer + "\",\"aud\":\"" + issuer + "\"}";
+                    + ",\"iss\":\"" + issuer + "\",\"aud\":\"" + issuer + "\""
+                    + (sids ? ",\"sid\":\"" + sessionId(i) + "\"" : "") + "}";
             String input = header + "." + B64.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
             signer.initSign(kp.getPrivate());
             signer.update(input.getBytes(StandardCharsets.US_ASCII));
-            out.append(id).append('\t').append(input).append('.').append(B64.encodeToString(signer.sign())).append('\n');
+            out.append(id).append('\t').append(input).append('.').append(B64.encodeToString(signer.sign()));
+            out.append(sids ? "\t" + sessionId(i) : "").append('\n');
         }
         Files.createDirectories(dir);
         Path tmp = dir.resolve("tokens.tsv.tmp");

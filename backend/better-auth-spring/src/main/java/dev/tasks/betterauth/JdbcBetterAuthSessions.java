@@ -45,6 +45,34 @@ public final class JdbcBetterAuthSessions implements BetterAuthSessions {
 
     @Override
     public Optional<BetterAuthSession> find(String sessionId) {
+        try {
+            return query(sessionId);
+        } catch (SQLException e) {
+            String reason = reason(e);
+            throw new SessionCheckUnavailableException(reason == null
+                    ? "Sessions cannot be checked right now: the database is unavailable. Try again in a few seconds."
+                    : "Sessions cannot be checked: " + reason + ". Try again later.", e);
+        }
+    }
+
+    /** Why the table cannot be read, or empty when it can: for a warning at start-up. */
+    public Optional<String> problem() {
+        try {
+            query("");
+            return Optional.empty();
+        } catch (SQLException e) {
+            String reason = reason(e);
+            return Optional.of((reason == null ? "the database is unavailable" : reason)
+                    + " (" + SessionCheck.firstLine(String.valueOf(e.getMessage())) + ")");
+        }
+    }
+
+    /** The table, as quoted SQL ({@code "session"}, {@code "auth"."session"}). */
+    public String table() {
+        return table;
+    }
+
+    private Optional<BetterAuthSession> query(String sessionId) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setQueryTimeout(queryTimeoutSeconds);
@@ -59,37 +87,21 @@ public final class JdbcBetterAuthSessions implements BetterAuthSessions {
                 return userId == null || expiresAt == null ? Optional.empty()
                         : Optional.of(new BetterAuthSession(userId, expiresAt.toInstant()));
             }
-        } catch (SQLException e) {
-            throw new SessionCheckUnavailableException(describe(e), e);
         }
     }
 
-    /** Why the table cannot be read, or empty when it can: for a warning at start-up. */
-    public Optional<String> problem() {
-        try {
-            find("");
-            return Optional.empty();
-        } catch (SessionCheckUnavailableException e) {
-            Throwable cause = e.getCause();
-            return Optional.of(e.getMessage() + (cause == null ? "" : " (" + cause.getMessage() + ")"));
-        }
-    }
-
-    /** The table, as quoted SQL ({@code "session"}, {@code "auth"."session"}). */
-    public String table() {
-        return table;
-    }
-
-    private String describe(SQLException e) {
+    /**
+     * What is wrong with the table, in words the client may see (the database's own text is not
+     * shown), or {@code null} when the database itself is unavailable, down or slow.
+     */
+    private String reason(SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         return switch (state) {
-            case "42P01", "3F000" -> "Sessions cannot be checked: Better Auth's session table " + table
-                    + " does not exist in the database (Better Auth has not migrated it yet?). Try again later.";
-            case "42703" -> "Sessions cannot be checked: Better Auth's session table " + table
-                    + " lacks the columns \"id\", \"userId\" or \"expiresAt\" of Better Auth 1.7. Try again later.";
-            case "42501" -> "Sessions cannot be checked: the database user may not read Better Auth's session table "
-                    + table + ". Try again later.";
-            default -> "Sessions cannot be checked right now: the database is unavailable. Try again in a few seconds.";
+            case "42P01", "3F000" -> "Better Auth's session table " + table
+                    + " does not exist in the database (Better Auth has not migrated it yet?)";
+            case "42703" -> "Better Auth's session table " + table + " lacks the columns \"id\", \"userId\" or \"expiresAt\" of Better Auth 1.7";
+            case "42501" -> "the database user may not read Better Auth's session table " + table;
+            default -> null;
         };
     }
 

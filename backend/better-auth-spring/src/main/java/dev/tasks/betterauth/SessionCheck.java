@@ -149,7 +149,7 @@ public final class SessionCheck {
             SessionCheckUnavailableException unavailable = e instanceof SessionCheckUnavailableException known ? known
                     : new SessionCheckUnavailableException(UNAVAILABLE, e);
             log.warn("Better Auth session check: lookup failed, answering 503: {}{}", unavailable.getMessage(),
-                    unavailable.getCause() == null ? "" : " (" + unavailable.getCause() + ")");
+                    unavailable.getCause() == null ? "" : " (" + firstLine(unavailable.getCause().toString()) + ")");
             throw unavailable;
         }
         Instant now = clock.instant();
@@ -171,6 +171,12 @@ public final class SessionCheck {
     private Duration untilLater(Instant instant) {
         Duration left = Duration.between(clock.instant(), instant);
         return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    /** Drivers put positions and hints on further lines; a log entry stays one line. */
+    static String firstLine(String text) {
+        int end = text.indexOf('\n');
+        return (end < 0 ? text : text.substring(0, end)).strip();
     }
 
     private static Instant later(Instant a, Instant b) {

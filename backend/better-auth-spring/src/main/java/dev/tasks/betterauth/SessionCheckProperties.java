@@ -31,9 +31,9 @@ public record SessionCheckProperties(
 
     public SessionCheckProperties {
         try {
-            sessionCheck = SessionCheckMode.parse(sessionCheck == null ? "off" : sessionCheck).value();
+            sessionCheck = SessionCheckMode.parse(sessionCheck == null || sessionCheck.isBlank() ? "off" : sessionCheck).value();
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("better-auth.session-check (BETTER_AUTH_SESSION_CHECK) " + e.getMessage(), e);
+            throw new IllegalArgumentException("better-auth.session-check (BETTER_AUTH_SESSION_CHECK) " + e.getMessage());
         }
         if (sessionCacheTtl == null) {
             sessionCacheTtl = MAX_CACHE_TTL;

@@ -8,6 +8,7 @@ import dev.tasks.api.config.InvalidSettingException;
 import dev.tasks.api.database.DatabaseSettings;
 import dev.tasks.api.web.CorsSettings;
 import dev.tasks.api.web.RateLimitSettings;
+import dev.tasks.api.web.SessionCheckSettings;
 
 @SpringBootApplication
 public class TaskApiApplication {
@@ -29,5 +30,6 @@ public class TaskApiApplication {
         DatabaseSettings.from(env);
         CorsSettings.from(env);
         RateLimitSettings.from(env);
+        SessionCheckSettings.from(env);
     }
 }

@@ -33,7 +33,9 @@ class TaskApiApplicationTest {
             "RATE_LIMIT_IP_RPS      | -1",
             "RATE_LIMIT_USER_BURST  | 0",
             "RATE_LIMIT_IP_BURST    | many",
-            "TRUSTED_PROXIES        | my-proxy"})
+            "TRUSTED_PROXIES        | my-proxy",
+            "BETTER_AUTH_SESSION_CHECK | sometimes",
+            "BETTER_AUTH_SESSION_CHECK | if present"})
     void aBadValueIsRefusedNamingItsVariable(String variable, String value) {
         assertThatThrownBy(() -> TaskApiApplication.checkEnvironment(Env.of(Map.of(variable, value))))
                 .isInstanceOf(InvalidSettingException.class)
@@ -45,7 +47,7 @@ class TaskApiApplicationTest {
     void goodValuesPass() {
         Map<String, String> env = Map.of("PORT", "8080", "DATABASE_URL", "postgresql://u:p@db:5432/tasks?sslmode=require",
                 "CORS_ORIGINS", "https://tasks.example.com, http://localhost:3000/", "RATE_LIMIT_USER_RPS", "0",
-                "TRUSTED_PROXIES", "10.0.0.0/8,::1");
+                "TRUSTED_PROXIES", "10.0.0.0/8,::1", "BETTER_AUTH_SESSION_CHECK", "Required");
 
         assertThatCode(() -> TaskApiApplication.checkEnvironment(Env.of(env))).doesNotThrowAnyException();
     }

@@ -11,6 +11,7 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import com.nimbusds.jose.JOSEObjectType;
@@ -30,6 +31,10 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.OctetKeyPairGenerator;
 import com.sun.net.httpserver.HttpServer;
 import dev.tasks.betterauth.BetterAuthJwtDecoder;
+import dev.tasks.betterauth.BetterAuthSession;
+import dev.tasks.betterauth.SessionCheck;
+import dev.tasks.betterauth.SessionCheckMode;
+import dev.tasks.betterauth.SessionCheckProperties;
 import dev.tasks.betterauth.BetterAuthProperties;
 import dev.tasks.betterauth.JwksKeys;
 import java.security.interfaces.ECPublicKey;
@@ -53,7 +58,9 @@ import org.springframework.security.oauth2.jwt.Jwt;
  * keys come from a JWKS endpoint (a local HTTP server here), tokens look like Better Auth's.
  * "uncached" uses a decoder with {@code token-cache-size = 0}, so every call parses, checks the
  * header, verifies the signature and validates the claims; "cached" uses the default cache and
- * round-robins over 100 tokens (100 users), as the load benchmark does.
+ * round-robins over 100 tokens (100 users), as the load benchmark does. "WithSessionCheck" adds
+ * the session check (if-present) to the cached decoder, its tokens naming live sessions of an
+ * in-memory store: what the check costs a request whose session is cached (all but one per 5 s).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -69,6 +76,8 @@ public class TokenVerificationBenchmark {
     JwksKeys keys;
     BetterAuthJwtDecoder uncached;
     BetterAuthJwtDecoder cached;
+    BetterAuthJwtDecoder sessionChecked;
+    String[] eddsaSessions = new String[USERS];
     String eddsa, es256, rs256;
     String[] eddsaUsers = new String[USERS];
     int next;
@@ -114,9 +123,15 @@ public class TokenVerificationBenchmark {
         eddsa = token(JWSAlgorithm.EdDSA, "ed", new Ed25519Signer(ed), issuer, "user-0");
         es256 = token(JWSAlgorithm.ES256, "es", new ECDSASigner(ec), issuer, "user-0");
         rs256 = token(JWSAlgorithm.RS256, "rs", new RSASSASigner(rsa), issuer, "user-0");
+        Map<String, BetterAuthSession> sessions = new java.util.HashMap<>();
+        sessionChecked = new BetterAuthJwtDecoder(withCache, keys,
+                new SessionCheck(SessionCheckProperties.of(SessionCheckMode.IF_PRESENT), id -> Optional.ofNullable(sessions.get(id))));
         for (int i = 0; i < USERS; i++) {
             eddsaUsers[i] = token(JWSAlgorithm.EdDSA, "ed", new Ed25519Signer(ed), issuer, "user-" + i);
             cached.decode(eddsaUsers[i]);
+            sessions.put("session-" + i, new BetterAuthSession("user-" + i, Instant.now().plus(java.time.Duration.ofDays(7))));
+            eddsaSessions[i] = token(JWSAlgorithm.EdDSA, "ed", new Ed25519Signer(ed), issuer, "user-" + i, "session-" + i);
+            sessionChecked.decode(eddsaSessions[i]);
         }
         // fail here, not in the measurement, if anything is off
         for (String t : List.of(eddsa, es256, rs256)) {
@@ -134,6 +149,10 @@ public class TokenVerificationBenchmark {
     }
 
     static String token(JWSAlgorithm alg, String kid, JWSSigner signer, String issuer, String user) throws Exception {
+        return token(alg, kid, signer, issuer, user, null);
+    }
+
+    static String token(JWSAlgorithm alg, String kid, JWSSigner signer, String issuer, String user, String sid) throws Exception {
         long now = Instant.now().getEpochSecond();
         Map<String, Object> claims = new java.util.LinkedHashMap<>();
         claims.put("iat", now);
@@ -148,6 +167,9 @@ public class TokenVerificationBenchmark {
         claims.put("exp", now + 86_400);
         claims.put("iss", issuer);
         claims.put("aud", issuer);
+        if (sid != null) {
+            claims.put("sid", sid);
+        }
         JWSObject jws = new JWSObject(new JWSHeader.Builder(alg).keyID(kid).build(), new Payload(claims));
         jws.sign(signer);
         return jws.serialize();
@@ -181,6 +203,15 @@ public class TokenVerificationBenchmark {
             next = 0;
         }
         return cached.decode(eddsaUsers[i]);
+    }
+
+    @Benchmark
+    public Jwt eddsaCachedWithSessionCheck() {
+        int i = next++;
+        if (next == USERS) {
+            next = 0;
+        }
+        return sessionChecked.decode(eddsaSessions[i]);
     }
 
     /** The bare JDK Ed25519 verification of the same bytes: the floor under eddsaUncached if the JDK did it. */

@@ -30,6 +30,7 @@ import dev.tasks.betterauth.BetterAuthResourceServer;
  * <ul>
  * <li>health, API docs and metrics are public; everything else needs a valid Bearer token;</li>
  * <li>{@code /api/{user_id}/tasks/**} only for the user the token speaks for (else 403);</li>
+ * <li>a token whose Better Auth session cannot be checked right now: 503, not 401;</li>
  * <li>abuse limits per user and per address, then the body size limit;</li>
  * <li>no sessions, no cookies, so no CSRF: the token is in a header a foreign page cannot set.</li>
  * </ul>
@@ -41,7 +42,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, BetterAuthResourceServer betterAuth, RateLimits limits, Problems problems) throws Exception {
-        AuthenticationEntryPoint entryPoint = new RateLimitedEntryPoint(betterAuth.entryPoint(), limits);
+        AuthenticationEntryPoint entryPoint = new SessionsUnavailableEntryPoint(problems,
+                new RateLimitedEntryPoint(betterAuth.entryPoint(), limits));
         AccessDeniedHandler denied = (request, response, failure) -> problems.write(request, response,
                 Problems.of(HttpStatus.FORBIDDEN, "The user id in the path is not the user of the token: you can only reach your own tasks."));
         http

@@ -78,6 +78,11 @@ public final class TestTokens {
         return eddsa(claims.build());
     }
 
+    /** A token of the Better Auth session {@code sessionId} (its {@code sid} claim, as added with jwt.definePayload). */
+    public static String forSession(String userId, String sessionId) {
+        return eddsa(claims(userId, Instant.now().plus(Duration.ofMinutes(15))).claim("sid", sessionId).build());
+    }
+
     public static String expired(String userId) {
         return eddsa(claims(userId, Instant.now().minus(Duration.ofMinutes(10))).build());
     }

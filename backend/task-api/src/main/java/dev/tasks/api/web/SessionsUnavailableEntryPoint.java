@@ -1,0 +1,41 @@
+package dev.tasks.api.web;
+
+import java.io.IOException;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+
+import dev.tasks.betterauth.SessionCheckUnavailableException;
+
+/**
+ * A token whose Better Auth session cannot be looked up (database down, session table missing)
+ * gets the API's database 503 with {@code Retry-After}, like any request the database fails:
+ * not a 401, which would sign its holder out, and not charged to the client's address as a bad
+ * token would be. Everything else goes to the wrapped entry point.
+ */
+final class SessionsUnavailableEntryPoint implements AuthenticationEntryPoint {
+
+    private final Problems problems;
+    private final AuthenticationEntryPoint delegate;
+
+    SessionsUnavailableEntryPoint(Problems problems, AuthenticationEntryPoint delegate) {
+        this.problems = problems;
+        this.delegate = delegate;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+            throws IOException, ServletException {
+        if (failure instanceof SessionCheckUnavailableException unavailable) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, ProblemDetailsAdvice.RETRY_AFTER_DATABASE_SECONDS);
+            problems.write(request, response, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, unavailable.getMessage()));
+            return;
+        }
+        delegate.commence(request, response, failure);
+    }
+}

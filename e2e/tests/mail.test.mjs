@@ -5,9 +5,11 @@ import assert from "node:assert/strict";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
-import { launchBrowser, screenshotOnFailure, watchContext } from "../support/browser.mjs";
+import { launchBrowser } from "../support/browser.mjs";
+import { AuthClient, callApi } from "../support/auth-http.mjs";
+import { browserSuite } from "../support/browser-suite.mjs";
 import { decodeJwt } from "../support/jwt.mjs";
-import { delay, OUT_DIR, ROOT_DIR } from "../support/processes.mjs";
+import { delay, OUT_DIR } from "../support/processes.mjs";
 import { startSmtpServer } from "../support/smtp.mjs";
 import { API_URL, startSystem, WEB_URL } from "../support/system.mjs";
 import { authAlert, eventually, sessionFromPage, signIn, signUp } from "../support/tasks-page.mjs";
@@ -20,8 +22,7 @@ const VERIFY_SUBJECT = /^Confirm your email address for Tasks$/;
 const NEUTRAL_ANSWER = /If an account exists for .+, we sent it a link to choose a new password/;
 
 let browser;
-const problems = { csp: [], errors: [] };
-const contexts = new Set();
+const { problems, newContext, browserTest } = browserSuite(() => browser);
 
 before(async () => {
   browser = await launchBrowser();
@@ -30,38 +31,8 @@ after(async () => {
   await browser?.close().catch(() => {});
 });
 
-async function newContext() {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  context.setDefaultTimeout(30_000);
-  context.setDefaultNavigationTimeout(60_000);
-  watchContext(context, problems);
-  contexts.add(context);
-  return context;
-}
-
 async function newPage() {
   return (await newContext()).newPage();
-}
-
-async function closeContexts() {
-  for (const context of contexts) await context.close().catch(() => {});
-  contexts.clear();
-}
-
-/** A test whose failure leaves screenshots of every open page in out/. */
-function browserTest(name, fn) {
-  test(name, async (t) => {
-    try {
-      await fn(t);
-    } catch (err) {
-      const shots = [];
-      for (const context of contexts) shots.push(...(await screenshotOnFailure(context, name)));
-      if (shots.length) t.diagnostic(`screenshots: ${shots.map((s) => path.relative(ROOT_DIR, s)).join(", ")}`);
-      throw err;
-    } finally {
-      await closeContexts();
-    }
-  });
 }
 
 /** Starts an SMTP server and the whole system sending to it. */
@@ -72,25 +43,11 @@ function systemWithSmtp(env) {
     it.system = await startSystem({ env: { SMTP_URL: it.smtp.url, MAIL_FROM, AUTH_RATE_LIMIT: "off", ...env } });
   }, { timeout: 1_200_000 });
   after(async () => {
-    await closeContexts();
     await it.system?.stop();
     await it.smtp?.stop();
   }, { timeout: 120_000 });
   return it;
 }
-
-/** POST to Better Auth from the test, as the app's own origin (its origin check wants one). */
-async function authPost(pathname, body, cookie) {
-  const res = await fetch(`${WEB_URL}/api/auth${pathname}`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/json", Origin: WEB_URL, ...(cookie ? { Cookie: cookie } : {}) },
-    body: JSON.stringify(body),
-  });
-  return res;
-}
-
-const cookieOf = (res) => res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
 
 async function askForReset(page, email) {
   await page.goto(`${WEB_URL}/en/signin`);
@@ -179,30 +136,28 @@ describe("mail over SMTP (REQUIRE_EMAIL_VERIFICATION unset)", () => {
     await authAlert(again).getByText("This reset link has expired or was already used").waitFor();
     await again.getByRole("link", { name: "Get a new reset link" }).waitFor();
     assert.equal(await again.getByLabel("New password", { exact: true }).count(), 0);
-    assert.equal((await authPost("/sign-in/email", { email: bob.email, password: NEW_PASSWORD })).status, 200);
+    await new AuthClient(WEB_URL).signIn({ ...bob, password: NEW_PASSWORD });
   });
 
   test("a password reset ends the session at the Java API within 5 s (SPEC 1.6)", async (t) => {
     // Time zero is Better Auth's answer to the reset; the JWT was accepted just before (any
     // cache of the live session is warm: the worst case).
     const carol = { email: "carol@example.com", password: PASSWORD, name: "Carol" };
-    const signUpRes = await authPost("/sign-up/email", carol);
-    assert.equal(signUpRes.status, 200);
-    const cookie = cookieOf(signUpRes);
-    const tokenRes = await fetch(`${WEB_URL}/api/auth/token`, { headers: { Cookie: cookie } });
-    const { token } = await tokenRes.json();
+    const client = new AuthClient(WEB_URL);
+    await client.signUp(carol);
+    const token = await client.token();
     assert.equal(typeof decodeJwt(token).payload.sid, "string", "the JWT names its session");
-    const me = () => fetch(`${API_URL}/api/me`, { headers: { Authorization: `Bearer ${token}` } }).then((r) => r.status);
+    const me = async () => (await callApi(API_URL, "/api/me", token)).status;
     assert.equal(await me(), 200);
 
-    assert.equal((await authPost("/request-password-reset", { email: carol.email, redirectTo: "/en/reset-password" })).status, 200);
+    const stranger = new AuthClient(WEB_URL);
+    await stranger.ok("/request-password-reset", { email: carol.email, redirectTo: "/en/reset-password" });
     const mail = await it.smtp.waitForMail({ to: carol.email, subject: RESET_SUBJECT });
     const followed = await fetch(mail.links[0], { redirect: "manual" });
     const resetToken = new URL(followed.headers.get("location"), WEB_URL).searchParams.get("token");
     assert.ok(resetToken);
     assert.equal(await me(), 200, "accepted right before the reset");
-    const reset = await authPost("/reset-password", { newPassword: NEW_PASSWORD, token: resetToken });
-    assert.equal(reset.status, 200);
+    await stranger.ok("/reset-password", { newPassword: NEW_PASSWORD, token: resetToken });
     const resetAt = performance.now();
 
     // Polled every ~100 ms; the bound holds when no 200 came later than 5 s after the reset (the
@@ -310,8 +265,9 @@ describe("without SMTP (a local run)", () => {
   test("mail goes to TASKS_DATA_DIR/outbox and its link to the console", { timeout: 600_000 }, async () => {
     system = await startSystem({ env: { AUTH_RATE_LIMIT: "off" } });
     const erin = { email: "erin@example.com", password: PASSWORD, name: "Erin" };
-    assert.equal((await authPost("/sign-up/email", erin)).status, 200);
-    assert.equal((await authPost("/request-password-reset", { email: erin.email, redirectTo: "/en/reset-password" })).status, 200);
+    const client = new AuthClient(WEB_URL);
+    await client.signUp(erin);
+    await client.ok("/request-password-reset", { email: erin.email, redirectTo: "/en/reset-password" });
 
     const outbox = path.join(system.dataDir, "outbox");
     const mails = await eventually(() => {

@@ -62,6 +62,9 @@ export async function startSystem({ env = {} } = {}) {
       "GOOGLE_CLIENT_ID",
       "GOOGLE_CLIENT_SECRET",
       "TRUSTED_PROXIES",
+      "SMTP_URL",
+      "MAIL_FROM",
+      "REQUIRE_EMAIL_VERIFICATION",
       "BETTER_AUTH_SESSION_CHECK",
     ],
   });

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useId, useRef, useState } from "react";
+import { forgotPasswordPath } from "@/lib/account-links";
 import { authClient } from "@/lib/auth-client";
 import { authErrorMessage, MIN_PASSWORD_LENGTH, validateCredentials, type AuthMode } from "@/lib/auth-errors";
 import { signInPath, signUpPath, type Locale } from "@/lib/paths";
@@ -10,6 +11,8 @@ import { Logo } from "./Logo";
 import { SsoButtons } from "./SsoButtons";
 import { TwoFactorStep } from "./TwoFactorStep";
 import type { SsoProvider } from "@/lib/auth-sso";
+import { AuthCard } from "./AuthCard";
+import { ResendVerification } from "./ResendVerification";
 
 interface Props {
   mode: AuthMode;
@@ -36,6 +39,9 @@ export function AuthForm({ mode, next, locale, sso, initialError = null, notice 
   const [formError, setFormError] = useState<string | null>(initialError);
   const [twoFactor, setTwoFactor] = useState(false);
   const [pending, setPending] = useState(false);
+  // Email verification: the address a refused sign-in was for / a sign-up that must confirm first.
+  const [unverified, setUnverified] = useState<string | null>(null);
+  const [checkMail, setCheckMail] = useState<string | null>(null);
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
   const isSignUp = mode === "signup";
@@ -44,6 +50,7 @@ export function AuthForm({ mode, next, locale, sso, initialError = null, notice 
     event.preventDefault();
     if (pending) return;
     setFormError(null);
+    setUnverified(null);
     const errors = validateCredentials({ email, password }, mode);
     setFieldErrors(errors);
     if (errors.email) return emailRef.current?.focus();
@@ -63,6 +70,7 @@ export function AuthForm({ mode, next, locale, sso, initialError = null, notice 
         : await authClient.signIn.email({ email: trimmedEmail, password }, fetchOptions);
       if (result.error) {
         setFormError(authErrorMessage({ ...result.error, retryAfter: retryAfter ?? (result.error as { retryAfter?: number }).retryAfter }, mode));
+        if (result.error.code === "EMAIL_NOT_VERIFIED") setUnverified(trimmedEmail);
         setPending(false);
         return;
       }
@@ -71,6 +79,8 @@ export function AuthForm({ mode, next, locale, sso, initialError = null, notice 
         setTwoFactor(true);
         return;
       }
+      // REQUIRE_EMAIL_VERIFICATION: sign-up made no session; the mailed link confirms and signs in.
+      if (isSignUp && !result.data?.token) return setCheckMail(trimmedEmail);
       // A full navigation, so the server components see the new session cookie.
       window.location.assign(next);
     } catch {
@@ -90,6 +100,17 @@ export function AuthForm({ mode, next, locale, sso, initialError = null, notice 
           setFormError(message ?? null);
         }}
       />
+    );
+  }
+
+  if (checkMail) {
+    return (
+      <AuthCard title="Check your email">
+        <p role="status" className="alert alert-success">
+          We sent a link to {checkMail}. Open it to confirm your address and sign in.
+        </p>
+        <ResendVerification email={checkMail} />
+      </AuthCard>
     );
   }
 
@@ -113,6 +134,7 @@ export function AuthForm({ mode, next, locale, sso, initialError = null, notice 
         <div id={errorId} role="alert" aria-live="assertive" className={formError ? "alert alert-error" : "visually-hidden"}>
           {formError}
         </div>
+        {unverified && <ResendVerification email={unverified} />}
 
         <form onSubmit={onSubmit} noValidate aria-describedby={formError ? errorId : undefined} className="auth-form">
           {isSignUp && (
@@ -197,6 +219,12 @@ export function AuthForm({ mode, next, locale, sso, initialError = null, notice 
               </p>
             )}
           </div>
+
+          {!isSignUp && (
+            <p className="forgot-link">
+              <Link href={forgotPasswordPath(locale)}>Forgot password?</Link>
+            </p>
+          )}
 
           <button type="submit" className="btn btn-primary btn-block" disabled={pending} aria-busy={pending}>
             {pending ? (isSignUp ? "Creating account…" : "Signing in…") : isSignUp ? "Create account" : "Sign in"}

@@ -3,6 +3,7 @@ import type { Pool } from "pg";
 import { describe, expect, it, vi } from "vitest";
 import { accountDeletion, deletionStatements, quoteIdent } from "./account-deletion";
 import { createAuth } from "./auth-config";
+import { memoryTables } from "./test-auth";
 
 const TABLES = {
   authSchema: "public",
@@ -69,7 +70,7 @@ describe("delete-user (real Better Auth, in memory)", () => {
   } as unknown as NodeJS.ProcessEnv;
 
   async function signedUp() {
-    const db: Record<string, unknown[]> = { user: [], session: [], account: [], verification: [], jwks: [] };
+    const db = memoryTables();
     const auth = createAuth(ENV, memoryAdapter(db));
     const res = await auth.api.signUpEmail({
       body: { email: "del@example.com", password: "correct-horse-1", name: "Del" },

@@ -3,6 +3,7 @@ import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from "jose";
 import { describe, expect, it } from "vitest";
 import { authEnv, createAuth } from "./auth-config";
 import { JWT_CLAIMS } from "./jwt-payload";
+import { memoryTables } from "./test-auth";
 
 const env = (vars: Record<string, string>) => vars as unknown as NodeJS.ProcessEnv;
 
@@ -33,7 +34,7 @@ describe("authEnv", () => {
 
 /** Signs up with the real Better Auth (in memory) and returns the JWT from GET /token and the JWKS. */
 async function mintToken(env: NodeJS.ProcessEnv) {
-  const db: Record<string, unknown[]> = { user: [], session: [], account: [], verification: [], jwks: [], twoFactor: [] };
+  const db = memoryTables();
   const auth = createAuth(env, memoryAdapter(db));
   const signUp = await auth.api.signUpEmail({
     body: { email: "ada@example.com", password: "correct-horse-1", name: "Ada" },

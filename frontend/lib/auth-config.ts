@@ -7,6 +7,8 @@ import { ssoEnv, ssoOptions } from "./auth-sso";
 import { twoFactorPlugin } from "./auth-two-factor";
 import { signInThrottle } from "./sign-in-throttle";
 import { userFieldLimits } from "./user-fields";
+import { authMailOptions } from "./auth-mail";
+import type { Mailer } from "./mail/transport";
 import { accountDeletion } from "./account-deletion";
 import { jwtPayload } from "./jwt-payload";
 
@@ -51,11 +53,12 @@ function stripTrailingSlash(url: string) {
 
 /**
  * Builds the Better Auth instance; `scripts/migrate.ts` uses the same options for the schema.
- * `database` replaces the PostgreSQL pool (tests use Better Auth's memory adapter).
+ * `database` replaces the PostgreSQL pool (tests use Better Auth's memory adapter), `mailer` the mail transport.
  */
-export function createAuth(env: NodeJS.ProcessEnv = process.env, database?: BetterAuthOptions["database"]) {
+export function createAuth(env: NodeJS.ProcessEnv = process.env, database?: BetterAuthOptions["database"], mailer?: Mailer) {
   const c = authEnv(env);
   const sso = ssoOptions(ssoEnv(env));
+  const mail = authMailOptions(env, mailer);
   const pool = database ? undefined : new Pool({ connectionString: c.databaseURL, max: 10 });
   return betterAuth({
     appName: "Tasks",
@@ -67,7 +70,9 @@ export function createAuth(env: NodeJS.ProcessEnv = process.env, database?: Bett
       enabled: true,
       minPasswordLength: 8,
       maxPasswordLength: 128,
+      ...mail.emailAndPassword,
     },
+    emailVerification: mail.emailVerification,
     // Deletion takes the password again and removes the user's tasks too, in one transaction.
     user: { deleteUser: accountDeletion(pool) },
     // list-sessions would hand every device's session token (its cookie credential) to page

@@ -32,6 +32,8 @@ export function authErrorMessage(error: AuthErrorLike | null | undefined, mode: 
       return "That doesn't look like an email address.";
     case "TOO_MANY_ATTEMPTS":
       return tooManyAttempts(error.retryAfter);
+    case "EMAIL_NOT_VERIFIED":
+      return "Confirm your email address first: open the link we sent you.";
     case "INVALID_ORIGIN":
     case "MISSING_OR_NULL_ORIGIN":
       return "This page's address isn't allowed to sign in. Open the app from its usual address.";
@@ -52,22 +54,30 @@ function tooManyAttempts(retryAfter: AuthErrorLike["retryAfter"]): string {
     : "Too many attempts. Wait a few seconds and try again.";
 }
 
+/** The email field's check (sign-in, sign-up, forgot password, resend): a sentence, or undefined when fine. */
+export function validateEmail(value: string): string | undefined {
+  const email = value.trim();
+  if (!email) return "Enter your email address.";
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) return "That doesn't look like an email address.";
+  return undefined;
+}
+
 /** Checks done before sending, so the common mistakes get an instant answer. */
 export function validateCredentials(
   fields: { email: string; password: string },
   mode: AuthMode,
 ): { email?: string; password?: string } {
   const errors: { email?: string; password?: string } = {};
-  const email = fields.email.trim();
-  if (!email) errors.email = "Enter your email address.";
-  else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.email = "That doesn't look like an email address.";
+  const emailError = validateEmail(fields.email);
+  if (emailError) errors.email = emailError;
   if (!fields.password) errors.password = "Enter your password.";
-  else if (mode === "signup") {
-    if (fields.password.length < MIN_PASSWORD_LENGTH) {
-      errors.password = `Use at least ${MIN_PASSWORD_LENGTH} characters.`;
-    } else if (fields.password.length > MAX_PASSWORD_LENGTH) {
-      errors.password = `Use at most ${MAX_PASSWORD_LENGTH} characters.`;
-    }
-  }
+  else if (mode === "signup") errors.password = newPasswordLengthError(fields.password);
   return errors;
+}
+
+/** A new password's length as Better Auth checks it (sign-up, reset). */
+export function newPasswordLengthError(password: string): string | undefined {
+  if (password.length < MIN_PASSWORD_LENGTH) return `Use at least ${MIN_PASSWORD_LENGTH} characters.`;
+  if (password.length > MAX_PASSWORD_LENGTH) return `Use at most ${MAX_PASSWORD_LENGTH} characters.`;
+  return undefined;
 }

@@ -2,6 +2,7 @@ import { memoryAdapter } from "better-auth/adapters/memory";
 import { describe, expect, it } from "vitest";
 import { createAuth } from "./auth-config";
 import { liveSessions } from "./live-sessions";
+import { memoryTables } from "./test-auth";
 
 const ENV = {
   BETTER_AUTH_URL: "http://localhost:3000",
@@ -11,7 +12,7 @@ const ENV = {
 const DAY_MS = 86_400_000;
 
 async function userWithTwoSessions() {
-  const db: Record<string, Record<string, unknown>[]> = { user: [], session: [], account: [], verification: [], jwks: [] };
+  const db = memoryTables<Record<string, unknown>>();
   const auth = createAuth(ENV, memoryAdapter(db));
   const body = { email: "s@example.com", password: "correct-horse-1", name: "S" };
   const res = await auth.api.signUpEmail({ body, asResponse: true });

@@ -5,6 +5,8 @@ describe("sign-in notices", () => {
   it("map known names to their sentence", () => {
     expect(signInNoticeText("session-ended")).toBe("Your session has ended. Please sign in again.");
     expect(signInNoticeText(["account-deleted", "x"])).toMatch(/account has been deleted/);
+    expect(signInNoticeText("password-changed")).toMatch(/password was changed/);
+    expect(signInNoticeText("email-verified")).toBe("Your email address is confirmed.");
   });
 
   it("never reflect other text from the URL", () => {

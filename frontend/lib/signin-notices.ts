@@ -6,6 +6,9 @@
 export const SIGN_IN_NOTICES = {
   "session-ended": "Your session has ended. Please sign in again.",
   "account-deleted": "Your account has been deleted, with all of its tasks.",
+  // After a password reset (every session ended) and after the email verification link.
+  "password-changed": "Your password was changed, and every session signed out. Sign in with the new password.",
+  "email-verified": "Your email address is confirmed.",
 } as const;
 
 export type SignInNotice = keyof typeof SIGN_IN_NOTICES;

@@ -8,9 +8,26 @@ export const TEST_AUTH_ENV = {
   NODE_ENV: "test",
 } as unknown as NodeJS.ProcessEnv;
 
+/**
+ * Empty in-memory tables for every model this app's Better Auth options declare (core, jwt,
+ * twoFactor, the sign-in throttle, the rate limiter): one list, so a plugin added later is added here once.
+ */
+export function memoryTables<Row = unknown>(): Record<string, Row[]> {
+  return {
+    user: [],
+    session: [],
+    account: [],
+    verification: [],
+    jwks: [],
+    twoFactor: [],
+    signInThrottle: [],
+    rateLimit: [],
+  };
+}
+
 /** This app's Better Auth configuration on an in-memory database, and that database. */
 export function memoryAuth(env: Record<string, string> = {}) {
-  const db: Record<string, unknown[]> = { user: [], session: [], account: [], verification: [], jwks: [], signInThrottle: [], twoFactor: [] };
+  const db = memoryTables();
   const auth = createAuth({ ...TEST_AUTH_ENV, ...env } as NodeJS.ProcessEnv, memoryAdapter(db));
   return { auth, db };
 }

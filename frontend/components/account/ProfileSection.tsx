@@ -1,13 +1,11 @@
-import { ResendVerificationButton } from "./ResendVerificationButton";
+import { ResendVerification } from "@/components/ResendVerification";
 
 interface Props {
   user: { name: string; email: string; emailVerified: boolean };
-  /** Where the verification link returns to. */
-  callbackURL: string;
 }
 
 /** Who is signed in: rendered on the server, only the resend button runs in the browser. */
-export function ProfileSection({ user, callbackURL }: Props) {
+export function ProfileSection({ user }: Props) {
   return (
     <section className="account-card" aria-labelledby="profile-title">
       <h2 id="profile-title">Profile</h2>
@@ -28,7 +26,7 @@ export function ProfileSection({ user, callbackURL }: Props) {
           )}
         </dd>
       </dl>
-      {!user.emailVerified && <ResendVerificationButton email={user.email} callbackURL={callbackURL} />}
+      {!user.emailVerified && <ResendVerification email={user.email} />}
     </section>
   );
 }

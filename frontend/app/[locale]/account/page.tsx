@@ -4,6 +4,7 @@ import { AccountHeader } from "@/components/account/AccountHeader";
 import { ChangePasswordForm } from "@/components/account/ChangePasswordForm";
 import { DeleteAccountSection } from "@/components/account/DeleteAccountSection";
 import { ProfileSection } from "@/components/account/ProfileSection";
+import { SecuritySection } from "@/components/account/SecuritySection";
 import { SessionsSection } from "@/components/account/SessionsSection";
 import { listSessionViews } from "@/lib/account-sessions";
 import { accountPath, isLocale, tasksPath } from "@/lib/paths";
@@ -25,11 +26,13 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
       <AccountHeader email={user.email} tasksHref={tasksPath(locale)} />
       <main className="tasks-main">
         <h1 className="page-title">Account</h1>
-        <ProfileSection
-          user={{ name: user.name, email: user.email, emailVerified: user.emailVerified }}
-          callbackURL={here}
-        />
+        <ProfileSection user={{ name: user.name, email: user.email, emailVerified: user.emailVerified }} />
         <ChangePasswordForm here={here} />
+        <SecuritySection
+          twoFactorEnabled={user.twoFactorEnabled === true}
+          twoFactorHref={`${here}/two-factor`}
+          signInMethodsHref={`${here}/sign-in-methods`}
+        />
         <SessionsSection sessions={sessions} here={here} />
         <DeleteAccountSection here={here} />
       </main>

@@ -27,7 +27,7 @@ export function renderMatrix({ columns, rows, notes = [], date }) {
     line(["Better Auth", ...columns.map(([, title]) => title)]),
     line(["---", ...columns.map(() => ":---:")]),
     ...rows.map(({ version, cells }) => line([version, ...columns.map(([key]) => cells[key] ?? "not run")])),
-    ...(notes.length ? ["", ...notes] : []),
+    ...(notes.length ? ["", ...notes.map((note) => `- ${note}`)] : []),
   ].join("\n");
 }
 

@@ -30,6 +30,9 @@ export BETTER_AUTH_URL=${BETTER_AUTH_URL:-http://localhost:$PORT_WEB}
 export CORS_ORIGINS=${CORS_ORIGINS:-$BETTER_AUTH_URL}
 export NEXT_PUBLIC_API_URL=${NEXT_PUBLIC_API_URL:-http://localhost:$PORT_API}
 export EMBEDDED_POSTGRES_PORT=${EMBEDDED_POSTGRES_PORT:-15432}
+# Proxy addresses/CIDRs whose X-Forwarded-For names the client: the API and the web app read the
+# same value, so both limit and record the same client address. Unset: the socket's peer.
+export TRUSTED_PROXIES=${TRUSTED_PROXIES:-}
 
 JAVA_HOME=$("$ROOT/scripts/java-home.sh"); export JAVA_HOME
 JAVA="$JAVA_HOME/bin/java"

@@ -11,7 +11,8 @@ import { E2E_DIR, ROOT_DIR } from "./processes.mjs";
 const FRONTEND_DIR = path.join(ROOT_DIR, "frontend");
 const frontendRequire = createRequire(path.join(FRONTEND_DIR, "package.json"));
 
-async function load(specifier) {
+/** A package installed in frontend/node_modules (better-auth, pg, …): the app's own copy. */
+export async function load(specifier) {
   let resolved;
   try {
     resolved = frontendRequire.resolve(specifier);
@@ -19,6 +20,17 @@ async function load(specifier) {
     throw new Error(`${specifier} is not installed in frontend/node_modules: run "cd frontend && npm ci" first`);
   }
   return import(pathToFileURL(resolved).href);
+}
+
+/**
+ * A TypeScript module of the web app (path relative to frontend/), loaded through the frontend's
+ * own `tsx`: facts the app defines once (the JWT claims) are used here as they are, not copied.
+ */
+export async function loadFrontendModule(relativePath) {
+  const tsxDir = path.dirname(frontendRequire.resolve("tsx/package.json"));
+  const tsxExports = JSON.parse(readFileSync(path.join(tsxDir, "package.json"), "utf8")).exports["./esm/api"];
+  const { tsImport } = await import(pathToFileURL(path.join(tsxDir, tsxExports.import.default ?? tsxExports.import)).href);
+  return tsImport(path.join(FRONTEND_DIR, relativePath), import.meta.url);
 }
 
 export function betterAuthVersion() {
@@ -29,22 +41,32 @@ const e2eRequire = createRequire(path.join(E2E_DIR, "package.json"));
 
 /**
  * One installed Better Auth release: `alias` one of e2e/package.json's aliases (ba13, …), or
- * undefined for the frontend's own better-auth. Returns { alias, version, dir, load(subpath) }.
+ * undefined for the frontend's own better-auth. Returns { alias, version, dir, load(subpath),
+ * modules() }; modules() resolves to what `use` needs from it.
  */
 export function betterAuthRelease(alias) {
+  let release;
   if (!alias) {
     const dir = path.join(FRONTEND_DIR, "node_modules", "better-auth");
-    return { alias, version: betterAuthVersion(), dir, load: (subpath) => load(subpath ? `better-auth/${subpath}` : "better-auth") };
+    release = { alias, version: betterAuthVersion(), dir, load: (subpath) => load(subpath ? `better-auth/${subpath}` : "better-auth") };
+  } else {
+    const dir = path.join(E2E_DIR, "node_modules", alias);
+    let version;
+    try {
+      ({ version } = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")));
+    } catch {
+      throw new Error(`${alias} is not installed in e2e/node_modules: run "cd e2e && npm ci" first`);
+    }
+    const resolve = (subpath) => e2eRequire.resolve(subpath ? `${alias}/${subpath}` : alias);
+    release = { alias, version, dir, load: (subpath) => import(pathToFileURL(resolve(subpath)).href) };
   }
-  const dir = path.join(E2E_DIR, "node_modules", alias);
-  let version;
-  try {
-    ({ version } = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")));
-  } catch {
-    throw new Error(`${alias} is not installed in e2e/node_modules: run "cd e2e && npm ci" first`);
-  }
-  const resolve = (subpath) => e2eRequire.resolve(subpath ? `${alias}/${subpath}` : alias);
-  return { alias, version, dir, load: (subpath) => import(pathToFileURL(resolve(subpath)).href) };
+  release.modules = async () => {
+    const [{ betterAuth }, { toNodeHandler }, { memoryAdapter }, { jwt, createJwk }] = await Promise.all(
+      [undefined, "node", "adapters/memory", "plugins/jwt"].map((subpath) => release.load(subpath)),
+    );
+    return { betterAuth, toNodeHandler, memoryAdapter, jwt, createJwk };
+  };
+  return release;
 }
 
 /**
@@ -68,24 +90,20 @@ export function jwtPluginOptions(release) {
 
 /**
  * A Better Auth server on its own port, the way an app mounts it (`toNodeHandler`), with email +
- * password and the jwt() plugin. `use(alg)` replaces it with a fresh instance on a fresh
+ * password and the jwt() plugin with the app's own claims (`jwt.definePayload` from
+ * frontend/lib/jwt-payload.ts). `use(alg)` replaces it with a fresh instance on a fresh
  * in-memory database, so each algorithm gets its own keys (Better Auth signs with the newest
  * key in its jwks table, whatever its algorithm). `alg` undefined = the plugin's defaults.
- * `releases`: the aliases `use` may run (undefined = the frontend's better-auth), all behind
- * this one URL.
  */
-export async function startBetterAuthServer({ releases = [undefined] } = {}) {
-  const loaded = new Map();
-  for (const alias of releases) {
-    const release = betterAuthRelease(alias);
-    const [{ betterAuth }, { toNodeHandler }, { memoryAdapter }, { jwt, createJwk }] = await Promise.all([
-      release.load(),
-      release.load("node"),
-      release.load("adapters/memory"),
-      release.load("plugins/jwt"),
-    ]);
-    loaded.set(alias, { betterAuth, toNodeHandler, memoryAdapter, jwt, createJwk });
-  }
+export async function startBetterAuthServer() {
+  const [{ betterAuth }, { toNodeHandler }, { memoryAdapter }, { jwt }, { jwtPayload }] = await Promise.all([
+    load("better-auth"),
+    load("better-auth/node"),
+    load("better-auth/adapters/memory"),
+    load("better-auth/plugins/jwt"),
+    loadFrontendModule("lib/jwt-payload.ts"),
+  ]);
+  const installed = { betterAuth, toNodeHandler, memoryAdapter, jwt };
   let current;
   let handler = (_req, res) => {
     res.statusCode = 503;
@@ -103,18 +121,19 @@ export async function startBetterAuthServer({ releases = [undefined] } = {}) {
     /**
      * `sessionCookieCache`: Better Auth also signs its session-cache cookie
      * (better-auth.session_data) as a JWT, with the same key and kid as the access tokens.
-     * `release`: which of `releases` runs; `jwks`: more `jwt({ jwks })` options (e.g.
-     * `rotationInterval`); `rewriteJwks`: changes the JWKS document on its way out, to stand in
-     * for a Better Auth that publishes its keys differently.
+     * `modules`: another release to run (`await betterAuthRelease(alias).modules()`), by default
+     * the frontend's; `jwks`: more `jwt({ jwks })` options (e.g. `rotationInterval`);
+     * `rewriteJwks`: changes the JWKS document on its way out, to stand in for a Better Auth that
+     * publishes its keys differently.
      */
-    use(alg, { sessionCookieCache = false, release, jwks = {}, rewriteJwks } = {}) {
-      if (!loaded.has(release)) throw new Error(`release ${release} was not given to startBetterAuthServer`);
-      const { betterAuth, toNodeHandler, memoryAdapter, jwt, createJwk } = loaded.get(release);
+    use(alg, { sessionCookieCache = false, modules, jwks = {}, rewriteJwks } = {}) {
+      const { betterAuth, toNodeHandler, memoryAdapter, jwt } = modules ?? installed;
       const db = { user: [], session: [], account: [], verification: [], jwks: [] };
-      const jwksOptions = { ...(alg ? { keyPairConfig: { alg } } : {}), ...jwks };
       const jwtOptions = {
-        ...(Object.keys(jwksOptions).length ? { jwks: jwksOptions } : {}),
+        jwt: { definePayload: jwtPayload },
+        ...(alg ? { jwks: { keyPairConfig: { alg } } } : {}),
         ...(sessionCookieCache ? { sessionCookieCache: true } : {}),
+        ...(Object.keys(jwks).length ? { jwks: { ...(alg ? { keyPairConfig: { alg } } : {}), ...jwks } } : {}),
       };
       const auth = betterAuth({
         baseURL,
@@ -124,13 +143,13 @@ export async function startBetterAuthServer({ releases = [undefined] } = {}) {
         rateLimit: { enabled: false },
         logger: { level: "error" },
         ...(sessionCookieCache ? { session: { cookieCache: { enabled: true, strategy: "jwt", maxAge: 300 } } } : {}),
-        plugins: [Object.keys(jwtOptions).length ? jwt(jwtOptions) : jwt()],
+        plugins: [jwt(jwtOptions)],
       });
       const nodeHandler = toNodeHandler(auth);
       handler = rewriteJwks
         ? (req, res) => (req.method === "GET" && req.url === "/api/auth/jwks" ? serveJwks(auth, req, res, rewriteJwks) : nodeHandler(req, res))
         : nodeHandler;
-      current = { auth, jwtOptions, createJwk };
+      current = { auth, jwtOptions, modules };
       return auth;
     },
     /**
@@ -138,7 +157,8 @@ export async function startBetterAuthServer({ releases = [undefined] } = {}) {
      * (how a release without `rotationInterval` rotates); tokens are then signed with it.
      */
     async addSigningKey() {
-      const { auth, jwtOptions, createJwk } = current;
+      const { auth, jwtOptions, modules } = current;
+      const { createJwk } = modules ?? (await load("better-auth/plugins/jwt"));
       return createJwk({ context: await auth.$context }, jwtOptions);
     },
     close: () => new Promise((resolve) => server.close(resolve)),

@@ -61,6 +61,8 @@ export async function startSystem({ env = {} } = {}) {
       "GITHUB_CLIENT_SECRET",
       "GOOGLE_CLIENT_ID",
       "GOOGLE_CLIENT_SECRET",
+      "TRUSTED_PROXIES",
+      "BETTER_AUTH_SESSION_CHECK",
     ],
   });
   const system = {

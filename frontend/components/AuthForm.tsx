@@ -5,6 +5,7 @@ import { useId, useRef, useState } from "react";
 import { authClient } from "@/lib/auth-client";
 import { authErrorMessage, MIN_PASSWORD_LENGTH, validateCredentials, type AuthMode } from "@/lib/auth-errors";
 import { signInPath, signUpPath, type Locale } from "@/lib/paths";
+import { EMAIL_MAX_CHARS, NAME_MAX_CHARS } from "@/lib/user-limits";
 import { Logo } from "./Logo";
 import { SsoButtons } from "./SsoButtons";
 import { TwoFactorStep } from "./TwoFactorStep";
@@ -19,11 +20,13 @@ interface Props {
   sso?: { providers: SsoProvider[]; errorPath: string };
   /** A message to show at once, e.g. why a provider sign-in came back refused. */
   initialError?: string | null;
+  /** A one-time message from the previous step (password changed, email confirmed). */
+  notice?: string;
 }
 
 type FieldErrors = { email?: string; password?: string };
 
-export function AuthForm({ mode, next, locale, sso, initialError = null }: Props) {
+export function AuthForm({ mode, next, locale, sso, initialError = null, notice }: Props) {
   const id = useId();
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
@@ -49,15 +52,17 @@ export function AuthForm({ mode, next, locale, sso, initialError = null }: Props
     setPending(true);
     try {
       const trimmedEmail = email.trim();
+      // A 429 says how long to wait in Retry-After (both Better Auth's limit and ours).
+      let retryAfter: string | null = null;
+      const fetchOptions = { onError: (ctx: { response: Response }) => void (retryAfter = ctx.response.headers.get("retry-after")) };
       const result = isSignUp
-        ? await authClient.signUp.email({
-            email: trimmedEmail,
-            password,
-            name: name.trim() || trimmedEmail.split("@")[0],
-          })
-        : await authClient.signIn.email({ email: trimmedEmail, password });
+        ? await authClient.signUp.email(
+            { email: trimmedEmail, password, name: name.trim() || trimmedEmail.split("@")[0] },
+            fetchOptions,
+          )
+        : await authClient.signIn.email({ email: trimmedEmail, password }, fetchOptions);
       if (result.error) {
-        setFormError(authErrorMessage(result.error, mode));
+        setFormError(authErrorMessage({ ...result.error, retryAfter: retryAfter ?? (result.error as { retryAfter?: number }).retryAfter }, mode));
         setPending(false);
         return;
       }
@@ -99,6 +104,11 @@ export function AuthForm({ mode, next, locale, sso, initialError = null }: Props
         <p className="auth-subtitle">
           {isSignUp ? "Start organising your day in seconds." : "Sign in to see your tasks."}
         </p>
+        {notice && (
+          <p role="status" className="alert alert-success">
+            {notice}
+          </p>
+        )}
 
         <div id={errorId} role="alert" aria-live="assertive" className={formError ? "alert alert-error" : "visually-hidden"}>
           {formError}
@@ -117,7 +127,7 @@ export function AuthForm({ mode, next, locale, sso, initialError = null }: Props
                 autoComplete="name"
                 value={name}
                 onChange={(e) => setName(e.target.value)}
-                maxLength={100}
+                maxLength={NAME_MAX_CHARS}
               />
             </div>
           )}
@@ -132,6 +142,7 @@ export function AuthForm({ mode, next, locale, sso, initialError = null }: Props
               inputMode="email"
               autoComplete={isSignUp ? "email" : "username"}
               required
+              maxLength={EMAIL_MAX_CHARS}
               value={email}
               onChange={(e) => setEmail(e.target.value)}
               aria-invalid={fieldErrors.email ? true : undefined}

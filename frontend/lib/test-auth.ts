@@ -1,0 +1,16 @@
+import { memoryAdapter } from "better-auth/adapters/memory";
+import { createAuth } from "./auth-config";
+
+/** The environment of a Better Auth under test (NODE_ENV=test: Better Auth's own limiter off). */
+export const TEST_AUTH_ENV = {
+  BETTER_AUTH_URL: "http://localhost:3000",
+  BETTER_AUTH_SECRET: "test-secret-0123456789abcdef0123456789abcdef",
+  NODE_ENV: "test",
+} as unknown as NodeJS.ProcessEnv;
+
+/** This app's Better Auth configuration on an in-memory database, and that database. */
+export function memoryAuth(env: Record<string, string> = {}) {
+  const db: Record<string, unknown[]> = { user: [], session: [], account: [], verification: [], jwks: [], signInThrottle: [], twoFactor: [] };
+  const auth = createAuth({ ...TEST_AUTH_ENV, ...env } as NodeJS.ProcessEnv, memoryAdapter(db));
+  return { auth, db };
+}

@@ -58,7 +58,14 @@ step() { # description, log file, command…  (runs quietly; on failure shows th
   "$@" >>"$log" 2>&1 || fail_with_log "$what failed" "$log"
 }
 
-pids=() names=()
+pids=() names=() trees=()
+# A process and everything it started: `npm run start` does not pass SIGTERM on to the Next.js
+# server it runs, which would otherwise outlive run.sh.
+kill_tree() {
+  local child
+  for child in $(pgrep -P "$1" 2>/dev/null); do kill_tree "$child"; done
+  kill -TERM "$1" 2>/dev/null || true
+}
 cleanup() {
   trap - INT TERM EXIT
   if [ ${#pids[@]} -gt 0 ]; then
@@ -67,8 +74,12 @@ cleanup() {
     for ((i=${#pids[@]}-1; i>=0; i--)); do
       kill -0 "${pids[$i]}" 2>/dev/null || continue
       say "stopping ${names[$i]}…"
-      kill -TERM "${pids[$i]}" 2>/dev/null || true; wait "${pids[$i]}" 2>/dev/null || true
+      # The API stops its embedded PostgreSQL itself (its children must not get the signal first).
+      if [ "${trees[$i]}" = 1 ]; then kill_tree "${pids[$i]}"; else kill -TERM "${pids[$i]}" 2>/dev/null || true; fi
+      wait "${pids[$i]}" 2>/dev/null || true
     done
+    # What is left: the log filter of the web app's output.
+    for child in $(pgrep -P $$ 2>/dev/null); do kill_tree "$child"; done
     say "stopped."
   fi
 }
@@ -128,7 +139,7 @@ fi
 t_api=$(date +%s)
 echo "--- $(date -u +%FT%TZ) start" >> "$LOG_DIR/api.log"
 PORT=$PORT_API "$JAVA" $API_JAVA_OPTS $aot_opts -jar "$app_jar" >> "$LOG_DIR/api.log" 2>&1 &
-pids+=($!) names+=("$api_name")
+pids+=($!) names+=("$api_name") trees+=(0)
 wait_for "http://localhost:$PORT_API/health/ready" 120 "the API" "${pids[0]}" "$LOG_DIR/api.log"
 say "database ready, API ready in $(secs "$t_api") s"
 
@@ -152,7 +163,7 @@ if [ -f frontend/package.json ]; then
   # Everything to web.log; a local run's mail lines ("mail to <addr>: <subject> — <link>") and
   # errors also to the terminal, so a developer can click the link.
   PORT=$PORT_WEB npm run -s start > >(tee -a "$LOG_DIR/web.log" | grep --line-buffered -E '^mail to |ERROR|Error:') 2>&1 &
-  pids+=($!) names+=("the web app")
+  pids+=($!) names+=("the web app") trees+=(1)
   cd "$ROOT"
   wait_for "http://localhost:$PORT_WEB/api/auth/ok" 60 "the web app" "${pids[1]}" "$LOG_DIR/web.log"
   say "web app ready in $(secs "$t_web") s (everything in $(secs "$T0") s)"

@@ -40,8 +40,8 @@ import org.springframework.security.oauth2.jwt.JwtException;
  *   <li>HS256 only when a secret is configured, verified with it; any other algorithm must be
  *       the one pinned by the JWKS key whose kid the token names (RFC 8725 §3.1);</li>
  *   <li>{@code exp} required, {@code nbf} and {@code iat} honoured, with the configured skew;
- *       {@code iss} equal to the Better Auth URL, {@code aud} containing it (optional on HS256
- *       tokens), never Better Auth's session-cache audience;</li>
+ *       {@code iss} equal to the Better Auth URL, {@code aud} containing it (both checked only
+ *       when present on HS256 tokens), never Better Auth's session-cache audience;</li>
  *   <li>a user id in {@code sub} or {@code userId};</li>
  *   <li>with a {@link SessionCheck}: a live Better Auth session ({@code sid}), checked on every
  *       request, cached tokens included.</li>
@@ -254,14 +254,15 @@ public final class BetterAuthJwtDecoder implements JwtDecoder {
         if (iat != null && !exp.isAfter(iat)) {
             throw new TokenRejected(Outcome.MALFORMED, "The token expires before it was issued (exp <= iat)");
         }
-        if (!(claims.get("iss") instanceof String iss) || !issuer.equals(iss)) {
+        // SPEC 1.2: HS256 tokens minted the way the original documents do carry only sub/iat/exp,
+        // and whoever holds the secret could mint any iss anyway: checked only when present.
+        if ((!hmac || claims.containsKey("iss")) && !(claims.get("iss") instanceof String iss && issuer.equals(iss))) {
             throw new TokenRejected(Outcome.BAD_ISSUER, "The token's issuer (iss) is not " + issuer);
         }
         List<String> aud = audience(claims.get("aud"));
         if (aud.contains(SESSION_CACHE_AUD)) {
             throw new TokenRejected(Outcome.SESSION_CACHE, "Better Auth session-cache tokens are not access tokens");
         }
-        // Better Auth's jwt plugin always sets aud; HS256 tokens minted elsewhere may not.
         if ((!hmac || claims.containsKey("aud")) && !aud.contains(issuer)) {
             throw new TokenRejected(Outcome.BAD_AUDIENCE, "The token's audience (aud) does not include " + issuer);
         }

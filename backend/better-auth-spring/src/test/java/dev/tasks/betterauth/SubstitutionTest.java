@@ -14,7 +14,7 @@ import static dev.tasks.betterauth.Tokens.without;
  * RFC 8725 §2.7 "Substitution Attacks", §3.8 "Validate Issuer", §3.9 "Use and Validate
  * Audience": a token another issuer signed, or Better Auth signed for another audience, is
  * refused. {@code iss} must equal BETTER_AUTH_URL; {@code aud} (string or array) must contain
- * it — for HS256 tokens only when present.
+ * it — on HS256 tokens both are checked only when present (SPEC 1.2).
  */
 class SubstitutionTest {
 
@@ -84,7 +84,20 @@ class SubstitutionTest {
     }
 
     @Test
-    void checksTheIssuerOfHs256Tokens() {
+    void checksTheIssuerOfHs256TokensWhenPresent() {
         verifier.rejects(Tokens.hs256(with(claims, "iss", "https://evil.example")), Outcome.BAD_ISSUER);
+        verifier.rejects(Tokens.hs256(with(claims, "iss", List.of(Tokens.ISSUER))), Outcome.BAD_ISSUER);
+    }
+
+    @Test
+    void acceptsHs256TokensWithoutIssuerOrAudience() {
+        Map<String, Object> minimal = without(without(claims, "iss"), "aud");
+        verifier.accepts(Tokens.hs256(minimal));
+        verifier.accepts(Tokens.hs256(without(claims, "iss")));
+    }
+
+    @Test
+    void rejectsAMissingIssuerOnAJwksToken() {
+        verifier.rejects(token(without(claims, "iss")), Outcome.BAD_ISSUER);
     }
 }

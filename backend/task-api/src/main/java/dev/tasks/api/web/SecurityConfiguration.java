@@ -22,11 +22,11 @@ import org.springframework.security.web.header.writers.DelegatingRequestMatcherH
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
-import dev.tasks.betterauth.BetterAuthAuthentication;
-import dev.tasks.betterauth.BetterAuthResourceServer;
+import io.github.betterauthjava.spring.BetterAuthAuthentication;
+import io.github.betterauthjava.spring.BetterAuthResourceServer;
 
 /**
- * Who may call what. Tokens are verified by better-auth-spring; this decides the rest:
+ * Who may call what. Tokens are verified by better-auth-spring-boot-starter; this decides the rest:
  * <ul>
  * <li>health and API docs are public (metrics too, on the management port); everything else needs a
  * valid Bearer token;</li>

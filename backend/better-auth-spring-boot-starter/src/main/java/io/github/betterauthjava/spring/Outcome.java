@@ -1,0 +1,33 @@
+package io.github.betterauthjava.spring;
+
+import java.util.Locale;
+
+/** Why a token was accepted or refused; the {@code outcome} tag of the verification counter. */
+enum Outcome {
+    ACCEPTED,
+    CACHED,
+    TOO_LONG,
+    MALFORMED,
+    FORBIDDEN_HEADER,
+    BAD_ALGORITHM,
+    UNKNOWN_KID,
+    HS256_DISABLED,
+    BAD_SIGNATURE,
+    EXPIRED,
+    NOT_YET_VALID,
+    BAD_ISSUER,
+    BAD_AUDIENCE,
+    SESSION_CACHE,
+    NO_SUBJECT,
+    /** Required session check, and the token names no session. */
+    NO_SESSION,
+    /** The token's session was signed out, revoked, deleted, has expired or is another user's. */
+    SESSION_ENDED,
+    /** The token's session could not be looked up (503). */
+    SESSION_UNAVAILABLE,
+    ERROR;
+
+    String tag() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

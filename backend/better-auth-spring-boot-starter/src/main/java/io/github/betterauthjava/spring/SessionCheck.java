@@ -1,0 +1,200 @@
+package io.github.betterauthjava.spring;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.oauth2.jwt.Jwt;
+
+/**
+ * The one place that decides whether a token's Better Auth session still stands (SPEC 1.6).
+ *
+ * <p>A token naming a session in {@code sid} is accepted only while that session exists, belongs
+ * to the token's user and has not expired ({@code expiresAt > now}). Lookups go to
+ * {@link BetterAuthSessions} and are remembered per {@code sid}: a found session for the cache
+ * TTL (at most 5 s: how long a token may outlive its session), an ended one until the token's
+ * {@code exp} (an ended session never comes back). Concurrent requests for one {@code sid} share
+ * one lookup. A failed lookup is not remembered and answers 503, never 401, never a pass.
+ */
+public final class SessionCheck {
+
+    static final String SID = "sid";
+    static final int MAX_SID_LENGTH = 256;
+    static final String ENDED = "The session this token belongs to has ended; sign in again";
+    static final String NO_SID = "The token names no session (sid claim): this API accepts only tokens issued for a"
+            + " Better Auth session; sign in again";
+    static final String UNAVAILABLE = "Sessions cannot be checked right now. Try again in a few seconds.";
+    private static final Logger log = LoggerFactory.getLogger(SessionCheck.class);
+
+    private final SessionCheckMode mode;
+    private final BetterAuthSessions sessions;
+    private final Duration liveFor;
+    private final InstantSource clock;
+    private final BetterAuthMetrics metrics;
+    private final Cache<String, Lookup> cache;
+    /** Lookups under way, so that concurrent requests for one sid share one query. */
+    private final ConcurrentHashMap<String, CompletableFuture<Lookup>> inFlight = new ConcurrentHashMap<>();
+
+    public SessionCheck(SessionCheckProperties properties, BetterAuthSessions sessions) {
+        this(properties, sessions, InstantSource.system(), BetterAuthMetrics.NONE);
+    }
+
+    SessionCheck(SessionCheckProperties properties, BetterAuthSessions sessions, InstantSource clock, BetterAuthMetrics metrics) {
+        this.mode = properties.mode();
+        this.sessions = sessions;
+        this.liveFor = properties.sessionCacheTtl();
+        this.clock = clock;
+        this.metrics = metrics;
+        this.cache = Caffeine.newBuilder()
+                .maximumSize(properties.sessionCacheSize())
+                .ticker(() -> clock.millis() * 1_000_000L)
+                .expireAfter(Expiry.<String, Lookup>creating((sid, lookup) -> untilLater(lookup.keepUntil())))
+                .build();
+        metrics.gauge(BetterAuthMetrics.SESSION_CACHE_SIZE, cache::estimatedSize);
+    }
+
+    public SessionCheckMode mode() {
+        return mode;
+    }
+
+    /**
+     * Passes when the token may be used; throws {@link TokenRejected} (401) when its session has
+     * ended or a required {@code sid} is missing, {@link SessionCheckUnavailableException} (503)
+     * when the session cannot be looked up.
+     */
+    void check(Jwt jwt, String userId) {
+        if (mode == SessionCheckMode.OFF) {
+            return;
+        }
+        Object sid = jwt.getClaims().get(SID);
+        if (sid == null) {
+            metrics.sessionCheck(SessionOutcome.NO_SID);
+            if (mode == SessionCheckMode.REQUIRED) {
+                throw new TokenRejected(Outcome.NO_SESSION, NO_SID);
+            }
+            return;
+        }
+        if (!(sid instanceof String id) || id.isBlank() || id.length() > MAX_SID_LENGTH) {
+            throw new TokenRejected(Outcome.MALFORMED, "The token's sid is not a session id (a non-empty string of at most "
+                    + MAX_SID_LENGTH + " characters)");
+        }
+        Optional<BetterAuthSession> session;
+        try {
+            session = lookup(id, jwt.getExpiresAt()).session();
+        } catch (SessionCheckUnavailableException e) {
+            metrics.sessionCheck(SessionOutcome.UNAVAILABLE);
+            throw e;
+        }
+        if (!isLive(session, userId, clock.instant())) {
+            metrics.sessionCheck(SessionOutcome.ENDED);
+            throw new TokenRejected(Outcome.SESSION_ENDED, ENDED);
+        }
+        metrics.sessionCheck(SessionOutcome.LIVE);
+    }
+
+    /** The session rule: it exists, it is this user's (a token must not borrow another's), it has not expired. */
+    static boolean isLive(Optional<BetterAuthSession> session, String userId, Instant now) {
+        return session.isPresent() && session.get().userId().equals(userId) && now.isBefore(session.get().expiresAt());
+    }
+
+    private Lookup lookup(String sid, Instant tokenExpiry) {
+        Lookup known = cache.getIfPresent(sid);
+        if (known != null) {
+            metrics.sessionLookup(true);
+            return known;
+        }
+        CompletableFuture<Lookup> mine = new CompletableFuture<>();
+        CompletableFuture<Lookup> running = inFlight.putIfAbsent(sid, mine);
+        if (running != null) {
+            metrics.sessionLookup(true);
+            return join(running);
+        }
+        try {
+            // Another request may have finished its lookup between our cache miss and putIfAbsent.
+            known = cache.getIfPresent(sid);
+            metrics.sessionLookup(known != null);
+            if (known == null) {
+                known = load(sid, tokenExpiry);
+                cache.put(sid, known);
+            }
+            mine.complete(known);
+            return known;
+        } catch (RuntimeException | Error e) {
+            // Not remembered: the next request asks again.
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(sid, mine);
+        }
+    }
+
+    /** Asks the store, on the requesting thread and outside any lock; other requests for the sid wait for it. */
+    private Lookup load(String sid, Instant tokenExpiry) {
+        Optional<BetterAuthSession> session;
+        try {
+            session = sessions.find(sid);
+            if (session == null) {
+                throw new IllegalStateException(sessions.getClass().getName() + ".find returned null");
+            }
+        } catch (RuntimeException e) {
+            SessionCheckUnavailableException unavailable = e instanceof SessionCheckUnavailableException known ? known
+                    : new SessionCheckUnavailableException(UNAVAILABLE, e);
+            log.warn("Better Auth session check: lookup failed, answering 503: {}{}", unavailable.getMessage(),
+                    unavailable.getCause() == null ? "" : " (" + firstLine(unavailable.getCause().toString()) + ")");
+            throw unavailable;
+        }
+        Instant now = clock.instant();
+        boolean ended = session.isEmpty() || !now.isBefore(session.get().expiresAt());
+        return new Lookup(session, ended ? later(now, tokenExpiry) : now.plus(liveFor));
+    }
+
+    private static Lookup join(CompletableFuture<Lookup> running) {
+        try {
+            return running.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof SessionCheckUnavailableException unavailable) {
+                throw unavailable;
+            }
+            throw new SessionCheckUnavailableException(UNAVAILABLE, e.getCause());
+        }
+    }
+
+    private Duration untilLater(Instant instant) {
+        Duration left = Duration.between(clock.instant(), instant);
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    /** Drivers put positions and hints on further lines; a log entry stays one line. */
+    static String firstLine(String text) {
+        int end = text.indexOf('\n');
+        return (end < 0 ? text : text.substring(0, end)).strip();
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return b == null || a.isAfter(b) ? a : b;
+    }
+
+    /** How many sessions are remembered now (after pending evictions). */
+    long cachedSessions() {
+        cache.cleanUp();
+        return cache.estimatedSize();
+    }
+
+    /** One lookup's answer and how long it may be reused. */
+    private record Lookup(Optional<BetterAuthSession> session, Instant keepUntil) {
+    }
+
+    @Override
+    public String toString() {
+        return "SessionCheck[mode=" + mode.value() + ", cacheTtl=" + liveFor + ", sessions=" + sessions.getClass().getSimpleName() + "]";
+    }
+}

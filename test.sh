@@ -35,7 +35,7 @@ JAVA_HOME=$("$ROOT/scripts/java-home.sh"); export JAVA_HOME
 export PATH="$JAVA_HOME/bin:$PATH"
 echo "JAVA_HOME=$JAVA_HOME  node $(node --version)  npm $(npm --version)"
 
-step "backend: better-auth-spring-boot-starter + task-api (mvnw verify)"
+step "backend: better-auth-jwt + better-auth-spring-boot-starter + task-api (mvnw verify)"
 (cd backend && ./mvnw -B -ntp verify)
 
 if [ -f frontend/package.json ]; then

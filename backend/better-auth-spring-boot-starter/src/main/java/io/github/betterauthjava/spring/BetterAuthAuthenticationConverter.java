@@ -1,5 +1,6 @@
 package io.github.betterauthjava.spring;
 
+import io.github.betterauthjava.jwt.BetterAuthUser;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -14,7 +15,7 @@ public final class BetterAuthAuthenticationConverter implements Converter<Jwt, A
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
-        BetterAuthUser user = UserClaims.userOf(jwt.getClaims()).orElseThrow(() ->
+        BetterAuthUser user = BetterAuthUser.fromClaims(jwt.getClaims()).orElseThrow(() ->
                 // Stock Spring would authenticate a nameless principal and later answer 403; no user is a 401.
                 new InvalidBearerTokenException("The token names no user (a non-empty string sub or userId)"));
         return new BetterAuthAuthentication(user, jwt);

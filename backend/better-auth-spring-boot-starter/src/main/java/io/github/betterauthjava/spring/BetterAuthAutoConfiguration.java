@@ -1,5 +1,11 @@
 package io.github.betterauthjava.spring;
 
+import io.github.betterauthjava.jwt.BetterAuthMetrics;
+import io.github.betterauthjava.jwt.BetterAuthVerifier;
+import io.github.betterauthjava.jwt.BetterAuthSessions;
+import io.github.betterauthjava.jwt.JdbcBetterAuthSessions;
+import io.github.betterauthjava.jwt.JwksKeys;
+import io.github.betterauthjava.jwt.SessionCheck;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -46,15 +52,24 @@ public class BetterAuthAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     JwksKeys betterAuthJwksKeys(BetterAuthProperties properties, ObjectProvider<BetterAuthMetrics> metrics) {
-        return new JwksKeys(properties, InstantSource.system(), metrics.getIfAvailable(() -> BetterAuthMetrics.NONE));
+        return new JwksKeys(properties.settings(), InstantSource.system(), metrics.getIfAvailable(() -> BetterAuthMetrics.NONE));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    BetterAuthVerifier betterAuthVerifier(BetterAuthProperties properties, JwksKeys keys,
+                                          ObjectProvider<BetterAuthMetrics> metrics, ObjectProvider<SessionCheck> sessions) {
+        return BetterAuthVerifier.builder(properties.settings())
+                .keys(keys)
+                .metrics(metrics.getIfAvailable(() -> BetterAuthMetrics.NONE))
+                .sessionCheck(sessions.getIfAvailable())
+                .build();
     }
 
     @Bean
     @ConditionalOnMissingBean(JwtDecoder.class)
-    BetterAuthJwtDecoder betterAuthJwtDecoder(BetterAuthProperties properties, JwksKeys keys,
-                                              ObjectProvider<BetterAuthMetrics> metrics, ObjectProvider<SessionCheck> sessions) {
-        return new BetterAuthJwtDecoder(properties, keys, InstantSource.system(),
-                metrics.getIfAvailable(() -> BetterAuthMetrics.NONE), sessions.getIfAvailable());
+    BetterAuthJwtDecoder betterAuthJwtDecoder(BetterAuthVerifier verifier) {
+        return new BetterAuthJwtDecoder(verifier);
     }
 
     @Bean
@@ -112,7 +127,7 @@ public class BetterAuthAutoConfiguration {
                         + " but there is nothing to look sessions up in: add a DataSource for Better Auth's database,"
                         + " define a BetterAuthSessions bean, or set better-auth.session-check=off");
             }
-            return new SessionCheck(properties, store, InstantSource.system(), metrics.getIfAvailable(() -> BetterAuthMetrics.NONE));
+            return new SessionCheck(properties.settings(), store, InstantSource.system(), metrics.getIfAvailable(() -> BetterAuthMetrics.NONE));
         }
 
         @Bean

@@ -4,6 +4,9 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import io.github.betterauthjava.jwt.BetterAuthMetrics;
+import io.github.betterauthjava.jwt.Outcome;
+import io.github.betterauthjava.jwt.SessionOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,5 +1,6 @@
 package io.github.betterauthjava.spring;
 
+import io.github.betterauthjava.jwt.SessionCheckMode;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.context.annotation.ConditionContext;

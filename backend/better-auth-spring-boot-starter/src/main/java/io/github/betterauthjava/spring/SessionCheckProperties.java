@@ -2,6 +2,9 @@ package io.github.betterauthjava.spring;
 
 import java.time.Duration;
 
+import io.github.betterauthjava.jwt.JdbcBetterAuthSessions;
+import io.github.betterauthjava.jwt.SessionCheckMode;
+import io.github.betterauthjava.jwt.SessionCheckSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -27,34 +30,30 @@ public record SessionCheckProperties(
         @DefaultValue(DEFAULT_TABLE) String sessionTable) {
 
     public static final String DEFAULT_TABLE = "session";
-    static final Duration MAX_CACHE_TTL = Duration.ofSeconds(5);
 
+    /** Checked: the core's {@link SessionCheckSettings} and {@link JdbcBetterAuthSessions#quotedTable(String)} decide. */
     public SessionCheckProperties {
         try {
             sessionCheck = SessionCheckMode.parse(sessionCheck == null || sessionCheck.isBlank() ? "off" : sessionCheck).value();
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("better-auth.session-check (BETTER_AUTH_SESSION_CHECK) " + e.getMessage());
         }
-        if (sessionCacheTtl == null) {
-            sessionCacheTtl = MAX_CACHE_TTL;
-        }
-        if (sessionCacheTtl.isNegative() || sessionCacheTtl.compareTo(MAX_CACHE_TTL) > 0) {
-            // Longer would let a token outlive its session by more than SPEC 1.6 allows.
-            throw new IllegalArgumentException("better-auth.session-cache-ttl must be between 0s and " + MAX_CACHE_TTL.toSeconds()
-                    + "s (an ended session must end at the API within 5 s), was " + sessionCacheTtl);
-        }
-        if (sessionCacheSize < 1) {
-            throw new IllegalArgumentException("better-auth.session-cache-size must be 1 or more, was " + sessionCacheSize);
-        }
+        sessionCacheTtl = new SessionCheckSettings(SessionCheckMode.parse(sessionCheck), sessionCacheTtl, sessionCacheSize).cacheTtl();
         sessionTable = sessionTable == null || sessionTable.isBlank() ? DEFAULT_TABLE : sessionTable.strip();
         JdbcBetterAuthSessions.quotedTable(sessionTable);
     }
 
-    /** Every default, with this mode. */
-    public static SessionCheckProperties of(SessionCheckMode mode) {
-        return new SessionCheckProperties(mode.value(), MAX_CACHE_TTL, 10_000, DEFAULT_TABLE);
+    /** These properties as the core's settings. */
+    public SessionCheckSettings settings() {
+        return new SessionCheckSettings(mode(), sessionCacheTtl, sessionCacheSize);
     }
 
+    /** Every default, with this mode. */
+    public static SessionCheckProperties of(SessionCheckMode mode) {
+        return new SessionCheckProperties(mode.value(), SessionCheckSettings.MAX_CACHE_TTL, 10_000, DEFAULT_TABLE);
+    }
+
+    /** The parsed mode. */
     public SessionCheckMode mode() {
         return SessionCheckMode.parse(sessionCheck);
     }

@@ -3,9 +3,10 @@ package io.github.betterauthjava.spring;
 import org.springframework.security.core.AuthenticationException;
 
 /**
- * The token names a session whose state cannot be known right now (the session store is down,
- * slow or unreadable). Answered with 503 and {@code Retry-After}: not 401, which would sign a
- * person out because of our outage, and not a pass, which would let an ended session in.
+ * The token names a session whose state cannot be known right now (the core's
+ * {@code SessionsUnavailableException}). Answered with 503 and {@code Retry-After}: not 401,
+ * which would sign a person out because of our outage, and not a pass, which would let an ended
+ * session in.
  *
  * <p>An {@link AuthenticationException} but deliberately not an
  * {@code AuthenticationServiceException}: Spring Security 7 rethrows those out of the filter
@@ -15,10 +16,15 @@ import org.springframework.security.core.AuthenticationException;
  */
 public class SessionCheckUnavailableException extends AuthenticationException {
 
+    /** @param detail what is wrong, safe to show to the client */
     public SessionCheckUnavailableException(String detail) {
         super(detail);
     }
 
+    /**
+     * @param detail what is wrong, safe to show to the client
+     * @param cause  the store's failure
+     */
     public SessionCheckUnavailableException(String detail, Throwable cause) {
         super(detail, cause);
     }

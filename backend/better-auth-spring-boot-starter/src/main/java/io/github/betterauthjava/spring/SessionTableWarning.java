@@ -1,5 +1,7 @@
 package io.github.betterauthjava.spring;
 
+import io.github.betterauthjava.jwt.BetterAuthSessions;
+import io.github.betterauthjava.jwt.JdbcBetterAuthSessions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;

@@ -2,6 +2,9 @@ package io.github.betterauthjava.spring;
 
 import java.time.Instant;
 
+import io.github.betterauthjava.jwt.testkit.TestKeys;
+import io.github.betterauthjava.jwt.testkit.Tokens;
+import io.github.betterauthjava.jwt.Outcome;
 import com.nimbusds.jose.jwk.JWK;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,8 @@
 package io.github.betterauthjava.spring;
 
+import io.github.betterauthjava.jwt.testkit.Tokens;
+import io.github.betterauthjava.jwt.BetterAuthMetrics;
+import io.github.betterauthjava.jwt.JwksKeys;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;

@@ -5,12 +5,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.betterauthjava.jwt.testkit.TestKeys;
+import io.github.betterauthjava.jwt.testkit.Tokens;
+import io.github.betterauthjava.jwt.Outcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import static io.github.betterauthjava.spring.Tokens.with;
+import static io.github.betterauthjava.jwt.testkit.Tokens.with;
 
 /**
  * RFC 8725 §2.8 "Cross-JWT Confusion", §3.11 "Use Explicit Typing", §3.12 "Use Mutually

@@ -3,6 +3,9 @@ package io.github.betterauthjava.spring;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 
+import io.github.betterauthjava.jwt.testkit.JwksServer;
+import io.github.betterauthjava.jwt.testkit.TestKeys;
+import io.github.betterauthjava.jwt.testkit.Tokens;
 import io.github.betterauthjava.spring.customchain.CustomChainApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
+import io.github.betterauthjava.jwt.testkit.TestKeys;
+import io.github.betterauthjava.jwt.testkit.Tokens;
+import io.github.betterauthjava.jwt.Outcome;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.util.JSONObjectUtils;

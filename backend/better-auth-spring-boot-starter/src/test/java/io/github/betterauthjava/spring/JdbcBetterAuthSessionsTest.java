@@ -6,6 +6,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
+import io.github.betterauthjava.jwt.SessionsUnavailableException;
+import io.github.betterauthjava.jwt.BetterAuthSession;
+import io.github.betterauthjava.jwt.JdbcBetterAuthSessions;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,7 +69,7 @@ class JdbcBetterAuthSessionsTest {
         JdbcBetterAuthSessions sessions = new JdbcBetterAuthSessions(postgres.getPostgresDatabase(), "better_auth_session");
 
         assertThatThrownBy(() -> sessions.find("sess-x"))
-                .isInstanceOf(SessionCheckUnavailableException.class)
+                .isInstanceOf(SessionsUnavailableException.class)
                 .hasMessageContaining("\"better_auth_session\" does not exist");
         assertThat(sessions.problem()).hasValueSatisfying(problem -> assertThat(problem)
                 .contains("\"better_auth_session\" does not exist").contains("relation"));
@@ -88,7 +91,7 @@ class JdbcBetterAuthSessionsTest {
         JdbcBetterAuthSessions sessions = new JdbcBetterAuthSessions(nobodyListens, "session");
 
         assertThatThrownBy(() -> sessions.find("sess-x"))
-                .isInstanceOf(SessionCheckUnavailableException.class)
+                .isInstanceOf(SessionsUnavailableException.class)
                 .hasMessageContaining("the database is unavailable");
     }
 

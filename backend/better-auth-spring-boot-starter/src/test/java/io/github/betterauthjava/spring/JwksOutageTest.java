@@ -10,6 +10,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 
+import io.github.betterauthjava.jwt.testkit.JwksServer;
+import io.github.betterauthjava.jwt.testkit.TestKeys;
+import io.github.betterauthjava.jwt.testkit.Tokens;
+import io.github.betterauthjava.jwt.BetterAuthVerifier;
+import io.github.betterauthjava.jwt.BetterAuthMetrics;
+import io.github.betterauthjava.jwt.JwksKeys;
+import io.github.betterauthjava.jwt.Outcome;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.util.JSONObjectUtils;
@@ -120,8 +127,8 @@ class JwksOutageTest {
             port = socket.getLocalPort();
         }
         var properties = Verifier.properties("http://127.0.0.1:" + port + "/api/auth/jwks", null, Duration.ofSeconds(60));
-        try (JwksKeys keys = new JwksKeys(properties)) {
-            var decoder = new BetterAuthJwtDecoder(properties, keys);
+        try (JwksKeys keys = new JwksKeys(properties.settings())) {
+            var decoder = new BetterAuthJwtDecoder(BetterAuthVerifier.builder(properties.settings()).keys(keys).build());
             long start = System.nanoTime();
             Verifier.rejects(() -> decoder.decode(known), Outcome.UNKNOWN_KID);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(DID_NOT_HANG);

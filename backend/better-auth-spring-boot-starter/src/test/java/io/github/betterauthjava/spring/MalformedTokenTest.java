@@ -2,12 +2,15 @@ package io.github.betterauthjava.spring;
 
 import java.time.Instant;
 
+import io.github.betterauthjava.jwt.testkit.TestKeys;
+import io.github.betterauthjava.jwt.testkit.Tokens;
+import io.github.betterauthjava.jwt.Outcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import static io.github.betterauthjava.spring.Tokens.with;
+import static io.github.betterauthjava.jwt.testkit.Tokens.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -6,6 +6,10 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
+import io.github.betterauthjava.jwt.testkit.JwksServer;
+import io.github.betterauthjava.jwt.testkit.TestKeys;
+import io.github.betterauthjava.jwt.testkit.Tokens;
+import io.github.betterauthjava.jwt.BetterAuthMetrics;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.util.JSONObjectUtils;
@@ -22,8 +26,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import static io.github.betterauthjava.spring.Tokens.with;
-import static io.github.betterauthjava.spring.Tokens.without;
+import static io.github.betterauthjava.jwt.testkit.Tokens.with;
+import static io.github.betterauthjava.jwt.testkit.Tokens.without;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

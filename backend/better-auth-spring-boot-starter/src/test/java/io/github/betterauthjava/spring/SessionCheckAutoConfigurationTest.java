@@ -5,6 +5,11 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import io.github.betterauthjava.jwt.BetterAuthSession;
+import io.github.betterauthjava.jwt.BetterAuthSessions;
+import io.github.betterauthjava.jwt.JdbcBetterAuthSessions;
+import io.github.betterauthjava.jwt.SessionCheck;
+import io.github.betterauthjava.jwt.SessionCheckMode;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.boot.WebApplicationType;

@@ -8,6 +8,10 @@ import java.time.Instant;
 
 import javax.sql.DataSource;
 
+import io.github.betterauthjava.jwt.testkit.JwksServer;
+import io.github.betterauthjava.jwt.testkit.TestKeys;
+import io.github.betterauthjava.jwt.testkit.Tokens;
+import io.github.betterauthjava.jwt.SessionCheck;
 import io.github.betterauthjava.spring.app.DefaultChainApplication;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;

@@ -10,9 +10,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.github.betterauthjava.jwt.testkit.TestKeys;
+import io.github.betterauthjava.jwt.testkit.Tokens;
+import io.github.betterauthjava.jwt.SessionsUnavailableException;
+import io.github.betterauthjava.jwt.BetterAuthSession;
+import io.github.betterauthjava.jwt.BetterAuthSessions;
+import io.github.betterauthjava.jwt.Outcome;
+import io.github.betterauthjava.jwt.SessionCheck;
+import io.github.betterauthjava.jwt.SessionCheckMode;
+import io.github.betterauthjava.jwt.SessionOutcome;
 import org.junit.jupiter.api.Test;
 
-import static io.github.betterauthjava.spring.Tokens.with;
+import static io.github.betterauthjava.jwt.testkit.Tokens.with;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -242,7 +251,7 @@ class SessionCheckTest {
     @Test
     void aStoreUnavailableExceptionKeepsTheStoresOwnDetail() {
         BetterAuthSessions missingTable = id -> {
-            throw new SessionCheckUnavailableException("Better Auth's session table does not exist");
+            throw new SessionsUnavailableException("Better Auth's session table does not exist");
         };
         try (Verifier verifier = Verifier.withSessions(SessionCheckProperties.of(SessionCheckMode.REQUIRED), missingTable)) {
             assertThatThrownBy(() -> verifier.accepts(token(verifier, SID)))

@@ -4,11 +4,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.github.betterauthjava.jwt.testkit.TestKeys;
+import io.github.betterauthjava.jwt.testkit.Tokens;
+import io.github.betterauthjava.jwt.BetterAuthUser;
+import io.github.betterauthjava.jwt.Outcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import static io.github.betterauthjava.spring.Tokens.with;
-import static io.github.betterauthjava.spring.Tokens.without;
+import static io.github.betterauthjava.jwt.testkit.Tokens.with;
+import static io.github.betterauthjava.jwt.testkit.Tokens.without;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

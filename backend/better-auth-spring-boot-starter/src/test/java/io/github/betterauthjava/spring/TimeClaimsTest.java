@@ -4,13 +4,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
+import io.github.betterauthjava.jwt.testkit.TestKeys;
+import io.github.betterauthjava.jwt.testkit.Tokens;
+import io.github.betterauthjava.jwt.Outcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import static io.github.betterauthjava.spring.Tokens.with;
-import static io.github.betterauthjava.spring.Tokens.without;
+import static io.github.betterauthjava.jwt.testkit.Tokens.with;
+import static io.github.betterauthjava.jwt.testkit.Tokens.without;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -4,6 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 
+import io.github.betterauthjava.jwt.testkit.JwksServer;
+import io.github.betterauthjava.jwt.testkit.TestKeys;
+import io.github.betterauthjava.jwt.testkit.Tokens;
+import io.github.betterauthjava.jwt.BetterAuthVerifier;
+import io.github.betterauthjava.jwt.JwksKeys;
+import io.github.betterauthjava.jwt.Outcome;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,8 +69,8 @@ class TokenCacheTest {
     void staysWithinItsConfiguredSize() {
         JwksServer jwks = JwksServer.withAllKeys();
         var properties = new BetterAuthProperties(Tokens.ISSUER, jwks.url(), null, null, null, null, null, 65536, 8192, 3);
-        try (jwks; JwksKeys keys = new JwksKeys(properties)) {
-            var decoder = new BetterAuthJwtDecoder(properties, keys);
+        try (jwks; JwksKeys keys = new JwksKeys(properties.settings())) {
+            var decoder = new BetterAuthJwtDecoder(BetterAuthVerifier.builder(properties.settings()).keys(keys).build());
             for (int i = 0; i < 50; i++) {
                 decoder.decode(Tokens.sign(TestKeys.ED25519, Tokens.with(Tokens.claims(Instant.now()), "jti", "t" + i)));
             }
@@ -76,8 +82,8 @@ class TokenCacheTest {
     void cachesNothingWhenTheSizeIsZero() {
         JwksServer jwks = JwksServer.withAllKeys();
         var properties = new BetterAuthProperties(Tokens.ISSUER, jwks.url(), null, null, null, null, null, 65536, 8192, 0);
-        try (jwks; JwksKeys keys = new JwksKeys(properties)) {
-            var decoder = new BetterAuthJwtDecoder(properties, keys);
+        try (jwks; JwksKeys keys = new JwksKeys(properties.settings())) {
+            var decoder = new BetterAuthJwtDecoder(BetterAuthVerifier.builder(properties.settings()).keys(keys).build());
             String token = Tokens.sign(TestKeys.ED25519, Tokens.claims(Instant.now()));
             decoder.decode(token);
             decoder.decode(token);

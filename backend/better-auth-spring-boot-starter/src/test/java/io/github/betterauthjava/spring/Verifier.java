@@ -2,6 +2,16 @@ package io.github.betterauthjava.spring;
 
 import java.time.Duration;
 
+import io.github.betterauthjava.jwt.testkit.JwksServer;
+import io.github.betterauthjava.jwt.testkit.TestClock;
+import io.github.betterauthjava.jwt.testkit.Tokens;
+import io.github.betterauthjava.jwt.BetterAuthVerifier;
+import io.github.betterauthjava.jwt.BetterAuthMetrics;
+import io.github.betterauthjava.jwt.BetterAuthSessions;
+import io.github.betterauthjava.jwt.JwksKeys;
+import io.github.betterauthjava.jwt.Outcome;
+import io.github.betterauthjava.jwt.SessionCheck;
+import io.github.betterauthjava.jwt.SessionOutcome;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.assertj.core.api.ThrowableAssert;
 import org.springframework.security.oauth2.jwt.BadJwtException;
@@ -31,9 +41,10 @@ final class Verifier implements AutoCloseable {
                      BetterAuthSessions store) {
         this.jwks = jwks;
         MicrometerBetterAuthMetrics metrics = new MicrometerBetterAuthMetrics(meters);
-        this.keys = new JwksKeys(properties, clock, metrics);
-        this.sessions = store == null ? null : new SessionCheck(sessionProperties, store, clock, metrics);
-        this.decoder = new BetterAuthJwtDecoder(properties, keys, clock, metrics, sessions);
+        this.keys = new JwksKeys(properties.settings(), clock, metrics);
+        this.sessions = store == null ? null : new SessionCheck(sessionProperties.settings(), store, clock, metrics);
+        this.decoder = new BetterAuthJwtDecoder(BetterAuthVerifier.builder(properties.settings())
+                .keys(keys).sessionCheck(sessions).metrics(metrics).clock(clock).build());
     }
 
     /** JWKS with every test key, and the session check looking sessions up in {@code store}. */

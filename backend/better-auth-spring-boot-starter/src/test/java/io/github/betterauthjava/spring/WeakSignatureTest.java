@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 
+import io.github.betterauthjava.jwt.testkit.TestKeys;
+import io.github.betterauthjava.jwt.testkit.Tokens;
+import io.github.betterauthjava.jwt.Outcome;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import org.junit.jupiter.api.AfterEach;

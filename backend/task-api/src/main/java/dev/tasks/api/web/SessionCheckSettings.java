@@ -2,7 +2,7 @@ package dev.tasks.api.web;
 
 import dev.tasks.api.config.Env;
 import dev.tasks.api.config.InvalidSettingException;
-import io.github.betterauthjava.spring.SessionCheckMode;
+import io.github.betterauthjava.jwt.SessionCheckMode;
 
 /**
  * {@code BETTER_AUTH_SESSION_CHECK}: whether a token's Better Auth session must still exist

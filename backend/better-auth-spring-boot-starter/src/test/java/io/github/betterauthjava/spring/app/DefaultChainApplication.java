@@ -1,6 +1,6 @@
 package io.github.betterauthjava.spring.app;
 
-import io.github.betterauthjava.spring.BetterAuthUser;
+import io.github.betterauthjava.jwt.BetterAuthUser;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.boot.autoconfigure.SpringBootApplication;

@@ -2,8 +2,8 @@ package io.github.betterauthjava.spring.customchain;
 
 import java.util.Map;
 
+import io.github.betterauthjava.jwt.BetterAuthUser;
 import io.github.betterauthjava.spring.BetterAuthResourceServer;
-import io.github.betterauthjava.spring.BetterAuthUser;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;

@@ -1,4 +1,4 @@
-package io.github.betterauthjava.spring;
+package io.github.betterauthjava.jwt;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,7 +16,7 @@ import javax.sql.DataSource;
  * Reads Better Auth's {@code session} table (1.7 schema: camelCase columns) by primary key,
  * read-only: {@code SELECT "userId", "expiresAt" FROM "session" WHERE "id" = ?}.
  *
- * <p>Every SQL failure becomes a {@link SessionCheckUnavailableException} whose message says
+ * <p>Every SQL failure becomes a {@link SessionsUnavailableException} whose message says
  * what is wrong without echoing the database's own text: the table is missing (Better Auth has
  * not migrated yet), unreadable, or the database is unavailable.
  */
@@ -49,7 +49,7 @@ public final class JdbcBetterAuthSessions implements BetterAuthSessions {
             return query(sessionId);
         } catch (SQLException e) {
             String reason = reason(e);
-            throw new SessionCheckUnavailableException(reason == null
+            throw new SessionsUnavailableException(reason == null
                     ? "Sessions cannot be checked right now: the database is unavailable. Try again in a few seconds."
                     : "Sessions cannot be checked: " + reason + ". Try again later.", e);
         }
@@ -111,7 +111,7 @@ public final class JdbcBetterAuthSessions implements BetterAuthSessions {
      *
      * @throws IllegalArgumentException for anything else
      */
-    static String quotedTable(String name) {
+    public static String quotedTable(String name) {
         String[] parts = name == null ? new String[0] : name.split("\\.", -1);
         if (parts.length < 1 || parts.length > 2 || !Arrays.stream(parts).allMatch(part -> IDENTIFIER.matcher(part).matches())) {
             String shown = name == null ? "" : name.replaceAll("\\p{Cntrl}", "?");

@@ -1,4 +1,4 @@
-package io.github.betterauthjava.spring;
+package io.github.betterauthjava.jwt.testkit;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,18 +18,18 @@ import com.sun.net.httpserver.HttpServer;
  * A stand-in for Better Auth's {@code GET /api/auth/jwks}: real HTTP on a random port, the
  * public halves of real keys, a fetch counter, and switches for the ways it can misbehave.
  */
-final class JwksServer implements AutoCloseable {
+public final class JwksServer implements AutoCloseable {
 
-    enum Mode { OK, DOWN, SLOW, GARBAGE, HUGE, EMPTY }
+    public enum Mode { OK, DOWN, SLOW, GARBAGE, HUGE, EMPTY }
 
-    static final int SLOW_SECONDS = 10;
+    public static final int SLOW_SECONDS = 10;
 
     private final HttpServer server;
     private final AtomicInteger fetches = new AtomicInteger();
     private volatile List<JWK> keys;
     private volatile Mode mode = Mode.OK;
 
-    JwksServer(List<? extends JWK> privateKeys) {
+    public JwksServer(List<? extends JWK> privateKeys) {
         this.keys = TestKeys.publicHalves(privateKeys);
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -41,23 +41,23 @@ final class JwksServer implements AutoCloseable {
         server.start();
     }
 
-    static JwksServer withAllKeys() {
+    public static JwksServer withAllKeys() {
         return new JwksServer(TestKeys.ALL);
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/auth/jwks";
     }
 
-    int fetches() {
+    public int fetches() {
         return fetches.get();
     }
 
-    void mode(Mode mode) {
+    public void mode(Mode mode) {
         this.mode = mode;
     }
 
-    void keys(List<? extends JWK> privateKeys) {
+    public void keys(List<? extends JWK> privateKeys) {
         this.keys = TestKeys.publicHalves(privateKeys);
     }
 

@@ -1,9 +1,12 @@
-package io.github.betterauthjava.spring;
+package io.github.betterauthjava.jwt;
 
 import java.util.function.Supplier;
 
-/** What the verifier reports; Micrometer-backed when a {@code MeterRegistry} is present. */
-interface BetterAuthMetrics {
+/**
+ * What the verifier reports, for an application to count. Every method has an empty default;
+ * the Spring Boot starter binds it to Micrometer under the names below.
+ */
+public interface BetterAuthMetrics {
 
     String VERIFICATIONS = "better_auth.token.verifications";
     String JWKS_FETCHES = "better_auth.jwks.fetches";
@@ -13,12 +16,15 @@ interface BetterAuthMetrics {
     String SESSION_LOOKUPS = "better_auth.session.lookups";
     String SESSION_CACHE_SIZE = "better_auth.session.cache.size";
 
+    /** Reports nothing. */
     BetterAuthMetrics NONE = new BetterAuthMetrics() {
     };
 
+    /** One token accepted or refused, and why. */
     default void verification(Outcome outcome) {
     }
 
+    /** One JWKS fetch ended, usable or not. */
     default void jwksFetch(boolean success) {
     }
 
@@ -30,6 +36,7 @@ interface BetterAuthMetrics {
     default void sessionLookup(boolean fromCache) {
     }
 
+    /** A value to sample when metrics are read (key count, cache sizes). */
     default void gauge(String name, Supplier<Number> value) {
     }
 }

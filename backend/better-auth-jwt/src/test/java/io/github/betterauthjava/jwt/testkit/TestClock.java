@@ -1,4 +1,4 @@
-package io.github.betterauthjava.spring;
+package io.github.betterauthjava.jwt.testkit;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -6,7 +6,7 @@ import java.time.InstantSource;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock tests move by hand, so expiry and rate limits are tested without sleeping. */
-final class TestClock implements InstantSource {
+public final class TestClock implements InstantSource {
 
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
 
@@ -15,7 +15,7 @@ final class TestClock implements InstantSource {
         return now.get();
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now.updateAndGet(instant -> instant.plus(duration));
     }
 }

@@ -1,8 +1,9 @@
-package io.github.betterauthjava.spring;
+package io.github.betterauthjava.jwt;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -11,9 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
  * The one place that decides whether a token's Better Auth session still stands (SPEC 1.6).
@@ -27,13 +25,17 @@ import org.springframework.security.oauth2.jwt.Jwt;
  */
 public final class SessionCheck {
 
-    static final String SID = "sid";
-    static final int MAX_SID_LENGTH = 256;
-    static final String ENDED = "The session this token belongs to has ended; sign in again";
+    /** The claim naming the Better Auth session (added with {@code jwt.definePayload}). */
+    public static final String SID = "sid";
+    /** Longer {@code sid} values are refused as malformed. */
+    public static final int MAX_SID_LENGTH = 256;
+    /** The refusal's message when the session has ended. */
+    public static final String ENDED = "The session this token belongs to has ended; sign in again";
     static final String NO_SID = "The token names no session (sid claim): this API accepts only tokens issued for a"
             + " Better Auth session; sign in again";
-    static final String UNAVAILABLE = "Sessions cannot be checked right now. Try again in a few seconds.";
-    private static final Logger log = LoggerFactory.getLogger(SessionCheck.class);
+    /** The 503's message when sessions cannot be looked up. */
+    public static final String UNAVAILABLE = "Sessions cannot be checked right now. Try again in a few seconds.";
+    private static final System.Logger log = System.getLogger(SessionCheck.class.getName());
 
     private final SessionCheckMode mode;
     private final BetterAuthSessions sessions;
@@ -44,65 +46,76 @@ public final class SessionCheck {
     /** Lookups under way, so that concurrent requests for one sid share one query. */
     private final ConcurrentHashMap<String, CompletableFuture<Lookup>> inFlight = new ConcurrentHashMap<>();
 
-    public SessionCheck(SessionCheckProperties properties, BetterAuthSessions sessions) {
-        this(properties, sessions, InstantSource.system(), BetterAuthMetrics.NONE);
+    /**
+     * @param settings the mode and cache
+     * @param sessions where sessions are looked up, e.g. {@link JdbcBetterAuthSessions}
+     */
+    public SessionCheck(SessionCheckSettings settings, BetterAuthSessions sessions) {
+        this(settings, sessions, InstantSource.system(), BetterAuthMetrics.NONE);
     }
 
-    SessionCheck(SessionCheckProperties properties, BetterAuthSessions sessions, InstantSource clock, BetterAuthMetrics metrics) {
-        this.mode = properties.mode();
+    /**
+     * @param settings the mode and cache
+     * @param sessions where sessions are looked up
+     * @param clock    decides expiry
+     * @param metrics  counts outcomes and lookups
+     */
+    public SessionCheck(SessionCheckSettings settings, BetterAuthSessions sessions, InstantSource clock, BetterAuthMetrics metrics) {
+        this.mode = settings.mode();
         this.sessions = sessions;
-        this.liveFor = properties.sessionCacheTtl();
+        this.liveFor = settings.cacheTtl();
         this.clock = clock;
         this.metrics = metrics;
         this.cache = Caffeine.newBuilder()
-                .maximumSize(properties.sessionCacheSize())
+                .maximumSize(settings.cacheSize())
                 .ticker(() -> clock.millis() * 1_000_000L)
                 .expireAfter(Expiry.<String, Lookup>creating((sid, lookup) -> untilLater(lookup.keepUntil())))
                 .build();
         metrics.gauge(BetterAuthMetrics.SESSION_CACHE_SIZE, cache::estimatedSize);
     }
 
+    /** Whether sessions are checked. */
     public SessionCheckMode mode() {
         return mode;
     }
 
     /**
-     * Passes when the token may be used; throws {@link TokenRejected} (401) when its session has
-     * ended or a required {@code sid} is missing, {@link SessionCheckUnavailableException} (503)
+     * Passes when the token may be used; throws {@link TokenRejectedException} (401) when its session has
+     * ended or a required {@code sid} is missing, {@link SessionsUnavailableException} (503)
      * when the session cannot be looked up.
      */
-    void check(Jwt jwt, String userId) {
+    void check(Map<String, Object> claims, Instant expiresAt, String userId) {
         if (mode == SessionCheckMode.OFF) {
             return;
         }
-        Object sid = jwt.getClaims().get(SID);
+        Object sid = claims.get(SID);
         if (sid == null) {
             metrics.sessionCheck(SessionOutcome.NO_SID);
             if (mode == SessionCheckMode.REQUIRED) {
-                throw new TokenRejected(Outcome.NO_SESSION, NO_SID);
+                throw new TokenRejectedException(Outcome.NO_SESSION, NO_SID);
             }
             return;
         }
         if (!(sid instanceof String id) || id.isBlank() || id.length() > MAX_SID_LENGTH) {
-            throw new TokenRejected(Outcome.MALFORMED, "The token's sid is not a session id (a non-empty string of at most "
+            throw new TokenRejectedException(Outcome.MALFORMED, "The token's sid is not a session id (a non-empty string of at most "
                     + MAX_SID_LENGTH + " characters)");
         }
         Optional<BetterAuthSession> session;
         try {
-            session = lookup(id, jwt.getExpiresAt()).session();
-        } catch (SessionCheckUnavailableException e) {
+            session = lookup(id, expiresAt).session();
+        } catch (SessionsUnavailableException e) {
             metrics.sessionCheck(SessionOutcome.UNAVAILABLE);
             throw e;
         }
         if (!isLive(session, userId, clock.instant())) {
             metrics.sessionCheck(SessionOutcome.ENDED);
-            throw new TokenRejected(Outcome.SESSION_ENDED, ENDED);
+            throw new TokenRejectedException(Outcome.SESSION_ENDED, ENDED);
         }
         metrics.sessionCheck(SessionOutcome.LIVE);
     }
 
     /** The session rule: it exists, it is this user's (a token must not borrow another's), it has not expired. */
-    static boolean isLive(Optional<BetterAuthSession> session, String userId, Instant now) {
+    public static boolean isLive(Optional<BetterAuthSession> session, String userId, Instant now) {
         return session.isPresent() && session.get().userId().equals(userId) && now.isBefore(session.get().expiresAt());
     }
 
@@ -146,10 +159,10 @@ public final class SessionCheck {
                 throw new IllegalStateException(sessions.getClass().getName() + ".find returned null");
             }
         } catch (RuntimeException e) {
-            SessionCheckUnavailableException unavailable = e instanceof SessionCheckUnavailableException known ? known
-                    : new SessionCheckUnavailableException(UNAVAILABLE, e);
-            log.warn("Better Auth session check: lookup failed, answering 503: {}{}", unavailable.getMessage(),
-                    unavailable.getCause() == null ? "" : " (" + firstLine(unavailable.getCause().toString()) + ")");
+            SessionsUnavailableException unavailable = e instanceof SessionsUnavailableException known ? known
+                    : new SessionsUnavailableException(UNAVAILABLE, e);
+            log.log(System.Logger.Level.WARNING, "Better Auth session check: lookup failed, answering 503: " + unavailable.getMessage()
+                    + (unavailable.getCause() == null ? "" : " (" + firstLine(unavailable.getCause().toString()) + ")"));
             throw unavailable;
         }
         Instant now = clock.instant();
@@ -161,10 +174,10 @@ public final class SessionCheck {
         try {
             return running.join();
         } catch (CompletionException e) {
-            if (e.getCause() instanceof SessionCheckUnavailableException unavailable) {
+            if (e.getCause() instanceof SessionsUnavailableException unavailable) {
                 throw unavailable;
             }
-            throw new SessionCheckUnavailableException(UNAVAILABLE, e.getCause());
+            throw new SessionsUnavailableException(UNAVAILABLE, e.getCause());
         }
     }
 
@@ -184,7 +197,7 @@ public final class SessionCheck {
     }
 
     /** How many sessions are remembered now (after pending evictions). */
-    long cachedSessions() {
+    public long cachedSessions() {
         cache.cleanUp();
         return cache.estimatedSize();
     }

@@ -1,4 +1,4 @@
-package io.github.betterauthjava.spring;
+package io.github.betterauthjava.jwt;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package io.github.betterauthjava.spring;
+package io.github.betterauthjava.jwt.testkit;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -24,17 +24,17 @@ import com.nimbusds.jose.util.JSONObjectUtils;
  * Mints tokens the way Better Auth 1.7 does (same header and claims), and lets attack tests
  * write any header or payload text and sign it with any key.
  */
-final class Tokens {
+public final class Tokens {
 
-    static final String ISSUER = "http://localhost:3000";
-    static final String SECRET = "a-shared-secret-of-at-least-32-characters!";
-    static final String USER = "u_7f3kQp9Lx2";
+    public static final String ISSUER = "http://localhost:3000";
+    public static final String SECRET = "a-shared-secret-of-at-least-32-characters!";
+    public static final String USER = "u_7f3kQp9Lx2";
 
     private Tokens() {
     }
 
     /** The claims Better Auth's jwt plugin puts in a token issued at {@code now}. */
-    static Map<String, Object> claims(Instant now) {
+    public static Map<String, Object> claims(Instant now) {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("iat", now.getEpochSecond());
         claims.put("name", "Ada Lovelace");
@@ -52,27 +52,27 @@ final class Tokens {
     }
 
     /** A Better Auth-shaped header for this key: alg and kid, no typ. */
-    static Map<String, Object> header(JWK key) {
+    public static Map<String, Object> header(JWK key) {
         Map<String, Object> header = new LinkedHashMap<>();
         header.put("alg", key.getAlgorithm().getName());
         header.put("kid", key.getKeyID());
         return header;
     }
 
-    static String sign(JWK key, Map<String, Object> claims) {
+    public static String sign(JWK key, Map<String, Object> claims) {
         return sign(key, header(key), claims);
     }
 
-    static String sign(JWK key, Map<String, Object> header, Map<String, Object> claims) {
+    public static String sign(JWK key, Map<String, Object> header, Map<String, Object> claims) {
         return signRaw(signer(key), JWSAlgorithm.parse(key.getAlgorithm().getName()),
                 JSONObjectUtils.toJSONString(header), JSONObjectUtils.toJSONString(claims));
     }
 
-    static String hs256(byte[] secret, Map<String, Object> header, Map<String, Object> claims) {
+    public static String hs256(byte[] secret, Map<String, Object> header, Map<String, Object> claims) {
         return hs256(secret, JSONObjectUtils.toJSONString(header), JSONObjectUtils.toJSONString(claims));
     }
 
-    static String hs256(byte[] secret, String headerJson, String payloadJson) {
+    public static String hs256(byte[] secret, String headerJson, String payloadJson) {
         try {
             return signRaw(new MACSigner(secret), JWSAlgorithm.HS256, headerJson, payloadJson);
         } catch (JOSEException e) {
@@ -80,12 +80,12 @@ final class Tokens {
         }
     }
 
-    static String hs256(Map<String, Object> claims) {
+    public static String hs256(Map<String, Object> claims) {
         return hs256(SECRET.getBytes(StandardCharsets.UTF_8), Map.of("alg", "HS256", "typ", "JWT"), claims);
     }
 
     /** Signs exactly these header and payload texts with the signer, whatever the header claims. */
-    static String signRaw(JWSSigner signer, JWSAlgorithm signerAlg, String headerJson, String payloadJson) {
+    public static String signRaw(JWSSigner signer, JWSAlgorithm signerAlg, String headerJson, String payloadJson) {
         String input = b64(headerJson) + "." + b64(payloadJson);
         try {
             Base64URL signature = signer.sign(new JWSHeader(signerAlg), input.getBytes(StandardCharsets.US_ASCII));
@@ -95,11 +95,11 @@ final class Tokens {
         }
     }
 
-    static String b64(String json) {
+    public static String b64(String json) {
         return Base64URL.encode(json.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    static JWSSigner signer(JWK key) {
+    public static JWSSigner signer(JWK key) {
         try {
             return switch (key) {
                 case OctetKeyPair okp -> new Ed25519Signer(okp);
@@ -112,13 +112,13 @@ final class Tokens {
         }
     }
 
-    static Map<String, Object> with(Map<String, Object> map, String name, Object value) {
+    public static Map<String, Object> with(Map<String, Object> map, String name, Object value) {
         Map<String, Object> copy = new LinkedHashMap<>(map);
         copy.put(name, value);
         return copy;
     }
 
-    static Map<String, Object> without(Map<String, Object> map, String name) {
+    public static Map<String, Object> without(Map<String, Object> map, String name) {
         Map<String, Object> copy = new LinkedHashMap<>(map);
         copy.remove(name);
         return copy;

@@ -1,4 +1,4 @@
-package io.github.betterauthjava.spring;
+package io.github.betterauthjava.jwt;
 
 import java.io.IOException;
 import java.net.URI;
@@ -22,8 +22,6 @@ import java.util.concurrent.TimeoutException;
 
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 /**
  * Better Auth's public keys, fetched from its JWKS endpoint and kept in memory.
@@ -43,7 +41,7 @@ import org.apache.commons.logging.LogFactory;
  */
 public final class JwksKeys implements AutoCloseable {
 
-    private static final Log log = LogFactory.getLog(JwksKeys.class);
+    private static final System.Logger log = System.getLogger(JwksKeys.class.getName());
 
     private record Snapshot(Map<String, SigningKey> keys, Instant fetchedAt) {
         static final Snapshot NONE = new Snapshot(Map.of(), Instant.MIN);
@@ -65,16 +63,22 @@ public final class JwksKeys implements AutoCloseable {
     private CompletableFuture<Void> inFlight; // guarded by lock
     private Instant lastFetchStart;            // guarded by lock
 
-    public JwksKeys(BetterAuthProperties properties) {
-        this(properties, InstantSource.system(), BetterAuthMetrics.NONE);
+    /** @param settings where the keys are and how they are fetched */
+    public JwksKeys(BetterAuthSettings settings) {
+        this(settings, InstantSource.system(), BetterAuthMetrics.NONE);
     }
 
-    JwksKeys(BetterAuthProperties properties, InstantSource clock, BetterAuthMetrics metrics) {
-        this.uri = URI.create(properties.jwksUrl());
-        this.timeout = properties.jwksTimeout();
-        this.minRefetchInterval = properties.jwksMinRefetchInterval();
-        this.maxAge = properties.jwksMaxAge();
-        this.maxBytes = properties.jwksMaxBytes();
+    /**
+     * @param settings where the keys are and how they are fetched
+     * @param clock    decides when keys are old and when a refetch is allowed
+     * @param metrics  counts fetches and keys
+     */
+    public JwksKeys(BetterAuthSettings settings, InstantSource clock, BetterAuthMetrics metrics) {
+        this.uri = URI.create(settings.jwksUrl());
+        this.timeout = settings.jwksTimeout();
+        this.minRefetchInterval = settings.jwksMinRefetchInterval();
+        this.maxAge = settings.jwksMaxAge();
+        this.maxBytes = settings.jwksMaxBytes();
         this.clock = clock;
         this.metrics = metrics;
         this.executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("better-auth-jwks-", 0).factory());
@@ -129,7 +133,7 @@ public final class JwksKeys implements AutoCloseable {
      * Starts a fetch unless one is running (then joins it) or one started less than
      * {@code jwksMinRefetchInterval} ago (then returns {@code null}).
      */
-    CompletableFuture<Void> refresh() {
+    public CompletableFuture<Void> refresh() {
         synchronized (lock) {
             if (inFlight != null && !inFlight.isDone()) {
                 return inFlight;
@@ -166,7 +170,7 @@ public final class JwksKeys implements AutoCloseable {
                     if (failure != null && !closed) {
                         sent.cancel(true);
                         metrics.jwksFetch(false);
-                        log.warn("Better Auth JWKS fetch from " + uri + " failed (" + describe(failure)
+                        log.log(System.Logger.Level.WARNING, "Better Auth JWKS fetch from " + uri + " failed (" + describe(failure)
                                 + "); keeping the " + size() + " key(s) already known");
                     }
                 });
@@ -186,10 +190,10 @@ public final class JwksKeys implements AutoCloseable {
         for (JWK jwk : set.getKeys()) {
             Optional<SigningKey> key = SigningKey.from(jwk);
             if (key.isEmpty()) {
-                log.warn("Ignoring a Better Auth JWKS key this library cannot verify with (kid="
+                log.log(System.Logger.Level.WARNING, "Ignoring a Better Auth JWKS key this library cannot verify with (kid="
                         + printable(jwk.getKeyID()) + ", kty=" + jwk.getKeyType() + ")");
             } else if (keys.putIfAbsent(key.get().kid(), key.get()) != null) {
-                log.warn("Ignoring a second Better Auth JWKS key with kid=" + printable(key.get().kid()));
+                log.log(System.Logger.Level.WARNING, "Ignoring a second Better Auth JWKS key with kid=" + printable(key.get().kid()));
             }
         }
         if (keys.isEmpty()) {
@@ -201,7 +205,7 @@ public final class JwksKeys implements AutoCloseable {
         snapshot = new Snapshot(Map.copyOf(keys), clock.instant());
         metrics.jwksFetch(true);
         if (!previous.keys().keySet().equals(keys.keySet())) {
-            log.info("Better Auth JWKS from " + uri + " now trusts kid(s) " + keys.keySet().stream().map(JwksKeys::printable).toList());
+            log.log(System.Logger.Level.INFO, "Better Auth JWKS from " + uri + " now trusts kid(s) " + keys.keySet().stream().map(JwksKeys::printable).toList());
         }
     }
 

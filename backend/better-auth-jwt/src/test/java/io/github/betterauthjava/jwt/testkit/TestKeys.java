@@ -1,4 +1,4 @@
-package io.github.betterauthjava.spring;
+package io.github.betterauthjava.jwt.testkit;
 
 import java.util.List;
 
@@ -14,21 +14,21 @@ import com.nimbusds.jose.jwk.gen.OctetKeyPairGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 
 /** Real key pairs of every kind Better Auth's jwt plugin can be configured with, shaped like its JWKS. */
-final class TestKeys {
+public final class TestKeys {
 
-    static final OctetKeyPair ED25519 = ed25519("ed25519-1");
-    static final ECKey P256 = ec(Curve.P_256, JWSAlgorithm.ES256, "es256-1");
-    static final ECKey P521 = ec(Curve.P_521, JWSAlgorithm.ES512, "es512-1");
-    static final RSAKey RS256 = rsa(JWSAlgorithm.RS256, "rs256-1");
-    static final RSAKey PS256 = rsa(JWSAlgorithm.PS256, "ps256-1");
+    public static final OctetKeyPair ED25519 = ed25519("ed25519-1");
+    public static final ECKey P256 = ec(Curve.P_256, JWSAlgorithm.ES256, "es256-1");
+    public static final ECKey P521 = ec(Curve.P_521, JWSAlgorithm.ES512, "es512-1");
+    public static final RSAKey RS256 = rsa(JWSAlgorithm.RS256, "rs256-1");
+    public static final RSAKey PS256 = rsa(JWSAlgorithm.PS256, "ps256-1");
 
     /** Every private key; their public halves make up the JWKS. */
-    static final List<JWK> ALL = List.of(ED25519, P256, P521, RS256, PS256);
+    public static final List<JWK> ALL = List.of(ED25519, P256, P521, RS256, PS256);
 
     private TestKeys() {
     }
 
-    static OctetKeyPair ed25519(String kid) {
+    public static OctetKeyPair ed25519(String kid) {
         try {
             return new OctetKeyPairGenerator(Curve.Ed25519).keyID(kid).algorithm(JWSAlgorithm.EdDSA).generate();
         } catch (JOSEException e) {
@@ -36,7 +36,7 @@ final class TestKeys {
         }
     }
 
-    static ECKey ec(Curve curve, JWSAlgorithm alg, String kid) {
+    public static ECKey ec(Curve curve, JWSAlgorithm alg, String kid) {
         try {
             return new ECKeyGenerator(curve).keyID(kid).algorithm(alg).generate();
         } catch (JOSEException e) {
@@ -44,7 +44,7 @@ final class TestKeys {
         }
     }
 
-    static RSAKey rsa(JWSAlgorithm alg, String kid) {
+    public static RSAKey rsa(JWSAlgorithm alg, String kid) {
         try {
             return new RSAKeyGenerator(2048).keyID(kid).algorithm(alg).generate();
         } catch (JOSEException e) {
@@ -52,12 +52,12 @@ final class TestKeys {
         }
     }
 
-    static List<JWK> publicHalves(List<? extends JWK> keys) {
+    public static List<JWK> publicHalves(List<? extends JWK> keys) {
         return keys.stream().map(JWK::toPublicJWK).toList();
     }
 
     /** The public key as an X.509 SubjectPublicKeyInfo (DER), as a PEM file would hold it. */
-    static byte[] publicKeyDer(JWK key) {
+    public static byte[] publicKeyDer(JWK key) {
         try {
             if (key instanceof OctetKeyPair okp) {
                 // RFC 8410 §4: SEQUENCE { SEQUENCE { OID 1.3.101.112 }, BIT STRING x }

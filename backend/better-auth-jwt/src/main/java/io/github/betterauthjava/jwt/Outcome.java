@@ -1,9 +1,9 @@
-package io.github.betterauthjava.spring;
+package io.github.betterauthjava.jwt;
 
 import java.util.Locale;
 
 /** Why a token was accepted or refused; the {@code outcome} tag of the verification counter. */
-enum Outcome {
+public enum Outcome {
     ACCEPTED,
     CACHED,
     TOO_LONG,
@@ -27,7 +27,8 @@ enum Outcome {
     SESSION_UNAVAILABLE,
     ERROR;
 
-    String tag() {
+    /** The metric tag value: the name in lower case. */
+    public String tag() {
         return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -116,7 +116,7 @@ public class TokenVerificationBenchmark {
         String issuer = "http://127.0.0.1:" + jwks.getAddress().getPort();
 
         BetterAuthProperties withCache = BetterAuthProperties.of(issuer);
-        BetterAuthProperties noCache = new BetterAuthProperties(issuer, null, null, null, null, null, null, 65536, 8192, 0);
+        BetterAuthProperties noCache = new BetterAuthProperties(issuer, null, null, null, null, null, null, 65536, 8192, 0, null);
         keys = new JwksKeys(withCache.settings());
         uncached = new BetterAuthJwtDecoder(BetterAuthVerifier.builder(noCache.settings()).keys(keys).build());
         cached = new BetterAuthJwtDecoder(BetterAuthVerifier.builder(withCache.settings()).keys(keys).build());

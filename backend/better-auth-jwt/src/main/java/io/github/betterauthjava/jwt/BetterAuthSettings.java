@@ -23,10 +23,11 @@ import java.time.Duration;
  * @param jwksMaxBytes           a larger JWKS document is refused
  * @param maxTokenLength         longer tokens are refused before any parsing
  * @param tokenCacheSize         how many verified tokens are remembered; 0 turns the cache off
+ * @param ed25519                which code checks Ed25519 signatures; {@code null}: {@link Ed25519Provider#AUTO}
  */
 public record BetterAuthSettings(String url, String jwksUrl, String secret, Duration clockSkew, Duration jwksTimeout,
                                  Duration jwksMinRefetchInterval, Duration jwksMaxAge, int jwksMaxBytes,
-                                 int maxTokenLength, long tokenCacheSize) {
+                                 int maxTokenLength, long tokenCacheSize, Ed25519Provider ed25519) {
 
     /** Better Auth's default base URL in development. */
     public static final String DEFAULT_URL = "http://localhost:3000";
@@ -65,6 +66,7 @@ public record BetterAuthSettings(String url, String jwksUrl, String secret, Dura
         if (tokenCacheSize < 0) {
             throw new IllegalArgumentException("better-auth.token-cache-size must be 0 or more, was " + tokenCacheSize);
         }
+        ed25519 = ed25519 == null ? Ed25519Provider.AUTO : ed25519;
     }
 
     /** Settings for the Better Auth at {@code url} ({@code null}: {@value #DEFAULT_URL}), every other value defaulted. */
@@ -83,7 +85,7 @@ public record BetterAuthSettings(String url, String jwksUrl, String secret, Dura
         return "BetterAuthSettings[url=" + url + ", jwksUrl=" + jwksUrl + ", secret=" + (secret == null ? "unset" : "set")
                 + ", clockSkew=" + clockSkew + ", jwksTimeout=" + jwksTimeout + ", jwksMinRefetchInterval=" + jwksMinRefetchInterval
                 + ", jwksMaxAge=" + jwksMaxAge + ", jwksMaxBytes=" + jwksMaxBytes + ", maxTokenLength=" + maxTokenLength
-                + ", tokenCacheSize=" + tokenCacheSize + "]";
+                + ", tokenCacheSize=" + tokenCacheSize + ", ed25519=" + ed25519 + "]";
     }
 
     private static String blankToNull(String value) {
@@ -121,6 +123,14 @@ public record BetterAuthSettings(String url, String jwksUrl, String secret, Dura
         return value;
     }
 
+    /** Which code checks Ed25519 signatures (Better Auth's default algorithm). */
+    public enum Ed25519Provider {
+        /** Google Tink when it is on the class path (faster), else the JDK. */
+        AUTO,
+        /** The JDK's own EdDSA, even when Tink is on the class path. */
+        JDK
+    }
+
     /** Builds {@link BetterAuthSettings}; unset values take the defaults documented there. */
     public static final class Builder {
         private final String url;
@@ -133,6 +143,7 @@ public record BetterAuthSettings(String url, String jwksUrl, String secret, Dura
         private int jwksMaxBytes = 65536;
         private int maxTokenLength = 8192;
         private long tokenCacheSize = 10_000;
+        private Ed25519Provider ed25519 = Ed25519Provider.AUTO;
 
         private Builder(String url) {
             this.url = url;
@@ -192,10 +203,16 @@ public record BetterAuthSettings(String url, String jwksUrl, String secret, Dura
             return this;
         }
 
+        /** Which code checks Ed25519; default {@link Ed25519Provider#AUTO}: Tink when present, else the JDK. */
+        public Builder ed25519(Ed25519Provider ed25519) {
+            this.ed25519 = ed25519;
+            return this;
+        }
+
         /** The settings, checked; throws {@link IllegalArgumentException} naming a bad value. */
         public BetterAuthSettings build() {
             return new BetterAuthSettings(url, jwksUrl, secret, clockSkew, jwksTimeout, jwksMinRefetchInterval, jwksMaxAge,
-                    jwksMaxBytes, maxTokenLength, tokenCacheSize);
+                    jwksMaxBytes, maxTokenLength, tokenCacheSize, ed25519);
         }
     }
 }

@@ -56,6 +56,7 @@ public final class JwksKeys implements AutoCloseable {
     private final BetterAuthMetrics metrics;
     private final ExecutorService executor;
     private final HttpClient http;
+    private final Ed25519Verifiers ed25519;
 
     private volatile Snapshot snapshot = Snapshot.NONE;
     private volatile boolean closed;
@@ -79,6 +80,8 @@ public final class JwksKeys implements AutoCloseable {
         this.minRefetchInterval = settings.jwksMinRefetchInterval();
         this.maxAge = settings.jwksMaxAge();
         this.maxBytes = settings.jwksMaxBytes();
+        this.ed25519 = new Ed25519Verifiers(settings.ed25519());
+        ed25519.selfTest();
         this.clock = clock;
         this.metrics = metrics;
         this.executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("better-auth-jwks-", 0).factory());
@@ -188,7 +191,7 @@ public final class JwksKeys implements AutoCloseable {
         }
         Map<String, SigningKey> keys = new LinkedHashMap<>();
         for (JWK jwk : set.getKeys()) {
-            Optional<SigningKey> key = SigningKey.from(jwk);
+            Optional<SigningKey> key = SigningKey.from(jwk, ed25519);
             if (key.isEmpty()) {
                 log.log(System.Logger.Level.WARNING, "Ignoring a Better Auth JWKS key this library cannot verify with (kid="
                         + printable(jwk.getKeyID()) + ", kty=" + jwk.getKeyType() + ")");

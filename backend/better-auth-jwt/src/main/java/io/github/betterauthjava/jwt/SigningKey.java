@@ -7,7 +7,6 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.crypto.Ed25519Verifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
@@ -37,7 +36,7 @@ record SigningKey(String kid, Set<JWSAlgorithm> algorithms, JWSVerifier verifier
      * no kid, an encryption key, a symmetric key, a weak RSA key, an unknown curve, or an
      * {@code alg} that contradicts the key type.
      */
-    static Optional<SigningKey> from(JWK jwk) {
+    static Optional<SigningKey> from(JWK jwk, Ed25519Verifiers ed25519) {
         String kid = jwk.getKeyID();
         if (kid == null || kid.isEmpty()) {
             return Optional.empty();
@@ -51,7 +50,7 @@ record SigningKey(String kid, Set<JWSAlgorithm> algorithms, JWSVerifier verifier
                 case OctetKeyPair okp when Curve.Ed25519.equals(okp.getCurve()) ->
                         // Better Auth's default. "Ed25519" is RFC 9864's fully-specified name for the same thing.
                         pinned(kid, declared, Set.of(JWSAlgorithm.EdDSA, JWSAlgorithm.Ed25519),
-                                new Ed25519Verifier(okp.toPublicJWK()));
+                                ed25519.forKey(okp.toPublicJWK()));
                 case ECKey ec when Curve.P_256.equals(ec.getCurve()) ->
                         pinned(kid, declared, Set.of(JWSAlgorithm.ES256), new ECDSAVerifier(ec.toPublicJWK()));
                 case ECKey ec when Curve.P_384.equals(ec.getCurve()) ->

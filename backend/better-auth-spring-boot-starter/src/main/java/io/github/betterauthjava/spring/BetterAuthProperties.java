@@ -31,6 +31,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param jwksMaxBytes         a larger JWKS document is refused (a Better Auth JWKS is < 2 KiB)
  * @param maxTokenLength       longer tokens are refused before any parsing
  * @param tokenCacheSize       how many verified tokens are remembered; 0 turns the cache off
+ * @param ed25519              {@code auto} (default): Ed25519 with Google Tink when it is on the
+ *                             class path, else the JDK; {@code jdk}: always the JDK
  */
 @ConfigurationProperties("better-auth")
 public record BetterAuthProperties(
@@ -43,13 +45,15 @@ public record BetterAuthProperties(
         @DefaultValue("5m") Duration jwksMaxAge,
         @DefaultValue("65536") int jwksMaxBytes,
         @DefaultValue("8192") int maxTokenLength,
-        @DefaultValue("10000") long tokenCacheSize) {
+        @DefaultValue("10000") long tokenCacheSize,
+        @DefaultValue("auto") BetterAuthSettings.Ed25519Provider ed25519) {
 
     /** Checked and normalised by the core's {@link BetterAuthSettings}. */
     public BetterAuthProperties {
         BetterAuthSettings settings = new BetterAuthSettings(url, jwksUrl, secret, clockSkew, jwksTimeout,
-                jwksMinRefetchInterval, jwksMaxAge, jwksMaxBytes, maxTokenLength, tokenCacheSize);
+                jwksMinRefetchInterval, jwksMaxAge, jwksMaxBytes, maxTokenLength, tokenCacheSize, ed25519);
         url = settings.url();
+        ed25519 = settings.ed25519();
         jwksUrl = settings.jwksUrl();
         secret = settings.secret();
         clockSkew = settings.clockSkew();
@@ -60,13 +64,13 @@ public record BetterAuthProperties(
 
     /** Properties with every default, for {@code url}. */
     public static BetterAuthProperties of(String url) {
-        return new BetterAuthProperties(url, null, null, null, null, null, null, 65536, 8192, 10000);
+        return new BetterAuthProperties(url, null, null, null, null, null, null, 65536, 8192, 10000, null);
     }
 
     /** These properties as the core's settings. */
     public BetterAuthSettings settings() {
         return new BetterAuthSettings(url, jwksUrl, secret, clockSkew, jwksTimeout, jwksMinRefetchInterval, jwksMaxAge,
-                jwksMaxBytes, maxTokenLength, tokenCacheSize);
+                jwksMaxBytes, maxTokenLength, tokenCacheSize, ed25519);
     }
 
     /** Whether HS256 tokens are accepted (a secret is configured). */

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class BetterAuthPropertiesTest {
 
     private static BetterAuthProperties of(String url, String jwksUrl, String secret) {
-        return new BetterAuthProperties(url, jwksUrl, secret, null, null, null, null, 65536, 8192, 10_000);
+        return new BetterAuthProperties(url, jwksUrl, secret, null, null, null, null, 65536, 8192, 10_000, null);
     }
 
     @Test
@@ -71,13 +71,13 @@ class BetterAuthPropertiesTest {
     @Test
     void refusesAClockSkewOverSixtySeconds() {
         assertThatIllegalArgumentException().isThrownBy(() -> new BetterAuthProperties(null, null, null, Duration.ofSeconds(61),
-                null, null, null, 65536, 8192, 10)).withMessageContaining("clock-skew");
+                null, null, null, 65536, 8192, 10, null)).withMessageContaining("clock-skew");
     }
 
     @Test
     void refusesAJwksTimeoutOverThreeSeconds() {
         assertThatIllegalArgumentException().isThrownBy(() -> new BetterAuthProperties(null, null, null, null,
-                Duration.ofSeconds(4), null, null, 65536, 8192, 10)).withMessageContaining("jwks-timeout");
+                Duration.ofSeconds(4), null, null, 65536, 8192, 10, null)).withMessageContaining("jwks-timeout");
     }
 
     @Test

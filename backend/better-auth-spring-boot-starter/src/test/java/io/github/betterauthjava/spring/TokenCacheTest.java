@@ -68,7 +68,7 @@ class TokenCacheTest {
     @Test
     void staysWithinItsConfiguredSize() {
         JwksServer jwks = JwksServer.withAllKeys();
-        var properties = new BetterAuthProperties(Tokens.ISSUER, jwks.url(), null, null, null, null, null, 65536, 8192, 3);
+        var properties = new BetterAuthProperties(Tokens.ISSUER, jwks.url(), null, null, null, null, null, 65536, 8192, 3, null);
         try (jwks; JwksKeys keys = new JwksKeys(properties.settings())) {
             var decoder = new BetterAuthJwtDecoder(BetterAuthVerifier.builder(properties.settings()).keys(keys).build());
             for (int i = 0; i < 50; i++) {
@@ -81,7 +81,7 @@ class TokenCacheTest {
     @Test
     void cachesNothingWhenTheSizeIsZero() {
         JwksServer jwks = JwksServer.withAllKeys();
-        var properties = new BetterAuthProperties(Tokens.ISSUER, jwks.url(), null, null, null, null, null, 65536, 8192, 0);
+        var properties = new BetterAuthProperties(Tokens.ISSUER, jwks.url(), null, null, null, null, null, 65536, 8192, 0, null);
         try (jwks; JwksKeys keys = new JwksKeys(properties.settings())) {
             var decoder = new BetterAuthJwtDecoder(BetterAuthVerifier.builder(properties.settings()).keys(keys).build());
             String token = Tokens.sign(TestKeys.ED25519, Tokens.claims(Instant.now()));

@@ -71,7 +71,7 @@ final class Verifier implements AutoCloseable {
 
     static BetterAuthProperties properties(String jwksUrl, String secret, Duration skew) {
         return new BetterAuthProperties(Tokens.ISSUER, jwksUrl, secret, skew, Duration.ofSeconds(3),
-                Duration.ofSeconds(5), Duration.ofMinutes(5), 65536, 8192, 10_000);
+                Duration.ofSeconds(5), Duration.ofMinutes(5), 65536, 8192, 10_000, null);
     }
 
     Jwt accepts(String token) {

@@ -61,6 +61,7 @@ public final class BetterAuthVerifier implements AutoCloseable {
     static final String SESSION_CACHE_AUD = "better-auth:session-cache";
     private static final Set<String> KEY_HEADERS = Set.of("jwk", "jku", "x5u", "x5c");
     private static final int MAX_KID_LENGTH = 256;
+    private static final System.Logger log = System.getLogger(BetterAuthVerifier.class.getName());
 
     private final String issuer;
     private final Duration skew;
@@ -92,6 +93,10 @@ public final class BetterAuthVerifier implements AutoCloseable {
         if (verified != null) {
             metrics.gauge(BetterAuthMetrics.TOKEN_CACHE_SIZE, verified::estimatedSize);
         }
+        // One line that says where tokens must come from: a wrong or unset BETTER_AUTH_URL shows here first.
+        log.log(System.Logger.Level.INFO, "Better Auth tokens: issuer " + issuer + ", keys from " + keys.url() + ", Ed25519 by "
+                + keys.ed25519Implementation() + ", HS256 " + (hs256 == null ? "refused" : "accepted")
+                + ", session check " + (sessions == null ? "off" : sessions.mode().value()));
     }
 
     /** A verifier with these settings, its own key store, no session check and no metrics. */
@@ -236,8 +241,11 @@ public final class BetterAuthVerifier implements AutoCloseable {
         if (kid == null || kid.isEmpty() || kid.length() > MAX_KID_LENGTH) {
             throw new TokenRejectedException(Outcome.UNKNOWN_KID, "The token names no usable signing key (kid)");
         }
-        SigningKey key = keys.forKid(kid).orElseThrow(() ->
-                new TokenRejectedException(Outcome.UNKNOWN_KID, "The token's signing key (kid) is not one Better Auth publishes"));
+        SigningKey key = keys.forKid(kid).orElseThrow(() -> keys.fetchProblem()
+                // Say the real cause: "unknown kid" sends people hunting for a rotation that never happened.
+                .map(problem -> new TokenRejectedException(Outcome.KEYS_UNAVAILABLE, "Better Auth's signing keys could not be fetched from "
+                        + keys.url() + " (" + problem + "), so the token's signing key (kid) is unknown"))
+                .orElseGet(() -> new TokenRejectedException(Outcome.UNKNOWN_KID, "The token's signing key (kid) is not one Better Auth publishes")));
         if (!key.verifies(alg)) {
             throw new TokenRejectedException(Outcome.BAD_ALGORITHM, "The token's alg is not the algorithm of its signing key");
         }

@@ -60,6 +60,8 @@ public final class JwksKeys implements AutoCloseable {
 
     private volatile Snapshot snapshot = Snapshot.NONE;
     private volatile boolean closed;
+    /** Why the last fetch failed; {@code null} after a good one. */
+    private volatile String fetchProblem;
     private final Object lock = new Object();
     private CompletableFuture<Void> inFlight; // guarded by lock
     private Instant lastFetchStart;            // guarded by lock
@@ -122,6 +124,21 @@ public final class JwksKeys implements AutoCloseable {
         return Optional.ofNullable(snapshot.keys().get(kid));
     }
 
+    /** Why the last JWKS fetch failed (timed out, HTTP status 503, not a JWK set…), or empty after a good one. */
+    public Optional<String> fetchProblem() {
+        return Optional.ofNullable(fetchProblem);
+    }
+
+    /** Where the keys are fetched from. */
+    public String url() {
+        return uri.toString();
+    }
+
+    /** The code checking Ed25519 signatures: {@code "tink"} or {@code "jdk"}. */
+    String ed25519Implementation() {
+        return ed25519.name();
+    }
+
     /** The kids currently trusted. */
     public List<String> kids() {
         return List.copyOf(snapshot.keys().keySet());
@@ -173,8 +190,9 @@ public final class JwksKeys implements AutoCloseable {
                     if (failure != null && !closed) {
                         sent.cancel(true);
                         metrics.jwksFetch(false);
-                        log.log(System.Logger.Level.WARNING, "Better Auth JWKS fetch from " + uri + " failed (" + describe(failure)
-                                + "); keeping the " + size() + " key(s) already known");
+                        fetchProblem = describe(failure);
+                        log.log(System.Logger.Level.WARNING, "Better Auth's signing keys could not be fetched from " + uri + " ("
+                                + fetchProblem + "); keeping the " + size() + " key(s) already known");
                     }
                 });
     }
@@ -206,6 +224,7 @@ public final class JwksKeys implements AutoCloseable {
         }
         Snapshot previous = snapshot;
         snapshot = new Snapshot(Map.copyOf(keys), clock.instant());
+        fetchProblem = null;
         metrics.jwksFetch(true);
         if (!previous.keys().keySet().equals(keys.keySet())) {
             log.log(System.Logger.Level.INFO, "Better Auth JWKS from " + uri + " now trusts kid(s) " + keys.keySet().stream().map(JwksKeys::printable).toList());

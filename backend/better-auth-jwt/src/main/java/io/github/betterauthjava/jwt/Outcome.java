@@ -11,6 +11,8 @@ public enum Outcome {
     FORBIDDEN_HEADER,
     BAD_ALGORITHM,
     UNKNOWN_KID,
+    /** The token's kid is unknown because the JWKS could not be fetched (down, unreachable, not a JWK set). */
+    KEYS_UNAVAILABLE,
     HS256_DISABLED,
     BAD_SIGNATURE,
     EXPIRED,

@@ -46,7 +46,7 @@ import javax.sql.DataSource;
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"},
         afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @ConditionalOnClass(JwtDecoder.class)
-@EnableConfigurationProperties({BetterAuthProperties.class, SessionCheckProperties.class})
+@EnableConfigurationProperties({BetterAuthProperties.class, SessionCheckProperties.class, PublicPathsProperties.class})
 public class BetterAuthAutoConfiguration {
 
     @Bean
@@ -96,8 +96,10 @@ public class BetterAuthAutoConfiguration {
     BetterAuthResourceServer betterAuthResourceServer(JwtDecoder decoder,
                                                       Converter<Jwt, ? extends AbstractAuthenticationToken> betterAuthAuthenticationConverter,
                                                       BearerTokenResolver resolver,
-                                                      AuthenticationEntryPoint betterAuthAuthenticationEntryPoint) {
-        return new BetterAuthResourceServer(decoder, betterAuthAuthenticationConverter, resolver, betterAuthAuthenticationEntryPoint);
+                                                      AuthenticationEntryPoint betterAuthAuthenticationEntryPoint,
+                                                      PublicPathsProperties publicPaths) {
+        return new BetterAuthResourceServer(decoder, betterAuthAuthenticationConverter, resolver, betterAuthAuthenticationEntryPoint,
+                publicPaths.ignoreInvalidTokensOn());
     }
 
     /**

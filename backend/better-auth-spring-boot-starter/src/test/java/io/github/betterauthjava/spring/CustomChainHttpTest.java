@@ -40,6 +40,14 @@ class CustomChainHttpTest {
         assertThat(new Http(port).get("/health").statusCode()).isEqualTo(200);
     }
 
+    /** Spring authenticates a token wherever one is sent: see PublicPathsHttpTest for the switch. */
+    @Test
+    void answersABadTokenOnAPublicPathWith401ByDefault() {
+        HttpResponse<String> response = new Http(port).bearer("/health", "a.b.c");
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow()).contains("error=\"invalid_token\"");
+    }
+
     @Test
     void verifiesTokensOnProtectedEndpoints() {
         HttpResponse<String> response = new Http(port).bearer("/me", Tokens.sign(TestKeys.P256, Tokens.claims(Instant.now())));

@@ -102,7 +102,7 @@ class JwksOutageTest {
         verifier.jwks.mode(mode);
         verifier.clock.advance(Duration.ofSeconds(5));
 
-        verifier.rejects(unknownKidToken(), Outcome.UNKNOWN_KID);
+        verifier.rejects(unknownKidToken(), Outcome.KEYS_UNAVAILABLE);
         verifier.accepts(Tokens.sign(TestKeys.P256, Tokens.claims(verifier.clock.instant())));
         assertThat(verifier.keys.size()).isEqualTo(TestKeys.ALL.size());
         assertThat(verifier.meters.counter(BetterAuthMetrics.JWKS_FETCHES, "outcome", "failure").count()).isEqualTo(1);
@@ -130,7 +130,7 @@ class JwksOutageTest {
         try (JwksKeys keys = new JwksKeys(properties.settings())) {
             var decoder = new BetterAuthJwtDecoder(BetterAuthVerifier.builder(properties.settings()).keys(keys).build());
             long start = System.nanoTime();
-            Verifier.rejects(() -> decoder.decode(known), Outcome.UNKNOWN_KID);
+            Verifier.rejects(() -> decoder.decode(known), Outcome.KEYS_UNAVAILABLE);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(DID_NOT_HANG);
         }
     }
@@ -156,14 +156,14 @@ class JwksOutageTest {
         Throwable failure = unknown.get(DID_NOT_HANG.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(DID_NOT_HANG);
         assertThat(failure).isInstanceOf(TokenRejected.class);
-        assertThat(((TokenRejected) failure).outcome()).isEqualTo(Outcome.UNKNOWN_KID);
+        assertThat(((TokenRejected) failure).outcome()).isEqualTo(Outcome.KEYS_UNAVAILABLE);
     }
 
     @Test
     void answersWithinTheTimeoutWhenTheJwksIsSlowOnFirstContact() {
         verifier.jwks.mode(JwksServer.Mode.SLOW);
         long start = System.nanoTime();
-        verifier.rejects(known, Outcome.UNKNOWN_KID);
+        verifier.rejects(known, Outcome.KEYS_UNAVAILABLE);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(DID_NOT_HANG);
     }
 

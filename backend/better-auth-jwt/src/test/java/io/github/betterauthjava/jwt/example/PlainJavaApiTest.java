@@ -68,6 +68,14 @@ class PlainJavaApiTest {
     }
 
     @Test
+    void saysInThe401ThatTheKeysCouldNotBeFetched() throws Exception {
+        jwks.mode(JwksServer.Mode.DOWN);
+        HttpResponse<String> response = get("Bearer " + Tokens.sign(TestKeys.ED25519, Tokens.claims(Instant.now())));
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).contains("could not be fetched from " + jwks.url()).contains("\"reason\":\"keys_unavailable\"");
+    }
+
+    @Test
     void answersAnExpiredTokenWith401() throws Exception {
         String expired = Tokens.sign(TestKeys.P256, Tokens.claims(Instant.now().minusSeconds(3600)));
         HttpResponse<String> response = get("Bearer " + expired);

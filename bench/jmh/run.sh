@@ -8,7 +8,7 @@ cd "$(dirname "$0")/../.."
 ROOT=$PWD
 JAVA_HOME=$("$ROOT/scripts/java-home.sh"); export JAVA_HOME
 echo "[jmh] installing better-auth-spring-boot-starter into the local Maven repository"
-(cd backend && ./mvnw -B -q -ntp -pl better-auth-jwt,better-auth-spring-boot-starter -am install -DskipTests)
+(cd backend && ./mvnw -B -q -ntp -f better-auth-parent/pom.xml install -DskipTests)
 echo "[jmh] building bench/jmh"
 (cd bench/jmh && ../../backend/mvnw -B -q -ntp package)
 mkdir -p bench/out bench/results

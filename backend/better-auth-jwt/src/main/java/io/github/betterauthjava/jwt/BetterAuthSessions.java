@@ -15,7 +15,7 @@ public interface BetterAuthSessions {
      * The session with this id, or empty when there is none (signed out, revoked, deleted).
      *
      * <p>When the answer cannot be known (database down, timeout), throw: the request then gets
-     * 503, never 401 and never a pass. Throw a {@link SessionCheckUnavailableException} to choose
+     * 503, never 401 and never a pass. Throw a {@link SessionsUnavailableException} to choose
      * the {@code detail} the client sees; any other exception gets a generic one.
      */
     Optional<BetterAuthSession> find(String sessionId);

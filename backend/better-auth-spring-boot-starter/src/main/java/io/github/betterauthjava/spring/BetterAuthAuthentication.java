@@ -35,10 +35,6 @@ public final class BetterAuthAuthentication extends AbstractAuthenticationToken 
         return jwt;
     }
 
-    public BetterAuthUser getUser() {
-        return user;
-    }
-
     @Override
     public BetterAuthUser getPrincipal() {
         return user;

@@ -28,7 +28,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                             kids arrive; at least 1 s
  * @param jwksMaxAge           after this, known keys are refreshed in the background (so keys
  *                             Better Auth retired disappear); a failed refresh keeps them
- * @param jwksMaxBytes         a larger JWKS document is refused (a Better Auth JWKS is < 2 KiB)
+ * @param jwksMaxBytes         a larger JWKS document is refused (a Better Auth JWKS is under 2 KiB)
  * @param maxTokenLength       longer tokens are refused before any parsing
  * @param tokenCacheSize       how many verified tokens are remembered; 0 turns the cache off
  * @param ed25519              {@code auto} (default): Ed25519 with Google Tink when it is on the

@@ -7,5 +7,8 @@ export default defineConfig({
     include: ["**/*.test.ts"],
     exclude: ["node_modules/**", ".next/**"],
     environment: "node",
+    // Sign-in tests run Better Auth's real scrypt password hashing many times: seconds of CPU on
+    // a busy 2-core machine, so the 5 s default cuts them off mid-way. Not a timing assertion.
+    testTimeout: 30_000,
   },
 });

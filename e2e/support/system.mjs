@@ -61,6 +61,11 @@ export async function startSystem({ env = {} } = {}) {
       "GITHUB_CLIENT_SECRET",
       "GOOGLE_CLIENT_ID",
       "GOOGLE_CLIENT_SECRET",
+      "TRUSTED_PROXIES",
+      "SMTP_URL",
+      "MAIL_FROM",
+      "REQUIRE_EMAIL_VERIFICATION",
+      "BETTER_AUTH_SESSION_CHECK",
     ],
   });
   const system = {

@@ -5,7 +5,8 @@ import assert from "node:assert/strict";
 import { copyFileSync, existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
-import { launchBrowser, screenshotOnFailure, watchContext } from "../support/browser.mjs";
+import { launchBrowser } from "../support/browser.mjs";
+import { browserSuite, DESKTOP, PHONE } from "../support/browser-suite.mjs";
 import { decodeJwt, looksLikeJwt } from "../support/jwt.mjs";
 import { delay, OUT_DIR, ROOT_DIR } from "../support/processes.mjs";
 import { API_URL, startSystem, WEB_URL } from "../support/system.mjs";
@@ -23,13 +24,10 @@ const JWT_LIFETIME_S = 20;
 const PASSWORD = "correct-horse-battery-9";
 const ADA = { email: "ada@example.com", password: PASSWORD, name: "Ada Lovelace" };
 const BOB = { email: "bob@example.com", password: PASSWORD, name: "Bob" };
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 375, height: 740 };
 
 let system;
 let browser;
-const problems = { csp: [], errors: [] };
-const contexts = new Set();
+const { problems, newContext, closeContext, browserTest } = browserSuite(() => browser);
 
 before(async () => {
   system = await startSystem({ env: { JWT_EXPIRATION_TIME: `${JWT_LIFETIME_S}s`, AUTH_RATE_LIMIT: "off" } });
@@ -40,34 +38,6 @@ after(async () => {
   await browser?.close().catch(() => {});
   await system?.stop();
 }, { timeout: 120_000 });
-
-async function newContext(options = {}) {
-  const context = await browser.newContext({ viewport: DESKTOP, ...options });
-  context.setDefaultTimeout(30_000);
-  context.setDefaultNavigationTimeout(60_000);
-  watchContext(context, problems);
-  contexts.add(context);
-  return context;
-}
-
-async function closeContext(context) {
-  contexts.delete(context);
-  await context.close();
-}
-
-/** A test whose failure leaves screenshots of every open page in out/. */
-function browserTest(name, fn) {
-  test(name, async (t) => {
-    try {
-      await fn();
-    } catch (err) {
-      const shots = [];
-      for (const context of contexts) shots.push(...(await screenshotOnFailure(context, name)));
-      if (shots.length) t.diagnostic(`screenshots: ${shots.map((s) => path.relative(ROOT_DIR, s)).join(", ")}`);
-      throw err;
-    }
-  });
-}
 
 /** GET on the web app without a browser, not following redirects. */
 const getManual = (pathname, headers = {}) => fetch(`${WEB_URL}${pathname}`, { redirect: "manual", headers });
@@ -531,7 +501,7 @@ describe("phone-width screen (375 px)", () => {
 });
 
 describe("when the session is gone for good", () => {
-  browserTest("a second 401 signs out and goes to /en/signin?next=…", async () => {
+  browserTest("a second 401 signs out and goes to /en/signin?next=…, saying the session has ended", async () => {
     const context = await newContext();
     try {
       const page = await context.newPage();
@@ -543,7 +513,8 @@ describe("when the session is gone for good", () => {
         await route.fulfill({ response: real, status: 401, body: "", headers: { ...real.headers(), "www-authenticate": 'Bearer error="invalid_token"' } });
       });
       await page.getByTestId("filter-active").click();
-      await page.waitForURL(`${WEB_URL}/en/signin?next=%2Fen%2Ftasks`);
+      await page.waitForURL(`${WEB_URL}/en/signin?next=%2Fen%2Ftasks&notice=session-ended`);
+      await page.locator(".auth-card [role=status]").getByText("Your session has ended. Please sign in again.").waitFor();
       assert.equal(await sessionFromPage(page), null);
       assert.equal((await context.cookies()).some((c) => c.name === "better-auth.session_token"), false);
     } finally {

@@ -2,13 +2,17 @@
 
 import Link from "next/link";
 import { useId, useRef, useState } from "react";
+import { forgotPasswordPath } from "@/lib/account-links";
 import { authClient } from "@/lib/auth-client";
 import { authErrorMessage, MIN_PASSWORD_LENGTH, validateCredentials, type AuthMode } from "@/lib/auth-errors";
 import { signInPath, signUpPath, type Locale } from "@/lib/paths";
+import { EMAIL_MAX_CHARS, NAME_MAX_CHARS } from "@/lib/user-limits";
 import { Logo } from "./Logo";
 import { SsoButtons } from "./SsoButtons";
 import { TwoFactorStep } from "./TwoFactorStep";
 import type { SsoProvider } from "@/lib/auth-sso";
+import { AuthCard } from "./AuthCard";
+import { ResendVerification } from "./ResendVerification";
 
 interface Props {
   mode: AuthMode;
@@ -19,11 +23,13 @@ interface Props {
   sso?: { providers: SsoProvider[]; errorPath: string };
   /** A message to show at once, e.g. why a provider sign-in came back refused. */
   initialError?: string | null;
+  /** A one-time message from the previous step (password changed, email confirmed). */
+  notice?: string;
 }
 
 type FieldErrors = { email?: string; password?: string };
 
-export function AuthForm({ mode, next, locale, sso, initialError = null }: Props) {
+export function AuthForm({ mode, next, locale, sso, initialError = null, notice }: Props) {
   const id = useId();
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
@@ -33,6 +39,9 @@ export function AuthForm({ mode, next, locale, sso, initialError = null }: Props
   const [formError, setFormError] = useState<string | null>(initialError);
   const [twoFactor, setTwoFactor] = useState(false);
   const [pending, setPending] = useState(false);
+  // Email verification: the address a refused sign-in was for / a sign-up that must confirm first.
+  const [unverified, setUnverified] = useState<string | null>(null);
+  const [checkMail, setCheckMail] = useState<string | null>(null);
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
   const isSignUp = mode === "signup";
@@ -41,6 +50,7 @@ export function AuthForm({ mode, next, locale, sso, initialError = null }: Props
     event.preventDefault();
     if (pending) return;
     setFormError(null);
+    setUnverified(null);
     const errors = validateCredentials({ email, password }, mode);
     setFieldErrors(errors);
     if (errors.email) return emailRef.current?.focus();
@@ -49,15 +59,18 @@ export function AuthForm({ mode, next, locale, sso, initialError = null }: Props
     setPending(true);
     try {
       const trimmedEmail = email.trim();
+      // A 429 says how long to wait in Retry-After (both Better Auth's limit and ours).
+      let retryAfter: string | null = null;
+      const fetchOptions = { onError: (ctx: { response: Response }) => void (retryAfter = ctx.response.headers.get("retry-after")) };
       const result = isSignUp
-        ? await authClient.signUp.email({
-            email: trimmedEmail,
-            password,
-            name: name.trim() || trimmedEmail.split("@")[0],
-          })
-        : await authClient.signIn.email({ email: trimmedEmail, password });
+        ? await authClient.signUp.email(
+            { email: trimmedEmail, password, name: name.trim() || trimmedEmail.split("@")[0] },
+            fetchOptions,
+          )
+        : await authClient.signIn.email({ email: trimmedEmail, password }, fetchOptions);
       if (result.error) {
-        setFormError(authErrorMessage(result.error, mode));
+        setFormError(authErrorMessage({ ...result.error, retryAfter: retryAfter ?? (result.error as { retryAfter?: number }).retryAfter }, mode));
+        if (result.error.code === "EMAIL_NOT_VERIFIED") setUnverified(trimmedEmail);
         setPending(false);
         return;
       }
@@ -66,6 +79,8 @@ export function AuthForm({ mode, next, locale, sso, initialError = null }: Props
         setTwoFactor(true);
         return;
       }
+      // REQUIRE_EMAIL_VERIFICATION: sign-up made no session; the mailed link confirms and signs in.
+      if (isSignUp && !result.data?.token) return setCheckMail(trimmedEmail);
       // A full navigation, so the server components see the new session cookie.
       window.location.assign(next);
     } catch {
@@ -88,6 +103,17 @@ export function AuthForm({ mode, next, locale, sso, initialError = null }: Props
     );
   }
 
+  if (checkMail) {
+    return (
+      <AuthCard title="Check your email">
+        <p role="status" className="alert alert-success">
+          We sent a link to {checkMail}. Open it to confirm your address and sign in.
+        </p>
+        <ResendVerification email={checkMail} />
+      </AuthCard>
+    );
+  }
+
   const otherHref = isSignUp ? signInPath(next, locale) : signUpPath(next, locale);
   const errorId = `${id}-error`;
 
@@ -99,10 +125,16 @@ export function AuthForm({ mode, next, locale, sso, initialError = null }: Props
         <p className="auth-subtitle">
           {isSignUp ? "Start organising your day in seconds." : "Sign in to see your tasks."}
         </p>
+        {notice && (
+          <p role="status" className="alert alert-success">
+            {notice}
+          </p>
+        )}
 
         <div id={errorId} role="alert" aria-live="assertive" className={formError ? "alert alert-error" : "visually-hidden"}>
           {formError}
         </div>
+        {unverified && <ResendVerification email={unverified} />}
 
         <form onSubmit={onSubmit} noValidate aria-describedby={formError ? errorId : undefined} className="auth-form">
           {isSignUp && (
@@ -117,7 +149,7 @@ export function AuthForm({ mode, next, locale, sso, initialError = null }: Props
                 autoComplete="name"
                 value={name}
                 onChange={(e) => setName(e.target.value)}
-                maxLength={100}
+                maxLength={NAME_MAX_CHARS}
               />
             </div>
           )}
@@ -132,6 +164,7 @@ export function AuthForm({ mode, next, locale, sso, initialError = null }: Props
               inputMode="email"
               autoComplete={isSignUp ? "email" : "username"}
               required
+              maxLength={EMAIL_MAX_CHARS}
               value={email}
               onChange={(e) => setEmail(e.target.value)}
               aria-invalid={fieldErrors.email ? true : undefined}
@@ -186,6 +219,12 @@ export function AuthForm({ mode, next, locale, sso, initialError = null }: Props
               </p>
             )}
           </div>
+
+          {!isSignUp && (
+            <p className="forgot-link">
+              <Link href={forgotPasswordPath(locale)}>Forgot password?</Link>
+            </p>
+          )}
 
           <button type="submit" className="btn btn-primary btn-block" disabled={pending} aria-busy={pending}>
             {pending ? (isSignUp ? "Creating account…" : "Signing in…") : isSignUp ? "Create account" : "Sign in"}

@@ -4,10 +4,11 @@ import type { AuthMode } from "@/lib/auth-errors";
 import { ssoEnv, ssoErrorMessage, ssoProviders } from "@/lib/auth-sso";
 import { isLocale, safeNextPath, signInPath, signUpPath, tasksPath } from "@/lib/paths";
 import { getSession } from "@/lib/session";
+import { signInNoticeText } from "@/lib/signin-notices";
 
 export interface AuthPageProps {
   params: Promise<{ locale: string }>;
-  searchParams: Promise<{ next?: string | string[]; error?: string | string[] }>;
+  searchParams: Promise<{ next?: string | string[]; error?: string | string[]; notice?: string | string[] }>;
 }
 
 /** The server half of /[locale]/signin and /[locale]/signup: locale check, safe `next`, and no form for someone already signed in. */
@@ -23,5 +24,14 @@ export async function AuthPage({ mode, params, searchParams }: AuthPageProps & {
     providers: ssoProviders(ssoEnv()),
     errorPath: mode === "signup" ? signUpPath(next, locale) : signInPath(next, locale),
   };
-  return <AuthForm mode={mode} next={next} locale={locale} sso={sso} initialError={ssoErrorMessage(query.error)} />;
+  return (
+    <AuthForm
+      mode={mode}
+      next={next}
+      locale={locale}
+      sso={sso}
+      initialError={ssoErrorMessage(query.error)}
+      notice={signInNoticeText(query.notice)}
+    />
+  );
 }

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { tasksPath, type Locale } from "@/lib/paths";
+import { accountPath, type Locale } from "@/lib/paths";
 import { Logo } from "./Logo";
 import styles from "./account-security.module.css";
 
@@ -10,8 +10,8 @@ export function SettingsShell({ title, locale, children }: { title: string; loca
       <header className="topbar">
         <div className="topbar-inner">
           <Logo />
-          <Link href={tasksPath(locale)} className="btn btn-ghost btn-small">
-            Back to tasks
+          <Link href={accountPath(locale)} className="btn btn-ghost btn-small">
+            Back to account
           </Link>
         </div>
       </header>

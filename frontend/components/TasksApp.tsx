@@ -1,8 +1,9 @@
 "use client";
 
+import Link from "next/link";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { api, ApiError, errorMessage, signOutAndGoToSignIn } from "@/lib/api";
-import type { Locale } from "@/lib/paths";
+import { accountPath, type Locale } from "@/lib/paths";
 import {
   countsAfterAdd,
   countsAfterToggle,
@@ -52,7 +53,7 @@ const FILTERS: { value: TaskFilter; label: string; count: keyof TaskCounts }[] =
   { value: "completed", label: "Completed", count: "completed" },
 ];
 
-export function TasksApp({ user }: Props) {
+export function TasksApp({ user, locale }: Props) {
   const id = useId();
   const [filter, setFilter] = useState<TaskFilter>("all");
   const [search, setSearch] = useState("");
@@ -321,6 +322,9 @@ export function TasksApp({ user }: Props) {
             <span className="account-email" data-testid="user-email" title={user.email}>
               {user.email}
             </span>
+            <Link href={accountPath(locale)} className="btn btn-ghost btn-small">
+              Account
+            </Link>
             <button type="button" className="btn btn-ghost btn-small" onClick={signOut} disabled={signingOut}>
               {signingOut ? "Signing out…" : "Sign out"}
             </button>

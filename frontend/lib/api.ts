@@ -1,5 +1,6 @@
 import { authClient } from "./auth-client";
 import { signInPath } from "./paths";
+import { withSignInNotice, type SignInNotice } from "./signin-notices";
 import { createTokenSource, type TokenSource } from "./token-source";
 import type { NewTask, Task, TaskChanges, TaskQuery } from "./task";
 
@@ -205,19 +206,31 @@ function currentPath(): string {
   return window.location.pathname + window.location.search;
 }
 
-/** Ends the Better Auth session, forgets the JWT and goes to sign-in (with `next` when given). */
-export async function signOutAndGoToSignIn(next?: string): Promise<void> {
+/**
+ * Drops the JWT held in memory, so the next API call fetches a new one. Needed when the session
+ * is replaced (a password change that signs out other devices replaces the current session
+ * too): the old JWT names the old session (`sid`) and the API would refuse it.
+ */
+export function forgetApiToken(): void {
+  browserTokens.clear();
+}
+
+/**
+ * Ends the Better Auth session, forgets the JWT and goes to sign-in (with `next` when given,
+ * and `notice` for the sentence the sign-in page shows).
+ */
+export async function signOutAndGoToSignIn(next?: string, notice?: SignInNotice): Promise<void> {
   browserTokens.clear();
   try {
     await authClient.signOut();
   } catch {
     // Unreachable or already signed out: the sign-in page is still the right place.
   }
-  window.location.assign(signInPath(next));
+  window.location.assign(notice ? withSignInNotice(signInPath(next), notice) : signInPath(next));
 }
 
 export const api = createApiClient({
   baseUrl: API_URL,
   tokens: browserTokens,
-  onUnauthorized: () => signOutAndGoToSignIn(currentPath()),
+  onUnauthorized: () => signOutAndGoToSignIn(currentPath(), "session-ended"),
 });

@@ -2,6 +2,8 @@ import { memoryAdapter } from "better-auth/adapters/memory";
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from "jose";
 import { describe, expect, it } from "vitest";
 import { authEnv, createAuth } from "./auth-config";
+import { JWT_CLAIMS } from "./jwt-payload";
+import { memoryTables } from "./test-auth";
 
 const env = (vars: Record<string, string>) => vars as unknown as NodeJS.ProcessEnv;
 
@@ -32,7 +34,7 @@ describe("authEnv", () => {
 
 /** Signs up with the real Better Auth (in memory) and returns the JWT from GET /token and the JWKS. */
 async function mintToken(env: NodeJS.ProcessEnv) {
-  const db: Record<string, unknown[]> = { user: [], session: [], account: [], verification: [], jwks: [], twoFactor: [] };
+  const db = memoryTables();
   const auth = createAuth(env, memoryAdapter(db));
   const signUp = await auth.api.signUpEmail({
     body: { email: "ada@example.com", password: "correct-horse-1", name: "Ada" },
@@ -42,7 +44,8 @@ async function mintToken(env: NodeJS.ProcessEnv) {
   const cookie = signUp.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
   const { token } = await auth.api.getToken({ headers: new Headers({ cookie }) });
   const jwks = await auth.api.getJwks();
-  return { token, jwks, userId: (await signUp.json()).user.id as string };
+  const session = await auth.api.getSession({ headers: new Headers({ cookie }) });
+  return { token, jwks, userId: (await signUp.json()).user.id as string, session: session!.session };
 }
 
 describe("tokens minted by this configuration (SPEC 1.2)", () => {
@@ -69,5 +72,25 @@ describe("tokens minted by this configuration (SPEC 1.2)", () => {
     expect(jwks.keys[0]).toMatchObject({ kty: "EC", crv: "P-256" });
     const { payload } = await jwtVerify(token, createLocalJWKSet(jwks as never));
     expect(payload.exp! - payload.iat!).toBe(30);
+  });
+});
+
+describe("the JWT names its session (SPEC 1.6, 2.1)", () => {
+  it("carries sid = the Better Auth session id, and exactly the SPEC claims", async () => {
+    const { token, jwks, userId, session } = await mintToken(ENV);
+    const { payload } = await jwtVerify(token, createLocalJWKSet(jwks as never));
+    expect(payload.sid).toBe(session.id);
+    expect(Object.keys(payload).sort()).toEqual([...JWT_CLAIMS].sort());
+    expect(payload).toMatchObject({ sub: userId, email: "ada@example.com", name: "Ada" });
+    expect(payload.iss).toBe("http://localhost:3000");
+    expect(payload.aud).toBe("http://localhost:3000");
+  });
+
+  it("never carries the session token, the cookie credential", async () => {
+    const { token, session } = await mintToken(ENV);
+    expect(session.token).toEqual(expect.any(String));
+    expect(session.token).not.toBe(session.id);
+    const payloadJson = Buffer.from(token.split(".")[1], "base64url").toString("utf8");
+    expect(payloadJson).not.toContain(session.token);
   });
 });

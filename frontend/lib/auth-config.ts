@@ -5,6 +5,12 @@ import type { JWKOptions } from "better-auth/plugins/jwt";
 import { Pool } from "pg";
 import { ssoEnv, ssoOptions } from "./auth-sso";
 import { twoFactorPlugin } from "./auth-two-factor";
+import { signInThrottle } from "./sign-in-throttle";
+import { userFieldLimits } from "./user-fields";
+import { authMailOptions } from "./auth-mail";
+import type { Mailer } from "./mail/transport";
+import { accountDeletion } from "./account-deletion";
+import { jwtPayload } from "./jwt-payload";
 
 const JWT_ALGS = ["EdDSA", "ES256", "ES512", "RS256", "PS256"] as const;
 type JwtAlg = JWKOptions["alg"];
@@ -47,25 +53,38 @@ function stripTrailingSlash(url: string) {
 
 /**
  * Builds the Better Auth instance; `scripts/migrate.ts` uses the same options for the schema.
- * `database` replaces the PostgreSQL pool (tests use Better Auth's memory adapter).
+ * `database` replaces the PostgreSQL pool (tests use Better Auth's memory adapter), `mailer` the mail transport.
  */
-export function createAuth(env: NodeJS.ProcessEnv = process.env, database?: BetterAuthOptions["database"]) {
+export function createAuth(env: NodeJS.ProcessEnv = process.env, database?: BetterAuthOptions["database"], mailer?: Mailer) {
   const c = authEnv(env);
   const sso = ssoOptions(ssoEnv(env));
+  const mail = authMailOptions(env, mailer);
+  const pool = database ? undefined : new Pool({ connectionString: c.databaseURL, max: 10 });
   return betterAuth({
     appName: "Tasks",
     baseURL: c.baseURL,
     secret: c.secret,
     trustedOrigins: c.trustedOrigins,
-    database: database ?? new Pool({ connectionString: c.databaseURL, max: 10 }),
+    database: database ?? pool,
     emailAndPassword: {
       enabled: true,
       minPasswordLength: 8,
       maxPasswordLength: 128,
+      ...mail.emailAndPassword,
     },
+    emailVerification: mail.emailVerification,
+    // Deletion takes the password again and removes the user's tasks too, in one transaction.
+    user: { deleteUser: accountDeletion(pool) },
+    // list-sessions would hand every device's session token (its cookie credential) to page
+    // scripts; the account page lists sessions on the server instead (auth.api still works).
+    disabledPaths: ["/list-sessions"],
     rateLimit: c.rateLimit === undefined ? undefined : { enabled: c.rateLimit },
     socialProviders: sso.socialProviders,
     account: sso.account,
+    // X-Forwarded-For holds exactly one address, decided from the socket and TRUSTED_PROXIES by
+    // preload.mjs (lib/client-address.mjs) before Next.js reads the request: rate limits and
+    // session records use it.
+    advanced: { ipAddress: { ipAddressHeaders: ["x-forwarded-for"] } },
     plugins: [
       twoFactorPlugin("Tasks"),
       ...sso.plugins,
@@ -75,9 +94,13 @@ export function createAuth(env: NodeJS.ProcessEnv = process.env, database?: Bett
           // The Java API requires iss == BETTER_AUTH_URL and aud containing it (SPEC 1.2).
           issuer: c.baseURL,
           audience: c.baseURL,
+          // Replaces the default claims (the whole user record): sub, email, name and the session id.
+          definePayload: jwtPayload,
         },
         jwks: { keyPairConfig: { alg: c.jwtAlg } as JWKOptions },
       }),
+      signInThrottle(),
+      userFieldLimits(),
       // Must stay last: lets server actions/components set Better Auth cookies.
       nextCookies(),
     ],

@@ -23,6 +23,11 @@ describe("authErrorMessage", () => {
   it("explains network failures, rate limits and server errors", () => {
     expect(authErrorMessage({ status: 0 }, "signin")).toMatch(/Can't reach the server/);
     expect(authErrorMessage({ status: 429, message: "Too many requests." }, "signin")).toMatch(/Too many attempts/);
+    expect(authErrorMessage({ status: 429, retryAfter: "7" }, "signin")).toBe("Too many attempts. Try again in 7 s.");
+    expect(authErrorMessage({ status: 429, code: "TOO_MANY_ATTEMPTS", retryAfter: 64 }, "signin")).toBe(
+      "Too many attempts. Try again in 64 s.",
+    );
+    expect(authErrorMessage({ status: 429, retryAfter: "soon" }, "signup")).toBe("Too many attempts. Wait a few seconds and try again.");
     expect(authErrorMessage({ status: 500, message: "relation user does not exist" }, "signup")).not.toMatch(/relation/);
   });
 

@@ -1,23 +1,16 @@
-import { memoryAdapter } from "better-auth/adapters/memory";
 import { TOTP } from "otpauth";
 import { describe, expect, it } from "vitest";
-import { createAuth } from "./auth-config";
+import type { createAuth } from "./auth-config";
+import { memoryAuth } from "./test-auth";
 import { totpSecret } from "./totp";
 
-const ENV = {
-  BETTER_AUTH_URL: "http://localhost:3000",
-  BETTER_AUTH_SECRET: "test-secret-0123456789abcdef0123456789abcdef",
-  AUTH_RATE_LIMIT: "off",
-  NODE_ENV: "test",
-} as unknown as NodeJS.ProcessEnv;
 const ORIGIN = { origin: "http://localhost:3000" };
 const cookiesOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(";")[0]);
 const cookieHeader = (cookies: string[]) => cookies.filter((c) => !c.endsWith("=")).join("; ");
 
 /** A user with two-factor on, through the same endpoints the pages call. */
 async function userWithTwoFactor() {
-  const db: Record<string, unknown[]> = { user: [], session: [], account: [], verification: [], jwks: [], twoFactor: [] };
-  const auth = createAuth(ENV, memoryAdapter(db));
+  const { auth } = memoryAuth({ AUTH_RATE_LIMIT: "off" });
   const credentials = { email: "ada@example.com", password: "correct-horse-1" };
   const signUp = await auth.api.signUpEmail({ body: { ...credentials, name: "Ada" }, asResponse: true });
   const session = cookieHeader(cookiesOf(signUp));

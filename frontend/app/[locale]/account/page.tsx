@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { AccountHeader } from "@/components/account/AccountHeader";
+import { ChangePasswordForm } from "@/components/account/ChangePasswordForm";
+import { DeleteAccountSection } from "@/components/account/DeleteAccountSection";
+import { ProfileSection } from "@/components/account/ProfileSection";
+import { SecuritySection } from "@/components/account/SecuritySection";
+import { SessionsSection } from "@/components/account/SessionsSection";
+import { listSessionViews } from "@/lib/account-sessions";
+import { accountPath, isLocale, tasksPath } from "@/lib/paths";
+import { requireSession } from "@/lib/session";
+import "./account.css";
+
+export const metadata: Metadata = { title: "Account" };
+
+/** Protected like /tasks: the session is checked here, on the server, before anything renders. */
+export default async function AccountPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  if (!isLocale(locale)) notFound();
+  const here = accountPath(locale);
+  const { user, session } = await requireSession(here, locale);
+  const sessions = await listSessionViews(user.id, session.id);
+
+  return (
+    <div className="app">
+      <AccountHeader email={user.email} tasksHref={tasksPath(locale)} />
+      <main className="tasks-main">
+        <h1 className="page-title">Account</h1>
+        <ProfileSection user={{ name: user.name, email: user.email, emailVerified: user.emailVerified }} />
+        <ChangePasswordForm here={here} />
+        <SecuritySection
+          twoFactorEnabled={user.twoFactorEnabled === true}
+          twoFactorHref={`${here}/two-factor`}
+          signInMethodsHref={`${here}/sign-in-methods`}
+        />
+        <SessionsSection sessions={sessions} here={here} />
+        <DeleteAccountSection here={here} />
+      </main>
+    </div>
+  );
+}

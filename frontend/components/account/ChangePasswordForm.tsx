@@ -1,0 +1,66 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useId, useRef } from "react";
+import type { PasswordChange } from "@/lib/account-messages";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth-errors";
+import { PasswordField } from "./PasswordField";
+import { useChangePassword } from "./useChangePassword";
+
+export function ChangePasswordForm({ here }: { here: string }) {
+  const id = useId();
+  const router = useRouter();
+  const form = useChangePassword({ here, onChanged: () => router.refresh() });
+  const refs = {
+    currentPassword: useRef<HTMLInputElement>(null),
+    newPassword: useRef<HTMLInputElement>(null),
+    confirmPassword: useRef<HTMLInputElement>(null),
+  };
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const focus = await form.submit();
+    if (focus) refs[focus].current?.focus();
+  }
+
+  const field = (name: keyof PasswordChange) => ({
+    id: `${id}-${name}`,
+    value: form.fields[name],
+    onChange: (value: string) => form.setField(name, value),
+    error: form.errors[name],
+    inputRef: refs[name],
+  });
+
+  return (
+    <section className="account-card" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Change password</h2>
+      <div role="alert" className={form.formError ? "alert alert-error" : "visually-hidden"}>
+        {form.formError}
+      </div>
+      <div role="status" className={form.success ? "alert alert-success" : "visually-hidden"} data-testid="password-changed">
+        {form.success}
+      </div>
+      <form onSubmit={onSubmit} noValidate className="auth-form" aria-label="Change password">
+        <PasswordField label="Current password" autoComplete="current-password" {...field("currentPassword")} />
+        <PasswordField
+          label="New password"
+          autoComplete="new-password"
+          hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
+          {...field("newPassword")}
+        />
+        <PasswordField label="Confirm new password" autoComplete="new-password" {...field("confirmPassword")} />
+        <label className="checkbox-row">
+          <input
+            type="checkbox"
+            checked={form.revokeOtherSessions}
+            onChange={(e) => form.setRevokeOtherSessions(e.target.checked)}
+          />
+          Sign out other devices
+        </label>
+        <button type="submit" className="btn btn-primary" disabled={form.pending} aria-busy={form.pending}>
+          {form.pending ? "Changing password…" : "Change password"}
+        </button>
+      </form>
+    </section>
+  );
+}

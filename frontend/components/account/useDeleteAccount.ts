@@ -1,0 +1,61 @@
+"use client";
+
+import { useState } from "react";
+import { accountErrorMessage, isSignedOut } from "@/lib/account-messages";
+import { forgetApiToken, signOutAndGoToSignIn } from "@/lib/api";
+import { authClient } from "@/lib/auth-client";
+import { signInPath } from "@/lib/paths";
+import { withSignInNotice } from "@/lib/signin-notices";
+
+export type DeleteStep = "password" | "confirm" | "deleting";
+
+/**
+ * Deleting the account: the password first, then an explicit confirmation, then Better Auth's
+ * delete-user (the server deletes the user, sessions, accounts and tasks in one transaction).
+ * A wrong password brings the person back to the first step with nothing deleted.
+ */
+export function useDeleteAccount(here: string) {
+  const [step, setStep] = useState<DeleteStep>("password");
+  const [password, setPassword] = useState("");
+  const [error, setError] = useState<string | null>(null);
+
+  function askToConfirm(): boolean {
+    if (!password) {
+      setError("Enter your password to delete your account.");
+      return false;
+    }
+    setError(null);
+    setStep("confirm");
+    return true;
+  }
+
+  function cancel() {
+    setStep("password");
+    setError(null);
+  }
+
+  /** Deletes; resolves to false (back at the password step, with a message) when it did not. */
+  async function confirm(): Promise<boolean> {
+    if (step !== "confirm") return false;
+    setStep("deleting");
+    setError(null);
+    try {
+      const { error: failed } = await authClient.deleteUser({ password });
+      if (failed) {
+        if (isSignedOut(failed)) await signOutAndGoToSignIn(here, "session-ended");
+        setError(accountErrorMessage(failed));
+        setStep("password");
+        return false;
+      }
+    } catch {
+      setError(accountErrorMessage({ status: 0 }));
+      setStep("password");
+      return false;
+    }
+    forgetApiToken();
+    window.location.assign(withSignInNotice(signInPath(), "account-deleted"));
+    return true;
+  }
+
+  return { step, password, setPassword, error, askToConfirm, cancel, confirm };
+}

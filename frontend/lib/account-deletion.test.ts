@@ -1,0 +1,135 @@
+import { memoryAdapter } from "better-auth/adapters/memory";
+import type { Pool } from "pg";
+import { describe, expect, it, vi } from "vitest";
+import { accountDeletion, deletionStatements, quoteIdent } from "./account-deletion";
+import { createAuth } from "./auth-config";
+import { memoryTables } from "./test-auth";
+
+const TABLES = {
+  authSchema: "public",
+  userTables: [
+    { schema: "public", table: "twoFactor" },
+    { schema: "public", table: "account" },
+    { schema: "public", table: "session" },
+  ],
+  hasVerification: true,
+  hasTasks: true,
+};
+
+describe("deletionStatements", () => {
+  it("locks the user first and deletes the user last, so no foreign key breaks and no session slips in", () => {
+    const labels = deletionStatements("u1", TABLES).map((s) => s.label);
+    expect(labels).toEqual([
+      "lock",
+      "tasks.tasks",
+      "public.verification",
+      "public.account",
+      "public.session",
+      "public.twoFactor",
+      "public.user",
+    ]);
+    expect(deletionStatements("u1", TABLES)[0].text).toBe('SELECT 1 FROM "public"."user" WHERE "id" = $1 FOR UPDATE');
+  });
+
+  it("passes the user id as a parameter, never inside the SQL", () => {
+    const evil = "x'; DROP TABLE tasks.tasks; --";
+    for (const s of deletionStatements(evil, TABLES)) {
+      expect(s.values).toEqual([evil]);
+      expect(s.text).not.toContain(evil);
+    }
+  });
+
+  it("deletes tasks by user_id, Better Auth rows by userId, and verification values naming the user", () => {
+    const byLabel = Object.fromEntries(deletionStatements("u1", TABLES).map((s) => [s.label, s.text]));
+    expect(byLabel["tasks.tasks"]).toBe('DELETE FROM "tasks"."tasks" WHERE "user_id" = $1');
+    expect(byLabel["public.twoFactor"]).toBe('DELETE FROM "public"."twoFactor" WHERE "userId" = $1');
+    expect(byLabel["public.verification"]).toBe('DELETE FROM "public"."verification" WHERE "value" = $1');
+    expect(byLabel["public.user"]).toBe('DELETE FROM "public"."user" WHERE "id" = $1');
+  });
+
+  it("skips the tasks table before the API has created it", () => {
+    const labels = deletionStatements("u1", { ...TABLES, hasTasks: false, hasVerification: false }).map((s) => s.label);
+    expect(labels).not.toContain("tasks.tasks");
+    expect(labels).not.toContain("public.verification");
+  });
+});
+
+describe("quoteIdent", () => {
+  it("quotes reserved words and mixed case, doubling embedded quotes", () => {
+    expect(quoteIdent("user")).toBe('"user"');
+    expect(quoteIdent("twoFactor")).toBe('"twoFactor"');
+    expect(quoteIdent('a"b')).toBe('"a""b"');
+  });
+});
+
+describe("delete-user (real Better Auth, in memory)", () => {
+  const ENV = {
+    BETTER_AUTH_URL: "http://localhost:3000",
+    BETTER_AUTH_SECRET: "test-secret-0123456789abcdef0123456789abcdef",
+    NODE_ENV: "test",
+  } as unknown as NodeJS.ProcessEnv;
+
+  async function signedUp() {
+    const db = memoryTables();
+    const auth = createAuth(ENV, memoryAdapter(db));
+    const res = await auth.api.signUpEmail({
+      body: { email: "del@example.com", password: "correct-horse-1", name: "Del" },
+      asResponse: true,
+    });
+    const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    return { auth, db, headers: new Headers({ cookie }) };
+  }
+
+  it("is enabled and refuses a wrong password, deleting nothing", async () => {
+    const { auth, db, headers } = await signedUp();
+    const res = await auth.api.deleteUser({ body: { password: "wrong-password-1" }, headers, asResponse: true });
+    expect(res.status).toBe(400);
+    expect((await res.json()).code).toBe("INVALID_PASSWORD");
+    expect([db.user.length, db.session.length, db.account.length]).toEqual([1, 1, 1]);
+  });
+
+  it("with the password deletes the user, their sessions and accounts at once (no email round trip)", async () => {
+    const { auth, db, headers } = await signedUp();
+    const res = await auth.api.deleteUser({ body: { password: "correct-horse-1" }, headers, asResponse: true });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ success: true, message: "User deleted" });
+    expect([db.user.length, db.session.length, db.account.length]).toEqual([0, 0, 0]);
+  });
+
+  it("runs the one-transaction deletion first when the app has a PostgreSQL pool", () => {
+    expect(accountDeletion(undefined)).toEqual({ enabled: true, beforeDelete: undefined, afterDelete: undefined });
+    expect(accountDeletion({} as never).beforeDelete).toEqual(expect.any(Function));
+  });
+});
+
+describe("the late sweep (tasks the API accepted while it still had the session cached)", () => {
+  /** A pool whose one client records the statements and answers like an empty catalogue. */
+  function recordingPool() {
+    const statements: string[] = [];
+    const client = {
+      query: async (text: string) => {
+        statements.push(text.replace(/\s+/g, " ").trim());
+        if (text.includes("to_regclass")) return { rows: [{ exists: true }] };
+        if (text.includes("current_schema() AS schema")) return { rows: [{ schema: "public" }] };
+        return { rows: [], rowCount: 0 };
+      },
+      release: () => {},
+    };
+    return { pool: { connect: async () => client } as unknown as Pool, statements };
+  }
+
+  it("deletes the user's tasks again once the API's session cache can no longer hold the session", async () => {
+    vi.useFakeTimers();
+    try {
+      const { pool, statements } = recordingPool();
+      await accountDeletion(pool, 10_000).afterDelete!({ id: "u1" });
+      await vi.advanceTimersByTimeAsync(9_999);
+      expect(statements).toEqual([]);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(statements).toContain('DELETE FROM "tasks"."tasks" WHERE "user_id" = $1');
+      expect(statements.at(-1)).toBe("COMMIT");
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

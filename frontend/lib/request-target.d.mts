@@ -1,0 +1,3 @@
+export const MALFORMED_TARGET: string;
+export function isMalformedTarget(url: string | undefined): boolean;
+export function installRequestTargetGuard(): void;

@@ -103,7 +103,7 @@ jar=$(ls $JAR_GLOB 2>/dev/null | grep -v original | head -1 || true)
 if [ -z "$jar" ] || [ -n "$(find backend -path '*/src/*' -newer "$jar" -print -quit)" ] || [ backend/pom.xml -nt "$jar" ]; then
   : > "$LOG_DIR/build-api.log"
   step "building the API (the first run downloads Maven and the dependencies)" "$LOG_DIR/build-api.log" \
-    bash -c 'cd backend && ./mvnw -B -ntp -DskipTests -pl task-api -am package'
+    bash -c 'cd backend && ./mvnw -B -ntp -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true -pl task-api -am package'
   jar=$(ls $JAR_GLOB | grep -v original | head -1)
 fi
 # Run an extracted copy (Spring Boot's production layout): a rebuild of backend/ cannot pull the

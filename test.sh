@@ -35,8 +35,11 @@ JAVA_HOME=$("$ROOT/scripts/java-home.sh"); export JAVA_HOME
 export PATH="$JAVA_HOME/bin:$PATH"
 echo "JAVA_HOME=$JAVA_HOME  node $(node --version)  npm $(npm --version)"
 
-step "backend: better-auth-spring + task-api (mvnw verify)"
-(cd backend && ./mvnw -B -ntp verify)
+step "backend: better-auth-jwt + better-auth-spring-boot-starter + task-api (mvnw install: verify, then the library into ~/.m2)"
+(cd backend && ./mvnw -B -ntp install)
+
+step "library: a sample app outside the reactor takes the starter by its coordinates"
+(cd backend && ./mvnw -B -ntp -f better-auth-spring-boot-starter/sample/pom.xml verify)
 
 if [ -f frontend/package.json ]; then
   step "frontend: install, typecheck, unit tests"

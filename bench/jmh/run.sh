@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # JMH micro-benchmarks of the per-request hot path (token verification, JSON).
 #   bench/jmh/run.sh [JMH options…]      e.g. bench/jmh/run.sh TokenVerification -f 1 -i 3
-# Installs the current better-auth-spring into the local Maven repository, builds bench/jmh, runs the
+# Installs the current better-auth-spring-boot-starter into the local Maven repository, builds bench/jmh, runs the
 # benchmarks and writes bench/results/jmh-YYYY-MM-DD-HHMM.md (and bench/out/jmh-….json, not committed).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
 JAVA_HOME=$("$ROOT/scripts/java-home.sh"); export JAVA_HOME
-echo "[jmh] installing better-auth-spring into the local Maven repository"
-(cd backend && ./mvnw -B -q -ntp -pl better-auth-spring -am install -DskipTests)
+echo "[jmh] installing better-auth-spring-boot-starter into the local Maven repository"
+(cd backend && ./mvnw -B -q -ntp -f better-auth-parent/pom.xml install -DskipTests)
 echo "[jmh] building bench/jmh"
 (cd bench/jmh && ../../backend/mvnw -B -q -ntp package)
 mkdir -p bench/out bench/results

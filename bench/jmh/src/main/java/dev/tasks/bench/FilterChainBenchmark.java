@@ -52,7 +52,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /**
  * One authenticated request through the whole servlet stack minus the socket and the database:
- * Spring Security's filter chain with better-auth-spring's default resource-server set-up (EdDSA
+ * Spring Security's filter chain with better-auth-spring-boot-starter's default resource-server set-up (EdDSA
  * token, cached after the first request, as in production), Spring MVC dispatch, and Jackson
  * writing 10 tasks. {@code observations=true} adds an {@link ObservationRegistry} with a meter
  * handler, which is what actuator + micrometer give the task API (Spring Security then wraps every

@@ -30,13 +30,14 @@ import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.OctetKeyPairGenerator;
 import com.sun.net.httpserver.HttpServer;
-import dev.tasks.betterauth.BetterAuthJwtDecoder;
-import dev.tasks.betterauth.BetterAuthSession;
-import dev.tasks.betterauth.SessionCheck;
-import dev.tasks.betterauth.SessionCheckMode;
-import dev.tasks.betterauth.SessionCheckProperties;
-import dev.tasks.betterauth.BetterAuthProperties;
-import dev.tasks.betterauth.JwksKeys;
+import io.github.betterauthjava.jwt.BetterAuthSession;
+import io.github.betterauthjava.jwt.BetterAuthVerifier;
+import io.github.betterauthjava.jwt.JwksKeys;
+import io.github.betterauthjava.jwt.SessionCheck;
+import io.github.betterauthjava.jwt.SessionCheckMode;
+import io.github.betterauthjava.jwt.SessionCheckSettings;
+import io.github.betterauthjava.spring.BetterAuthJwtDecoder;
+import io.github.betterauthjava.spring.BetterAuthProperties;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -115,17 +116,18 @@ public class TokenVerificationBenchmark {
         String issuer = "http://127.0.0.1:" + jwks.getAddress().getPort();
 
         BetterAuthProperties withCache = BetterAuthProperties.of(issuer);
-        BetterAuthProperties noCache = new BetterAuthProperties(issuer, null, null, null, null, null, null, 65536, 8192, 0);
-        keys = new JwksKeys(withCache);
-        uncached = new BetterAuthJwtDecoder(noCache, keys);
-        cached = new BetterAuthJwtDecoder(withCache, keys);
+        BetterAuthProperties noCache = new BetterAuthProperties(issuer, null, null, null, null, null, null, 65536, 8192, 0, null);
+        keys = new JwksKeys(withCache.settings());
+        uncached = new BetterAuthJwtDecoder(BetterAuthVerifier.builder(noCache.settings()).keys(keys).build());
+        cached = new BetterAuthJwtDecoder(BetterAuthVerifier.builder(withCache.settings()).keys(keys).build());
 
         eddsa = token(JWSAlgorithm.EdDSA, "ed", new Ed25519Signer(ed), issuer, "user-0");
         es256 = token(JWSAlgorithm.ES256, "es", new ECDSASigner(ec), issuer, "user-0");
         rs256 = token(JWSAlgorithm.RS256, "rs", new RSASSASigner(rsa), issuer, "user-0");
         Map<String, BetterAuthSession> sessions = new java.util.HashMap<>();
-        sessionChecked = new BetterAuthJwtDecoder(withCache, keys,
-                new SessionCheck(SessionCheckProperties.of(SessionCheckMode.IF_PRESENT), id -> Optional.ofNullable(sessions.get(id))));
+        sessionChecked = new BetterAuthJwtDecoder(BetterAuthVerifier.builder(withCache.settings()).keys(keys)
+                .sessionCheck(new SessionCheck(SessionCheckSettings.of(SessionCheckMode.IF_PRESENT), id -> Optional.ofNullable(sessions.get(id))))
+                .build());
         for (int i = 0; i < USERS; i++) {
             eddsaUsers[i] = token(JWSAlgorithm.EdDSA, "ed", new Ed25519Signer(ed), issuer, "user-" + i);
             cached.decode(eddsaUsers[i]);

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.tasks.api.web.OpenApiConfiguration;
-import dev.tasks.betterauth.BetterAuthUser;
+import io.github.betterauthjava.jwt.BetterAuthUser;
 
 /** Who the token says you are: lets a client check its token and learn its user id. */
 @RestController

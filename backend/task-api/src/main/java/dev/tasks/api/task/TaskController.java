@@ -30,7 +30,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 
 import dev.tasks.api.web.OpenApiConfiguration;
-import dev.tasks.betterauth.BetterAuthUser;
+import io.github.betterauthjava.jwt.BetterAuthUser;
 
 /**
  * A user's tasks (SPEC 1.3). The security chain has already made sure that {@code {user_id}} is

@@ -4,7 +4,7 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
-import dev.tasks.betterauth.BetterAuthAuthentication;
+import io.github.betterauthjava.spring.BetterAuthAuthentication;
 
 /**
  * The rule "a user reaches only their own tasks": the user id in a task path must be the token's

@@ -10,7 +10,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import dev.tasks.betterauth.BetterAuthAuthentication;
+import io.github.betterauthjava.spring.BetterAuthAuthentication;
 
 /**
  * Runs in the security chain right after the bearer token was checked: a verified user's

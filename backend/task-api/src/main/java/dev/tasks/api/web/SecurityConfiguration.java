@@ -20,10 +20,10 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
 import dev.tasks.api.task.TaskOwnership;
-import dev.tasks.betterauth.BetterAuthResourceServer;
+import io.github.betterauthjava.spring.BetterAuthResourceServer;
 
 /**
- * Who may call what. Tokens are verified by better-auth-spring; this decides the rest:
+ * Who may call what. Tokens are verified by better-auth-spring-boot-starter; this decides the rest:
  * <ul>
  * <li>health and API docs are public (metrics too, on the management port); everything else needs a
  * valid Bearer token;</li>

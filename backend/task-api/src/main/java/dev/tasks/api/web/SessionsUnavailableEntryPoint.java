@@ -10,7 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
-import dev.tasks.betterauth.SessionCheckUnavailableException;
+import io.github.betterauthjava.spring.SessionCheckUnavailableException;
 
 /**
  * A token whose Better Auth session cannot be looked up (database down, session table missing)

@@ -15,7 +15,7 @@ import dev.tasks.api.support.BetterAuthSessionTable;
 import dev.tasks.api.support.TestPostgres;
 import dev.tasks.api.support.TestTokens;
 import dev.tasks.api.web.SessionCheckSettings;
-import dev.tasks.betterauth.SessionCheck;
+import io.github.betterauthjava.jwt.SessionCheck;
 
 /**
  * SPEC 1.6 through the whole API: a real signed token naming a Better Auth session works while

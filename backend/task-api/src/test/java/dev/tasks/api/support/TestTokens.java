@@ -99,7 +99,7 @@ public final class TestTokens {
         }
     }
 
-    /** Spring properties pointing better-auth-spring at this issuer, key server and secret. */
+    /** Spring properties pointing better-auth-spring-boot-starter at this issuer, key server and secret. */
     public static Map<String, String> properties() {
         return Map.of("better-auth.url", ISSUER, "better-auth.jwks-url", jwksUrl(), "better-auth.secret", SECRET);
     }

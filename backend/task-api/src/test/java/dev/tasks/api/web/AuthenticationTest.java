@@ -16,7 +16,7 @@ import dev.tasks.api.support.TestTokens;
 
 /**
  * How the API treats the bearer token at the HTTP level (the verifier's own rules are tested in
- * better-auth-spring): 401 with an RFC 6750 challenge, header only, any scheme casing.
+ * better-auth-spring-boot-starter): 401 with an RFC 6750 challenge, header only, any scheme casing.
  */
 class AuthenticationTest extends ApiTest {
 

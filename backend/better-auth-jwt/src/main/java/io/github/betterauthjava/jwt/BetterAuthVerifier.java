@@ -1,0 +1,387 @@
+package io.github.betterauthjava.jwt;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.ParseException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jose.JWSObject;
+
+/**
+ * Verifies a Better Auth access token: the one place that decides whether a token is trusted.
+ * No framework: call {@link #verify(String)} from a servlet filter, a JDK {@code HttpServer}
+ * handler, a Quarkus or Micronaut filter; the Spring Boot starter wraps it as a {@code JwtDecoder}.
+ *
+ * <pre>{@code
+ * BetterAuthVerifier verifier = BetterAuthVerifier.create(BetterAuthSettings.builder("https://auth.example.com").build());
+ * VerifiedToken token = verifier.verify(bearer);   // TokenRejectedException: answer 401
+ * }</pre>
+ *
+ * <p>Every refusal is a {@link TokenRejectedException} (401); nothing a client sends can make
+ * this throw anything else. Thread-safe; create one per application and {@link #close()} it at
+ * shut-down. The rules,
+ * in the order they are applied (cheap ones first, the signature before any claim is trusted):
+ * <ol>
+ *   <li>at most {@code maxTokenLength} characters, exactly three segments (no JWE, no
+ *       unsigned JWT);</li>
+ *   <li>no header-supplied key ({@code jwk}, {@code jku}, {@code x5u}, {@code x5c}), no
+ *       {@code crit} (none is understood), not Better Auth's session-cache {@code typ};</li>
+ *   <li>HS256 only when a secret is configured, verified with it; any other algorithm must be
+ *       the one pinned by the JWKS key whose kid the token names (RFC 8725 §3.1);</li>
+ *   <li>{@code exp} required, {@code nbf} and {@code iat} honoured, with the configured skew;
+ *       {@code iss} equal to the Better Auth URL, {@code aud} containing it (both checked only
+ *       when present on HS256 tokens), never Better Auth's session-cache audience;</li>
+ *   <li>a user id in {@code sub} or {@code userId};</li>
+ *   <li>with a {@link SessionCheck}: a live Better Auth session ({@code sid}), checked on every
+ *       request, cached tokens included.</li>
+ * </ol>
+ * Verified tokens are cached by SHA-256 of their value, never past their {@code exp}. A session
+ * that cannot be looked up is a {@link SessionsUnavailableException} (503), not a refusal.
+ */
+public final class BetterAuthVerifier implements AutoCloseable {
+
+    static final String SESSION_CACHE_TYP = "better-auth.session-cache+jwt";
+    static final String SESSION_CACHE_AUD = "better-auth:session-cache";
+    private static final Set<String> KEY_HEADERS = Set.of("jwk", "jku", "x5u", "x5c");
+    private static final int MAX_KID_LENGTH = 256;
+    private static final System.Logger log = System.getLogger(BetterAuthVerifier.class.getName());
+
+    private final String issuer;
+    private final Duration skew;
+    private final int maxTokenLength;
+    private final JwksKeys keys;
+    private final JWSVerifier hs256;
+    private final InstantSource clock;
+    private final BetterAuthMetrics metrics;
+    private final Cache<String, VerifiedToken> verified;
+    private final SessionCheck sessions;
+    private final boolean ownsKeys;
+
+    private BetterAuthVerifier(Builder builder) {
+        BetterAuthSettings settings = builder.settings;
+        this.clock = builder.clock;
+        this.metrics = builder.metrics;
+        this.ownsKeys = builder.keys == null;
+        this.keys = ownsKeys ? new JwksKeys(settings, clock, metrics) : builder.keys;
+        this.sessions = builder.sessions == null || builder.sessions.mode() == SessionCheckMode.OFF ? null : builder.sessions;
+        this.issuer = settings.url();
+        this.skew = settings.clockSkew();
+        this.maxTokenLength = settings.maxTokenLength();
+        this.hs256 = settings.acceptsHs256() ? macVerifier(settings.secret()) : null;
+        this.verified = settings.tokenCacheSize() == 0 ? null : Caffeine.newBuilder()
+                .maximumSize(settings.tokenCacheSize())
+                .ticker(() -> clock.millis() * 1_000_000L)
+                .expireAfter(Expiry.<String, VerifiedToken>creating((hash, token) -> untilExpiry(token)))
+                .build();
+        if (verified != null) {
+            metrics.gauge(BetterAuthMetrics.TOKEN_CACHE_SIZE, verified::estimatedSize);
+        }
+        // One line that says where tokens must come from: a wrong or unset BETTER_AUTH_URL shows here first.
+        log.log(System.Logger.Level.INFO, "Better Auth tokens: issuer " + issuer + ", keys from " + keys.url() + ", Ed25519 by "
+                + keys.ed25519Implementation() + ", HS256 " + (hs256 == null ? "refused" : "accepted")
+                + ", session check " + (sessions == null ? "off" : sessions.mode().value()));
+    }
+
+    /** A verifier with these settings, its own key store, no session check and no metrics. */
+    public static BetterAuthVerifier create(BetterAuthSettings settings) {
+        return builder(settings).build();
+    }
+
+    /** A verifier with these settings; the builder adds a session check, metrics, a shared key store. */
+    public static Builder builder(BetterAuthSettings settings) {
+        return new Builder(settings);
+    }
+
+    /**
+     * The token, verified.
+     *
+     * @param token the credential of an {@code Authorization: Bearer} header, without the scheme
+     * @return who the token speaks for and what it says
+     * @throws TokenRejectedException       the token is not to be trusted: answer 401
+     * @throws SessionsUnavailableException the token's session cannot be checked now: answer 503
+     */
+    public VerifiedToken verify(String token) {
+        try {
+            return verifyOrReject(token);
+        } catch (TokenRejectedException rejected) {
+            metrics.verification(rejected.outcome());
+            throw rejected;
+        } catch (SessionsUnavailableException unavailable) {
+            metrics.verification(Outcome.SESSION_UNAVAILABLE);
+            throw unavailable;
+        } catch (RuntimeException unexpected) {
+            // Whatever a library throws on hostile input is still the client's bad token: 401, not 500.
+            metrics.verification(Outcome.ERROR);
+            throw new TokenRejectedException(Outcome.ERROR, "The token could not be verified", unexpected);
+        }
+    }
+
+    private VerifiedToken verifyOrReject(String token) {
+        if (token == null || token.isEmpty()) {
+            throw new TokenRejectedException(Outcome.MALFORMED, "No bearer token was given");
+        }
+        if (token.length() > maxTokenLength) {
+            throw new TokenRejectedException(Outcome.TOO_LONG, "The token is longer than " + maxTokenLength + " characters");
+        }
+        int segments = TokenSyntax.segments(token);
+        if (segments < 0) {
+            throw new TokenRejectedException(Outcome.MALFORMED, "The token has characters outside base64url and '.'");
+        }
+        if (segments == 5) {
+            throw new TokenRejectedException(Outcome.MALFORMED, "Encrypted (JWE) tokens are not accepted; send the signed JWT Better Auth issues");
+        }
+        if (segments != 3) {
+            throw new TokenRejectedException(Outcome.MALFORMED, "The token is not a signed JWT (header.payload.signature)");
+        }
+        String hash = verified == null ? null : TokenSyntax.sha256(token);
+        if (hash != null) {
+            VerifiedToken cached = verified.getIfPresent(hash);
+            if (cached != null) {
+                if (clock.instant().isBefore(cached.expiresAt())) {
+                    checkSession(cached);
+                    metrics.verification(Outcome.CACHED);
+                    return cached;
+                }
+                verified.invalidate(hash);
+            }
+        }
+        VerifiedToken fresh = verifySignatureAndClaims(token);
+        if (hash != null) {
+            verified.put(hash, fresh);
+        }
+        checkSession(fresh);
+        metrics.verification(Outcome.ACCEPTED);
+        return fresh;
+    }
+
+    /** A verified token still needs a live session: the cache remembers signatures, not sessions. */
+    private void checkSession(VerifiedToken token) {
+        if (sessions != null) {
+            sessions.check(token.claims(), token.expiresAt(), token.user().id());
+        }
+    }
+
+    private VerifiedToken verifySignatureAndClaims(String token) {
+        JWSObject jws;
+        try {
+            jws = JWSObject.parse(token);
+        } catch (ParseException | RuntimeException e) {
+            // Nimbus throws unchecked exceptions on some hostile headers (e.g. the JSON "null").
+            throw new TokenRejectedException(Outcome.MALFORMED, "The token is not a well-formed signed JWT");
+        }
+        JWSHeader header = jws.getHeader();
+        checkHeader(header);
+        JWSAlgorithm alg = header.getAlgorithm();
+        boolean hmac = JWSAlgorithm.Family.HMAC_SHA.contains(alg);
+        JWSVerifier verifier = hmac ? hmacVerifier(alg) : keyVerifier(header, alg);
+        boolean valid;
+        try {
+            valid = jws.verify(verifier);
+        } catch (JOSEException | RuntimeException e) {
+            valid = false;
+        }
+        if (!valid) {
+            throw new TokenRejectedException(Outcome.BAD_SIGNATURE, "The token's signature is invalid");
+        }
+        Map<String, Object> claims = jws.getPayload().toJSONObject();
+        if (claims == null) {
+            throw new TokenRejectedException(Outcome.MALFORMED, "The token's payload is not a JSON object");
+        }
+        return checkClaims(header, claims, hmac);
+    }
+
+    private void checkHeader(JWSHeader header) {
+        Set<String> names = header.toJSONObject().keySet();
+        if (names.stream().anyMatch(KEY_HEADERS::contains)) {
+            // RFC 8725 §3.10: keys named or carried by the token itself prove nothing.
+            throw new TokenRejectedException(Outcome.FORBIDDEN_HEADER, "Tokens carrying or pointing to their own key (jwk, jku, x5u, x5c) are not accepted");
+        }
+        if (names.contains("crit")) {
+            // RFC 7515 §4.1.11: a recipient must refuse critical extensions it does not understand; we understand none.
+            throw new TokenRejectedException(Outcome.FORBIDDEN_HEADER, "The token names critical header parameters (crit) this server does not understand");
+        }
+        if (header.getType() != null && SESSION_CACHE_TYP.equalsIgnoreCase(header.getType().getType())) {
+            throw new TokenRejectedException(Outcome.SESSION_CACHE, "Better Auth session-cache tokens are not access tokens");
+        }
+        String alg = header.getAlgorithm().getName();
+        if ("none".equalsIgnoreCase(alg)) {
+            throw new TokenRejectedException(Outcome.BAD_ALGORITHM, "Unsigned tokens (alg none) are not accepted");
+        }
+    }
+
+    private JWSVerifier hmacVerifier(JWSAlgorithm alg) {
+        if (hs256 == null) {
+            throw new TokenRejectedException(Outcome.HS256_DISABLED, "HS256 tokens are not accepted: no shared secret is configured");
+        }
+        if (!JWSAlgorithm.HS256.equals(alg)) {
+            throw new TokenRejectedException(Outcome.BAD_ALGORITHM, "Only HS256 is accepted for shared-secret tokens");
+        }
+        return hs256;
+    }
+
+    private JWSVerifier keyVerifier(JWSHeader header, JWSAlgorithm alg) {
+        String kid = header.getKeyID();
+        if (kid == null || kid.isEmpty() || kid.length() > MAX_KID_LENGTH) {
+            throw new TokenRejectedException(Outcome.UNKNOWN_KID, "The token names no usable signing key (kid)");
+        }
+        SigningKey key = keys.forKid(kid).orElseThrow(() -> keys.fetchProblem()
+                // Say the real cause: "unknown kid" sends people hunting for a rotation that never happened.
+                .map(problem -> new TokenRejectedException(Outcome.KEYS_UNAVAILABLE, "Better Auth's signing keys could not be fetched from "
+                        + keys.url() + " (" + problem + "), so the token's signing key (kid) is unknown"))
+                .orElseGet(() -> new TokenRejectedException(Outcome.UNKNOWN_KID, "The token's signing key (kid) is not one Better Auth publishes")));
+        if (!key.verifies(alg)) {
+            throw new TokenRejectedException(Outcome.BAD_ALGORITHM, "The token's alg is not the algorithm of its signing key");
+        }
+        return key.verifier();
+    }
+
+    private VerifiedToken checkClaims(JWSHeader header, Map<String, Object> claims, boolean hmac) {
+        Instant now = clock.instant();
+        Instant exp = TokenSyntax.numericDate(claims, "exp");
+        Instant nbf = TokenSyntax.numericDate(claims, "nbf");
+        Instant iat = TokenSyntax.numericDate(claims, "iat");
+        if (exp == null) {
+            throw new TokenRejectedException(Outcome.MALFORMED, "The token has no expiry (exp)");
+        }
+        if (!now.isBefore(exp.plus(skew))) {
+            throw new TokenRejectedException(Outcome.EXPIRED, "The token has expired");
+        }
+        if (nbf != null && now.plus(skew).isBefore(nbf)) {
+            throw new TokenRejectedException(Outcome.NOT_YET_VALID, "The token is not valid yet (nbf)");
+        }
+        if (iat != null && now.plus(skew).isBefore(iat)) {
+            throw new TokenRejectedException(Outcome.NOT_YET_VALID, "The token was issued in the future (iat)");
+        }
+        if (iat != null && !exp.isAfter(iat)) {
+            throw new TokenRejectedException(Outcome.MALFORMED, "The token expires before it was issued (exp <= iat)");
+        }
+        // SPEC 1.2: HS256 tokens minted the way the original documents do carry only sub/iat/exp,
+        // and whoever holds the secret could mint any iss anyway: checked only when present.
+        if ((!hmac || claims.containsKey("iss")) && !(claims.get("iss") instanceof String iss && issuer.equals(iss))) {
+            throw new TokenRejectedException(Outcome.BAD_ISSUER, "The token's issuer (iss) is not " + issuer);
+        }
+        List<String> aud = TokenSyntax.audience(claims.get("aud"));
+        if (aud.contains(SESSION_CACHE_AUD)) {
+            throw new TokenRejectedException(Outcome.SESSION_CACHE, "Better Auth session-cache tokens are not access tokens");
+        }
+        if ((!hmac || claims.containsKey("aud")) && !aud.contains(issuer)) {
+            throw new TokenRejectedException(Outcome.BAD_AUDIENCE, "The token's audience (aud) does not include " + issuer);
+        }
+        BetterAuthUser user = UserClaims.userOf(claims).orElseThrow(() ->
+                new TokenRejectedException(Outcome.NO_SUBJECT, "The token names no user (a non-empty string sub or userId)"));
+        // Map.copyOf refuses nulls: JSON null claims ("image": null) are dropped, as absent.
+        Map<String, Object> present = new java.util.LinkedHashMap<>();
+        claims.forEach((name, value) -> {
+            if (value != null) {
+                present.put(name, value);
+            }
+        });
+        present.put("aud", aud);
+        Map<String, Object> headers = new java.util.LinkedHashMap<>();
+        header.toJSONObject().forEach((name, value) -> {
+            if (value != null) {
+                headers.put(name, value);
+            }
+        });
+        return new VerifiedToken(user, claims.get(SessionCheck.SID) instanceof String sid ? sid : null, exp, headers, present);
+    }
+
+    private static JWSVerifier macVerifier(String secret) {
+        try {
+            return new MACVerifier(secret.getBytes(StandardCharsets.UTF_8));
+        } catch (JOSEException e) {
+            throw new IllegalArgumentException("better-auth.secret cannot key HS256: " + e.getMessage(), e);
+        }
+    }
+
+    private Duration untilExpiry(VerifiedToken token) {
+        Duration left = Duration.between(clock.instant(), token.expiresAt());
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    /** Optional parts of a {@link BetterAuthVerifier}. */
+    public static final class Builder {
+        private final BetterAuthSettings settings;
+        private JwksKeys keys;
+        private SessionCheck sessions;
+        private BetterAuthMetrics metrics = BetterAuthMetrics.NONE;
+        private InstantSource clock = InstantSource.system();
+
+        private Builder(BetterAuthSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+        }
+
+        /** A key store to share (its owner closes it); default: one of the verifier's own. */
+        public Builder keys(JwksKeys keys) {
+            this.keys = keys;
+            return this;
+        }
+
+        /** Checks each token's Better Auth session ({@code sid}); default none. */
+        public Builder sessionCheck(SessionCheck sessions) {
+            this.sessions = sessions;
+            return this;
+        }
+
+        /** Where outcomes are counted; default nowhere. */
+        public Builder metrics(BetterAuthMetrics metrics) {
+            this.metrics = Objects.requireNonNull(metrics, "metrics");
+            return this;
+        }
+
+        /** The clock for time claims and cache expiry; default the system clock. */
+        public Builder clock(InstantSource clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** The verifier. Fetches nothing yet: keys are fetched when the first token needs them. */
+        public BetterAuthVerifier build() {
+            return new BetterAuthVerifier(this);
+        }
+    }
+
+    /** How many verified tokens are cached now (after pending evictions). */
+    public long cachedTokens() {
+        if (verified == null) {
+            return 0;
+        }
+        verified.cleanUp();
+        return verified.estimatedSize();
+    }
+
+    /** The key store this verifier asks for signing keys. */
+    public JwksKeys keys() {
+        return keys;
+    }
+
+    /** Stops the key store's fetches when this verifier created it. */
+    @Override
+    public void close() {
+        if (ownsKeys) {
+            keys.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "BetterAuthVerifier[issuer=" + issuer + ", hs256=" + (hs256 != null) + ", sessions=" + sessions + "]";
+    }
+}

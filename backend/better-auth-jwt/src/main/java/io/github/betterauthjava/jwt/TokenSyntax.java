@@ -1,0 +1,80 @@
+package io.github.betterauthjava.jwt;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/** How a token's parts must be spelled (RFC 7515, RFC 7519): checked before and after the signature. */
+final class TokenSyntax {
+
+    /** 9999-12-31T23:59:59Z: later NumericDates are nonsense, and would overflow Instant arithmetic. */
+    private static final long MAX_NUMERIC_DATE = 253_402_300_799L;
+
+    private TokenSyntax() {
+    }
+
+    /** RFC 7519 §2 NumericDate: seconds, possibly fractional; anything else is a malformed token. */
+    static Instant numericDate(Map<String, Object> claims, String name) {
+        Object value = claims.get(name);
+        if (value == null) {
+            if (claims.containsKey(name)) {
+                throw new TokenRejectedException(Outcome.MALFORMED, "The token's " + name + " is null");
+            }
+            return null;
+        }
+        if (value instanceof Number number) {
+            double seconds = number.doubleValue();
+            if (Double.isFinite(seconds) && seconds >= 0 && seconds <= MAX_NUMERIC_DATE) {
+                long whole = (long) Math.floor(seconds);
+                long nanos = Math.round((seconds - whole) * 1_000_000_000d);
+                return Instant.ofEpochSecond(whole, Math.min(nanos, 999_999_999L));
+            }
+        }
+        throw new TokenRejectedException(Outcome.MALFORMED, "The token's " + name + " is not a NumericDate (seconds since 1970)");
+    }
+
+    static List<String> audience(Object aud) {
+        if (aud == null) {
+            return List.of();
+        }
+        if (aud instanceof String single) {
+            return List.of(single);
+        }
+        if (aud instanceof Collection<?> many && many.stream().allMatch(String.class::isInstance)) {
+            return many.stream().map(String.class::cast).toList();
+        }
+        throw new TokenRejectedException(Outcome.MALFORMED, "The token's audience (aud) is neither a string nor an array of strings");
+    }
+
+    /**
+     * The number of '.'-separated segments, or -1 when a character is outside the base64url
+     * alphabet (RFC 7515 §2 forbids padding and line breaks; a lenient decoder would otherwise
+     * let many strings stand for one token).
+     */
+    static int segments(String token) {
+        int count = 1;
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c == '.') {
+                count++;
+            } else if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) {
+                return -1;
+            }
+        }
+        return count;
+    }
+
+    static String sha256(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.github.betterauthjava.jwt;
+
+import java.net.ServerSocket;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import io.github.betterauthjava.jwt.testkit.JwksServer;
+import io.github.betterauthjava.jwt.testkit.TestKeys;
+import io.github.betterauthjava.jwt.testkit.Tokens;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * When the keys cannot be fetched, the refusal and the log say so, naming the JWKS URL, instead
+ * of blaming the token's kid; and the verifier says at start-up where it expects tokens from.
+ */
+class KeysUnavailableTest {
+
+    private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            logged.add(record);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeEach
+    void captureLogs() {
+        Logger.getLogger("io.github.betterauthjava.jwt").addHandler(capture);
+    }
+
+    @AfterEach
+    void stopCapturing() {
+        Logger.getLogger("io.github.betterauthjava.jwt").removeHandler(capture);
+    }
+
+    private List<String> messages(Level level) {
+        return logged.stream().filter(r -> r.getLevel().equals(level)).map(LogRecord::getMessage).toList();
+    }
+
+    private static BetterAuthVerifier verifier(String jwksUrl) {
+        return BetterAuthVerifier.create(BetterAuthSettings.builder(Tokens.ISSUER).jwksUrl(jwksUrl).build());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = JwksServer.Mode.class, names = {"DOWN", "GARBAGE", "EMPTY"})
+    void saysTheKeysCouldNotBeFetchedWhenTheJwksIsBroken(JwksServer.Mode mode) {
+        try (JwksServer jwks = JwksServer.withAllKeys(); BetterAuthVerifier verifier = verifier(jwks.url())) {
+            jwks.mode(mode);
+            String token = Tokens.sign(TestKeys.ED25519, Tokens.claims(Instant.now()));
+            assertThatThrownBy(() -> verifier.verify(token))
+                    .isInstanceOfSatisfying(TokenRejectedException.class,
+                            e -> assertThat(e.outcome()).isEqualTo(Outcome.KEYS_UNAVAILABLE))
+                    .hasMessageStartingWith("Better Auth's signing keys could not be fetched from " + jwks.url() + " (")
+                    .hasMessageNotContaining("not one Better Auth publishes");
+            assertThat(messages(Level.WARNING)).anySatisfy(line ->
+                    assertThat(line).startsWith("Better Auth's signing keys could not be fetched from " + jwks.url()));
+        }
+    }
+
+    @Test
+    void saysTheKeysCouldNotBeFetchedWhenNothingListens() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String url = "http://127.0.0.1:" + port + "/api/auth/jwks";
+        try (BetterAuthVerifier verifier = verifier(url)) {
+            assertThatThrownBy(() -> verifier.verify(Tokens.sign(TestKeys.P256, Tokens.claims(Instant.now()))))
+                    .isInstanceOfSatisfying(TokenRejectedException.class,
+                            e -> assertThat(e.outcome()).isEqualTo(Outcome.KEYS_UNAVAILABLE))
+                    .hasMessageContaining("could not be fetched from " + url);
+        }
+    }
+
+    @Test
+    void stillSaysUnknownKidWhenTheKeysWereFetched() {
+        try (JwksServer jwks = JwksServer.withAllKeys(); BetterAuthVerifier verifier = verifier(jwks.url())) {
+            String stranger = Tokens.sign(TestKeys.ed25519("not-published"), Tokens.claims(Instant.now()));
+            assertThatThrownBy(() -> verifier.verify(stranger))
+                    .isInstanceOfSatisfying(TokenRejectedException.class, e -> assertThat(e.outcome()).isEqualTo(Outcome.UNKNOWN_KID));
+        }
+    }
+
+    @Test
+    void logsTheIssuerAndTheJwksUrlAtStartUpInOneLine() {
+        try (BetterAuthVerifier ignored = verifier("https://auth.example.com/api/auth/jwks")) {
+            assertThat(messages(Level.INFO)).anySatisfy(line -> assertThat(line)
+                    .startsWith("Better Auth tokens: issuer " + Tokens.ISSUER + ", keys from https://auth.example.com/api/auth/jwks,")
+                    .doesNotContain("\n"));
+        }
+    }
+}

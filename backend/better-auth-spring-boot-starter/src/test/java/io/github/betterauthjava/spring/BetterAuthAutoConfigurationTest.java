@@ -1,0 +1,166 @@
+package io.github.betterauthjava.spring;
+
+import io.github.betterauthjava.jwt.testkit.Tokens;
+import io.github.betterauthjava.jwt.BetterAuthMetrics;
+import io.github.betterauthjava.jwt.JwksKeys;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.web.SecurityFilterChain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Adding the dependency is enough; every bean can be replaced; bad configuration stops the start. */
+class BetterAuthAutoConfigurationTest {
+
+    private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(BetterAuthAutoConfiguration.class,
+                    org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration.class,
+                    org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration.class,
+                    org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration.class,
+                    org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration.class));
+
+    @Test
+    void configuresAResourceServerFromNothingButTheDependency() {
+        runner.run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).hasSingleBean(BetterAuthProperties.class);
+            assertThat(context).hasSingleBean(JwksKeys.class);
+            assertThat(context).getBean(JwtDecoder.class).isInstanceOf(BetterAuthJwtDecoder.class);
+            assertThat(context).hasSingleBean(BetterAuthAuthenticationConverter.class);
+            assertThat(context).hasSingleBean(BearerTokenResolver.class);
+            assertThat(context).hasSingleBean(BetterAuthAuthenticationEntryPoint.class);
+            assertThat(context).hasSingleBean(BetterAuthResourceServer.class);
+            assertThat(context).hasSingleBean(SecurityFilterChain.class);
+            assertThat(context).hasBean("betterAuthSecurityFilterChain");
+            // Boot's in-memory user with a generated password backs off when a JwtDecoder exists.
+            assertThat(context).doesNotHaveBean(UserDetailsService.class);
+        });
+    }
+
+    @Test
+    void backsOffWhenTheAppDefinesItsOwnDecoder() {
+        runner.withUserConfiguration(OwnDecoder.class).run(context -> {
+            assertThat(context).getBean(JwtDecoder.class).isSameAs(context.getBean(OwnDecoder.class).decoder);
+            assertThat(context).doesNotHaveBean(BetterAuthJwtDecoder.class);
+            assertThat(context).hasSingleBean(BetterAuthResourceServer.class);
+        });
+    }
+
+    @Test
+    void backsOffWhenTheAppDefinesItsOwnFilterChain() {
+        runner.withUserConfiguration(OwnChain.class).run(context -> {
+            assertThat(context).hasSingleBean(SecurityFilterChain.class);
+            assertThat(context).doesNotHaveBean("betterAuthSecurityFilterChain");
+            assertThat(context).hasBean("ownChain");
+        });
+    }
+
+    @Test
+    void refusesToStartWithASecretShorterThan32Characters() {
+        runner.withPropertyValues("better-auth.secret=too-short").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("at least 32");
+        });
+    }
+
+    @Test
+    void refusesToStartWithAMalformedUrl() {
+        runner.withPropertyValues("better-auth.url=localhost:3000").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("absolute http(s) URL");
+        });
+    }
+
+    @Test
+    void countsVerificationsWhenAMeterRegistryExists() {
+        runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new).run(context -> {
+            assertThat(context).getBean(BetterAuthMetrics.class).isInstanceOf(MicrometerBetterAuthMetrics.class);
+            MeterRegistry meters = context.getBean(MeterRegistry.class);
+            assertThatThrownBy(() -> context.getBean(JwtDecoder.class).decode("garbage"));
+            assertThat(meters.counter(BetterAuthMetrics.VERIFICATIONS, "outcome", "malformed").count()).isEqualTo(1);
+            assertThat(meters.get(BetterAuthMetrics.JWKS_KEYS).gauge().value()).isZero();
+        });
+    }
+
+    @Test
+    void worksWithoutMicrometerOnTheClassPath() {
+        runner.withClassLoader(new FilteredClassLoader(MeterRegistry.class)).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).doesNotHaveBean(BetterAuthMetrics.class);
+            assertThat(context).hasSingleBean(JwtDecoder.class);
+        });
+    }
+
+    @Test
+    void honoursBetterAuthsEnvironmentVariableNames() {
+        try (ConfigurableApplicationContext context = start("BETTER_AUTH_URL=https://auth.example.com",
+                "BETTER_AUTH_SECRET=" + Tokens.SECRET)) {
+            BetterAuthProperties properties = context.getBean(BetterAuthProperties.class);
+            assertThat(properties.url()).isEqualTo("https://auth.example.com");
+            assertThat(properties.jwksUrl()).isEqualTo("https://auth.example.com/api/auth/jwks");
+            assertThat(properties.acceptsHs256()).isTrue();
+        }
+        try (ConfigurableApplicationContext context = start("BETTER_AUTH_JWKS_URL=https://keys.example.com/jwks")) {
+            assertThat(context.getBean(BetterAuthProperties.class).jwksUrl()).isEqualTo("https://keys.example.com/jwks");
+        }
+    }
+
+    @Test
+    void letsBetterAuthPropertiesWinOverTheVariablesWhenGivenAsArguments() {
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(Plain.class).web(WebApplicationType.NONE)
+                .properties("BETTER_AUTH_URL=https://from-variable.example.com")
+                .run("--better-auth.url=https://from-argument.example.com");
+        try (context) {
+            assertThat(context.getBean(BetterAuthProperties.class).url()).isEqualTo("https://from-argument.example.com");
+        }
+    }
+
+    @Test
+    void refusesToStartWhenTheSecretVariableIsTooShort() {
+        assertThatThrownBy(() -> start("BETTER_AUTH_SECRET=short").close())
+                .rootCause().hasMessageContaining("BETTER_AUTH_SECRET").hasMessageContaining("at least 32");
+    }
+
+    private static ConfigurableApplicationContext start(String... properties) {
+        return new SpringApplicationBuilder(Plain.class).web(WebApplicationType.NONE).properties(properties).run();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @org.springframework.boot.autoconfigure.EnableAutoConfiguration
+    static class Plain {
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnDecoder {
+        final JwtDecoder decoder = token -> {
+            throw new org.springframework.security.oauth2.jwt.BadJwtException("no");
+        };
+
+        @Bean
+        JwtDecoder ownDecoder() {
+            return decoder;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnChain {
+        @Bean
+        SecurityFilterChain ownChain(HttpSecurity http, BetterAuthResourceServer betterAuth) throws Exception {
+            return http.authorizeHttpRequests(r -> r.anyRequest().permitAll()).oauth2ResourceServer(betterAuth).build();
+        }
+    }
+}

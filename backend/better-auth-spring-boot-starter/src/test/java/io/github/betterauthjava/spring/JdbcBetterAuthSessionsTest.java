@@ -1,0 +1,111 @@
+package io.github.betterauthjava.spring;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+import io.github.betterauthjava.jwt.SessionsUnavailableException;
+import io.github.betterauthjava.jwt.BetterAuthSession;
+import io.github.betterauthjava.jwt.JdbcBetterAuthSessions;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The JDBC store against a real PostgreSQL holding Better Auth 1.7's session table. */
+class JdbcBetterAuthSessionsTest {
+
+    private static EmbeddedPostgres postgres;
+    private static BetterAuthSessionTable table;
+
+    @BeforeAll
+    static void start() throws IOException {
+        postgres = EmbeddedPostgres.start();
+        table = new BetterAuthSessionTable(postgres.getPostgresDatabase(), "\"session\"");
+        table.create();
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        postgres.close();
+    }
+
+    @Test
+    void findsASessionByIdWithItsUserAndExpiry() {
+        Instant expiresAt = Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
+        table.insert("sess-found", "user-1", expiresAt);
+
+        Optional<BetterAuthSession> found = new JdbcBetterAuthSessions(postgres.getPostgresDatabase(), "session").find("sess-found");
+
+        assertThat(found).contains(new BetterAuthSession("user-1", expiresAt));
+    }
+
+    @Test
+    void findsNothingForAnUnknownId() {
+        assertThat(new JdbcBetterAuthSessions(postgres.getPostgresDatabase(), "session").find("no-such-session")).isEmpty();
+    }
+
+    @Test
+    void readsASchemaQualifiedTable() {
+        new BetterAuthSessionTable(postgres.getPostgresDatabase(), "").sql("CREATE SCHEMA IF NOT EXISTS auth");
+        BetterAuthSessionTable other = new BetterAuthSessionTable(postgres.getPostgresDatabase(), "\"auth\".\"session\"");
+        other.create();
+        other.insert("sess-auth", "user-2", Instant.now().plusSeconds(60));
+
+        assertThat(new JdbcBetterAuthSessions(postgres.getPostgresDatabase(), "auth.session").find("sess-auth"))
+                .map(BetterAuthSession::userId).contains("user-2");
+    }
+
+    @Test
+    void aMissingTableIsUnavailableNamingTheTable() {
+        JdbcBetterAuthSessions sessions = new JdbcBetterAuthSessions(postgres.getPostgresDatabase(), "better_auth_session");
+
+        assertThatThrownBy(() -> sessions.find("sess-x"))
+                .isInstanceOf(SessionsUnavailableException.class)
+                .hasMessageContaining("\"better_auth_session\" does not exist");
+        assertThat(sessions.problem()).hasValueSatisfying(problem -> assertThat(problem)
+                .contains("\"better_auth_session\" does not exist").contains("relation"));
+    }
+
+    @Test
+    void aReadableTableHasNoProblem() {
+        assertThat(new JdbcBetterAuthSessions(postgres.getPostgresDatabase(), "session").problem()).isEmpty();
+    }
+
+    @Test
+    void anUnreachableDatabaseIsUnavailable() throws IOException {
+        PGSimpleDataSource nobodyListens = new PGSimpleDataSource();
+        try (ServerSocket socket = new ServerSocket(0)) {
+            nobodyListens.setPortNumbers(new int[] {socket.getLocalPort()});
+        }
+        nobodyListens.setServerNames(new String[] {"127.0.0.1"});
+        nobodyListens.setUser("postgres");
+        JdbcBetterAuthSessions sessions = new JdbcBetterAuthSessions(nobodyListens, "session");
+
+        assertThatThrownBy(() -> sessions.find("sess-x"))
+                .isInstanceOf(SessionsUnavailableException.class)
+                .hasMessageContaining("the database is unavailable");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"session\"; DROP TABLE users; --", "a.b.c", "", "1session", "se ssion", ".session", "session."})
+    void refusesATableNameThatIsNotAPlainIdentifier(String name) {
+        assertThatThrownBy(() -> new JdbcBetterAuthSessions(postgres.getPostgresDatabase(), name))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("better-auth.session-table");
+    }
+
+    @Test
+    void quotesTheTableName() {
+        assertThat(JdbcBetterAuthSessions.quotedTable("session")).isEqualTo("\"session\"");
+        assertThat(JdbcBetterAuthSessions.quotedTable("auth.Session_2")).isEqualTo("\"auth\".\"Session_2\"");
+    }
+}

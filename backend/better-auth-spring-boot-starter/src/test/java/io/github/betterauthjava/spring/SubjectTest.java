@@ -1,0 +1,95 @@
+package io.github.betterauthjava.spring;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.github.betterauthjava.jwt.testkit.TestKeys;
+import io.github.betterauthjava.jwt.testkit.Tokens;
+import io.github.betterauthjava.jwt.BetterAuthUser;
+import io.github.betterauthjava.jwt.Outcome;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static io.github.betterauthjava.jwt.testkit.Tokens.with;
+import static io.github.betterauthjava.jwt.testkit.Tokens.without;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * RFC 8725 §3.8 "Validate Issuer and Subject": the user is {@code sub}, else Better Auth's
+ * {@code userId}; a token naming no user, or naming it with the wrong JSON type, is refused
+ * (stock Spring would authenticate it and answer 403 later).
+ */
+class SubjectTest {
+
+    private final Verifier verifier = Verifier.withJwks();
+    private final Map<String, Object> claims = Tokens.claims(Instant.now());
+    private final BetterAuthAuthenticationConverter converter = new BetterAuthAuthenticationConverter();
+
+    @AfterEach
+    void close() {
+        verifier.close();
+    }
+
+    private BetterAuthUser userOf(Map<String, Object> claims) {
+        return ((BetterAuthAuthentication) converter.convert(verifier.accepts(Tokens.sign(TestKeys.ED25519, claims)))).getPrincipal();
+    }
+
+    @Test
+    void readsTheUserFromSubEmailAndName() {
+        assertThat(userOf(claims)).isEqualTo(new BetterAuthUser(Tokens.USER, "ada@example.com", "Ada Lovelace"));
+    }
+
+    @Test
+    void fallsBackToUserIdWhenSubIsAbsent() {
+        assertThat(userOf(with(without(claims, "sub"), "userId", "u_fallback")).id()).isEqualTo("u_fallback");
+    }
+
+    @Test
+    void fallsBackToUserIdWhenSubIsEmpty() {
+        assertThat(userOf(with(with(claims, "sub", ""), "userId", "u_fallback")).id()).isEqualTo("u_fallback");
+    }
+
+    @Test
+    void prefersSubOverUserId() {
+        assertThat(userOf(with(claims, "userId", "someone-else")).id()).isEqualTo(Tokens.USER);
+    }
+
+    @Test
+    void rejectsATokenWithNeitherSubNorUserId() {
+        verifier.rejects(Tokens.sign(TestKeys.ED25519, without(claims, "sub")), Outcome.NO_SUBJECT);
+    }
+
+    @Test
+    void rejectsAnEmptyOrBlankSubWithoutUserId() {
+        verifier.rejects(Tokens.sign(TestKeys.ED25519, with(claims, "sub", "")), Outcome.NO_SUBJECT);
+        verifier.rejects(Tokens.sign(TestKeys.ED25519, with(claims, "sub", "   ")), Outcome.NO_SUBJECT);
+    }
+
+    @Test
+    void rejectsANonStringSub() {
+        for (Object sub : new Object[] {42, true, List.of(Tokens.USER), Map.of("id", Tokens.USER)}) {
+            verifier.rejects(Tokens.sign(TestKeys.ED25519, with(claims, "sub", sub)), Outcome.NO_SUBJECT);
+        }
+    }
+
+    @Test
+    void rejectsANonStringUserIdFallback() {
+        verifier.rejects(Tokens.sign(TestKeys.ED25519, with(without(claims, "sub"), "userId", 7)), Outcome.NO_SUBJECT);
+    }
+
+    @Test
+    void leavesEmailAndNameNullWhenAbsentOrNotStrings() {
+        BetterAuthUser user = userOf(with(without(claims, "name"), "email", List.of("a@b.c")));
+        assertThat(user.email()).isNull();
+        assertThat(user.name()).isNull();
+    }
+
+    @Test
+    void namesTheAuthenticationByTheUserId() {
+        var authentication = converter.convert(verifier.accepts(Tokens.sign(TestKeys.ED25519, claims)));
+        assertThat(authentication.getName()).isEqualTo(Tokens.USER);
+        assertThat(authentication.isAuthenticated()).isTrue();
+        assertThat(((BetterAuthAuthentication) authentication).getToken().getSubject()).isEqualTo(Tokens.USER);
+    }
+}

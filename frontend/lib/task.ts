@@ -38,9 +38,7 @@ export const DESCRIPTION_MAX = 2000;
 
 /** Characters as the API counts them (code points), not UTF-16 units as `String.length` does. */
 export function characterCount(text: string): number {
-  let count = 0;
-  for (const _ of text) count++;
-  return count;
+  return Array.from(text).length;
 }
 
 /**

@@ -61,7 +61,7 @@ export function TaskListSection({ list, filter, q, hasTasks, toggling, loadingMo
 
       {list.status === "error" && (
         <div className="state state-error" role="alert" data-testid="tasks-error">
-          <p className="state-title">Couldn't load your tasks.</p>
+          <p className="state-title">Couldn&apos;t load your tasks.</p>
           <p className="state-hint">{list.error}</p>
           <button type="button" className="btn btn-primary" onClick={on.onRetry}>
             Try again

@@ -19,6 +19,14 @@ import type { Announce } from "./useNotices";
 
 export const PAGE_SIZE = 50;
 
+/** The last answer to a list request, and which request (`key`) it answered. */
+interface Loaded {
+  key: string;
+  tasks: Task[];
+  total: number;
+  error?: string;
+}
+
 export type ListState =
   | { status: "loading"; tasks: Task[]; total: number }
   | { status: "ready"; tasks: Task[]; total: number }
@@ -39,8 +47,8 @@ const isVisible = (task: Task, view: { filter: TaskFilter; q: string }) =>
 
 /** The task list of one filter and search, its counts, and the edits that keep both in step with the API. */
 export function useTaskList({ userId, filter, q, announce, onRemoved }: Options) {
-  const [list, setList] = useState<ListState>({ status: "loading", tasks: [], total: 0 });
   const [reloadKey, setReloadKey] = useState(0);
+  const [loaded, setLoaded] = useState<Loaded>({ key: "", tasks: [], total: 0 });
   const [loadingMore, setLoadingMore] = useState(false);
   const [counts, setCounts] = useState<TaskCounts | null>(null);
   const [toggling, setToggling] = useState<ReadonlySet<number>>(new Set());
@@ -53,9 +61,17 @@ export function useTaskList({ userId, filter, q, announce, onRemoved }: Options)
     view.current = { filter, q };
   }, [filter, q]);
 
+  // Until the answer for this filter, search and retry arrives, the list shows the previous one (stale).
+  const key = JSON.stringify([userId, filter, q, reloadKey]);
+  const list: ListState =
+    loaded.key !== key
+      ? { status: "loading", tasks: loaded.tasks, total: loaded.total }
+      : loaded.error !== undefined
+        ? { status: "error", tasks: [], total: 0, error: loaded.error }
+        : { status: "ready", tasks: loaded.tasks, total: loaded.total };
+
   useEffect(() => {
     const controller = new AbortController();
-    setList((l) => ({ status: "loading", tasks: l.tasks, total: l.total }));
     api
       .listTasks(
         userId,
@@ -65,14 +81,14 @@ export function useTaskList({ userId, filter, q, announce, onRemoved }: Options)
       .then((page) => {
         const hiddenId = hidden.current?.id;
         const tasks = page.tasks.filter((t) => t.id !== hiddenId);
-        setList({ status: "ready", tasks, total: page.total - (page.tasks.length - tasks.length) });
+        setLoaded({ key, tasks, total: page.total - (page.tasks.length - tasks.length) });
       })
       .catch((err: unknown) => {
         if (controller.signal.aborted) return;
-        setList({ status: "error", tasks: [], total: 0, error: errorMessage(err) });
+        setLoaded({ key, tasks: [], total: 0, error: errorMessage(err) });
       });
     return () => controller.abort();
-  }, [userId, filter, q, reloadKey]);
+  }, [key, userId, filter, q]);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -100,11 +116,11 @@ export function useTaskList({ userId, filter, q, announce, onRemoved }: Options)
         limit: PAGE_SIZE,
         offset: list.tasks.length,
       });
-      setList((l) => {
+      setLoaded((l) => {
         const seen = new Set(l.tasks.map((t) => t.id));
         const hiddenId = hidden.current?.id;
         const more = page.tasks.filter((t) => !seen.has(t.id) && t.id !== hiddenId);
-        return { status: "ready", tasks: [...l.tasks, ...more], total: Math.max(page.total, l.tasks.length + more.length) };
+        return { ...l, tasks: [...l.tasks, ...more], total: Math.max(page.total, l.tasks.length + more.length) };
       });
     } catch (err) {
       announce(`Couldn't load more tasks. ${errorMessage(err)}`, "error");
@@ -114,11 +130,11 @@ export function useTaskList({ userId, filter, q, announce, onRemoved }: Options)
   }
 
   function replaceTask(task: Task) {
-    setList((l) => ({ ...l, tasks: l.tasks.map((t) => (t.id === task.id ? task : t)) }));
+    setLoaded((l) => ({ ...l, tasks: l.tasks.map((t) => (t.id === task.id ? task : t)) }));
   }
 
   function removeTask(taskId: number) {
-    setList((l) => {
+    setLoaded((l) => {
       const tasks = l.tasks.filter((t) => t.id !== taskId);
       return { ...l, tasks, total: l.total - (l.tasks.length - tasks.length) };
     });
@@ -129,7 +145,7 @@ export function useTaskList({ userId, filter, q, announce, onRemoved }: Options)
       const task = await api.createTask(userId, newTask);
       const visible = isVisible(task, { filter, q });
       setCounts((c) => c && countsAfterAdd(c, task));
-      if (visible) setList((l) => ({ ...l, tasks: [task, ...l.tasks], total: l.total + 1 }));
+      if (visible) setLoaded((l) => ({ ...l, tasks: [task, ...l.tasks], total: l.total + 1 }));
       announce(visible ? `Added “${task.title}”.` : `Added “${task.title}” (hidden by the current filter or search).`);
       return true;
     } catch (err) {
@@ -199,7 +215,7 @@ export function useTaskList({ userId, filter, q, announce, onRemoved }: Options)
   const restore = useCallback((task: Task, index: number) => {
     setCounts((c) => c && countsAfterAdd(c, task));
     if (!isVisible(task, view.current)) return;
-    setList((l) => {
+    setLoaded((l) => {
       if (l.tasks.some((t) => t.id === task.id)) return l;
       const tasks = [...l.tasks];
       tasks.splice(Math.min(index, tasks.length), 0, task);

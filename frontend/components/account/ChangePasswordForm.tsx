@@ -39,7 +39,12 @@ export function ChangePasswordForm({ here }: { here: string }) {
         {form.success}
       </div>
       <form onSubmit={onSubmit} noValidate className="auth-form" aria-label="Change password">
-        <PasswordField label="Current password" autoComplete="current-password" {...field("currentPassword")} inputRef={currentPasswordRef} />
+        <PasswordField
+          label="Current password"
+          autoComplete="current-password"
+          {...field("currentPassword")}
+          inputRef={currentPasswordRef}
+        />
         <PasswordField
           label="New password"
           autoComplete="new-password"
@@ -47,7 +52,12 @@ export function ChangePasswordForm({ here }: { here: string }) {
           {...field("newPassword")}
           inputRef={newPasswordRef}
         />
-        <PasswordField label="Confirm new password" autoComplete="new-password" {...field("confirmPassword")} inputRef={confirmPasswordRef} />
+        <PasswordField
+          label="Confirm new password"
+          autoComplete="new-password"
+          {...field("confirmPassword")}
+          inputRef={confirmPasswordRef}
+        />
         <label className="checkbox-row">
           <input
             type="checkbox"

@@ -27,8 +27,8 @@ export function SessionsSection({ sessions, here }: { sessions: SessionView[]; h
                 {s.current && <span className="badge">This device</span>}
               </p>
               <p className="session-meta">
-                {s.ip ? `IP ${s.ip} · ` : ""}signed in <time dateTime={s.signedInAt}>{formatDateTime(s.signedInAt)}</time> ·
-                last active <time dateTime={s.lastActiveAt}>{formatDateTime(s.lastActiveAt)}</time>
+                {s.ip ? `IP ${s.ip} · ` : ""}signed in <time dateTime={s.signedInAt}>{formatDateTime(s.signedInAt)}</time> · last
+                active <time dateTime={s.lastActiveAt}>{formatDateTime(s.lastActiveAt)}</time>
               </p>
             </div>
             {!s.current && (

@@ -29,7 +29,8 @@ function emptyMessage(filter: TaskFilter, q: string, hasTasks: boolean): { title
     return hasTasks
       ? { title: "Nothing left to do.", hint: "Every task is done. Enjoy the moment." }
       : { title: "No active tasks.", hint: "Add a task above to get started." };
-  if (filter === "completed") return { title: "No completed tasks yet.", hint: "Tick a task when it's done and it shows up here." };
+  if (filter === "completed")
+    return { title: "No completed tasks yet.", hint: "Tick a task when it's done and it shows up here." };
   return { title: "No tasks yet.", hint: "Add your first task above: what's the next thing you need to do?" };
 }
 

@@ -39,7 +39,7 @@ step "backend: better-auth-spring + task-api (mvnw verify)"
 (cd backend && ./mvnw -B -ntp verify)
 
 if [ -f frontend/package.json ]; then
-  step "frontend: install, typecheck, unit tests"
+  step "frontend: install, typecheck, lint (ESLint, Prettier over frontend/ and e2e/), unit tests"
   (cd frontend && npm ci --no-audit --no-fund && npm test)
 fi
 

@@ -42,7 +42,7 @@ step "library: a sample app outside the reactor takes the starter by its coordin
 (cd backend && ./mvnw -B -ntp -f better-auth-spring-boot-starter/sample/pom.xml verify)
 
 if [ -f frontend/package.json ]; then
-  step "frontend: install, typecheck, unit tests"
+  step "frontend: install, typecheck, lint (ESLint, Prettier over frontend/ and e2e/), unit tests"
   (cd frontend && npm ci --no-audit --no-fund && npm test)
 fi
 

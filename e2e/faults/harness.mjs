@@ -5,7 +5,18 @@
 // process exits for any reason, so a failing test leaves nothing running.
 import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
-import { chmodSync, chownSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  chownSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import os from "node:os";
@@ -67,8 +78,10 @@ export function startProcess(name, command, args, { env = {}, unset = [], cwd = 
     });
   });
   // 'exit' can fire before the pipes are drained: wait for both, so output() is complete.
-  const drained = Promise.all([new Promise((r) => child.stdout.once("close", r)), new Promise((r) => child.stderr.once("close", r))])
-    .then(() => new Promise((r) => log.end(r)));
+  const drained = Promise.all([
+    new Promise((r) => child.stdout.once("close", r)),
+    new Promise((r) => child.stderr.once("close", r)),
+  ]).then(() => new Promise((r) => log.end(r)));
   return {
     name,
     child,
@@ -149,7 +162,8 @@ export async function waitForStatus(url, { status = 200, timeoutMs = START_TIMEO
       // not up yet
     }
     if (proc && !proc.alive()) throw new Error(`${proc.name} exited while waiting for ${url}:\n${proc.tail()}`);
-    if (Date.now() > deadline) throw new Error(`${url} did not answer ${status} within ${timeoutMs / 1000}s${proc ? `:\n${proc.tail()}` : ""}`);
+    if (Date.now() > deadline)
+      throw new Error(`${url} did not answer ${status} within ${timeoutMs / 1000}s${proc ? `:\n${proc.tail()}` : ""}`);
     await delay(250);
   }
 }
@@ -163,12 +177,16 @@ export function postgresBin() {
   const candidates = [];
   if (process.env.PG_BIN) candidates.push(process.env.PG_BIN);
   if (existsSync("/usr/lib/postgresql")) {
-    const versions = readdirSync("/usr/lib/postgresql").filter((v) => /^\d+$/.test(v)).sort((a, b) => b - a);
+    const versions = readdirSync("/usr/lib/postgresql")
+      .filter((v) => /^\d+$/.test(v))
+      .sort((a, b) => b - a);
     candidates.push(...versions.map((v) => `/usr/lib/postgresql/${v}/bin`));
   }
   const bin = candidates.find((dir) => ["initdb", "pg_ctl", "postgres", "psql"].every((f) => existsSync(path.join(dir, f))));
   if (!bin) {
-    throw new Error("No PostgreSQL server binaries (initdb, pg_ctl, postgres, psql) found: install Debian's `postgresql` package or set PG_BIN");
+    throw new Error(
+      "No PostgreSQL server binaries (initdb, pg_ctl, postgres, psql) found: install Debian's `postgresql` package or set PG_BIN",
+    );
   }
   return bin;
 }
@@ -182,12 +200,16 @@ export async function startPostgres(name) {
   const bin = postgresBin();
   // initdb's helpers write to /dev/null as `postgres`; a clobbered /dev/null (a root-owned regular
   // file, left by some tool running as root) makes initdb fail with an obscure message.
-  if (!statSync("/dev/null").isCharacterDevice()) throw new Error("/dev/null is not a device on this machine (something replaced it): initdb cannot run");
+  if (!statSync("/dev/null").isCharacterDevice())
+    throw new Error("/dev/null is not a device on this machine (something replaced it): initdb cannot run");
   const dir = tempDir(name);
   const data = path.join(dir, "data");
   const port = await freePort();
   const password = `pg-${crypto.randomBytes(12).toString("hex")}`;
-  const asOwner = (tool, args, opts) => (isRoot ? run("runuser", ["-u", "postgres", "--", path.join(bin, tool), ...args], opts) : run(path.join(bin, tool), args, opts));
+  const asOwner = (tool, args, opts) =>
+    isRoot
+      ? run("runuser", ["-u", "postgres", "--", path.join(bin, tool), ...args], opts)
+      : run(path.join(bin, tool), args, opts);
   if (isRoot) {
     const { uid, gid } = postgresUser();
     chownSync(dir, uid, gid);
@@ -196,7 +218,17 @@ export async function startPostgres(name) {
   writeFileSync(pwfile, `${password}\n`, { mode: 0o600 });
   if (isRoot) chownSync(pwfile, postgresUser().uid, postgresUser().gid);
   try {
-    await asOwner("initdb", ["-D", data, "-U", "postgres", "--auth=scram-sha-256", `--pwfile=${pwfile}`, "-E", "UTF8", "--no-sync"]);
+    await asOwner("initdb", [
+      "-D",
+      data,
+      "-U",
+      "postgres",
+      "--auth=scram-sha-256",
+      `--pwfile=${pwfile}`,
+      "-E",
+      "UTF8",
+      "--no-sync",
+    ]);
   } catch (err) {
     rmSync(dir, { recursive: true, force: true });
     throw err;
@@ -219,17 +251,41 @@ export async function startPostgres(name) {
     },
     /** Runs SQL with psql and returns its unaligned, tuples-only output. */
     sql(statement) {
-      return run(path.join(bin, "psql"), ["-X", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", String(port), "-U", "postgres", "-d", "postgres", "-c", statement], {
-        env: { PGPASSWORD: password, PGCONNECT_TIMEOUT: "10" },
-      });
+      return run(
+        path.join(bin, "psql"),
+        [
+          "-X",
+          "-A",
+          "-t",
+          "-v",
+          "ON_ERROR_STOP=1",
+          "-h",
+          "127.0.0.1",
+          "-p",
+          String(port),
+          "-U",
+          "postgres",
+          "-d",
+          "postgres",
+          "-c",
+          statement,
+        ],
+        {
+          env: { PGPASSWORD: password, PGCONNECT_TIMEOUT: "10" },
+        },
+      );
     },
     /** A psql session kept open (for holding a lock): send(sql), then close(). */
     session() {
-      const child = spawn(path.join(bin, "psql"), ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", String(port), "-U", "postgres", "-d", "postgres"], {
-        env: { ...process.env, PGPASSWORD: password },
-        stdio: ["pipe", "pipe", "pipe"],
-        detached: true,
-      });
+      const child = spawn(
+        path.join(bin, "psql"),
+        ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", String(port), "-U", "postgres", "-d", "postgres"],
+        {
+          env: { ...process.env, PGPASSWORD: password },
+          stdio: ["pipe", "pipe", "pipe"],
+          detached: true,
+        },
+      );
       live.add(child);
       let out = "";
       child.stdout.on("data", (c) => (out += c));
@@ -283,10 +339,14 @@ export function taskApiJar() {
   const dir = path.join(ROOT_DIR, "backend", "task-api", "target");
   const find = () => (existsSync(dir) ? readdirSync(dir).find((f) => /^task-api-.*\.jar$/.test(f)) : undefined);
   if (!find()) {
-    runSync(path.join(ROOT_DIR, "backend", "mvnw"), ["-q", "-B", "-ntp", "-DskipTests", "-f", path.join(ROOT_DIR, "backend", "pom.xml"), "-pl", "task-api", "-am", "package"], {
-      env: { JAVA_HOME: javaHome() },
-      timeoutMs: 1_200_000,
-    });
+    runSync(
+      path.join(ROOT_DIR, "backend", "mvnw"),
+      ["-q", "-B", "-ntp", "-DskipTests", "-f", path.join(ROOT_DIR, "backend", "pom.xml"), "-pl", "task-api", "-am", "package"],
+      {
+        env: { JAVA_HOME: javaHome() },
+        timeoutMs: 1_200_000,
+      },
+    );
   }
   return path.join(dir, find());
 }
@@ -301,20 +361,43 @@ export async function startApi(name, { databaseUrl, secret, env = {}, javaOption
   const port = await freePort();
   // Metrics are served on a management port of their own (127.0.0.1), never on the API's port.
   const managementPort = await freePort();
-  const proc = startProcess(name, path.join(javaHome(), "bin", "java"), ["-Xmx512m", "-XX:TieredStopAtLevel=1", ...javaOptions, "-jar", taskApiJar()], {
-    env: {
-      PORT: String(port),
-      MANAGEMENT_SERVER_PORT: String(managementPort),
-      DATABASE_URL: databaseUrl,
-      BETTER_AUTH_URL: AUTH_URL,
-      ...(secret ? { BETTER_AUTH_SECRET: secret } : {}),
-      RATE_LIMIT_USER_RPS: "0",
-      RATE_LIMIT_IP_RPS: "0",
-      ...env,
+  const proc = startProcess(
+    name,
+    path.join(javaHome(), "bin", "java"),
+    ["-Xmx512m", "-XX:TieredStopAtLevel=1", ...javaOptions, "-jar", taskApiJar()],
+    {
+      env: {
+        PORT: String(port),
+        MANAGEMENT_SERVER_PORT: String(managementPort),
+        DATABASE_URL: databaseUrl,
+        BETTER_AUTH_URL: AUTH_URL,
+        ...(secret ? { BETTER_AUTH_SECRET: secret } : {}),
+        RATE_LIMIT_USER_RPS: "0",
+        RATE_LIMIT_IP_RPS: "0",
+        ...env,
+      },
+      unset: [
+        "BETTER_AUTH_SECRET",
+        "BETTER_AUTH_JWKS_URL",
+        "TRUSTED_PROXIES",
+        "CORS_ORIGINS",
+        "TASKS_DATA_DIR",
+        "EMBEDDED_POSTGRES_PORT",
+        "EMBEDDED_POSTGRES_PASSWORD",
+        "MANAGEMENT_SERVER_ADDRESS",
+        "LOGGING_STRUCTURED_FORMAT_CONSOLE",
+        "SPRING_PROFILES_ACTIVE",
+      ],
     },
-    unset: ["BETTER_AUTH_SECRET", "BETTER_AUTH_JWKS_URL", "TRUSTED_PROXIES", "CORS_ORIGINS", "TASKS_DATA_DIR", "EMBEDDED_POSTGRES_PORT", "EMBEDDED_POSTGRES_PASSWORD", "MANAGEMENT_SERVER_ADDRESS", "LOGGING_STRUCTURED_FORMAT_CONSOLE", "SPRING_PROFILES_ACTIVE"],
-  });
-  const api = { name, port, url: `http://127.0.0.1:${port}`, management: `http://127.0.0.1:${managementPort}`, proc, stop: (graceMs) => stopProcess(proc, graceMs) };
+  );
+  const api = {
+    name,
+    port,
+    url: `http://127.0.0.1:${port}`,
+    management: `http://127.0.0.1:${managementPort}`,
+    proc,
+    stop: (graceMs) => stopProcess(proc, graceMs),
+  };
   try {
     await waitForStatus(`${api.url}/health/ready`, { proc });
   } catch (err) {
@@ -330,7 +413,16 @@ const b64url = (value) => Buffer.from(typeof value === "string" ? value : JSON.s
 
 function claims(userId, overrides) {
   const now = Math.floor(Date.now() / 1000);
-  return { sub: userId, email: `${userId}@example.com`, name: userId, iat: now, exp: now + 3600, iss: AUTH_URL, aud: AUTH_URL, ...overrides };
+  return {
+    sub: userId,
+    email: `${userId}@example.com`,
+    name: userId,
+    iat: now,
+    exp: now + 3600,
+    iss: AUTH_URL,
+    aud: AUTH_URL,
+    ...overrides,
+  };
 }
 
 /** An HS256 token signed with `secret`, as `scripts/mint-token` makes them. */
@@ -376,7 +468,11 @@ export async function call(url, { method = "GET", token, body, headers = {}, tim
   const started = Date.now();
   const init = {
     method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { "content-type": "application/json" } : {}), ...headers },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body !== undefined ? { "content-type": "application/json" } : {}),
+      ...headers,
+    },
     body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
     signal: AbortSignal.timeout(timeoutMs),
   };

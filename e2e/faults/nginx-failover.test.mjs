@@ -14,7 +14,25 @@ import crypto from "node:crypto";
 import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, test } from "node:test";
-import { OUT_DIR, call, countBy, delay, freePort, hs256Token, load, nginxBinary, openDir, outcome, report, startApi, startPostgres, startProcess, stopProcess, tempDir, waitForStatus } from "./harness.mjs";
+import {
+  OUT_DIR,
+  call,
+  countBy,
+  delay,
+  freePort,
+  hs256Token,
+  load,
+  nginxBinary,
+  openDir,
+  outcome,
+  report,
+  startApi,
+  startPostgres,
+  startProcess,
+  stopProcess,
+  tempDir,
+  waitForStatus,
+} from "./harness.mjs";
 
 const CLIENTS = 8;
 const BEFORE_KILL_MS = 5000;
@@ -73,80 +91,118 @@ ${upstreams.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=5s;`)
 `;
 }
 
-test("one of two instances behind nginx killed mid-load: the other keeps serving, few requests fail", { timeout: 900_000 }, async () => {
-  const secret = crypto.randomBytes(32).toString("hex");
-  pg = await startPostgres("failover");
-  const env = { TRUSTED_PROXIES: "127.0.0.1/32" };
-  // One after the other: both run Flyway at start-up (it locks, but the machine is small).
-  apis.push(await startApi("failover-api-a", { databaseUrl: pg.url, secret, env }));
-  apis.push(await startApi("failover-api-b", { databaseUrl: pg.url, secret, env }));
-  const [victim, survivor] = apis;
+test(
+  "one of two instances behind nginx killed mid-load: the other keeps serving, few requests fail",
+  { timeout: 900_000 },
+  async () => {
+    const secret = crypto.randomBytes(32).toString("hex");
+    pg = await startPostgres("failover");
+    const env = { TRUSTED_PROXIES: "127.0.0.1/32" };
+    // One after the other: both run Flyway at start-up (it locks, but the machine is small).
+    apis.push(await startApi("failover-api-a", { databaseUrl: pg.url, secret, env }));
+    apis.push(await startApi("failover-api-b", { databaseUrl: pg.url, secret, env }));
+    const [victim, survivor] = apis;
 
-  dir = openDir(tempDir("nginx"));
-  const port = await freePort();
-  writeFileSync(path.join(dir, "nginx.conf"), nginxConfig(dir, port, apis.map((a) => a.port)));
-  nginx = startProcess("failover-nginx", nginxBinary(), ["-e", path.join(dir, "error.log"), "-p", dir, "-c", path.join(dir, "nginx.conf")]);
-  const lb = `http://127.0.0.1:${port}`;
-  await waitForStatus(`${lb}/health/ready`, { proc: nginx, timeoutMs: 30_000 });
+    dir = openDir(tempDir("nginx"));
+    const port = await freePort();
+    writeFileSync(
+      path.join(dir, "nginx.conf"),
+      nginxConfig(
+        dir,
+        port,
+        apis.map((a) => a.port),
+      ),
+    );
+    nginx = startProcess("failover-nginx", nginxBinary(), [
+      "-e",
+      path.join(dir, "error.log"),
+      "-p",
+      dir,
+      "-c",
+      path.join(dir, "nginx.conf"),
+    ]);
+    const lb = `http://127.0.0.1:${port}`;
+    await waitForStatus(`${lb}/health/ready`, { proc: nginx, timeoutMs: 30_000 });
 
-  const users = Array.from({ length: CLIENTS }, (_, i) => `failover-${i}-${crypto.randomBytes(4).toString("hex")}`);
-  const tokens = users.map((u) => hs256Token(secret, u));
-  const traffic = load(CLIENTS, async (client, i) => {
-    const tasks = `${lb}/api/${users[client]}/tasks`;
-    const r =
-      i % 2 === 0
-        ? { method: "POST", title: `task ${client}-${i}`, ...(await call(tasks, { method: "POST", token: tokens[client], body: { title: `task ${client}-${i}` } })) }
-        : { method: "GET", ...(await call(`${tasks}?limit=5`, { token: tokens[client] })) };
-    return { ...r, upstream: r.headers?.get("x-upstream") ?? "" };
-  });
+    const users = Array.from({ length: CLIENTS }, (_, i) => `failover-${i}-${crypto.randomBytes(4).toString("hex")}`);
+    const tokens = users.map((u) => hs256Token(secret, u));
+    const traffic = load(CLIENTS, async (client, i) => {
+      const tasks = `${lb}/api/${users[client]}/tasks`;
+      const r =
+        i % 2 === 0
+          ? {
+              method: "POST",
+              title: `task ${client}-${i}`,
+              ...(await call(tasks, { method: "POST", token: tokens[client], body: { title: `task ${client}-${i}` } })),
+            }
+          : { method: "GET", ...(await call(`${tasks}?limit=5`, { token: tokens[client] })) };
+      return { ...r, upstream: r.headers?.get("x-upstream") ?? "" };
+    });
 
-  await delay(BEFORE_KILL_MS);
-  const killAt = Date.now();
-  victim.proc.signal("SIGKILL");
-  const deadAt = (await victim.proc.exited).at;
-  await delay(AFTER_KILL_MS);
-  const results = await traffic.stop();
-  const survivorReady = await call(`${survivor.url}/health/ready`);
+    await delay(BEFORE_KILL_MS);
+    const killAt = Date.now();
+    victim.proc.signal("SIGKILL");
+    const deadAt = (await victim.proc.exited).at;
+    await delay(AFTER_KILL_MS);
+    const results = await traffic.stop();
+    const survivorReady = await call(`${survivor.url}/health/ready`);
 
-  const ok = (r) => r.status >= 200 && r.status < 300;
-  const failed = results.filter((r) => !ok(r));
-  const inFlightAtKill = (r) => r.started <= deadAt && r.ended >= killAt;
-  const afterKill = results.filter((r) => r.started > killAt + 1000);
-  const acknowledged = results.filter((r) => r.method === "POST" && r.status === 201).map((r) => r.json.id);
-  const rows = (await pg.sql(`select id, title from tasks.tasks where user_id in (${users.map((u) => `'${u}'`).join(",")})`))
-    .split("\n")
-    .filter(Boolean)
-    .map((line) => line.split("|"));
-  const found = new Set(rows.map(([id]) => Number(id)));
-  const titles = countBy(rows, ([, title]) => title);
-  const duplicates = Object.entries(titles).filter(([, n]) => n > 1);
-  const lost = acknowledged.filter((id) => !found.has(id));
-  const victimAddress = `127.0.0.1:${victim.port}`;
-  const figures = {
-    requests: results.length,
-    failed: failed.length,
-    failedByMethod: countBy(failed, (r) => `${r.method} ${outcome(r)}`),
-    outcomes: countBy(results, outcome),
-    retriedOnTheOther: results.filter((r) => r.upstream.includes(",")).length,
-    afterKill: { requests: afterKill.length, ok: afterKill.filter(ok).length, servedByVictim: afterKill.filter((r) => r.upstream.split(", ").at(-1) === victimAddress).length },
-    maxLatencyMs: Math.max(...results.map((r) => r.ms)),
-    writesAcknowledged: acknowledged.length,
-    writesFound: found.size,
-    lost: lost.length,
-    storedButNotAcknowledged: found.size - acknowledged.filter((id) => found.has(id)).length,
-    duplicateTitles: duplicates.length,
-  };
-  report("nginx-failover", figures);
+    const ok = (r) => r.status >= 200 && r.status < 300;
+    const failed = results.filter((r) => !ok(r));
+    const inFlightAtKill = (r) => r.started <= deadAt && r.ended >= killAt;
+    const afterKill = results.filter((r) => r.started > killAt + 1000);
+    const acknowledged = results.filter((r) => r.method === "POST" && r.status === 201).map((r) => r.json.id);
+    const rows = (await pg.sql(`select id, title from tasks.tasks where user_id in (${users.map((u) => `'${u}'`).join(",")})`))
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => line.split("|"));
+    const found = new Set(rows.map(([id]) => Number(id)));
+    const titles = countBy(rows, ([, title]) => title);
+    const duplicates = Object.entries(titles).filter(([, n]) => n > 1);
+    const lost = acknowledged.filter((id) => !found.has(id));
+    const victimAddress = `127.0.0.1:${victim.port}`;
+    const figures = {
+      requests: results.length,
+      failed: failed.length,
+      failedByMethod: countBy(failed, (r) => `${r.method} ${outcome(r)}`),
+      outcomes: countBy(results, outcome),
+      retriedOnTheOther: results.filter((r) => r.upstream.includes(",")).length,
+      afterKill: {
+        requests: afterKill.length,
+        ok: afterKill.filter(ok).length,
+        servedByVictim: afterKill.filter((r) => r.upstream.split(", ").at(-1) === victimAddress).length,
+      },
+      maxLatencyMs: Math.max(...results.map((r) => r.ms)),
+      writesAcknowledged: acknowledged.length,
+      writesFound: found.size,
+      lost: lost.length,
+      storedButNotAcknowledged: found.size - acknowledged.filter((id) => found.has(id)).length,
+      duplicateTitles: duplicates.length,
+    };
+    report("nginx-failover", figures);
 
-  assert.ok(results.filter((r) => r.ended < killAt).some((r) => r.upstream === victimAddress), "the victim served requests before it was killed");
-  assert.ok(afterKill.length > 0 && afterKill.every(ok), `after the kill every request is served by the survivor: ${JSON.stringify(countBy(afterKill, outcome))}`);
-  assert.equal(survivorReady.status, 200);
-  // The bound: only POSTs in flight on the victim when it died, at most one per client. Without
-  // failover (no proxy_next_upstream, or no second instance) every request routed to the victim
-  // would fail: hundreds.
-  assert.ok(failed.every(inFlightAtKill), `only requests in flight when the victim died may fail: ${JSON.stringify(failed.filter((r) => !inFlightAtKill(r)).map((r) => [r.method, outcome(r), r.started - killAt]))}`);
-  assert.ok(failed.length <= CLIENTS, `${failed.length} failed requests (bound ${CLIENTS})`);
-  assert.deepEqual(lost, [], "every acknowledged write is stored");
-  assert.deepEqual(duplicates, [], "no write was replayed onto the other instance");
-  assert.ok(results.every((r) => r.error !== "timeout"), "no request hung");
-});
+    assert.ok(
+      results.filter((r) => r.ended < killAt).some((r) => r.upstream === victimAddress),
+      "the victim served requests before it was killed",
+    );
+    assert.ok(
+      afterKill.length > 0 && afterKill.every(ok),
+      `after the kill every request is served by the survivor: ${JSON.stringify(countBy(afterKill, outcome))}`,
+    );
+    assert.equal(survivorReady.status, 200);
+    // The bound: only POSTs in flight on the victim when it died, at most one per client. Without
+    // failover (no proxy_next_upstream, or no second instance) every request routed to the victim
+    // would fail: hundreds.
+    assert.ok(
+      failed.every(inFlightAtKill),
+      `only requests in flight when the victim died may fail: ${JSON.stringify(failed.filter((r) => !inFlightAtKill(r)).map((r) => [r.method, outcome(r), r.started - killAt]))}`,
+    );
+    assert.ok(failed.length <= CLIENTS, `${failed.length} failed requests (bound ${CLIENTS})`);
+    assert.deepEqual(lost, [], "every acknowledged write is stored");
+    assert.deepEqual(duplicates, [], "no write was replayed onto the other instance");
+    assert.ok(
+      results.every((r) => r.error !== "timeout"),
+      "no request hung",
+    );
+  },
+);

@@ -43,14 +43,26 @@ test("SIGTERM during load: accepted requests finish, then the process exits by i
 
   lock = pg.session();
   lock.send("begin; lock table tasks.tasks in exclusive mode; select 'locked';");
-  await waitFor(() => lock.output().includes("locked"), 30_000, () => `lock not taken: ${lock.output()}`);
+  await waitFor(
+    () => lock.output().includes("locked"),
+    30_000,
+    () => `lock not taken: ${lock.output()}`,
+  );
 
-  const blocked = Array.from({ length: BLOCKED }, (_, i) => call(tasksUrl, { method: "POST", token, body: { title: `in flight ${i}` } }));
+  const blocked = Array.from({ length: BLOCKED }, (_, i) =>
+    call(tasksUrl, { method: "POST", token, body: { title: `in flight ${i}` } }),
+  );
   // Proof that they are inside the API: their inserts wait on the lock in PostgreSQL.
   await waitFor(
-    async () => Number(await pg.sql("select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query ilike 'insert into tasks.tasks%'")) === BLOCKED,
+    async () =>
+      Number(
+        await pg.sql(
+          "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query ilike 'insert into tasks.tasks%'",
+        ),
+      ) === BLOCKED,
     60_000,
-    async () => `inserts waiting: ${await pg.sql("select wait_event_type, wait_event, left(query, 60) from pg_stat_activity where datname = 'postgres'")}`,
+    async () =>
+      `inserts waiting: ${await pg.sql("select wait_event_type, wait_event, left(query, 60) from pg_stat_activity where datname = 'postgres'")}`,
   );
 
   const signalAt = Date.now();
@@ -74,8 +86,17 @@ test("SIGTERM during load: accepted requests finish, then the process exits by i
     inFlightStored: found,
     aliveWhileInFlight,
     newConnectionAfterSignal: outcome(afterSignal),
-    exit: exit && { code: exit.code, signal: exit.signal, msAfterSignal: exit.at - signalAt, msAfterLastRequestDone: exit.at - Math.max(...finished.map((r) => r.ended)) },
-    reads: { before: countBy(readsBefore, outcome), acrossSignal: countBy(readsAcross, outcome), afterSignal: countBy(readsAfter, outcome) },
+    exit: exit && {
+      code: exit.code,
+      signal: exit.signal,
+      msAfterSignal: exit.at - signalAt,
+      msAfterLastRequestDone: exit.at - Math.max(...finished.map((r) => r.ended)),
+    },
+    reads: {
+      before: countBy(readsBefore, outcome),
+      acrossSignal: countBy(readsAcross, outcome),
+      afterSignal: countBy(readsAfter, outcome),
+    },
   };
   report("sigterm", figures);
 
@@ -86,9 +107,18 @@ test("SIGTERM during load: accepted requests finish, then the process exits by i
   assert.ok(exit, `the API did not exit within ${(GRACE_MS + 30_000) / 1000} s of SIGTERM`);
   // The JVM reports death by SIGTERM as 128 + 15 after running its shutdown hooks (Spring's graceful shutdown among them).
   assert.ok(exit.code === 143 || exit.code === 0, `exit code ${exit.code} signal ${exit.signal}`);
-  assert.ok(readResults.every((r) => r.status !== 0 || r.started >= signalAt), "no read started before the signal failed at the network level");
-  assert.ok(readResults.every((r) => r.status === 0 || r.status === 200), `reads: ${JSON.stringify(figures.reads)}`);
-  assert.ok(readResults.every((r) => r.error !== "timeout"), "no read hung");
+  assert.ok(
+    readResults.every((r) => r.status !== 0 || r.started >= signalAt),
+    "no read started before the signal failed at the network level",
+  );
+  assert.ok(
+    readResults.every((r) => r.status === 0 || r.status === 200),
+    `reads: ${JSON.stringify(figures.reads)}`,
+  );
+  assert.ok(
+    readResults.every((r) => r.error !== "timeout"),
+    "no read hung",
+  );
 });
 
 async function waitFor(condition, timeoutMs, describe) {

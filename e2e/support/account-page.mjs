@@ -53,7 +53,10 @@ export async function actUntilSignedOut(page, web, timeout = 15_000) {
   for (let i = 0; ; i++) {
     if (new URL(page.url()).pathname === "/en/signin") break;
     if (Date.now() > deadline) throw new Error(`still on ${page.url()} ${timeout / 1000} s after the session ended`);
-    await page.getByTestId(i % 2 ? "filter-all" : "filter-active").click({ timeout: 2_000 }).catch(() => {});
+    await page
+      .getByTestId(i % 2 ? "filter-all" : "filter-active")
+      .click({ timeout: 2_000 })
+      .catch(() => {});
     await page.waitForURL(/\/en\/signin/, { timeout: 500 }).catch(() => {});
   }
   assert.match(page.url(), new RegExp(`^${web}/en/signin\\?next=%2Fen%2Ftasks&notice=session-ended$`));

@@ -48,7 +48,12 @@ export function betterAuthRelease(alias) {
   let release;
   if (!alias) {
     const dir = path.join(FRONTEND_DIR, "node_modules", "better-auth");
-    release = { alias, version: betterAuthVersion(), dir, load: (subpath) => load(subpath ? `better-auth/${subpath}` : "better-auth") };
+    release = {
+      alias,
+      version: betterAuthVersion(),
+      dir,
+      load: (subpath) => load(subpath ? `better-auth/${subpath}` : "better-auth"),
+    };
   } else {
     const dir = path.join(E2E_DIR, "node_modules", alias);
     let version;
@@ -147,7 +152,8 @@ export async function startBetterAuthServer() {
       });
       const nodeHandler = toNodeHandler(auth);
       handler = rewriteJwks
-        ? (req, res) => (req.method === "GET" && req.url === "/api/auth/jwks" ? serveJwks(auth, req, res, rewriteJwks) : nodeHandler(req, res))
+        ? (req, res) =>
+            req.method === "GET" && req.url === "/api/auth/jwks" ? serveJwks(auth, req, res, rewriteJwks) : nodeHandler(req, res)
         : nodeHandler;
       current = { auth, jwtOptions, modules };
       return auth;

@@ -43,7 +43,11 @@ export function watchContext(context, problems) {
 }
 
 /** A file name for a test's name. */
-export const slug = (name) => name.replace(/[^\w-]+/g, "-").replace(/^-|-$/g, "").slice(0, 100);
+export const slug = (name) =>
+  name
+    .replace(/[^\w-]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .slice(0, 100);
 
 /** Screenshots of every open page of `context` into out/, for a failed test. */
 export async function screenshotOnFailure(context, testName) {

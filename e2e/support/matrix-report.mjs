@@ -76,8 +76,14 @@ export function writeMatrix(table, { intoReadme = true } = {}) {
   const after = replaceBetweenMarkers(before, table);
   const rel = path.relative(ROOT_DIR, readme);
   const also = others.length ? ` (also marked, left alone: ${others.map((f) => path.relative(ROOT_DIR, f)).join(", ")})` : "";
-  if (after === null) return { outFile, readme: null, changed: false, message: `${rel} has ${START_MARKER} but no ${END_MARKER} after it` };
+  if (after === null)
+    return { outFile, readme: null, changed: false, message: `${rel} has ${START_MARKER} but no ${END_MARKER} after it` };
   const changed = withoutDate(after) !== withoutDate(before);
   if (changed) writeFileSync(readme, after);
-  return { outFile, readme, changed, message: `${rel}: ${changed ? "table updated" : "results unchanged, left as it was"}${also}` };
+  return {
+    outFile,
+    readme,
+    changed,
+    message: `${rel}: ${changed ? "table updated" : "results unchanged, left as it was"}${also}`,
+  };
 }

@@ -91,7 +91,12 @@ export async function startOidcProvider({ redirectUri, clientName = "Tasks" }) {
           return res.end(loginPage(details.uid, clientName, `No account for ${email} at this IdP.`));
         }
         logins.push(email);
-        return await provider.interactionFinished(req, res, { login: { accountId: user.sub } }, { mergeWithLastSubmission: false });
+        return await provider.interactionFinished(
+          req,
+          res,
+          { login: { accountId: user.sub } },
+          { mergeWithLastSubmission: false },
+        );
       }
       res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
       res.end(loginPage(details.uid, clientName));
@@ -108,7 +113,12 @@ export async function startOidcProvider({ redirectUri, clientName = "Tasks" }) {
     /** Emails that completed the provider's login form, in order. */
     logins,
     addUser({ email, name, emailVerified = true }) {
-      const user = { sub: `idp-${randomBytes(6).toString("hex")}`, email: email.toLowerCase(), email_verified: emailVerified, name };
+      const user = {
+        sub: `idp-${randomBytes(6).toString("hex")}`,
+        email: email.toLowerCase(),
+        email_verified: emailVerified,
+        name,
+      };
       users.set(user.email, user);
       return user;
     },

@@ -210,7 +210,9 @@ export async function waitForHttp(url, timeoutMs, proc) {
       throw new Error(`${proc.name} exited while waiting for ${url}; last output:\n${proc.tail()}`);
     }
     if (Date.now() > deadline) {
-      throw new Error(`${url} did not answer within ${timeoutMs / 1000}s${proc ? `; last output of ${proc.name}:\n${proc.tail()}` : ""}`);
+      throw new Error(
+        `${url} did not answer within ${timeoutMs / 1000}s${proc ? `; last output of ${proc.name}:\n${proc.tail()}` : ""}`,
+      );
     }
     await delay(250);
   }

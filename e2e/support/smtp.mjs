@@ -45,7 +45,10 @@ export async function startSmtpServer() {
       return eventually(
         () => {
           const found = messages.filter((m) => m.envelopeTo.includes(to) && subject.test(m.subject));
-          if (found.length <= skip) throw new Error(`no mail #${skip + 1} to ${to} matching ${subject}; received: ${JSON.stringify(messages.map((m) => [m.envelopeTo, m.subject]))}`);
+          if (found.length <= skip)
+            throw new Error(
+              `no mail #${skip + 1} to ${to} matching ${subject}; received: ${JSON.stringify(messages.map((m) => [m.envelopeTo, m.subject]))}`,
+            );
           return found[skip];
         },
         { timeout },

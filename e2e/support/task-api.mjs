@@ -27,7 +27,14 @@ export async function startTaskApi({ name = "task-api", betterAuthUrl, env = {} 
     env: childEnv,
     // Nothing from the caller's shell may point this API elsewhere.
     // Without EMBEDDED_POSTGRES_PASSWORD the API generates one into TASKS_DATA_DIR/secrets.env.
-    unset: ["DATABASE_URL", "BETTER_AUTH_SECRET", "BETTER_AUTH_JWKS_URL", "TRUSTED_PROXIES", "EMBEDDED_POSTGRES_PASSWORD", "MANAGEMENT_SERVER_ADDRESS"],
+    unset: [
+      "DATABASE_URL",
+      "BETTER_AUTH_SECRET",
+      "BETTER_AUTH_JWKS_URL",
+      "TRUSTED_PROXIES",
+      "EMBEDDED_POSTGRES_PASSWORD",
+      "MANAGEMENT_SERVER_ADDRESS",
+    ],
   });
   const url = `http://localhost:${port}`;
   const api = {

@@ -50,7 +50,10 @@ export class TasksPage {
   /** The list has finished loading (no request in flight) and shows tasks or the empty state. */
   async ready() {
     await this.page.locator('section.list-section[aria-busy="false"]').waitFor();
-    await this.page.locator('[data-testid="task-list"], [data-testid="tasks-empty"], [data-testid="tasks-error"]').first().waitFor();
+    await this.page
+      .locator('[data-testid="task-list"], [data-testid="tasks-empty"], [data-testid="tasks-error"]')
+      .first()
+      .waitFor();
   }
 
   item(title) {
@@ -96,7 +99,11 @@ export class TasksPage {
 
   /** No error toast and no list error on screen. */
   async expectNoVisibleError() {
-    assert.equal(await this.errorNotice.getAttribute("class"), "visually-hidden", `error shown: ${await this.errorNotice.textContent()}`);
+    assert.equal(
+      await this.errorNotice.getAttribute("class"),
+      "visually-hidden",
+      `error shown: ${await this.errorNotice.textContent()}`,
+    );
     assert.equal(await this.page.getByTestId("tasks-error").count(), 0);
   }
 }

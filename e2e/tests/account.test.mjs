@@ -23,18 +23,24 @@ let browser;
 let db;
 const { problems, newContext, browserTest } = browserSuite(() => browser, { closeAfterEachTest: true });
 
-before(async () => {
-  // The API's session check as shipped (its default, if-present): other devices find out at once.
-  system = await startSystem({ env: { AUTH_RATE_LIMIT: "off" } });
-  browser = await launchBrowser();
-  db = await connect(system.databaseUrl);
-}, { timeout: 1_200_000 });
+before(
+  async () => {
+    // The API's session check as shipped (its default, if-present): other devices find out at once.
+    system = await startSystem({ env: { AUTH_RATE_LIMIT: "off" } });
+    browser = await launchBrowser();
+    db = await connect(system.databaseUrl);
+  },
+  { timeout: 1_200_000 },
+);
 
-after(async () => {
-  await db?.end().catch(() => {});
-  await browser?.close().catch(() => {});
-  await system?.stop();
-}, { timeout: 120_000 });
+after(
+  async () => {
+    await db?.end().catch(() => {});
+    await browser?.close().catch(() => {});
+    await system?.stop();
+  },
+  { timeout: 120_000 },
+);
 
 /** Signed up in one context and signed in in another ("two devices"), both on /en/tasks. */
 async function twoDevices(who, { secondUserAgent } = {}) {
@@ -118,42 +124,48 @@ describe("password change", () => {
     await check.waitForURL(`${WEB_URL}/en/tasks`);
   });
 
-  browserTest("then the old password fails, the new one works, other devices are signed out, this one keeps working", async () => {
-    const who = { email: "newpw@example.com", password: PASSWORD, name: "Nina" };
-    const { first, second } = await twoDevices(who);
-    const tasks = new TasksPage(first);
-    await tasks.ready();
-    const oldSid = decodeJwt(await tokenFromPage(first)).payload.sid;
+  browserTest(
+    "then the old password fails, the new one works, other devices are signed out, this one keeps working",
+    async () => {
+      const who = { email: "newpw@example.com", password: PASSWORD, name: "Nina" };
+      const { first, second } = await twoDevices(who);
+      const tasks = new TasksPage(first);
+      await tasks.ready();
+      const oldSid = decodeJwt(await tokenFromPage(first)).payload.sid;
 
-    const account = new AccountPage(first);
-    await account.openFromTasks(WEB_URL);
-    await account.changePassword({ current: PASSWORD, next: NEW_PASSWORD });
-    await account.password.getByTestId("password-changed").getByText(/password has been changed, and your other devices/).waitFor();
-    // Better Auth 1.7 replaced this device's session too; the list shows the new one only.
-    await account.expectSessionCount(1);
+      const account = new AccountPage(first);
+      await account.openFromTasks(WEB_URL);
+      await account.changePassword({ current: PASSWORD, next: NEW_PASSWORD });
+      await account.password
+        .getByTestId("password-changed")
+        .getByText(/password has been changed, and your other devices/)
+        .waitFor();
+      // Better Auth 1.7 replaced this device's session too; the list shows the new one only.
+      await account.expectSessionCount(1);
 
-    // Back to the tasks (client-side navigation: the JWT in memory would name the old session).
-    const refused = [];
-    first.on("response", (r) => r.url().startsWith(API_URL) && r.status() === 401 && refused.push(r.url()));
-    const sentSids = [];
-    first.on("request", (r) => {
-      const auth = r.url().startsWith(API_URL) && r.headers().authorization;
-      if (auth) sentSids.push(decodeJwt(auth.slice("Bearer ".length)).payload.sid);
-    });
-    await first.getByRole("link", { name: "My tasks" }).click();
-    await first.waitForURL(`${WEB_URL}/en/tasks`);
-    await tasks.add("Written after the password change");
-    assert.deepEqual(refused, [], "no API call was refused");
-    assert.ok(sentSids.length > 0 && !sentSids.includes(oldSid), "every API call carried a JWT of the new session");
+      // Back to the tasks (client-side navigation: the JWT in memory would name the old session).
+      const refused = [];
+      first.on("response", (r) => r.url().startsWith(API_URL) && r.status() === 401 && refused.push(r.url()));
+      const sentSids = [];
+      first.on("request", (r) => {
+        const auth = r.url().startsWith(API_URL) && r.headers().authorization;
+        if (auth) sentSids.push(decodeJwt(auth.slice("Bearer ".length)).payload.sid);
+      });
+      await first.getByRole("link", { name: "My tasks" }).click();
+      await first.waitForURL(`${WEB_URL}/en/tasks`);
+      await tasks.add("Written after the password change");
+      assert.deepEqual(refused, [], "no API call was refused");
+      assert.ok(sentSids.length > 0 && !sentSids.includes(oldSid), "every API call carried a JWT of the new session");
 
-    await actUntilSignedOut(second, WEB_URL);
+      await actUntilSignedOut(second, WEB_URL);
 
-    const page = await (await newContext()).newPage();
-    await signIn(page, WEB_URL, who);
-    await authAlert(page).getByText("Wrong email or password. Check them and try again.").waitFor();
-    await signIn(page, WEB_URL, { ...who, password: NEW_PASSWORD });
-    await page.waitForURL(`${WEB_URL}/en/tasks`);
-  });
+      const page = await (await newContext()).newPage();
+      await signIn(page, WEB_URL, who);
+      await authAlert(page).getByText("Wrong email or password. Check them and try again.").waitFor();
+      await signIn(page, WEB_URL, { ...who, password: NEW_PASSWORD });
+      await page.waitForURL(`${WEB_URL}/en/tasks`);
+    },
+  );
 });
 
 describe("account deletion", () => {
@@ -179,7 +191,10 @@ describe("account deletion", () => {
     await account.deleteAccount(PASSWORD);
     await page.waitForURL(`${WEB_URL}/en/signin?notice=account-deleted`);
     await page.locator(".auth-card [role=status]").getByText("Your account has been deleted, with all of its tasks.").waitFor();
-    assert.equal((await page.context().cookies()).some((c) => c.name === "better-auth.session_token"), false);
+    assert.equal(
+      (await page.context().cookies()).some((c) => c.name === "better-auth.session_token"),
+      false,
+    );
 
     assert.equal(await taskCount(), 0, "the tasks are gone");
     assert.equal(await countRows(`SELECT count(*)::int AS n FROM "user" WHERE id = $1`, userId), 0);
@@ -195,7 +210,11 @@ describe("account deletion", () => {
 describe("phone-width screen (375 px)", () => {
   browserTest("the account page and the tasks page header have no horizontal scroll", async () => {
     const page = await (await newContext({ viewport: PHONE, isMobile: true, hasTouch: true })).newPage();
-    await signUp(page, WEB_URL, { email: "a-rather-long-address-for-a-phone@example.com", password: PASSWORD, name: "Pat Phone" });
+    await signUp(page, WEB_URL, {
+      email: "a-rather-long-address-for-a-phone@example.com",
+      password: PASSWORD,
+      name: "Pat Phone",
+    });
     await new TasksPage(page).ready();
     assert.equal(await horizontalOverflow(page), null, "tasks page");
     await new AccountPage(page).openFromTasks(WEB_URL);
@@ -221,7 +240,8 @@ describe("screenshot (desktop 1280×800)", () => {
     await first.screenshot({ path: path.join(shotsDir, "account.png"), fullPage: true });
     // Like the other screenshots: written when missing or when asked (E2E_UPDATE_SCREENSHOTS=1).
     const target = path.join(ROOT_DIR, "docs", "screenshots", "account.png");
-    if (process.env.E2E_UPDATE_SCREENSHOTS === "1" || !existsSync(target)) copyFileSync(path.join(shotsDir, "account.png"), target);
+    if (process.env.E2E_UPDATE_SCREENSHOTS === "1" || !existsSync(target))
+      copyFileSync(path.join(shotsDir, "account.png"), target);
     assert.ok(existsSync(target));
   });
 });
@@ -230,4 +250,3 @@ test("no CSP violation and no uncaught script error on any page during the run",
   assert.deepEqual(problems.csp, []);
   assert.deepEqual(problems.errors, []);
 });
-

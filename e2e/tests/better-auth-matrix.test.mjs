@@ -59,21 +59,24 @@ let ed25519Result;
 let betterAuth;
 let api;
 
-before(async () => {
-  for (const release of releases) release.loaded = await release.modules();
-  betterAuth = await startBetterAuthServer();
-  api = await startTaskApi({
-    name: "matrix-task-api",
-    betterAuthUrl: betterAuth.baseURL,
-    env: {
-      // These Better Auth instances keep their sessions in memory, not in the API's database.
-      BETTER_AUTH_SESSION_CHECK: "off",
-      // ~30 new kids in a row: the API's least time between JWKS fetches (default 5 s) at its
-      // lowest, 1 s, keeps the run short. The limit itself is tested in the library.
-      SPRING_APPLICATION_JSON: JSON.stringify({ "better-auth": { "jwks-min-refetch-interval": "1s" } }),
-    },
-  });
-}, { timeout: 900_000 });
+before(
+  async () => {
+    for (const release of releases) release.loaded = await release.modules();
+    betterAuth = await startBetterAuthServer();
+    api = await startTaskApi({
+      name: "matrix-task-api",
+      betterAuthUrl: betterAuth.baseURL,
+      env: {
+        // These Better Auth instances keep their sessions in memory, not in the API's database.
+        BETTER_AUTH_SESSION_CHECK: "off",
+        // ~30 new kids in a row: the API's least time between JWKS fetches (default 5 s) at its
+        // lowest, 1 s, keeps the run short. The limit itself is tested in the library.
+        SPRING_APPLICATION_JSON: JSON.stringify({ "better-auth": { "jwks-min-refetch-interval": "1s" } }),
+      },
+    });
+  },
+  { timeout: 900_000 },
+);
 
 after(async () => {
   await api?.stop();
@@ -93,7 +96,9 @@ function notes() {
   const byRotation = (yes) => releases.filter((r) => r.offers.rotationInterval === yes).map((r) => r.version);
   const [interval, manual] = [byRotation(true), byRotation(false)];
   return [
-    "Releases: " + releases.map((r) => `${r.version} (${r.alias ? `npm alias \`${r.alias}\`` : "the web app's `better-auth`"})`).join(", ") + ".",
+    "Releases: " +
+      releases.map((r) => `${r.version} (${r.alias ? `npm alias \`${r.alias}\`` : "the web app's `better-auth`"})`).join(", ") +
+      ".",
     `Key rotation: a second key while the first is still published. ${interval.length ? `${interval.join(", ")}: \`jwks.rotationInterval\` (${ROTATION_INTERVAL_S} s here) with the default \`gracePeriod\`.` : ""}` +
       `${manual.length ? ` ${manual.join(", ")} ${manual.length > 1 ? "have" : "has"} no \`rotationInterval\`: a new key pair is made with the plugin's \`createJwk\`.` : ""}` +
       " The API takes tokens signed with the new kid without a restart, and still takes the old key's.",
@@ -153,41 +158,52 @@ for (const release of releases) {
       const offered = offers.algorithms.includes(expectedJwk.alg);
       let token;
 
-      test(`${label}: its token is accepted (/api/me, a task created)`, { skip: offered ? false : `${version} does not offer ${expectedJwk.alg}` }, async () => {
-        cells[label] = FAIL;
-        betterAuth.use(alg, { modules: release.loaded });
-        const { client, user } = await signUp(email(expectedJwk.alg));
-        token = await client.token();
-        const { header, payload } = decodeJwt(token);
-        assert.equal(header.alg, expectedJwk.alg);
-        expectJwk(await jwksOf(), header.kid, expectedJwk);
-        assert.equal(payload.sub, user.id);
-        assert.equal(payload.iss, betterAuth.baseURL);
-        await assertAccepted(token, user, `${version} ${expectedJwk.alg}`);
-        cells[label] = PASS;
-      });
+      test(
+        `${label}: its token is accepted (/api/me, a task created)`,
+        { skip: offered ? false : `${version} does not offer ${expectedJwk.alg}` },
+        async () => {
+          cells[label] = FAIL;
+          betterAuth.use(alg, { modules: release.loaded });
+          const { client, user } = await signUp(email(expectedJwk.alg));
+          token = await client.token();
+          const { header, payload } = decodeJwt(token);
+          assert.equal(header.alg, expectedJwk.alg);
+          expectJwk(await jwksOf(), header.kid, expectedJwk);
+          assert.equal(payload.sub, user.id);
+          assert.equal(payload.iss, betterAuth.baseURL);
+          await assertAccepted(token, user, `${version} ${expectedJwk.alg}`);
+          cells[label] = PASS;
+        },
+      );
       if (!offered) cells[label] = NOT_OFFERED;
 
-      test(`${label}: a tampered token is refused with 401`, { skip: offered ? false : `${version} does not offer ${expectedJwk.alg}` }, async () => {
-        const runs = tamperedRuns.get(version);
-        runs.push(false);
-        assert.ok(token, "no token: the acceptance test above failed");
-        for (const [what, bad] of [
-          ["changed sub", withPayload(token, { sub: "someone-else", id: "someone-else" })],
-          ["flipped signature bit", withFlippedSignatureBit(token)],
-        ]) {
-          const res = await callApi(api.url, "/api/me", bad);
-          assert.equal(res.status, 401, what);
-          assert.match(res.headers.get("www-authenticate") ?? "", /^Bearer\b.*error="invalid_token"/, what);
-        }
-        runs[runs.length - 1] = true;
-      });
+      test(
+        `${label}: a tampered token is refused with 401`,
+        { skip: offered ? false : `${version} does not offer ${expectedJwk.alg}` },
+        async () => {
+          const runs = tamperedRuns.get(version);
+          runs.push(false);
+          assert.ok(token, "no token: the acceptance test above failed");
+          for (const [what, bad] of [
+            ["changed sub", withPayload(token, { sub: "someone-else", id: "someone-else" })],
+            ["flipped signature bit", withFlippedSignatureBit(token)],
+          ]) {
+            const res = await callApi(api.url, "/api/me", bad);
+            assert.equal(res.status, 401, what);
+            assert.match(res.headers.get("www-authenticate") ?? "", /^Bearer\b.*error="invalid_token"/, what);
+          }
+          runs[runs.length - 1] = true;
+        },
+      );
     }
 
     const how = offers.rotationInterval ? `jwks.rotationInterval ${ROTATION_INTERVAL_S} s` : "a new key pair by createJwk";
     test(`key rotation (${how}): the new kid is accepted without a restart, the old key still while published`, async () => {
       cells[ROTATION] = FAIL;
-      betterAuth.use(undefined, { modules: release.loaded, ...(offers.rotationInterval ? { jwks: { rotationInterval: ROTATION_INTERVAL_S } } : {}) });
+      betterAuth.use(undefined, {
+        modules: release.loaded,
+        ...(offers.rotationInterval ? { jwks: { rotationInterval: ROTATION_INTERVAL_S } } : {}),
+      });
       const first = await signUp(email("rotation-1"));
       const second = await signUp(email("rotation-2"));
       // Two tokens with the first key; the API sees only one of them before the rotation, so the
@@ -223,21 +239,18 @@ for (const release of releases) {
 // RFC 9864's fully specified name for EdDSA over Ed25519, which better-auth #11348 asks Better
 // Auth to publish. No release does yet, so the newest one's JWKS is rewritten on its way out.
 describe(`JWK alg "Ed25519" (RFC 9864) from Better Auth ${releases.at(-1).version}`, () => {
-  test(
-    'an OKP Ed25519 key published with alg "Ed25519" instead of "EdDSA" is accepted',
-    async () => {
-      ed25519Result = FAIL;
-      betterAuth.use(undefined, {
-        modules: releases.at(-1).loaded,
-        rewriteJwks: (doc) => ({ ...doc, keys: doc.keys.map((k) => (k.alg === "EdDSA" ? { ...k, alg: "Ed25519" } : k)) }),
-      });
-      const { client, user } = await signUp("matrix-ed25519-alg@example.com");
-      const token = await client.token();
-      expectJwk(await jwksOf(), decodeJwt(token).header.kid, { alg: "Ed25519", kty: "OKP", crv: "Ed25519" });
-      await assertAccepted(token, user, "JWK alg Ed25519");
-      ed25519Result = PASS;
-    },
-  );
+  test('an OKP Ed25519 key published with alg "Ed25519" instead of "EdDSA" is accepted', async () => {
+    ed25519Result = FAIL;
+    betterAuth.use(undefined, {
+      modules: releases.at(-1).loaded,
+      rewriteJwks: (doc) => ({ ...doc, keys: doc.keys.map((k) => (k.alg === "EdDSA" ? { ...k, alg: "Ed25519" } : k)) }),
+    });
+    const { client, user } = await signUp("matrix-ed25519-alg@example.com");
+    const token = await client.token();
+    expectJwk(await jwksOf(), decodeJwt(token).header.kid, { alg: "Ed25519", kty: "OKP", crv: "Ed25519" });
+    await assertAccepted(token, user, "JWK alg Ed25519");
+    ed25519Result = PASS;
+  });
 });
 
 describe("the table's place in the library README", () => {

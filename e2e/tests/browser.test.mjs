@@ -10,15 +10,7 @@ import { browserSuite, DESKTOP, PHONE } from "../support/browser-suite.mjs";
 import { decodeJwt, looksLikeJwt } from "../support/jwt.mjs";
 import { delay, OUT_DIR, ROOT_DIR } from "../support/processes.mjs";
 import { API_URL, startSystem, WEB_URL } from "../support/system.mjs";
-import {
-  authAlert,
-  eventually,
-  sessionFromPage,
-  signIn,
-  signUp,
-  TasksPage,
-  tokenFromPage,
-} from "../support/tasks-page.mjs";
+import { authAlert, eventually, sessionFromPage, signIn, signUp, TasksPage, tokenFromPage } from "../support/tasks-page.mjs";
 
 const JWT_LIFETIME_S = 20;
 const PASSWORD = "correct-horse-battery-9";
@@ -29,15 +21,21 @@ let system;
 let browser;
 const { problems, newContext, closeContext, browserTest } = browserSuite(() => browser);
 
-before(async () => {
-  system = await startSystem({ env: { JWT_EXPIRATION_TIME: `${JWT_LIFETIME_S}s`, AUTH_RATE_LIMIT: "off" } });
-  browser = await launchBrowser();
-}, { timeout: 1_200_000 });
+before(
+  async () => {
+    system = await startSystem({ env: { JWT_EXPIRATION_TIME: `${JWT_LIFETIME_S}s`, AUTH_RATE_LIMIT: "off" } });
+    browser = await launchBrowser();
+  },
+  { timeout: 1_200_000 },
+);
 
-after(async () => {
-  await browser?.close().catch(() => {});
-  await system?.stop();
-}, { timeout: 120_000 });
+after(
+  async () => {
+    await browser?.close().catch(() => {});
+    await system?.stop();
+  },
+  { timeout: 120_000 },
+);
 
 /** GET on the web app without a browser, not following redirects. */
 const getManual = (pathname, headers = {}) => fetch(`${WEB_URL}${pathname}`, { redirect: "manual", headers });
@@ -158,7 +156,12 @@ describe("one person's tasks", () => {
     await tasks.expectTitles(["Call Alice about the offsite", "Write the quarterly report", "Buy milk"]);
     await tasks.expectCounts({ active: 2, completed: 1, total: 3 });
     await toast.getByRole("button", { name: "Undo" }).click();
-    await tasks.expectTitles(["Throw away old receipts", "Call Alice about the offsite", "Write the quarterly report", "Buy milk"]);
+    await tasks.expectTitles([
+      "Throw away old receipts",
+      "Call Alice about the offsite",
+      "Write the quarterly report",
+      "Buy milk",
+    ]);
     await tasks.expectCounts({ active: 3, completed: 1, total: 4 });
 
     // Deleted for real once the undo window closes.
@@ -253,8 +256,16 @@ describe("one person's tasks", () => {
     const res = await page.goto(`${WEB_URL}/en/tasks`);
     const csp = res.headers()["content-security-policy"];
     assert.ok(csp, "no Content-Security-Policy header");
-    const directives = Object.fromEntries(csp.split(";").map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
-    assert.ok(directives["script-src"].some((v) => v.startsWith("'nonce-")), csp);
+    const directives = Object.fromEntries(
+      csp
+        .split(";")
+        .map((d) => d.trim().split(/\s+/))
+        .map(([k, ...v]) => [k, v]),
+    );
+    assert.ok(
+      directives["script-src"].some((v) => v.startsWith("'nonce-")),
+      csp,
+    );
     assert.ok(!directives["script-src"].includes("'unsafe-inline'"), csp);
     assert.ok(!directives["script-src"].includes("'unsafe-eval'"), csp);
     assert.ok(directives["connect-src"].includes(API_URL), csp);
@@ -290,12 +301,19 @@ describe("one person's tasks", () => {
 
       await tasks.add("Added after the first token expired");
       await page.getByTestId("filter-active").click();
-      await tasks.expectTitles(["Added after the first token expired", "Call Alice about the offsite", "Write the quarterly report"]);
+      await tasks.expectTitles([
+        "Added after the first token expired",
+        "Call Alice about the offsite",
+        "Write the quarterly report",
+      ]);
       await page.getByTestId("filter-all").click();
       await tasks.ready();
 
       const later = calls.filter((c) => c.token && decodeJwt(c.token).payload.iat > iat);
-      assert.ok(later.some((c) => c.method === "POST"), "the task was created with a renewed token");
+      assert.ok(
+        later.some((c) => c.method === "POST"),
+        "the task was created with a renewed token",
+      );
       for (const c of later) assert.ok(c.status < 400, `${c.method} ${c.url} → ${c.status}`);
       const post = calls.find((c) => c.method === "POST");
       assert.notEqual(post.token, first);
@@ -316,14 +334,22 @@ describe("one person's tasks", () => {
       if (route.request().method() === "OPTIONS" || refused > 0) return route.continue();
       refused++;
       const real = await route.fetch();
-      await route.fulfill({ response: real, status: 401, body: "", headers: { ...real.headers(), "www-authenticate": 'Bearer error="invalid_token"' } });
+      await route.fulfill({
+        response: real,
+        status: 401,
+        body: "",
+        headers: { ...real.headers(), "www-authenticate": 'Bearer error="invalid_token"' },
+      });
     });
     try {
       const refusedAt = Date.now();
       await page.getByTestId("filter-completed").click();
       await tasks.expectTitles(["Typed without a mouse", "Buy milk"]);
       assert.equal(refused, 1);
-      assert.ok(tokenFetches.some((t) => t >= refusedAt), "a fresh token was fetched after the 401");
+      assert.ok(
+        tokenFetches.some((t) => t >= refusedAt),
+        "a fresh token was fetched after the 401",
+      );
       await tasks.expectNoVisibleError();
       assert.equal(page.url(), `${WEB_URL}/en/tasks`);
       await page.getByTestId("filter-all").click();
@@ -337,7 +363,7 @@ describe("one person's tasks", () => {
   browserTest("sign-out, then /en/tasks redirects to /en/signin?next=…, and signing in returns there", async () => {
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.waitForURL(/\/en\/signin/);
-    assert.equal((await sessionFromPage(page)), null);
+    assert.equal(await sessionFromPage(page), null);
     await page.goto(`${WEB_URL}/en/tasks`);
     await page.waitForURL(`${WEB_URL}/en/signin?next=%2Fen%2Ftasks`);
 
@@ -390,7 +416,10 @@ describe("two people", () => {
       assert.equal((await callApi(`/api/${bobId}/tasks/${adaTaskId}`, bobToken)).status, 404);
       assert.equal((await callApi(`/api/${bobId}/tasks/${adaTaskId}`, bobToken, { method: "DELETE" })).status, 404);
       const bobsList = await callApi(`/api/${bobId}/tasks`, bobToken);
-      assert.deepEqual(bobsList.body.map((t) => t.title), ["Bob's only task"]);
+      assert.deepEqual(
+        bobsList.body.map((t) => t.title),
+        ["Bob's only task"],
+      );
     } finally {
       await closeContext(adaContext);
       await closeContext(bobContext);
@@ -411,7 +440,10 @@ describe("sign-in and sign-up mistakes", () => {
     await signIn(page, WEB_URL, { email: ADA.email, password: "not-the-password" });
     await authAlert(page).getByText("Wrong email or password. Check them and try again.").waitFor();
     assert.equal(new URL(page.url()).pathname, "/en/signin");
-    assert.equal((await context.cookies()).some((c) => c.name === "better-auth.session_token"), false);
+    assert.equal(
+      (await context.cookies()).some((c) => c.name === "better-auth.session_token"),
+      false,
+    );
   });
 
   browserTest("an unknown email shows the same message (no account enumeration)", async () => {
@@ -424,7 +456,9 @@ describe("sign-in and sign-up mistakes", () => {
     await page.getByLabel("Email").fill(ADA.email);
     await page.getByLabel("Password", { exact: true }).fill("another-password-1");
     await page.getByRole("button", { name: "Create account" }).click();
-    await authAlert(page).getByText(/already exists/).waitFor();
+    await authAlert(page)
+      .getByText(/already exists/)
+      .waitFor();
     assert.equal(new URL(page.url()).pathname, "/en/signup");
   });
 
@@ -510,13 +544,21 @@ describe("when the session is gone for good", () => {
       await page.route(`${API_URL}/api/**`, async (route) => {
         if (route.request().method() === "OPTIONS") return route.continue();
         const real = await route.fetch();
-        await route.fulfill({ response: real, status: 401, body: "", headers: { ...real.headers(), "www-authenticate": 'Bearer error="invalid_token"' } });
+        await route.fulfill({
+          response: real,
+          status: 401,
+          body: "",
+          headers: { ...real.headers(), "www-authenticate": 'Bearer error="invalid_token"' },
+        });
       });
       await page.getByTestId("filter-active").click();
       await page.waitForURL(`${WEB_URL}/en/signin?next=%2Fen%2Ftasks&notice=session-ended`);
       await page.locator(".auth-card [role=status]").getByText("Your session has ended. Please sign in again.").waitFor();
       assert.equal(await sessionFromPage(page), null);
-      assert.equal((await context.cookies()).some((c) => c.name === "better-auth.session_token"), false);
+      assert.equal(
+        (await context.cookies()).some((c) => c.name === "better-auth.session_token"),
+        false,
+      );
     } finally {
       await closeContext(context);
     }
@@ -558,7 +600,10 @@ describe("screenshots (desktop 1280×800)", () => {
         ["Water the plants", null, false],
       ];
       for (const [title, description, completed] of seed) {
-        const res = await callApi(`/api/${userId}/tasks`, token, { method: "POST", body: JSON.stringify({ title, description, completed }) });
+        const res = await callApi(`/api/${userId}/tasks`, token, {
+          method: "POST",
+          body: JSON.stringify({ title, description, completed }),
+        });
         assert.equal(res.status, 201);
       }
       await page.reload();

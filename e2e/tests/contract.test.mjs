@@ -31,16 +31,19 @@ let betterAuth;
 let api;
 const shapes = {};
 
-before(async () => {
-  betterAuth = await startBetterAuthServer();
-  // The sessions of this test's Better Auth live in its memory, not in the API's database: the
-  // API's session check (SPEC 1.6, tested against the real system in session-end.test.mjs) is off.
-  api = await startTaskApi({
-    name: "contract-task-api",
-    betterAuthUrl: betterAuth.baseURL,
-    env: { BETTER_AUTH_SESSION_CHECK: "off" },
-  });
-}, { timeout: 900_000 });
+before(
+  async () => {
+    betterAuth = await startBetterAuthServer();
+    // The sessions of this test's Better Auth live in its memory, not in the API's database: the
+    // API's session check (SPEC 1.6, tested against the real system in session-end.test.mjs) is off.
+    api = await startTaskApi({
+      name: "contract-task-api",
+      betterAuthUrl: betterAuth.baseURL,
+      env: { BETTER_AUTH_SESSION_CHECK: "off" },
+    });
+  },
+  { timeout: 900_000 },
+);
 
 after(async () => {
   await api?.stop();
@@ -161,11 +164,20 @@ for (const [label, alg, expectedJwk] of ALGORITHMS) {
       const [jwk] = jwks.keys;
       assert.equal(jwk.kid, header.kid);
       for (const [k, v] of Object.entries(expectedJwk)) assert.equal(jwk[k], v, `jwk.${k}`);
-      for (const privatePart of ["d", "p", "q", "dp", "dq", "qi"]) assert.equal(jwk[privatePart], undefined, `public JWKS leaks ${privatePart}`);
+      for (const privatePart of ["d", "p", "q", "dp", "dq", "qi"])
+        assert.equal(jwk[privatePart], undefined, `public JWKS leaks ${privatePart}`);
 
       const claims = Object.keys(payload);
-      assert.deepEqual(SPEC_CLAIMS.filter((c) => !claims.includes(c)), [], "missing claims");
-      assert.deepEqual(claims.filter((c) => !SPEC_CLAIMS.includes(c)), [], "unexpected claims");
+      assert.deepEqual(
+        SPEC_CLAIMS.filter((c) => !claims.includes(c)),
+        [],
+        "missing claims",
+      );
+      assert.deepEqual(
+        claims.filter((c) => !SPEC_CLAIMS.includes(c)),
+        [],
+        "unexpected claims",
+      );
       assert.equal(payload.sub, user.id);
       const { session } = await (await fetch(`${betterAuth.baseURL}/api/auth/get-session`, { headers: { cookie } })).json();
       assert.equal(payload.sid, session.id, "sid is the session id");
@@ -249,7 +261,12 @@ describe("Better Auth's session-cache cookie JWT (same key, same kid)", () => {
     const cached = cookies["better-auth.session_data"];
     assert.ok(cached, `cookies: ${Object.keys(cookies).join(", ")}`);
     const { header, payload } = decodeJwt(cached);
-    shapes["session-cache cookie (EdDSA)"] = { header, payloadClaims: Object.keys(payload), aud: payload.aud ?? null, iss: payload.iss ?? null };
+    shapes["session-cache cookie (EdDSA)"] = {
+      header,
+      payloadClaims: Object.keys(payload),
+      aud: payload.aud ?? null,
+      iss: payload.iss ?? null,
+    };
     assert.equal(header.typ, "better-auth.session-cache+jwt");
 
     const cookie = Object.entries(cookies)

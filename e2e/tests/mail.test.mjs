@@ -38,14 +38,20 @@ async function newPage() {
 /** Starts an SMTP server and the whole system sending to it. */
 function systemWithSmtp(env) {
   const it = {};
-  before(async () => {
-    it.smtp = await startSmtpServer();
-    it.system = await startSystem({ env: { SMTP_URL: it.smtp.url, MAIL_FROM, AUTH_RATE_LIMIT: "off", ...env } });
-  }, { timeout: 1_200_000 });
-  after(async () => {
-    await it.system?.stop();
-    await it.smtp?.stop();
-  }, { timeout: 120_000 });
+  before(
+    async () => {
+      it.smtp = await startSmtpServer();
+      it.system = await startSystem({ env: { SMTP_URL: it.smtp.url, MAIL_FROM, AUTH_RATE_LIMIT: "off", ...env } });
+    },
+    { timeout: 1_200_000 },
+  );
+  after(
+    async () => {
+      await it.system?.stop();
+      await it.smtp?.stop();
+    },
+    { timeout: 120_000 },
+  );
   return it;
 }
 
@@ -88,56 +94,62 @@ describe("mail over SMTP (REQUIRE_EMAIL_VERIFICATION unset)", () => {
     assert.equal((await sessionFromPage(page)).user.emailVerified, true);
   });
 
-  browserTest("forgot password: neutral answer, the mailed link resets once, every session ends, only the new password works", async () => {
-    const bob = { email: "bob@example.com", password: PASSWORD, name: "Bob" };
-    const laptop = await newPage();
-    await signUp(laptop, WEB_URL, bob);
-    const phone = await newPage();
-    await signIn(phone, WEB_URL, bob);
-    await phone.waitForURL(`${WEB_URL}/en/tasks`);
+  browserTest(
+    "forgot password: neutral answer, the mailed link resets once, every session ends, only the new password works",
+    async () => {
+      const bob = { email: "bob@example.com", password: PASSWORD, name: "Bob" };
+      const laptop = await newPage();
+      await signUp(laptop, WEB_URL, bob);
+      const phone = await newPage();
+      await signIn(phone, WEB_URL, bob);
+      await phone.waitForURL(`${WEB_URL}/en/tasks`);
 
-    // No enumeration: an unknown address gets the same answer, and no mail.
-    const stranger = await newPage();
-    await askForReset(stranger, "nobody@example.com");
-    await askForReset(stranger, bob.email);
-    const mail = await it.smtp.waitForMail({ to: bob.email, subject: RESET_SUBJECT });
-    assert.deepEqual(it.smtp.messages.filter((m) => m.envelopeTo.includes("nobody@example.com")), []);
-    assert.match(mail.text, /If this wasn't you, ignore this email: your password stays as it is/);
-    const [link] = mail.links;
-    assert.ok(link.startsWith(`${WEB_URL}/api/auth/reset-password/`), link);
+      // No enumeration: an unknown address gets the same answer, and no mail.
+      const stranger = await newPage();
+      await askForReset(stranger, "nobody@example.com");
+      await askForReset(stranger, bob.email);
+      const mail = await it.smtp.waitForMail({ to: bob.email, subject: RESET_SUBJECT });
+      assert.deepEqual(
+        it.smtp.messages.filter((m) => m.envelopeTo.includes("nobody@example.com")),
+        [],
+      );
+      assert.match(mail.text, /If this wasn't you, ignore this email: your password stays as it is/);
+      const [link] = mail.links;
+      assert.ok(link.startsWith(`${WEB_URL}/api/auth/reset-password/`), link);
 
-    await stranger.goto(link);
-    await stranger.waitForURL(/\/en\/reset-password\?token=/);
-    // Checked before sending: too short, then two different passwords.
-    await chooseNewPassword(stranger, "short");
-    await stranger.getByText("Use at least 8 characters.").waitFor();
-    await chooseNewPassword(stranger, NEW_PASSWORD, `${NEW_PASSWORD}x`);
-    await stranger.getByText("The two passwords differ.").waitFor();
-    await chooseNewPassword(stranger, NEW_PASSWORD);
-    await stranger.waitForURL(`${WEB_URL}/en/signin?notice=password-changed`);
-    await stranger.getByRole("status").filter({ hasText: "Your password was changed" }).waitFor();
+      await stranger.goto(link);
+      await stranger.waitForURL(/\/en\/reset-password\?token=/);
+      // Checked before sending: too short, then two different passwords.
+      await chooseNewPassword(stranger, "short");
+      await stranger.getByText("Use at least 8 characters.").waitFor();
+      await chooseNewPassword(stranger, NEW_PASSWORD, `${NEW_PASSWORD}x`);
+      await stranger.getByText("The two passwords differ.").waitFor();
+      await chooseNewPassword(stranger, NEW_PASSWORD);
+      await stranger.waitForURL(`${WEB_URL}/en/signin?notice=password-changed`);
+      await stranger.getByRole("status").filter({ hasText: "Your password was changed" }).waitFor();
 
-    // Both signed-in browsers are signed out.
-    for (const page of [laptop, phone]) {
-      assert.equal(await sessionFromPage(page), null);
-      await page.goto(`${WEB_URL}/en/tasks`);
-      await page.waitForURL(/\/en\/signin\?next=/);
-    }
+      // Both signed-in browsers are signed out.
+      for (const page of [laptop, phone]) {
+        assert.equal(await sessionFromPage(page), null);
+        await page.goto(`${WEB_URL}/en/tasks`);
+        await page.waitForURL(/\/en\/signin\?next=/);
+      }
 
-    await signIn(stranger, WEB_URL, bob);
-    await authAlert(stranger).getByText("Wrong email or password").waitFor();
-    await signIn(stranger, WEB_URL, { ...bob, password: NEW_PASSWORD });
-    await stranger.waitForURL(`${WEB_URL}/en/tasks`);
+      await signIn(stranger, WEB_URL, bob);
+      await authAlert(stranger).getByText("Wrong email or password").waitFor();
+      await signIn(stranger, WEB_URL, { ...bob, password: NEW_PASSWORD });
+      await stranger.waitForURL(`${WEB_URL}/en/tasks`);
 
-    // The same link a second time: a clear message, and nothing changes.
-    const again = await newPage();
-    await again.goto(link);
-    await again.waitForURL(/\/en\/reset-password\?error=INVALID_TOKEN/);
-    await authAlert(again).getByText("This reset link has expired or was already used").waitFor();
-    await again.getByRole("link", { name: "Get a new reset link" }).waitFor();
-    assert.equal(await again.getByLabel("New password", { exact: true }).count(), 0);
-    await new AuthClient(WEB_URL).signIn({ ...bob, password: NEW_PASSWORD });
-  });
+      // The same link a second time: a clear message, and nothing changes.
+      const again = await newPage();
+      await again.goto(link);
+      await again.waitForURL(/\/en\/reset-password\?error=INVALID_TOKEN/);
+      await authAlert(again).getByText("This reset link has expired or was already used").waitFor();
+      await again.getByRole("link", { name: "Get a new reset link" }).waitFor();
+      assert.equal(await again.getByLabel("New password", { exact: true }).count(), 0);
+      await new AuthClient(WEB_URL).signIn({ ...bob, password: NEW_PASSWORD });
+    },
+  );
 
   test("a password reset ends the session at the Java API within 5 s (SPEC 1.6)", async (t) => {
     // Time zero is Better Auth's answer to the reset; the JWT was accepted just before (any
@@ -178,9 +190,17 @@ describe("mail over SMTP (REQUIRE_EMAIL_VERIFICATION unset)", () => {
     }
     mkdirSync(OUT_DIR, { recursive: true });
     const round = (x) => (x === null ? null : Math.round(x * 100) / 100);
-    const figure = { kind: "password reset (mailed link)", lastAccepted: round(lastAccepted), refused: round(refused), polls, at: new Date().toISOString() };
+    const figure = {
+      kind: "password reset (mailed link)",
+      lastAccepted: round(lastAccepted),
+      refused: round(refused),
+      polls,
+      at: new Date().toISOString(),
+    };
     writeFileSync(path.join(OUT_DIR, "reset-to-401.json"), `${JSON.stringify(figure, null, 2)}\n`);
-    t.diagnostic(`password reset: last 200 after ${figure.lastAccepted} s, first 401 after ${figure.refused} s (${polls} polls every ~100 ms)`);
+    t.diagnostic(
+      `password reset: last 200 after ${figure.lastAccepted} s, first 401 after ${figure.refused} s (${polls} polls every ~100 ms)`,
+    );
     assert.notEqual(refused, null, "the API still accepted the JWT 15 s after the reset");
     assert.ok(lastAccepted <= 5, `the API still accepted the JWT ${lastAccepted.toFixed(2)} s after the reset`);
   });
@@ -203,7 +223,10 @@ describe("REQUIRE_EMAIL_VERIFICATION=true", () => {
     await page.getByLabel("Password", { exact: true }).fill(dora.password);
     await page.getByRole("button", { name: "Create account" }).click();
     await page.getByRole("heading", { name: "Check your email" }).waitFor();
-    await page.getByRole("status").filter({ hasText: `We sent a link to ${dora.email}` }).waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: `We sent a link to ${dora.email}` })
+      .waitFor();
     assert.equal(await sessionFromPage(page), null);
     await it.smtp.waitForMail({ to: dora.email, subject: VERIFY_SUBJECT });
 
@@ -211,7 +234,10 @@ describe("REQUIRE_EMAIL_VERIFICATION=true", () => {
     await authAlert(page).getByText("Confirm your email address first").waitFor();
     assert.equal(await sessionFromPage(page), null);
     await page.getByRole("button", { name: "Send the link again" }).click();
-    await page.getByRole("status").filter({ hasText: `We sent a new link to ${dora.email}` }).waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: `We sent a new link to ${dora.email}` })
+      .waitFor();
     const second = await it.smtp.waitForMail({ to: dora.email, subject: VERIFY_SUBJECT, skip: 1 });
 
     // The link confirms the address and signs in.
@@ -252,14 +278,11 @@ describe("without SMTP (a local run)", () => {
   after(() => system?.stop(), { timeout: 120_000 });
 
   test("SMTP_URL without MAIL_FROM: the system refuses to start and says why", { timeout: 600_000 }, async () => {
-    await assert.rejects(
-      startSystem({ env: { SMTP_URL: "smtp://mailer:s3cret@127.0.0.1:2525" } }),
-      (err) => {
-        assert.match(err.message, /SMTP_URL and MAIL_FROM go together/);
-        assert.doesNotMatch(err.message, /s3cret/);
-        return true;
-      },
-    );
+    await assert.rejects(startSystem({ env: { SMTP_URL: "smtp://mailer:s3cret@127.0.0.1:2525" } }), (err) => {
+      assert.match(err.message, /SMTP_URL and MAIL_FROM go together/);
+      assert.doesNotMatch(err.message, /s3cret/);
+      return true;
+    });
   });
 
   test("mail goes to TASKS_DATA_DIR/outbox and its link to the console", { timeout: 600_000 }, async () => {

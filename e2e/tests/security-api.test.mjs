@@ -44,7 +44,10 @@ function connect(host, port) {
 /** The local addresses with a listening TCP socket on `port`, from /proc/net/tcp and tcp6 (Linux). */
 function listeningAddresses(port) {
   const found = [];
-  for (const [file, v6] of [["/proc/net/tcp", false], ["/proc/net/tcp6", true]]) {
+  for (const [file, v6] of [
+    ["/proc/net/tcp", false],
+    ["/proc/net/tcp6", true],
+  ]) {
     let text;
     try {
       text = readFileSync(file, "utf8");
@@ -60,13 +63,24 @@ function listeningAddresses(port) {
   }
   return found;
 }
-const hexToIpv4 = (hex) => hex.match(/../g).reverse().map((b) => parseInt(b, 16)).join(".");
+const hexToIpv4 = (hex) =>
+  hex
+    .match(/../g)
+    .reverse()
+    .map((b) => parseInt(b, 16))
+    .join(".");
 function hexToIpv6(hex) {
   // four 32-bit words, each in host (little-endian) byte order
-  const bytes = hex.toLowerCase().match(/.{8}/g).flatMap((word) => word.match(/../g).reverse());
+  const bytes = hex
+    .toLowerCase()
+    .match(/.{8}/g)
+    .flatMap((word) => word.match(/../g).reverse());
   // Java binds an IPv4 address through an IPv6 socket: ::ffff:127.0.0.1 is 127.0.0.1
   if (bytes.slice(0, 10).every((b) => b === "00") && bytes[10] === "ff" && bytes[11] === "ff") {
-    return bytes.slice(12).map((b) => parseInt(b, 16)).join(".");
+    return bytes
+      .slice(12)
+      .map((b) => parseInt(b, 16))
+      .join(".");
   }
   const groups = [];
   for (let i = 0; i < 16; i += 2) groups.push(parseInt(bytes[i] + bytes[i + 1], 16).toString(16));
@@ -84,7 +98,9 @@ function rawRequest(port, text) {
     socket.on("close", () => {
       const [head, ...body] = answer.split("\r\n\r\n");
       const [statusLine, ...lines] = head.split("\r\n");
-      const headers = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf(":")).toLowerCase(), l.slice(l.indexOf(":") + 1).trim()]));
+      const headers = Object.fromEntries(
+        lines.map((l) => [l.slice(0, l.indexOf(":")).toLowerCase(), l.slice(l.indexOf(":") + 1).trim()]),
+      );
       resolve({ status: Number(statusLine.split(" ")[1]), headers, body: body.join("\r\n\r\n") });
     });
     socket.end(text);
@@ -94,7 +110,14 @@ function rawRequest(port, text) {
 /** Node's pg (the driver Better Auth uses), from the frontend's node_modules. */
 async function pgClient(password) {
   const { Client } = createRequire(path.join(ROOT_DIR, "frontend", "package.json"))("pg");
-  const client = new Client({ host: "127.0.0.1", port: POSTGRES_PORT, user: "postgres", database: "tasks", password, connectionTimeoutMillis: 5000 });
+  const client = new Client({
+    host: "127.0.0.1",
+    port: POSTGRES_PORT,
+    user: "postgres",
+    database: "tasks",
+    password,
+    connectionTimeoutMillis: 5000,
+  });
   await client.connect();
   return client;
 }
@@ -163,7 +186,11 @@ test("requests Tomcat refuses before Spring get nosniff, no-store and a request 
     assert.match(res.headers["cache-control"] ?? "", /no-store/, what);
     assert.match(res.headers["x-request-id"] ?? "", /^[0-9a-f-]{36}$/, what);
   }
-  for (const [url, status] of [[`${API_URL}/api/me`, 401], [`${API_URL}/nowhere`, 401], [`${API_URL}/actuator/env`, 404]]) {
+  for (const [url, status] of [
+    [`${API_URL}/api/me`, 401],
+    [`${API_URL}/nowhere`, 401],
+    [`${API_URL}/actuator/env`, 404],
+  ]) {
     const res = await fetch(url);
     assert.equal(res.status, status, url);
     assert.equal(res.headers.get("x-content-type-options"), "nosniff", url);

@@ -27,15 +27,21 @@ let addressCounter = 0;
 /** A client address no other request of this run used (Better Auth's limit is per address). */
 const freshAddress = () => `198.51.${100 + Math.floor(addressCounter / 250)}.${(addressCounter++ % 250) + 1}`;
 
-before(async () => {
-  system = await startSystem({ env: { TRUSTED_PROXIES: "::1, 10.0.0.0/8" } });
-  browser = await launchBrowser();
-}, { timeout: 1_200_000 });
+before(
+  async () => {
+    system = await startSystem({ env: { TRUSTED_PROXIES: "::1, 10.0.0.0/8" } });
+    browser = await launchBrowser();
+  },
+  { timeout: 1_200_000 },
+);
 
-after(async () => {
-  await browser?.close().catch(() => {});
-  await system?.stop();
-}, { timeout: 120_000 });
+after(
+  async () => {
+    await browser?.close().catch(() => {});
+    await system?.stop();
+  },
+  { timeout: 120_000 },
+);
 
 function request(base, pathname, { method = "GET", headers = {}, body, cookie } = {}) {
   return fetch(`${base}${pathname}`, {
@@ -55,10 +61,17 @@ const direct = (pathname, options) => request(DIRECT, pathname, options);
 const viaProxy = (pathname, client, options = {}) =>
   request(PROXY, pathname, { ...options, headers: { "X-Forwarded-For": client, ...options.headers } });
 
-const cookieOf = (res) => res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+const cookieOf = (res) =>
+  res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
 
 async function signUpViaProxy(email, name = "Test Person") {
-  const res = await viaProxy("/api/auth/sign-up/email", freshAddress(), { method: "POST", body: { email, password: PASSWORD, name } });
+  const res = await viaProxy("/api/auth/sign-up/email", freshAddress(), {
+    method: "POST",
+    body: { email, password: PASSWORD, name },
+  });
   assert.equal(res.status, 200, await res.clone().text());
   return cookieOf(res);
 }
@@ -139,8 +152,16 @@ describe("finding 1: open redirect after sign-in", () => {
     await signUpViaProxy("phish@example.com");
     await inBrowser(t, async (page) => {
       // If the app ever sends the browser there, the test sees it rather than a DNS error.
-      await page.route((url) => url.hostname === "evil.example", (route) => route.fulfill({ status: 200, contentType: "text/plain", body: "phished" }));
-      await signIn(page, WEB_URL, { email: "phish@example.com", password: PASSWORD }, "/en/signin?next=%2F..%2F%2Fevil.example%2Fphish");
+      await page.route(
+        (url) => url.hostname === "evil.example",
+        (route) => route.fulfill({ status: 200, contentType: "text/plain", body: "phished" }),
+      );
+      await signIn(
+        page,
+        WEB_URL,
+        { email: "phish@example.com", password: PASSWORD },
+        "/en/signin?next=%2F..%2F%2Fevil.example%2Fphish",
+      );
       await page.waitForURL((url) => url.pathname === "/en/tasks" || url.hostname === "evil.example", { timeout: 60_000 });
       assert.equal(page.url(), `${WEB_URL}/en/tasks`);
     });
@@ -152,7 +173,8 @@ describe("finding 2: the sign-in form tells how long to wait", () => {
     const email = "waiting@example.com";
     await signUpViaProxy(email);
     // Per account: 5 free failures from 5 addresses, then climb the back-off to an 8 s window.
-    for (let i = 0; i < 5; i++) assert.equal((await viaProxy("/api/auth/sign-in/email", freshAddress(), signInBody(email))).status, 401);
+    for (let i = 0; i < 5; i++)
+      assert.equal((await viaProxy("/api/auth/sign-in/email", freshAddress(), signInBody(email))).status, 401);
     for (const wait of [1, 2, 4]) {
       await delay(wait * 1000 + 100);
       assert.equal((await viaProxy("/api/auth/sign-in/email", freshAddress(), signInBody(email))).status, 401);
@@ -229,7 +251,11 @@ describe("finding 2: client addresses come from the socket and TRUSTED_PROXIES",
     assert.equal((await session(cookieOf(forged))).ipAddress, "127.0.0.1");
 
     await signUpViaProxy("proxied@example.com");
-    const proxied = await viaProxy("/api/auth/sign-in/email", "6.6.6.6, 192.0.2.77, 10.0.0.9", signInBody("proxied@example.com", PASSWORD));
+    const proxied = await viaProxy(
+      "/api/auth/sign-in/email",
+      "6.6.6.6, 192.0.2.77, 10.0.0.9",
+      signInBody("proxied@example.com", PASSWORD),
+    );
     assert.equal(proxied.status, 200);
     assert.equal((await session(cookieOf(proxied))).ipAddress, "192.0.2.77");
   });
@@ -245,7 +271,11 @@ describe("finding 2: client addresses come from the socket and TRUSTED_PROXIES",
     const refused = await attempt();
     assert.equal(refused.status, 429);
     assert.equal(refused.headers.get("retry-after"), "1");
-    assert.deepEqual(await refused.json(), { code: "TOO_MANY_ATTEMPTS", message: "Too many attempts. Try again in 1 s.", retryAfter: 1 });
+    assert.deepEqual(await refused.json(), {
+      code: "TOO_MANY_ATTEMPTS",
+      message: "Too many attempts. Try again in 1 s.",
+      retryAfter: 1,
+    });
     assert.equal((await attempt(PASSWORD)).status, 429, "the right password waits too");
 
     await delay(1100);
@@ -264,7 +294,10 @@ describe("finding 3: names are bounded", () => {
     });
     assert.equal(res.status, 400);
     assert.deepEqual(await res.json(), { code: "NAME_TOO_LONG", message: "Names can have at most 100 characters." });
-    assert.equal((await viaProxy("/api/auth/sign-in/email", freshAddress(), signInBody("huge-name@example.com", PASSWORD))).status, 401);
+    assert.equal(
+      (await viaProxy("/api/auth/sign-in/email", freshAddress(), signInBody("huge-name@example.com", PASSWORD))).status,
+      401,
+    );
   });
 
   test("a 100-character name of four-byte characters gives a JWT under 8 KiB that the Java API accepts; update-user keeps the cap", async (t) => {

@@ -29,24 +29,32 @@ let db;
 let userCount = 0;
 const figures = [];
 
-before(async () => {
-  // The API's session check as shipped (BETTER_AUTH_SESSION_CHECK unset: its default, if-present).
-  system = await startSystem({ env: { AUTH_RATE_LIMIT: "off" } });
-  db = await connect(system.databaseUrl);
-}, { timeout: 1_200_000 });
+before(
+  async () => {
+    // The API's session check as shipped (BETTER_AUTH_SESSION_CHECK unset: its default, if-present).
+    system = await startSystem({ env: { AUTH_RATE_LIMIT: "off" } });
+    db = await connect(system.databaseUrl);
+  },
+  { timeout: 1_200_000 },
+);
 
-after(async () => {
-  await db?.end().catch(() => {});
-  await system?.stop();
-  mkdirSync(OUT_DIR, { recursive: true });
-  writeFileSync(path.join(OUT_DIR, "session-end.json"), `${JSON.stringify(figures, null, 2)}\n`);
-  if (figures.length) {
-    console.log("seconds after the session ended: last 200, first 401 from the API (polled every 100 ms)");
-    for (const f of figures) {
-      console.log(`  ${f.kind.padEnd(48)} ${f.refused === null ? "never refused" : `${f.lastAccepted.toFixed(2)}  ${f.refused.toFixed(2)}`}`);
+after(
+  async () => {
+    await db?.end().catch(() => {});
+    await system?.stop();
+    mkdirSync(OUT_DIR, { recursive: true });
+    writeFileSync(path.join(OUT_DIR, "session-end.json"), `${JSON.stringify(figures, null, 2)}\n`);
+    if (figures.length) {
+      console.log("seconds after the session ended: last 200, first 401 from the API (polled every 100 ms)");
+      for (const f of figures) {
+        console.log(
+          `  ${f.kind.padEnd(48)} ${f.refused === null ? "never refused" : `${f.lastAccepted.toFixed(2)}  ${f.refused.toFixed(2)}`}`,
+        );
+      }
     }
-  }
-}, { timeout: 120_000 });
+  },
+  { timeout: 120_000 },
+);
 
 /** A new user, signed in on `devices` clients (the first one signed up). */
 async function newUser(devices = 1) {
@@ -111,27 +119,35 @@ async function measure(kind, tokens, end) {
 
 describe(`a JWT is refused within ${BOUND_S} s of its session ending (SPEC 1.6)`, () => {
   test("sign-out", async () => {
-    const { clients: [a] } = await newUser();
+    const {
+      clients: [a],
+    } = await newUser();
     const token = await acceptedToken(a);
     await measure("sign-out", [token], () => a.ok("/sign-out", {}));
   });
 
   test("revokeSession (another device signed out by token)", async () => {
-    const { clients: [a, b] } = await newUser(2);
+    const {
+      clients: [a, b],
+    } = await newUser(2);
     const token = await acceptedToken(b);
     await measure("revokeSession", [token], () => a.ok("/revoke-session", { token: b.sessionToken }));
     assert.equal((await a.call("/token")).status, 200, "the revoking device stays signed in");
   });
 
   test("revokeOtherSessions", async () => {
-    const { clients: [a, b, c] } = await newUser(3);
+    const {
+      clients: [a, b, c],
+    } = await newUser(3);
     const tokens = [await acceptedToken(b), await acceptedToken(c)];
     await measure("revokeOtherSessions", tokens, () => a.ok("/revoke-other-sessions", {}));
     assert.equal((await a.call("/token")).status, 200, "the device that asked stays signed in");
   });
 
   test("changePassword with revokeOtherSessions (every session replaced, this one too)", async () => {
-    const { clients: [a, b] } = await newUser(2);
+    const {
+      clients: [a, b],
+    } = await newUser(2);
     const tokens = [await acceptedToken(a), await acceptedToken(b)];
     const oldSid = decodeJwt(tokens[0]).payload.sid;
     await measure("changePassword + revokeOtherSessions", tokens, () =>
@@ -144,13 +160,17 @@ describe(`a JWT is refused within ${BOUND_S} s of its session ending (SPEC 1.6)`
   });
 
   test("account deletion", async () => {
-    const { clients: [a, b] } = await newUser(2);
+    const {
+      clients: [a, b],
+    } = await newUser(2);
     const tokens = [await acceptedToken(a), await acceptedToken(b)];
     await measure("delete account", tokens, () => a.ok("/delete-user", { password: PASSWORD }));
   });
 
   test("expiry (the session row's expiresAt set in the past)", async () => {
-    const { clients: [a] } = await newUser();
+    const {
+      clients: [a],
+    } = await newUser();
     const token = await acceptedToken(a);
     const { sid } = decodeJwt(token).payload;
     await measure("expiry", [token], async () => {
@@ -187,7 +207,9 @@ describe("nothing of a deleted account remains (SPEC 1.6)", () => {
 
     await client.ok("/delete-user", { password: PASSWORD });
     const afterDeletion = await rowsMentioning(db, userId);
-    t.diagnostic(`after deletion (every text column of ${Object.keys(afterDeletion).length}): ${JSON.stringify(nonZero(afterDeletion))}`);
+    t.diagnostic(
+      `after deletion (every text column of ${Object.keys(afterDeletion).length}): ${JSON.stringify(nonZero(afterDeletion))}`,
+    );
     console.log(`rows mentioning the deleted user, per column: ${JSON.stringify(afterDeletion)}`);
     assert.deepEqual(nonZero(afterDeletion), {});
   });
@@ -202,7 +224,10 @@ describe("nothing of a deleted account remains (SPEC 1.6)", () => {
     t.diagnostic(`a task created right after the deletion got ${late.status}`);
     assert.ok([201, 401].includes(late.status), `${late.status} ${JSON.stringify(late.body)}`);
     // The web app sweeps once more 10 s after the deletion (the API caches a live session ≤ 5 s).
-    await eventually(async () => assert.deepEqual(nonZero(await rowsMentioning(db, userId)), {}), { timeout: 20_000, interval: 500 });
+    await eventually(async () => assert.deepEqual(nonZero(await rowsMentioning(db, userId)), {}), {
+      timeout: 20_000,
+      interval: 500,
+    });
   });
 
   test("a deletion that fails half-way leaves the whole account (one transaction)", async () => {

@@ -27,28 +27,34 @@ let db;
 const problems = { csp: [], errors: [] };
 const contexts = new Set();
 
-before(async () => {
-  idp = await startOidcProvider({ redirectUri: `${WEB_URL}/api/auth/callback/oidc` });
-  system = await startSystem({
-    env: {
-      OIDC_ISSUER: idp.issuer,
-      OIDC_CLIENT_ID: idp.clientId,
-      OIDC_CLIENT_SECRET: idp.clientSecret,
-      OIDC_NAME,
-      // Many sign-ins and /two-factor/* calls from one address within seconds.
-      AUTH_RATE_LIMIT: "off",
-    },
-  });
-  db = new Pool({ connectionString: system.databaseUrl, max: 2 });
-  browser = await launchBrowser();
-}, { timeout: 1_200_000 });
+before(
+  async () => {
+    idp = await startOidcProvider({ redirectUri: `${WEB_URL}/api/auth/callback/oidc` });
+    system = await startSystem({
+      env: {
+        OIDC_ISSUER: idp.issuer,
+        OIDC_CLIENT_ID: idp.clientId,
+        OIDC_CLIENT_SECRET: idp.clientSecret,
+        OIDC_NAME,
+        // Many sign-ins and /two-factor/* calls from one address within seconds.
+        AUTH_RATE_LIMIT: "off",
+      },
+    });
+    db = new Pool({ connectionString: system.databaseUrl, max: 2 });
+    browser = await launchBrowser();
+  },
+  { timeout: 1_200_000 },
+);
 
-after(async () => {
-  await browser?.close().catch(() => {});
-  await db?.end().catch(() => {});
-  await system?.stop();
-  await idp?.close();
-}, { timeout: 120_000 });
+after(
+  async () => {
+    await browser?.close().catch(() => {});
+    await db?.end().catch(() => {});
+    await system?.stop();
+    await idp?.close();
+  },
+  { timeout: 120_000 },
+);
 
 async function newContext(viewport = DESKTOP) {
   const context = await browser.newContext({ viewport });
@@ -124,9 +130,11 @@ async function assertApiAccepts(token, userId, title) {
 }
 
 const accountsOf = async (email) =>
-  (await db.query(`select a."providerId" from account a join "user" u on u.id = a."userId" where u.email = $1 order by 1`, [email])).rows.map(
-    (r) => r.providerId,
-  );
+  (
+    await db.query(`select a."providerId" from account a join "user" u on u.id = a."userId" where u.email = $1 order by 1`, [
+      email,
+    ])
+  ).rows.map((r) => r.providerId);
 
 let passwordTokenShape;
 
@@ -145,23 +153,26 @@ describe("single sign-on through an OpenID Connect provider", () => {
     }
   });
 
-  browserTest("a new person signs in at the provider, lands on the tasks page, and the JWT works at the Java API", async (page) => {
-    idp.addUser({ email: "carol@example.com", name: "Carol", emailVerified: true });
-    await signInWithIdp(page, "carol@example.com", "/en/signin?next=%2Fen%2Ftasks");
-    await page.waitForURL(`${WEB_URL}/en/tasks`);
-    await page.getByTestId("user-email").getByText("carol@example.com").waitFor();
+  browserTest(
+    "a new person signs in at the provider, lands on the tasks page, and the JWT works at the Java API",
+    async (page) => {
+      idp.addUser({ email: "carol@example.com", name: "Carol", emailVerified: true });
+      await signInWithIdp(page, "carol@example.com", "/en/signin?next=%2Fen%2Ftasks");
+      await page.waitForURL(`${WEB_URL}/en/tasks`);
+      await page.getByTestId("user-email").getByText("carol@example.com").waitFor();
 
-    const tasks = new TasksPage(page);
-    await tasks.ready();
-    await tasks.add("Task made after SSO");
+      const tasks = new TasksPage(page);
+      await tasks.ready();
+      await tasks.add("Task made after SSO");
 
-    const { user } = await sessionFromPage(page);
-    const token = await tokenFromPage(page);
-    assertSpecClaims(token, user);
-    assert.deepEqual(shape(token), passwordTokenShape, "same JWT shape as after a password sign-in");
-    await assertApiAccepts(token, user.id, "Task sent with the SSO JWT");
-    assert.deepEqual(await accountsOf("carol@example.com"), ["oidc"]);
-  });
+      const { user } = await sessionFromPage(page);
+      const token = await tokenFromPage(page);
+      assertSpecClaims(token, user);
+      assert.deepEqual(shape(token), passwordTokenShape, "same JWT shape as after a password sign-in");
+      await assertApiAccepts(token, user.id, "Task sent with the SSO JWT");
+      assert.deepEqual(await accountsOf("carol@example.com"), ["oidc"]);
+    },
+  );
 
   browserTest("a verified local account is linked: same user id, same tasks", async (page) => {
     const dave = { email: "dave@example.com", password: PASSWORD, name: "Dave" };
@@ -190,41 +201,48 @@ describe("single sign-on through an OpenID Connect provider", () => {
     idp.addUser({ email: erin.email, name: "Someone claiming Erin", emailVerified: true });
     await signInWithIdp(page, erin.email);
     await page.waitForURL((url) => url.pathname === "/en/signin" && url.searchParams.get("error") === "account_not_linked");
-    await authAlert(page).getByText(/hasn't been verified/).waitFor();
-    await authAlert(page).getByText(/sign in with your password and link/).waitFor();
+    await authAlert(page)
+      .getByText(/hasn't been verified/)
+      .waitFor();
+    await authAlert(page)
+      .getByText(/sign in with your password and link/)
+      .waitFor();
     assert.equal(await sessionFromPage(page), null, "no session");
     assert.deepEqual(await accountsOf(erin.email), ["credential"], "nothing linked");
   });
 
-  browserTest("linking from the sign-in methods page works, then the provider signs in to the same account; unlinking keeps the password", async (page) => {
-    const erin = { email: "erin@example.com", password: PASSWORD };
-    await signIn(page, WEB_URL, erin);
-    await page.waitForURL(`${WEB_URL}/en/tasks`);
-    const userId = (await sessionFromPage(page)).user.id;
+  browserTest(
+    "linking from the sign-in methods page works, then the provider signs in to the same account; unlinking keeps the password",
+    async (page) => {
+      const erin = { email: "erin@example.com", password: PASSWORD };
+      await signIn(page, WEB_URL, erin);
+      await page.waitForURL(`${WEB_URL}/en/tasks`);
+      const userId = (await sessionFromPage(page)).user.id;
 
-    await page.goto(`${WEB_URL}/en/account/sign-in-methods`);
-    const methods = page.getByTestId("sign-in-methods");
-    await methods.locator('[data-provider="credential"]').waitFor();
-    assert.equal(await methods.getByRole("button", { name: /Unlink/ }).count(), 0, "the only method cannot be unlinked");
-    await page.getByRole("button", { name: `Link ${OIDC_NAME}` }).click();
-    await page.waitForURL((url) => url.href.startsWith(idp.issuer));
-    await page.getByLabel("Email at the IdP").fill(erin.email);
-    await page.getByRole("button", { name: "Continue to Tasks" }).click();
-    await page.waitForURL(`${WEB_URL}/en/account/sign-in-methods`);
-    await methods.locator('[data-provider="oidc"]').waitFor();
-    assert.match(await methods.locator('[data-provider="oidc"]').textContent(), new RegExp(`^${OIDC_NAME}`));
-    assert.deepEqual(await accountsOf(erin.email), ["credential", "oidc"]);
+      await page.goto(`${WEB_URL}/en/account/sign-in-methods`);
+      const methods = page.getByTestId("sign-in-methods");
+      await methods.locator('[data-provider="credential"]').waitFor();
+      assert.equal(await methods.getByRole("button", { name: /Unlink/ }).count(), 0, "the only method cannot be unlinked");
+      await page.getByRole("button", { name: `Link ${OIDC_NAME}` }).click();
+      await page.waitForURL((url) => url.href.startsWith(idp.issuer));
+      await page.getByLabel("Email at the IdP").fill(erin.email);
+      await page.getByRole("button", { name: "Continue to Tasks" }).click();
+      await page.waitForURL(`${WEB_URL}/en/account/sign-in-methods`);
+      await methods.locator('[data-provider="oidc"]').waitFor();
+      assert.match(await methods.locator('[data-provider="oidc"]').textContent(), new RegExp(`^${OIDC_NAME}`));
+      assert.deepEqual(await accountsOf(erin.email), ["credential", "oidc"]);
 
-    await signOutFromAnywhere(page);
-    await signInWithIdp(page, erin.email);
-    await page.waitForURL(`${WEB_URL}/en/tasks`);
-    assert.equal((await sessionFromPage(page)).user.id, userId, "the provider now signs in to Erin's account");
+      await signOutFromAnywhere(page);
+      await signInWithIdp(page, erin.email);
+      await page.waitForURL(`${WEB_URL}/en/tasks`);
+      assert.equal((await sessionFromPage(page)).user.id, userId, "the provider now signs in to Erin's account");
 
-    await page.goto(`${WEB_URL}/en/account/sign-in-methods`);
-    await page.getByRole("button", { name: `Unlink ${OIDC_NAME}` }).click();
-    await eventually(async () => assert.deepEqual(await accountsOf(erin.email), ["credential"]));
-    await methods.locator('[data-provider="oidc"]').waitFor({ state: "detached" });
-  });
+      await page.goto(`${WEB_URL}/en/account/sign-in-methods`);
+      await page.getByRole("button", { name: `Unlink ${OIDC_NAME}` }).click();
+      await eventually(async () => assert.deepEqual(await accountsOf(erin.email), ["credential"]));
+      await methods.locator('[data-provider="oidc"]').waitFor({ state: "detached" });
+    },
+  );
 });
 
 /**
@@ -234,7 +252,8 @@ describe("single sign-on through an OpenID Connect provider", () => {
  */
 async function signOutFromAnywhere(page) {
   const status = await page.evaluate(
-    async () => (await fetch("/api/auth/sign-out", { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" })).status,
+    async () =>
+      (await fetch("/api/auth/sign-out", { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" })).status,
   );
   assert.equal(status, 200);
   await page.context().clearCookies({ name: /^_session/ });
@@ -256,75 +275,85 @@ describe("two-factor sign-in (TOTP and backup codes)", () => {
     }
   };
 
-  browserTest("turn on: password, a QR code drawn in the page and the secret, a code from the app, then the backup codes once", async (page) => {
-    await signUp(page, WEB_URL, frank);
-    userId = (await sessionFromPage(page)).user.id;
-    await page.goto(`${WEB_URL}/en/account/two-factor`);
-    await page.getByTestId("two-factor-off").waitFor();
-    await page.getByRole("button", { name: "Turn on two-factor authentication" }).click();
-    await page.getByLabel("Password").fill("wrong-password-123");
-    await page.getByRole("button", { name: "Continue" }).click();
-    await page.getByRole("alert").getByText("Wrong password").waitFor();
-    await page.getByLabel("Password").fill(frank.password);
-    await page.getByRole("button", { name: "Continue" }).click();
+  browserTest(
+    "turn on: password, a QR code drawn in the page and the secret, a code from the app, then the backup codes once",
+    async (page) => {
+      await signUp(page, WEB_URL, frank);
+      userId = (await sessionFromPage(page)).user.id;
+      await page.goto(`${WEB_URL}/en/account/two-factor`);
+      await page.getByTestId("two-factor-off").waitFor();
+      await page.getByRole("button", { name: "Turn on two-factor authentication" }).click();
+      await page.getByLabel("Password").fill("wrong-password-123");
+      await page.getByRole("button", { name: "Continue" }).click();
+      await page.getByRole("alert").getByText("Wrong password").waitFor();
+      await page.getByLabel("Password").fill(frank.password);
+      await page.getByRole("button", { name: "Continue" }).click();
 
-    const qr = page.getByRole("img", { name: /QR code/ });
-    await qr.waitFor();
-    assert.match(await qr.getAttribute("src"), /^data:image\/png;base64,/, "drawn locally, no outside service");
-    assert.ok(await qr.evaluate((img) => img.complete && img.naturalWidth > 0), "the QR image loaded under the CSP");
-    const secret = (await page.getByTestId("totp-secret").textContent()).replace(/\s+/g, "");
-    totp = new TOTP({ secret, digits: 6, period: 30, algorithm: "SHA1" });
+      const qr = page.getByRole("img", { name: /QR code/ });
+      await qr.waitFor();
+      assert.match(await qr.getAttribute("src"), /^data:image\/png;base64,/, "drawn locally, no outside service");
+      assert.ok(await qr.evaluate((img) => img.complete && img.naturalWidth > 0), "the QR image loaded under the CSP");
+      const secret = (await page.getByTestId("totp-secret").textContent()).replace(/\s+/g, "");
+      totp = new TOTP({ secret, digits: 6, period: 30, algorithm: "SHA1" });
 
-    await page.getByLabel("Code from your app").fill(wrongCode());
-    await page.getByRole("button", { name: "Turn on" }).click();
-    await page.getByRole("alert").getByText("That code isn't right").waitFor();
-    await page.getByLabel("Code from your app").fill(codeNow());
-    await page.getByRole("button", { name: "Turn on" }).click();
+      await page.getByLabel("Code from your app").fill(wrongCode());
+      await page.getByRole("button", { name: "Turn on" }).click();
+      await page.getByRole("alert").getByText("That code isn't right").waitFor();
+      await page.getByLabel("Code from your app").fill(codeNow());
+      await page.getByRole("button", { name: "Turn on" }).click();
 
-    const list = page.getByRole("list", { name: "Backup codes" });
-    await list.waitFor();
-    backupCodes = await list.getByRole("listitem").allTextContents();
-    assert.equal(backupCodes.length, 10);
-    const download = page.waitForEvent("download");
-    await page.getByRole("link", { name: "Download codes" }).click();
-    const file = readFileSync(await (await download).path(), "utf8");
-    for (const code of backupCodes) assert.ok(file.includes(code), `download has ${code}`);
-    await page.getByRole("button", { name: "I've saved them" }).click();
-    await page.getByTestId("two-factor-on").waitFor();
+      const list = page.getByRole("list", { name: "Backup codes" });
+      await list.waitFor();
+      backupCodes = await list.getByRole("listitem").allTextContents();
+      assert.equal(backupCodes.length, 10);
+      const download = page.waitForEvent("download");
+      await page.getByRole("link", { name: "Download codes" }).click();
+      const file = readFileSync(await (await download).path(), "utf8");
+      for (const code of backupCodes) assert.ok(file.includes(code), `download has ${code}`);
+      await page.getByRole("button", { name: "I've saved them" }).click();
+      await page.getByTestId("two-factor-on").waitFor();
 
-    await page.reload();
-    await page.getByTestId("two-factor-on").waitFor();
-    assert.equal(await page.getByRole("list", { name: "Backup codes" }).count(), 0, "codes are shown once only");
-  });
+      await page.reload();
+      await page.getByTestId("two-factor-on").waitFor();
+      assert.equal(await page.getByRole("list", { name: "Backup codes" }).count(), 0, "codes are shown once only");
+    },
+  );
 
-  browserTest("sign in: code step after the password, no session and no JWT before the code, a wrong code refused, the right one signs in", async (page) => {
-    await signIn(page, WEB_URL, frank);
-    const step = page.getByTestId("two-factor-step");
-    await step.waitFor();
-    const code = page.getByLabel("Authentication code");
-    assert.equal(await code.evaluate((el) => el === document.activeElement), true, "the code field has focus");
-    assert.equal(await code.getAttribute("inputmode"), "numeric");
-    assert.equal(await code.getAttribute("autocomplete"), "one-time-code");
+  browserTest(
+    "sign in: code step after the password, no session and no JWT before the code, a wrong code refused, the right one signs in",
+    async (page) => {
+      await signIn(page, WEB_URL, frank);
+      const step = page.getByTestId("two-factor-step");
+      await step.waitFor();
+      const code = page.getByLabel("Authentication code");
+      assert.equal(await code.evaluate((el) => el === document.activeElement), true, "the code field has focus");
+      assert.equal(await code.getAttribute("inputmode"), "numeric");
+      assert.equal(await code.getAttribute("autocomplete"), "one-time-code");
 
-    const token = await page.evaluate(async () => (await fetch("/api/auth/token")).status);
-    assert.equal(token, 401, "GET /api/auth/token during the code step");
-    assert.equal(await sessionFromPage(page), null, "no session during the code step");
-    const cookies = await page.context().cookies(WEB_URL);
-    assert.equal(cookies.some((c) => c.name === "better-auth.session_token" && c.value), false, "no session cookie");
+      const token = await page.evaluate(async () => (await fetch("/api/auth/token")).status);
+      assert.equal(token, 401, "GET /api/auth/token during the code step");
+      assert.equal(await sessionFromPage(page), null, "no session during the code step");
+      const cookies = await page.context().cookies(WEB_URL);
+      assert.equal(
+        cookies.some((c) => c.name === "better-auth.session_token" && c.value),
+        false,
+        "no session cookie",
+      );
 
-    await code.fill(wrongCode());
-    await page.getByRole("button", { name: "Verify" }).click();
-    await step.getByRole("alert").getByText("That code isn't right").waitFor();
-    await takeScreenshot(page, "two-factor.png");
+      await code.fill(wrongCode());
+      await page.getByRole("button", { name: "Verify" }).click();
+      await step.getByRole("alert").getByText("That code isn't right").waitFor();
+      await takeScreenshot(page, "two-factor.png");
 
-    await code.fill(codeNow());
-    await page.getByRole("button", { name: "Verify" }).click();
-    await page.waitForURL(`${WEB_URL}/en/tasks`);
-    const jwt = await tokenFromPage(page);
-    assertSpecClaims(jwt, { id: userId, email: frank.email });
-    assert.deepEqual(shape(jwt), passwordTokenShape, "same JWT shape as after a password sign-in");
-    await assertApiAccepts(jwt, userId, "Task sent after 2FA");
-  });
+      await code.fill(codeNow());
+      await page.getByRole("button", { name: "Verify" }).click();
+      await page.waitForURL(`${WEB_URL}/en/tasks`);
+      const jwt = await tokenFromPage(page);
+      assertSpecClaims(jwt, { id: userId, email: frank.email });
+      assert.deepEqual(shape(jwt), passwordTokenShape, "same JWT shape as after a password sign-in");
+      await assertApiAccepts(jwt, userId, "Task sent after 2FA");
+    },
+  );
 
   browserTest("a backup code signs in once; with 'Trust this device' the next sign-in skips the code step", async (page) => {
     await signIn(page, WEB_URL, frank);
@@ -344,7 +373,11 @@ describe("two-factor sign-in (TOTP and backup codes)", () => {
     await page.getByRole("button", { name: "Use a backup code" }).click();
     await page.getByLabel("Backup code").fill(backupCodes[0]);
     await page.getByRole("button", { name: "Verify" }).click();
-    await page.getByTestId("two-factor-step").getByRole("alert").getByText(/used already/).waitFor();
+    await page
+      .getByTestId("two-factor-step")
+      .getByRole("alert")
+      .getByText(/used already/)
+      .waitFor();
     assert.equal(await sessionFromPage(page), null);
 
     await page.getByLabel("Backup code").fill(backupCodes[1]);

@@ -1,7 +1,15 @@
 import { Logo } from "./Logo";
 
 /** The centred card of the sign-in, sign-up and password pages. */
-export function AuthCard({ title, subtitle, children }: { title: string; subtitle?: React.ReactNode; children: React.ReactNode }) {
+export function AuthCard({
+  title,
+  subtitle,
+  children,
+}: {
+  title: string;
+  subtitle?: React.ReactNode;
+  children: React.ReactNode;
+}) {
   return (
     <main className="auth-page">
       <div className="auth-card">

@@ -61,7 +61,9 @@ export function AuthForm({ mode, next, locale, sso, initialError = null, notice 
       const trimmedEmail = email.trim();
       // A 429 says how long to wait in Retry-After (both Better Auth's limit and ours).
       let retryAfter: string | null = null;
-      const fetchOptions = { onError: (ctx: { response: Response }) => void (retryAfter = ctx.response.headers.get("retry-after")) };
+      const fetchOptions = {
+        onError: (ctx: { response: Response }) => void (retryAfter = ctx.response.headers.get("retry-after")),
+      };
       const result = isSignUp
         ? await authClient.signUp.email(
             { email: trimmedEmail, password, name: name.trim() || trimmedEmail.split("@")[0] },
@@ -69,7 +71,12 @@ export function AuthForm({ mode, next, locale, sso, initialError = null, notice 
           )
         : await authClient.signIn.email({ email: trimmedEmail, password }, fetchOptions);
       if (result.error) {
-        setFormError(authErrorMessage({ ...result.error, retryAfter: retryAfter ?? (result.error as { retryAfter?: number }).retryAfter }, mode));
+        setFormError(
+          authErrorMessage(
+            { ...result.error, retryAfter: retryAfter ?? (result.error as { retryAfter?: number }).retryAfter },
+            mode,
+          ),
+        );
         if (result.error.code === "EMAIL_NOT_VERIFIED") setUnverified(trimmedEmail);
         setPending(false);
         return;
@@ -122,9 +129,7 @@ export function AuthForm({ mode, next, locale, sso, initialError = null, notice 
       <div className="auth-card">
         <Logo />
         <h1 className="auth-title">{isSignUp ? "Create your account" : "Welcome back"}</h1>
-        <p className="auth-subtitle">
-          {isSignUp ? "Start organising your day in seconds." : "Sign in to see your tasks."}
-        </p>
+        <p className="auth-subtitle">{isSignUp ? "Start organising your day in seconds." : "Sign in to see your tasks."}</p>
         {notice && (
           <p role="status" className="alert alert-success">
             {notice}

@@ -22,8 +22,8 @@ export function BackupCodes({ codes, email, onDone }: { codes: string[]; email: 
     <div className={styles.section} data-testid="backup-codes">
       <h2>Save your backup codes</h2>
       <p className={styles.muted}>
-        Each code signs you in once if you lose your authenticator app. This is the only time they are shown: copy or
-        download them now and keep them somewhere safe.
+        Each code signs you in once if you lose your authenticator app. This is the only time they are shown: copy or download
+        them now and keep them somewhere safe.
       </p>
       <ul className={styles.codes} aria-label="Backup codes">
         {codes.map((code) => (
@@ -34,7 +34,11 @@ export function BackupCodes({ codes, email, onDone }: { codes: string[]; email: 
         <button type="button" className="btn btn-ghost" onClick={copy}>
           Copy codes
         </button>
-        <a className="btn btn-ghost" href={`data:text/plain;charset=utf-8,${encodeURIComponent(file)}`} download="tasks-backup-codes.txt">
+        <a
+          className="btn btn-ghost"
+          href={`data:text/plain;charset=utf-8,${encodeURIComponent(file)}`}
+          download="tasks-backup-codes.txt"
+        >
           Download codes
         </a>
         <button type="button" className="btn btn-primary" onClick={onDone}>
@@ -42,7 +46,11 @@ export function BackupCodes({ codes, email, onDone }: { codes: string[]; email: 
         </button>
       </div>
       <p role="status" className={styles.muted}>
-        {copied === true ? "Copied to the clipboard." : copied === false ? "Couldn't copy: select the codes and copy them by hand." : ""}
+        {copied === true
+          ? "Copied to the clipboard."
+          : copied === false
+            ? "Couldn't copy: select the codes and copy them by hand."
+            : ""}
       </p>
     </div>
   );

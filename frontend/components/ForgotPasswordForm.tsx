@@ -46,8 +46,7 @@ export function ForgotPasswordForm({ locale }: { locale: Locale }) {
     return (
       <AuthCard title="Check your email">
         <p role="status" className="alert alert-success">
-          If an account exists for {sentTo}, we sent it a link to choose a new password. The link works once, for 1
-          hour.
+          If an account exists for {sentTo}, we sent it a link to choose a new password. The link works once, for 1 hour.
         </p>
         <p className="field-hint">Nothing after a few minutes? Check your spam folder, or ask again.</p>
         <p className="auth-switch">

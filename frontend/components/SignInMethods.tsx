@@ -44,7 +44,8 @@ export function SignInMethods({ accounts, providers, here, initialError }: Props
     setError(null);
     const result = await authClient.unlinkAccount({ accountId: account.id });
     setPending(null);
-    if (result.error) return setError(`Couldn't unlink ${label(account.providerId)}: ${result.error.message ?? "please try again."}`);
+    if (result.error)
+      return setError(`Couldn't unlink ${label(account.providerId)}: ${result.error.message ?? "please try again."}`);
     router.refresh();
   }
 
@@ -61,7 +62,12 @@ export function SignInMethods({ accounts, providers, here, initialError }: Props
           <li key={a.id} className={styles.method} data-provider={a.providerId}>
             <span>{label(a.providerId)}</span>
             {accounts.length > 1 && (
-              <button type="button" className="btn btn-ghost btn-small btn-danger" disabled={pending !== null} onClick={() => unlink(a)}>
+              <button
+                type="button"
+                className="btn btn-ghost btn-small btn-danger"
+                disabled={pending !== null}
+                onClick={() => unlink(a)}
+              >
                 Unlink<span className="visually-hidden"> {label(a.providerId)}</span>
               </button>
             )}

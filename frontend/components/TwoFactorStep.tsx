@@ -2,12 +2,26 @@
 
 import { useEffect, useId, useRef, useState } from "react";
 import { authClient } from "@/lib/auth-client";
-import { normaliseBackupCode, TOTP_INPUT, TRUST_DEVICE_DAYS, normaliseTotpCode, twoFactorChallengeEnded, twoFactorErrorMessage } from "@/lib/totp";
+import {
+  normaliseBackupCode,
+  TOTP_INPUT,
+  TRUST_DEVICE_DAYS,
+  normaliseTotpCode,
+  twoFactorChallengeEnded,
+  twoFactorErrorMessage,
+} from "@/lib/totp";
 import { Logo } from "./Logo";
 import styles from "./account-security.module.css";
 
 /** Backup codes are "aB3dE-fG5hJ": letters, case kept, no spelling help. */
-const BACKUP_CODE_INPUT = { type: "text", inputMode: "text", autoComplete: "off", autoCapitalize: "off", spellCheck: false, maxLength: 20 } as const;
+const BACKUP_CODE_INPUT = {
+  type: "text",
+  inputMode: "text",
+  autoComplete: "off",
+  autoCapitalize: "off",
+  spellCheck: false,
+  maxLength: 20,
+} as const;
 
 interface Props {
   /** Where to go once signed in (already sanitised on the server). */
@@ -37,7 +51,9 @@ export function TwoFactorStep({ next, onRestart }: Props) {
     if (pending) return;
     const value = useBackup ? normaliseBackupCode(code) : normaliseTotpCode(code);
     if (!value) {
-      setError(useBackup ? "Enter one of your backup codes, like “aB3dE-fG5hJ”." : "Enter the 6-digit code from your authenticator app.");
+      setError(
+        useBackup ? "Enter one of your backup codes, like “aB3dE-fG5hJ”." : "Enter the 6-digit code from your authenticator app.",
+      );
       return codeRef.current?.focus();
     }
     setError(null);

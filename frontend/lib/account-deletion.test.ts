@@ -76,7 +76,10 @@ describe("delete-user (real Better Auth, in memory)", () => {
       body: { email: "del@example.com", password: "correct-horse-1", name: "Del" },
       asResponse: true,
     });
-    const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const cookie = res.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     return { auth, db, headers: new Headers({ cookie }) };
   }
 

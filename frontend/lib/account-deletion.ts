@@ -45,7 +45,12 @@ const qualified = ({ schema, table }: TableRef) => `${quoteIdent(schema)}.${quot
  */
 export function deletionStatements(
   userId: string,
-  { authSchema, userTables, hasVerification, hasTasks }: {
+  {
+    authSchema,
+    userTables,
+    hasVerification,
+    hasTasks,
+  }: {
     authSchema: string;
     /** Tables of `authSchema` with a `userId` column. */
     userTables: TableRef[];
@@ -54,9 +59,7 @@ export function deletionStatements(
   },
 ): Statement[] {
   const user = qualified({ schema: authSchema, table: "user" });
-  const statements: Statement[] = [
-    { label: "lock", text: `SELECT 1 FROM ${user} WHERE "id" = $1 FOR UPDATE`, values: [userId] },
-  ];
+  const statements: Statement[] = [{ label: "lock", text: `SELECT 1 FROM ${user} WHERE "id" = $1 FOR UPDATE`, values: [userId] }];
   if (hasTasks) {
     statements.push({
       label: `${TASKS_TABLE.schema}.${TASKS_TABLE.table}`,

@@ -3,7 +3,9 @@ import { accountErrorMessage, isSignedOut, validatePasswordChange } from "./acco
 
 describe("accountErrorMessage", () => {
   it("says the password is wrong (not 'email or password': the email is not asked here)", () => {
-    expect(accountErrorMessage({ code: "INVALID_PASSWORD", status: 400 })).toBe("That password is wrong. Check it and try again.");
+    expect(accountErrorMessage({ code: "INVALID_PASSWORD", status: 400 })).toBe(
+      "That password is wrong. Check it and try again.",
+    );
   });
 
   it("explains weak passwords, missing mail set-up and an ended session", () => {
@@ -29,10 +31,18 @@ describe("validatePasswordChange", () => {
   });
 
   it("refuses a weak, unchanged or unconfirmed new password before sending", () => {
-    expect(validatePasswordChange({ ...ok, newPassword: "short", confirmPassword: "short" }).newPassword).toBe("Use at least 8 characters.");
-    expect(validatePasswordChange({ ...ok, newPassword: "x".repeat(129), confirmPassword: "x".repeat(129) }).newPassword).toBe("Use at most 128 characters.");
-    expect(validatePasswordChange({ ...ok, newPassword: ok.currentPassword, confirmPassword: ok.currentPassword }).newPassword).toMatch(/different/);
-    expect(validatePasswordChange({ ...ok, confirmPassword: "new-password-2" })).toEqual({ confirmPassword: "The two new passwords don't match." });
+    expect(validatePasswordChange({ ...ok, newPassword: "short", confirmPassword: "short" }).newPassword).toBe(
+      "Use at least 8 characters.",
+    );
+    expect(validatePasswordChange({ ...ok, newPassword: "x".repeat(129), confirmPassword: "x".repeat(129) }).newPassword).toBe(
+      "Use at most 128 characters.",
+    );
+    expect(
+      validatePasswordChange({ ...ok, newPassword: ok.currentPassword, confirmPassword: ok.currentPassword }).newPassword,
+    ).toMatch(/different/);
+    expect(validatePasswordChange({ ...ok, confirmPassword: "new-password-2" })).toEqual({
+      confirmPassword: "The two new passwords don't match.",
+    });
     expect(validatePasswordChange({ currentPassword: "", newPassword: "", confirmPassword: "" })).toEqual({
       currentPassword: "Enter your current password.",
       newPassword: "Enter a new password.",

@@ -70,7 +70,11 @@ describe("API client: tokens", () => {
 
   it("fetches the token once for many requests, in parallel and in sequence", async () => {
     const s = setup(() => jsonResponse([], { headers: { "X-Total-Count": "0" } }));
-    await Promise.all([s.api.listTasks(USER), s.api.countTasks(USER, { completed: true }), s.api.countTasks(USER, { completed: false })]);
+    await Promise.all([
+      s.api.listTasks(USER),
+      s.api.countTasks(USER, { completed: true }),
+      s.api.countTasks(USER, { completed: false }),
+    ]);
     await s.api.listTasks(USER);
     expect(s.fetchToken).toHaveBeenCalledTimes(1);
     expect(s.calls).toHaveLength(4);
@@ -145,7 +149,13 @@ describe("API client: endpoints", () => {
     expect(page).toEqual({ tasks: [task], total: 42 });
     const url = new URL(s.calls[0].url);
     expect(url.pathname).toBe("/api/user%2F1/tasks");
-    expect(Object.fromEntries(url.searchParams)).toEqual({ completed: "false", q: "milk", sort: "-created_at", limit: "50", offset: "50" });
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      completed: "false",
+      q: "milk",
+      sort: "-created_at",
+      limit: "50",
+      offset: "50",
+    });
   });
 
   it("falls back to the array length without X-Total-Count", async () => {
@@ -160,7 +170,9 @@ describe("API client: endpoints", () => {
   });
 
   it("creates, updates, toggles and deletes with the SPEC's methods and paths", async () => {
-    const s = setup(({ init }) => (init.method === "DELETE" ? jsonResponse({ status: "deleted", task_id: 7 }) : jsonResponse(task)));
+    const s = setup(({ init }) =>
+      init.method === "DELETE" ? jsonResponse({ status: "deleted", task_id: 7 }) : jsonResponse(task),
+    );
     await s.api.createTask(USER, { title: "Buy milk", description: null });
     await s.api.updateTask(USER, 7, { title: "Buy oat milk" });
     await s.api.toggleTask(USER, 7);
@@ -189,7 +201,11 @@ describe("API client: errors", () => {
 
   it("explains rate limits with Retry-After and outages without internals", async () => {
     const limited = setup(() => problem(429, "slow down", { "Retry-After": "3" }));
-    await expect(limited.api.me()).rejects.toMatchObject({ status: 429, retryAfterSeconds: 3, message: "Too many requests. Try again in 3 s." });
+    await expect(limited.api.me()).rejects.toMatchObject({
+      status: 429,
+      retryAfterSeconds: 3,
+      message: "Too many requests. Try again in 3 s.",
+    });
     const down = setup(() => new Response("<html>Bad gateway</html>", { status: 502 }));
     await expect(down.api.me()).rejects.toMatchObject({ status: 502, message: "Something went wrong on our side. Try again." });
   });

@@ -113,8 +113,7 @@ export function createApiClient({ baseUrl, tokens, onUnauthorized, fetch: fetchI
       return page.total;
     },
 
-    createTask: (userId: string, task: NewTask) =>
-      json<Task>(tasksPath(userId), { method: "POST", body: JSON.stringify(task) }),
+    createTask: (userId: string, task: NewTask) => json<Task>(tasksPath(userId), { method: "POST", body: JSON.stringify(task) }),
 
     getTask: (userId: string, id: number) => json<Task>(taskPath(userId, id)),
 
@@ -124,8 +123,7 @@ export function createApiClient({ baseUrl, tokens, onUnauthorized, fetch: fetchI
     deleteTask: (userId: string, id: number, init?: RequestInit) =>
       json<{ status: "deleted"; task_id: number }>(taskPath(userId, id), { ...init, method: "DELETE" }),
 
-    toggleTask: (userId: string, id: number) =>
-      json<Task>(`${taskPath(userId, id)}/complete`, { method: "PATCH" }),
+    toggleTask: (userId: string, id: number) => json<Task>(`${taskPath(userId, id)}/complete`, { method: "PATCH" }),
   };
 }
 

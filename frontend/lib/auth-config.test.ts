@@ -41,7 +41,10 @@ async function mintToken(env: NodeJS.ProcessEnv) {
     asResponse: true,
   });
   expect(signUp.status).toBe(200);
-  const cookie = signUp.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = signUp.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const { token } = await auth.api.getToken({ headers: new Headers({ cookie }) });
   const jwks = await auth.api.getJwks();
   const session = await auth.api.getSession({ headers: new Headers({ cookie }) });

@@ -36,7 +36,10 @@ export function authEnv(env: NodeJS.ProcessEnv = process.env) {
     // The origin serving the pages is always trusted; TRUSTED_ORIGINS adds more (comma-separated).
     trustedOrigins: [
       baseURL,
-      ...(env.TRUSTED_ORIGINS ?? "").split(",").map((o) => stripTrailingSlash(o.trim())).filter(Boolean),
+      ...(env.TRUSTED_ORIGINS ?? "")
+        .split(",")
+        .map((o) => stripTrailingSlash(o.trim()))
+        .filter(Boolean),
     ],
     // A string such as "15m": a bare number would be read by Better Auth as an absolute `exp`.
     jwtExpirationTime: env.JWT_EXPIRATION_TIME || "15m",

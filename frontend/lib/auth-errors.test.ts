@@ -27,7 +27,9 @@ describe("authErrorMessage", () => {
     expect(authErrorMessage({ status: 429, code: "TOO_MANY_ATTEMPTS", retryAfter: 64 }, "signin")).toBe(
       "Too many attempts. Try again in 64 s.",
     );
-    expect(authErrorMessage({ status: 429, retryAfter: "soon" }, "signup")).toBe("Too many attempts. Wait a few seconds and try again.");
+    expect(authErrorMessage({ status: 429, retryAfter: "soon" }, "signup")).toBe(
+      "Too many attempts. Wait a few seconds and try again.",
+    );
     expect(authErrorMessage({ status: 500, message: "relation user does not exist" }, "signup")).not.toMatch(/relation/);
   });
 

@@ -34,7 +34,11 @@ function setup(vars: Record<string, string> = {}) {
   return { auth, db, sent, call, mails };
 }
 
-const cookieOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+const cookieOf = (res: Response) =>
+  res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
 
 async function signIn(call: ReturnType<typeof setup>["call"], password: string) {
   return call("/sign-in/email", { body: { email: ADA.email, password } });
@@ -46,7 +50,9 @@ async function sessionOf(call: ReturnType<typeof setup>["call"], cookie: string)
 
 /** The reset mail's link, followed as a browser would: Better Auth redirects to our page with the token. */
 async function resetToken(s: ReturnType<typeof setup>) {
-  expect((await s.call("/request-password-reset", { body: { email: ADA.email, redirectTo: "/en/reset-password" } })).status).toBe(200);
+  expect((await s.call("/request-password-reset", { body: { email: ADA.email, redirectTo: "/en/reset-password" } })).status).toBe(
+    200,
+  );
   const link = s.mails(/Reset your Tasks password/).at(-1)!.link;
   const res = await s.call(link);
   expect(res.status).toBe(302);
@@ -60,7 +66,9 @@ describe("forgot password", () => {
     const s = setup();
     await s.call("/sign-up/email", { body: ADA });
     const known = await s.call("/request-password-reset", { body: { email: ADA.email, redirectTo: "/en/reset-password" } });
-    const unknown = await s.call("/request-password-reset", { body: { email: "nobody@example.com", redirectTo: "/en/reset-password" } });
+    const unknown = await s.call("/request-password-reset", {
+      body: { email: "nobody@example.com", redirectTo: "/en/reset-password" },
+    });
     expect(known.status).toBe(200);
     expect(unknown.status).toBe(200);
     expect(await unknown.json()).toEqual(await known.json());
@@ -188,7 +196,8 @@ describe("email verification", () => {
 describe("Better Auth's rate limits stay on for the mail endpoints", () => {
   it("a fourth reset request or verification mail within a minute from one address gets 429, and no mail", async () => {
     const s = setup({ AUTH_RATE_LIMIT: "on" });
-    const reset = () => s.call("/request-password-reset", { body: { email: "nobody@example.com", redirectTo: "/en/reset-password" } });
+    const reset = () =>
+      s.call("/request-password-reset", { body: { email: "nobody@example.com", redirectTo: "/en/reset-password" } });
     const verify = () => s.call("/send-verification-email", { body: { email: "nobody@example.com" } });
     for (const send of [reset, verify]) {
       const statuses = [];

@@ -6,7 +6,12 @@ function app() {
   const { auth } = memoryAuth({ AUTH_RATE_LIMIT: "on" });
   const handle = withAuthResponseHeaders((request) => auth.handler(request));
   const call = (path: string, init: RequestInit = {}) =>
-    handle(new Request(`http://localhost:3000/api/auth${path}`, { ...init, headers: { Origin: "http://localhost:3000", ...init.headers } }));
+    handle(
+      new Request(`http://localhost:3000/api/auth${path}`, {
+        ...init,
+        headers: { Origin: "http://localhost:3000", ...init.headers },
+      }),
+    );
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
     call(path, { method: "POST", headers: { "Content-Type": "application/json", ...headers }, body: JSON.stringify(body) });
   return { call, post };
@@ -16,7 +21,10 @@ describe("withAuthResponseHeaders", () => {
   it("GET /token is never cached, nor is get-session; the JWKS is revalidated", async () => {
     const { call, post } = app();
     const signUp = await post("/sign-up/email", { email: "ada@example.com", password: "correct-horse-1", name: "Ada" });
-    const cookie = signUp.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const cookie = signUp.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     const token = await call("/token", { headers: { cookie } });
     expect(token.status).toBe(200);
     expect(token.headers.get("cache-control")).toBe("no-store");
@@ -30,7 +38,11 @@ describe("withAuthResponseHeaders", () => {
     const statuses = [];
     let last: Response | undefined;
     for (let i = 0; i < 4; i++) {
-      last = await post("/sign-in/email", { email: `user${i}@example.com`, password: "wrong-password" }, { "X-Forwarded-For": "203.0.113.5" });
+      last = await post(
+        "/sign-in/email",
+        { email: `user${i}@example.com`, password: "wrong-password" },
+        { "X-Forwarded-For": "203.0.113.5" },
+      );
       statuses.push(last.status);
     }
     expect(statuses).toEqual([401, 401, 401, 429]);

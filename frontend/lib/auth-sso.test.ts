@@ -45,7 +45,9 @@ describe("single sign-on providers come from the environment", () => {
   });
 
   it("GitHub and Google need both their id and secret", () => {
-    const config = ssoEnv(env({ GITHUB_CLIENT_ID: "gh", GITHUB_CLIENT_SECRET: "ghs", GOOGLE_CLIENT_ID: "go", GOOGLE_CLIENT_SECRET: "gos" }));
+    const config = ssoEnv(
+      env({ GITHUB_CLIENT_ID: "gh", GITHUB_CLIENT_SECRET: "ghs", GOOGLE_CLIENT_ID: "go", GOOGLE_CLIENT_SECRET: "gos" }),
+    );
     expect(ssoProviders(config).map((p) => p.id)).toEqual(["github", "google"]);
     expect(ssoOptions(config).socialProviders).toEqual({
       github: { clientId: "gh", clientSecret: "ghs" },

@@ -14,10 +14,17 @@ async function userWithTwoFactor() {
   const credentials = { email: "ada@example.com", password: "correct-horse-1" };
   const signUp = await auth.api.signUpEmail({ body: { ...credentials, name: "Ada" }, asResponse: true });
   const session = cookieHeader(cookiesOf(signUp));
-  const enabled = await auth.api.enableTwoFactor({ body: { password: credentials.password }, headers: new Headers({ cookie: session }) });
+  const enabled = await auth.api.enableTwoFactor({
+    body: { password: credentials.password },
+    headers: new Headers({ cookie: session }),
+  });
   if (enabled.method !== "totp") throw new Error(`expected TOTP set-up, got ${enabled.method}`);
   const totp = new TOTP({ secret: totpSecret(enabled.totpURI)!, digits: 6, period: 30 });
-  const verified = await auth.api.verifyTOTP({ body: { code: totp.generate() }, headers: new Headers({ cookie: session }), asResponse: true });
+  const verified = await auth.api.verifyTOTP({
+    body: { code: totp.generate() },
+    headers: new Headers({ cookie: session }),
+    asResponse: true,
+  });
   expect(verified.status).toBe(200);
   return { auth, credentials, totp, backupCodes: enabled.backupCodes };
 }
@@ -48,11 +55,19 @@ describe("two-factor sign-in (Better Auth twoFactor plugin as configured here)",
     expect(noToken.status).toBe(401);
 
     const wrongCode = String((Number(totp.generate()) + 1) % 1_000_000).padStart(6, "0");
-    const wrong = await auth.api.verifyTOTP({ body: { code: wrongCode }, headers: new Headers({ cookie: challenge }), asResponse: true });
+    const wrong = await auth.api.verifyTOTP({
+      body: { code: wrongCode },
+      headers: new Headers({ cookie: challenge }),
+      asResponse: true,
+    });
     expect(wrong.status).toBe(401);
     expect(await wrong.json()).toMatchObject({ code: "INVALID_CODE" });
 
-    const right = await auth.api.verifyTOTP({ body: { code: totp.generate() }, headers: new Headers({ cookie: challenge }), asResponse: true });
+    const right = await auth.api.verifyTOTP({
+      body: { code: totp.generate() },
+      headers: new Headers({ cookie: challenge }),
+      asResponse: true,
+    });
     expect(right.status).toBe(200);
     const session = cookieHeader(cookiesOf(right));
     const token = await auth.api.getToken({ headers: new Headers({ cookie: session }) });
@@ -62,11 +77,19 @@ describe("two-factor sign-in (Better Auth twoFactor plugin as configured here)",
   it("a backup code signs in once and then no more", async () => {
     const { auth, credentials, backupCodes } = await userWithTwoFactor();
     const first = cookieHeader((await signIn(auth, credentials)).cookies);
-    const used = await auth.api.verifyBackupCode({ body: { code: backupCodes[0] }, headers: new Headers({ cookie: first }), asResponse: true });
+    const used = await auth.api.verifyBackupCode({
+      body: { code: backupCodes[0] },
+      headers: new Headers({ cookie: first }),
+      asResponse: true,
+    });
     expect(used.status).toBe(200);
 
     const second = cookieHeader((await signIn(auth, credentials)).cookies);
-    const again = await auth.api.verifyBackupCode({ body: { code: backupCodes[0] }, headers: new Headers({ cookie: second }), asResponse: true });
+    const again = await auth.api.verifyBackupCode({
+      body: { code: backupCodes[0] },
+      headers: new Headers({ cookie: second }),
+      asResponse: true,
+    });
     expect(again.status).toBe(401);
   });
 
@@ -75,10 +98,18 @@ describe("two-factor sign-in (Better Auth twoFactor plugin as configured here)",
     const challenge = cookieHeader((await signIn(auth, credentials)).cookies);
     const wrongCode = String((Number(totp.generate()) + 500_000) % 1_000_000).padStart(6, "0");
     for (let i = 0; i < 5; i++) {
-      const res = await auth.api.verifyTOTP({ body: { code: wrongCode }, headers: new Headers({ cookie: challenge }), asResponse: true });
+      const res = await auth.api.verifyTOTP({
+        body: { code: wrongCode },
+        headers: new Headers({ cookie: challenge }),
+        asResponse: true,
+      });
       expect(res.status).toBe(401);
     }
-    const sixth = await auth.api.verifyTOTP({ body: { code: totp.generate() }, headers: new Headers({ cookie: challenge }), asResponse: true });
+    const sixth = await auth.api.verifyTOTP({
+      body: { code: totp.generate() },
+      headers: new Headers({ cookie: challenge }),
+      asResponse: true,
+    });
     expect(sixth.status).toBe(400);
     expect(await sixth.json()).toMatchObject({ code: "TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE" });
   });

@@ -14,7 +14,10 @@ import net from "node:net";
 /** TRUSTED_PROXIES: comma-separated addresses and CIDR ranges; a bad entry stops start-up. */
 export function parseTrustedProxies(text = "") {
   const list = new net.BlockList();
-  for (const entry of text.split(",").map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of text
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const [address, prefix, ...rest] = entry.split("/");
     const family = net.isIP(address);
     const bits = family === 4 ? 32 : 128;
@@ -32,7 +35,10 @@ export function parseTrustedProxies(text = "") {
 export function clientAddress(peer, forwardedFor, trusted) {
   const socket = plainAddress(peer);
   if (!socket || !trusted.has(socket)) return socket;
-  const hops = (forwardedFor ?? "").split(",").map((hop) => hop.trim()).filter(Boolean);
+  const hops = (forwardedFor ?? "")
+    .split(",")
+    .map((hop) => hop.trim())
+    .filter(Boolean);
   let client = socket;
   for (let i = hops.length - 1; i >= 0; i--) {
     const hop = plainAddress(withoutPort(hops[i]));

@@ -17,7 +17,10 @@ async function userWithTwoSessions() {
   const body = { email: "s@example.com", password: "correct-horse-1", name: "S" };
   const res = await auth.api.signUpEmail({ body, asResponse: true });
   await auth.api.signInEmail({ body });
-  const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   return { auth, db, headers: new Headers({ cookie }), userId: db.user[0].id as string };
 }
 

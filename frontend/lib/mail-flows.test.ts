@@ -1,12 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { authErrorMessage } from "./auth-errors";
-import { EXPIRED_RESET_LINK, resendErrorMessage, resetErrorMessage, validateNewPassword, verificationErrorMessage } from "./mail-flows";
+import {
+  EXPIRED_RESET_LINK,
+  resendErrorMessage,
+  resetErrorMessage,
+  validateNewPassword,
+  verificationErrorMessage,
+} from "./mail-flows";
 
 describe("validateNewPassword", () => {
   it("asks for a password of 8 to 128 characters, typed the same twice", () => {
     expect(validateNewPassword({ password: "", confirm: "" })).toEqual({ password: "Enter a new password." });
     expect(validateNewPassword({ password: "short", confirm: "short" })).toEqual({ password: "Use at least 8 characters." });
-    expect(validateNewPassword({ password: "x".repeat(129), confirm: "x".repeat(129) })).toEqual({ password: "Use at most 128 characters." });
+    expect(validateNewPassword({ password: "x".repeat(129), confirm: "x".repeat(129) })).toEqual({
+      password: "Use at most 128 characters.",
+    });
     expect(validateNewPassword({ password: "long-enough-1", confirm: "long-enough-2" })).toEqual({
       confirm: "The two passwords differ. Type the same one twice.",
     });

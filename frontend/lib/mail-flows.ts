@@ -5,7 +5,8 @@ export function validateNewPassword(fields: { password: string; confirm: string 
   const errors: { password?: string; confirm?: string } = {};
   if (!fields.password) errors.password = "Enter a new password.";
   else errors.password = newPasswordLengthError(fields.password);
-  if (!errors.password && fields.confirm !== fields.password) errors.confirm = "The two passwords differ. Type the same one twice.";
+  if (!errors.password && fields.confirm !== fields.password)
+    errors.confirm = "The two passwords differ. Type the same one twice.";
   return errors;
 }
 

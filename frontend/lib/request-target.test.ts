@@ -8,9 +8,12 @@ describe("isMalformedTarget", () => {
     expect(isMalformedTarget(target)).toBe(true);
   });
 
-  it.each(["/", "/en/tasks", "/en/signin?next=%2Fen%2Ftasks", "/en/signin?next=%", "/%F0%9F%98%80", "/a%20b"])("%s is fine", (target) => {
-    expect(isMalformedTarget(target)).toBe(false);
-  });
+  it.each(["/", "/en/tasks", "/en/signin?next=%2Fen%2Ftasks", "/en/signin?next=%", "/%F0%9F%98%80", "/a%20b"])(
+    "%s is fine",
+    (target) => {
+      expect(isMalformedTarget(target)).toBe(false);
+    },
+  );
 });
 
 describe("installRequestTargetGuard", () => {

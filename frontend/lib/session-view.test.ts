@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { describeUserAgent, formatDateTime, knownAddress, toSessionViews } from "./session-view";
 
-const CHROME_LINUX =
-  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36";
+const CHROME_LINUX = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36";
 const FIREFOX_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0";
 const SAFARI_IPHONE =
   "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
@@ -24,14 +23,39 @@ describe("describeUserAgent", () => {
 
 describe("toSessionViews", () => {
   const rows = [
-    { id: "a", userAgent: CHROME_LINUX, ipAddress: "203.0.113.7", token: "secret-a", createdAt: new Date("2026-12-01T10:00:00Z"), updatedAt: new Date("2026-12-01T10:00:00Z") },
-    { id: "b", userAgent: FIREFOX_WINDOWS, ipAddress: "", token: "secret-b", createdAt: "2026-12-02T09:00:00.000Z", updatedAt: "2026-12-02T09:30:00.000Z" },
-    { id: "c", userAgent: null, ipAddress: null, token: "secret-c", createdAt: new Date("2026-11-30T08:00:00Z"), updatedAt: new Date("2026-11-30T08:00:00Z") },
+    {
+      id: "a",
+      userAgent: CHROME_LINUX,
+      ipAddress: "203.0.113.7",
+      token: "secret-a",
+      createdAt: new Date("2026-12-01T10:00:00Z"),
+      updatedAt: new Date("2026-12-01T10:00:00Z"),
+    },
+    {
+      id: "b",
+      userAgent: FIREFOX_WINDOWS,
+      ipAddress: "",
+      token: "secret-b",
+      createdAt: "2026-12-02T09:00:00.000Z",
+      updatedAt: "2026-12-02T09:30:00.000Z",
+    },
+    {
+      id: "c",
+      userAgent: null,
+      ipAddress: null,
+      token: "secret-c",
+      createdAt: new Date("2026-11-30T08:00:00Z"),
+      updatedAt: new Date("2026-11-30T08:00:00Z"),
+    },
   ];
 
   it("marks this device, puts it first, then newest sign-in first", () => {
     const views = toSessionViews(rows, "a");
-    expect(views.map((v) => [v.id, v.current])).toEqual([["a", true], ["b", false], ["c", false]]);
+    expect(views.map((v) => [v.id, v.current])).toEqual([
+      ["a", true],
+      ["b", false],
+      ["c", false],
+    ]);
     expect(views[1]).toEqual({
       id: "b",
       device: "Firefox 128 on Windows 10",

@@ -49,7 +49,11 @@ describe("the per-account sign-in limit, through Better Auth's HTTP handler", ()
     const refused = await signIn("ada@example.com", "wrong-password", "192.0.2.99");
     expect(refused.status).toBe(429);
     expect(refused.headers.get("retry-after")).toBe("1");
-    expect(await refused.json()).toMatchObject({ code: "TOO_MANY_ATTEMPTS", retryAfter: 1, message: "Too many attempts. Try again in 1 s." });
+    expect(await refused.json()).toMatchObject({
+      code: "TOO_MANY_ATTEMPTS",
+      retryAfter: 1,
+      message: "Too many attempts. Try again in 1 s.",
+    });
   });
 
   it("refuses even the right password during the back-off, accepts it after, and then starts afresh", async () => {
@@ -81,9 +85,9 @@ describe("the per-account sign-in limit, through Better Auth's HTTP handler", ()
 
   it("gives a burst of parallel guesses one slot, not one each", async () => {
     await wrongTimes(FREE_ATTEMPTS - 1);
-    const statuses = (await Promise.all(Array.from({ length: 10 }, (_, i) => signIn("ada@example.com", "wrong", `192.0.2.${i}`)))).map(
-      (r) => r.status,
-    );
+    const statuses = (
+      await Promise.all(Array.from({ length: 10 }, (_, i) => signIn("ada@example.com", "wrong", `192.0.2.${i}`)))
+    ).map((r) => r.status);
     expect(statuses.filter((s) => s === 401)).toHaveLength(1);
     expect(statuses.filter((s) => s === 429)).toHaveLength(9);
   });

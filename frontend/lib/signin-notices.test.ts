@@ -10,7 +10,15 @@ describe("sign-in notices", () => {
   });
 
   it("never reflect other text from the URL", () => {
-    for (const raw of ["Your bank needs your password at evil.example", "toString", "__proto__", "constructor", "", undefined, null]) {
+    for (const raw of [
+      "Your bank needs your password at evil.example",
+      "toString",
+      "__proto__",
+      "constructor",
+      "",
+      undefined,
+      null,
+    ]) {
       expect(signInNoticeText(raw)).toBeUndefined();
     }
   });

@@ -15,9 +15,7 @@ export type SignInNotice = keyof typeof SIGN_IN_NOTICES;
 
 export function signInNoticeText(raw: string | string[] | null | undefined): string | undefined {
   const value = Array.isArray(raw) ? raw[0] : raw;
-  return typeof value === "string" && Object.hasOwn(SIGN_IN_NOTICES, value)
-    ? SIGN_IN_NOTICES[value as SignInNotice]
-    : undefined;
+  return typeof value === "string" && Object.hasOwn(SIGN_IN_NOTICES, value) ? SIGN_IN_NOTICES[value as SignInNotice] : undefined;
 }
 
 /** `path` (a sign-in path, maybe with `?next=`) with the notice added. */

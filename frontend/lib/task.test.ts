@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   countsAfterAdd,
+  countsAfterRemove,
   countsAfterToggle,
   DESCRIPTION_MAX,
   matchesFilter,
@@ -75,8 +76,16 @@ describe("counts", () => {
     expect(countsAfterToggle(c, false)).toEqual({ total: 5, active: 2, completed: 3 });
     expect(countsAfterToggle(c, true)).toEqual({ total: 5, active: 4, completed: 1 });
   });
-  it("grow on add and shrink on delete", () => {
+  it("grow on add, in the task's own column", () => {
     expect(countsAfterAdd(c, task())).toEqual({ total: 6, active: 4, completed: 2 });
-    expect(countsAfterAdd(c, task({ completed: true }), -1)).toEqual({ total: 4, active: 3, completed: 1 });
+    expect(countsAfterAdd(c, task({ completed: true }))).toEqual({ total: 6, active: 3, completed: 3 });
+  });
+  it("shrink on remove, in the task's own column", () => {
+    expect(countsAfterRemove(c, task())).toEqual({ total: 4, active: 2, completed: 2 });
+    expect(countsAfterRemove(c, task({ completed: true }))).toEqual({ total: 4, active: 3, completed: 1 });
+  });
+  it("are back where they were after a remove and an add of the same task", () => {
+    const done = task({ completed: true });
+    expect(countsAfterAdd(countsAfterRemove(c, done), done)).toEqual(c);
   });
 });

@@ -38,9 +38,7 @@ export const DESCRIPTION_MAX = 2000;
 
 /** Characters as the API counts them (code points), not UTF-16 units as `String.length` does. */
 export function characterCount(text: string): number {
-  let count = 0;
-  for (const _ of text) count++;
-  return count;
+  return Array.from(text).length;
 }
 
 /**
@@ -85,7 +83,15 @@ export function countsAfterToggle(c: TaskCounts, wasCompleted: boolean): TaskCou
     : { total: c.total, active: c.active - 1, completed: c.completed + 1 };
 }
 
-export function countsAfterAdd(c: TaskCounts, task: Task, sign: 1 | -1 = 1): TaskCounts {
+export function countsAfterAdd(c: TaskCounts, task: Task): TaskCounts {
+  return countsWith(c, task, 1);
+}
+
+export function countsAfterRemove(c: TaskCounts, task: Task): TaskCounts {
+  return countsWith(c, task, -1);
+}
+
+function countsWith(c: TaskCounts, task: Task, sign: 1 | -1): TaskCounts {
   return {
     total: c.total + sign,
     active: c.active + (task.completed ? 0 : sign),

@@ -77,7 +77,10 @@ describe("token source", () => {
   });
 
   it("returns null without a session and does not remember that", async () => {
-    const fetchToken = vi.fn<() => Promise<string | null>>().mockResolvedValueOnce(null).mockResolvedValue(fakeJwt({ exp: 9e9, iat: 1 }));
+    const fetchToken = vi
+      .fn<() => Promise<string | null>>()
+      .mockResolvedValueOnce(null)
+      .mockResolvedValue(fakeJwt({ exp: 9e9, iat: 1 }));
     const tokens = createTokenSource({ fetchToken });
     expect(await tokens.get()).toBeNull();
     expect(await tokens.get()).not.toBeNull();
@@ -111,7 +114,8 @@ describe("token source", () => {
 });
 
 describe("renewalTime", () => {
-  const at = (claims: Record<string, unknown>, receivedAt: number, before = 60) => renewalTime(fakeJwt(claims), receivedAt, before);
+  const at = (claims: Record<string, unknown>, receivedAt: number, before = 60) =>
+    renewalTime(fakeJwt(claims), receivedAt, before);
 
   it("is measured from arrival with the token's own lifetime, so a wrong browser clock does not matter", () => {
     // The browser clock is an hour behind the server: exp looks far away, lifetime is still 900 s.

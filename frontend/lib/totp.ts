@@ -58,7 +58,10 @@ export function backupCodesFile(codes: string[], email: string): string {
 }
 
 /** Better Auth's two-factor errors → sentences for people. */
-export function twoFactorErrorMessage(error: { code?: string | null; status?: number } | null | undefined, backup = false): string {
+export function twoFactorErrorMessage(
+  error: { code?: string | null; status?: number } | null | undefined,
+  backup = false,
+): string {
   switch (error?.code) {
     case "INVALID_CODE":
       return "That code isn't right. Enter the 6-digit code your authenticator app shows now.";

@@ -20,7 +20,11 @@ function system() {
   return { db, auth, post, signUp };
 }
 
-const cookieOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+const cookieOf = (res: Response) =>
+  res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
 
 describe("checkName", () => {
   it("counts code points, trims, and refuses control characters", () => {

@@ -20,7 +20,9 @@ export const codePoints = (text: string) => Array.from(text).length;
 export function checkName(name: string): { value: string } | { problem: FieldProblem } {
   const value = name.trim();
   if (/[\p{Cc}\u2028\u2029]/u.test(value)) {
-    return { problem: { code: "NAME_HAS_CONTROL_CHARACTERS", message: "Names cannot contain control characters or line breaks." } };
+    return {
+      problem: { code: "NAME_HAS_CONTROL_CHARACTERS", message: "Names cannot contain control characters or line breaks." },
+    };
   }
   if (codePoints(value) > NAME_MAX_CHARS) {
     return { problem: { code: "NAME_TOO_LONG", message: `Names can have at most ${NAME_MAX_CHARS} characters.` } };

@@ -11,11 +11,10 @@ export function ChangePasswordForm({ here }: { here: string }) {
   const id = useId();
   const router = useRouter();
   const form = useChangePassword({ here, onChanged: () => router.refresh() });
-  const refs = {
-    currentPassword: useRef<HTMLInputElement>(null),
-    newPassword: useRef<HTMLInputElement>(null),
-    confirmPassword: useRef<HTMLInputElement>(null),
-  };
+  const currentPasswordRef = useRef<HTMLInputElement>(null);
+  const newPasswordRef = useRef<HTMLInputElement>(null);
+  const confirmPasswordRef = useRef<HTMLInputElement>(null);
+  const refs = { currentPassword: currentPasswordRef, newPassword: newPasswordRef, confirmPassword: confirmPasswordRef };
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -28,7 +27,6 @@ export function ChangePasswordForm({ here }: { here: string }) {
     value: form.fields[name],
     onChange: (value: string) => form.setField(name, value),
     error: form.errors[name],
-    inputRef: refs[name],
   });
 
   return (
@@ -41,14 +39,25 @@ export function ChangePasswordForm({ here }: { here: string }) {
         {form.success}
       </div>
       <form onSubmit={onSubmit} noValidate className="auth-form" aria-label="Change password">
-        <PasswordField label="Current password" autoComplete="current-password" {...field("currentPassword")} />
+        <PasswordField
+          label="Current password"
+          autoComplete="current-password"
+          {...field("currentPassword")}
+          inputRef={currentPasswordRef}
+        />
         <PasswordField
           label="New password"
           autoComplete="new-password"
           hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
           {...field("newPassword")}
+          inputRef={newPasswordRef}
         />
-        <PasswordField label="Confirm new password" autoComplete="new-password" {...field("confirmPassword")} />
+        <PasswordField
+          label="Confirm new password"
+          autoComplete="new-password"
+          {...field("confirmPassword")}
+          inputRef={confirmPasswordRef}
+        />
         <label className="checkbox-row">
           <input
             type="checkbox"

@@ -27,9 +27,7 @@ export function DeleteAccountSection({ here }: { here: string }) {
   return (
     <section className="account-card danger-zone" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Delete account</h2>
-      <p>
-        This deletes your account, all of your tasks and every session, at once and for good. It can't be undone.
-      </p>
+      <p>This deletes your account, all of your tasks and every session, at once and for good. It can&apos;t be undone.</p>
       <div role="alert" className={del.error ? "alert alert-error" : "visually-hidden"}>
         {del.error}
       </div>
@@ -50,7 +48,13 @@ export function DeleteAccountSection({ here }: { here: string }) {
           <div className="confirm-box" role="group" aria-label="Confirm deletion">
             <p className="confirm-text">Delete your account and all of your tasks now?</p>
             <div className="confirm-actions">
-              <button ref={confirmRef} type="submit" className="btn btn-danger-solid" disabled={del.step === "deleting"} aria-busy={del.step === "deleting"}>
+              <button
+                ref={confirmRef}
+                type="submit"
+                className="btn btn-danger-solid"
+                disabled={del.step === "deleting"}
+                aria-busy={del.step === "deleting"}
+              >
                 {del.step === "deleting" ? "Deleting…" : "Yes, delete everything"}
               </button>
               <button type="button" className="btn" onClick={del.cancel} disabled={del.step === "deleting"}>

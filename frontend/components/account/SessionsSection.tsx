@@ -11,7 +11,7 @@ export function SessionsSection({ sessions, here }: { sessions: SessionView[]; h
 
   return (
     <section className="account-card" aria-labelledby={`${id}-title`} aria-busy={busy !== null}>
-      <h2 id={`${id}-title`}>Where you're signed in</h2>
+      <h2 id={`${id}-title`}>Where you&apos;re signed in</h2>
       <div role="alert" className={error ? "alert alert-error" : "visually-hidden"}>
         {error}
       </div>
@@ -27,8 +27,8 @@ export function SessionsSection({ sessions, here }: { sessions: SessionView[]; h
                 {s.current && <span className="badge">This device</span>}
               </p>
               <p className="session-meta">
-                {s.ip ? `IP ${s.ip} · ` : ""}signed in <time dateTime={s.signedInAt}>{formatDateTime(s.signedInAt)}</time> ·
-                last active <time dateTime={s.lastActiveAt}>{formatDateTime(s.lastActiveAt)}</time>
+                {s.ip ? `IP ${s.ip} · ` : ""}signed in <time dateTime={s.signedInAt}>{formatDateTime(s.signedInAt)}</time> · last
+                active <time dateTime={s.lastActiveAt}>{formatDateTime(s.lastActiveAt)}</time>
               </p>
             </div>
             {!s.current && (
@@ -51,7 +51,7 @@ export function SessionsSection({ sessions, here }: { sessions: SessionView[]; h
           {busy === "others" ? "Signing out…" : "Sign out all other devices"}
         </button>
       ) : (
-        <p className="field-hint">You're not signed in anywhere else.</p>
+        <p className="field-hint">You&apos;re not signed in anywhere else.</p>
       )}
     </section>
   );

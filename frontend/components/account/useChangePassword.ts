@@ -1,7 +1,13 @@
 "use client";
 
 import { useState } from "react";
-import { accountErrorMessage, isSignedOut, validatePasswordChange, type PasswordChange, type PasswordChangeErrors } from "@/lib/account-messages";
+import {
+  accountErrorMessage,
+  isSignedOut,
+  validatePasswordChange,
+  type PasswordChange,
+  type PasswordChangeErrors,
+} from "@/lib/account-messages";
 import { authClient } from "@/lib/auth-client";
 import { forgetApiToken, signOutAndGoToSignIn } from "@/lib/api";
 

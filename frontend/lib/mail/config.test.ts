@@ -18,7 +18,9 @@ describe("mailConfig: the transport follows SMTP_URL and MAIL_FROM", () => {
   });
 
   it("uses SMTP when both are set, and names the server without the credentials", () => {
-    const c = mailConfig(env({ SMTP_URL: "smtp://mailer:s3cret@mail.example.com:2525", MAIL_FROM: "Tasks <no-reply@example.com>" }));
+    const c = mailConfig(
+      env({ SMTP_URL: "smtp://mailer:s3cret@mail.example.com:2525", MAIL_FROM: "Tasks <no-reply@example.com>" }),
+    );
     expect(c).toEqual({
       kind: "smtp",
       url: "smtp://mailer:s3cret@mail.example.com:2525",
@@ -30,7 +32,9 @@ describe("mailConfig: the transport follows SMTP_URL and MAIL_FROM", () => {
   });
 
   it("refuses one without the other", () => {
-    expect(() => mailConfig(env({ SMTP_URL: "smtp://mail.example.com" }))).toThrow(/SMTP_URL and MAIL_FROM go together.*MAIL_FROM is missing/);
+    expect(() => mailConfig(env({ SMTP_URL: "smtp://mail.example.com" }))).toThrow(
+      /SMTP_URL and MAIL_FROM go together.*MAIL_FROM is missing/,
+    );
     expect(() => mailConfig(env({ MAIL_FROM: "no-reply@example.com" }))).toThrow(/SMTP_URL is missing/);
   });
 
@@ -49,7 +53,9 @@ describe("mailConfig: the transport follows SMTP_URL and MAIL_FROM", () => {
 
   it("refuses a MAIL_FROM that is not one address", () => {
     for (const from of ["tasks", "a@b.c, c@d.e", "Tasks <no-reply@example.com>\r\nBcc: x@y.z"]) {
-      expect(() => mailConfig(env({ SMTP_URL: "smtp://mail.example.com", MAIL_FROM: from }))).toThrow(/MAIL_FROM must be an address/);
+      expect(() => mailConfig(env({ SMTP_URL: "smtp://mail.example.com", MAIL_FROM: from }))).toThrow(
+        /MAIL_FROM must be an address/,
+      );
     }
   });
 });

@@ -41,7 +41,10 @@ describe("the outbox (no SMTP configured)", () => {
 describe("SMTP (SMTP_URL and MAIL_FROM set)", () => {
   it("is chosen from the environment and described without credentials", () => {
     const mailer = createMailer(
-      mailConfig({ SMTP_URL: "smtp://mailer:s3cret@127.0.0.1:2525", MAIL_FROM: "no-reply@example.com" } as unknown as NodeJS.ProcessEnv),
+      mailConfig({
+        SMTP_URL: "smtp://mailer:s3cret@127.0.0.1:2525",
+        MAIL_FROM: "no-reply@example.com",
+      } as unknown as NodeJS.ProcessEnv),
       () => {},
     );
     expect(mailer.description).toBe("SMTP smtp://127.0.0.1:2525");
@@ -51,7 +54,10 @@ describe("SMTP (SMTP_URL and MAIL_FROM set)", () => {
     const lines: string[] = [];
     // Port 9 (discard) on loopback: nothing listens there, the connection is refused at once.
     const mailer = createMailer(
-      mailConfig({ SMTP_URL: "smtp://mailer:s3cret@127.0.0.1:9", MAIL_FROM: "no-reply@example.com" } as unknown as NodeJS.ProcessEnv),
+      mailConfig({
+        SMTP_URL: "smtp://mailer:s3cret@127.0.0.1:9",
+        MAIL_FROM: "no-reply@example.com",
+      } as unknown as NodeJS.ProcessEnv),
       (l) => lines.push(l),
     );
     const err = await mailer.send(passwordResetMail({ email: "ada@example.com" }, LINK, 60)).catch((e: Error) => e);

@@ -25,7 +25,13 @@ function smtpMailer(config: Extract<MailConfig, { kind: "smtp" }>, log: Log): Ma
   return {
     description: `SMTP ${config.server}`,
     async send(message) {
-      await transport.sendMail({ from: config.from, to: message.to, subject: message.subject, text: message.text, html: message.html });
+      await transport.sendMail({
+        from: config.from,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+        html: message.html,
+      });
       // The link is a credential: in SMTP mode it goes to the mailbox only, not to the logs.
       log(`mail to ${message.to}: ${message.subject} (sent via ${config.server})`);
     },
@@ -37,7 +43,13 @@ function outboxMailer(config: Extract<MailConfig, { kind: "outbox" }>, log: Log)
   return {
     description: `outbox ${config.dir}`,
     async send(message) {
-      const info = await composer.sendMail({ from: config.from, to: message.to, subject: message.subject, text: message.text, html: message.html });
+      const info = await composer.sendMail({
+        from: config.from,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+        html: message.html,
+      });
       // Owner-only: the files hold working sign-in links.
       await mkdir(config.dir, { recursive: true, mode: 0o700 });
       const base = path.join(config.dir, `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomUUID().slice(0, 8)}`);

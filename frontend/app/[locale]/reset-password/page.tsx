@@ -21,5 +21,7 @@ export default async function Page({
   if (!isLocale(locale)) notFound();
   const { token, error } = await searchParams;
   const value = !error && typeof token === "string" && token.length > 0 && token.length <= 200 ? token : null;
-  return <ResetPasswordForm locale={locale} token={value} done={withSignInNotice(signInPath(null, locale), "password-changed")} />;
+  return (
+    <ResetPasswordForm locale={locale} token={value} done={withSignInNotice(signInPath(null, locale), "password-changed")} />
+  );
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { TasksApp } from "@/components/TasksApp";
+import { TasksApp } from "@/components/tasks/TasksApp";
 import { isLocale, tasksPath } from "@/lib/paths";
 import { requireSession } from "@/lib/session";
 import { signInNoticeText } from "@/lib/signin-notices";

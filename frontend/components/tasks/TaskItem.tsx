@@ -154,10 +154,21 @@ export function TaskItem({ task, onToggle, onSave, onDelete, toggling }: Props) 
         </p>
       </div>
       <div className="task-actions">
-        <button ref={editButtonRef} type="button" className="btn btn-ghost btn-small" onClick={startEditing} aria-label={`Edit “${task.title}”`}>
+        <button
+          ref={editButtonRef}
+          type="button"
+          className="btn btn-ghost btn-small"
+          onClick={startEditing}
+          aria-label={`Edit “${task.title}”`}
+        >
           Edit
         </button>
-        <button type="button" className="btn btn-ghost btn-small btn-danger" onClick={() => onDelete(task)} aria-label={`Delete “${task.title}”`}>
+        <button
+          type="button"
+          className="btn btn-ghost btn-small btn-danger"
+          onClick={() => onDelete(task)}
+          aria-label={`Delete “${task.title}”`}
+        >
           Delete
         </button>
       </div>

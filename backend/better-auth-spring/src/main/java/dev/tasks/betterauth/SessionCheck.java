@@ -27,9 +27,12 @@ import org.springframework.security.oauth2.jwt.Jwt;
  */
 public final class SessionCheck {
 
-    static final String SID = "sid";
-    static final int MAX_SID_LENGTH = 256;
-    static final String ENDED = "The session this token belongs to has ended; sign in again";
+    /** The claim naming the Better Auth session (added with {@code jwt.definePayload}). */
+    public static final String SID = "sid";
+    /** Longer {@code sid} values are refused as malformed. */
+    public static final int MAX_SID_LENGTH = 256;
+    /** The refusal's message when the session has ended. */
+    public static final String ENDED = "The session this token belongs to has ended; sign in again";
     static final String NO_SID = "The token names no session (sid claim): this API accepts only tokens issued for a"
             + " Better Auth session; sign in again";
     static final String UNAVAILABLE = "Sessions cannot be checked right now. Try again in a few seconds.";

@@ -35,7 +35,7 @@ export class AuthClient {
       if (value === "" || attrs.some((a) => /^\s*max-age=0\s*$/i.test(a))) this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
-    return { status: res.status, body: await bodyOf(res) };
+    return { status: res.status, headers: res.headers, body: await bodyOf(res) };
   }
 
   async ok(pathname, body) {
@@ -67,7 +67,7 @@ export async function callApi(api, pathname, token, init = {}) {
     ...init,
     headers: { Authorization: `Bearer ${token}`, ...(init.body ? { "Content-Type": "application/json" } : {}) },
   });
-  return { status: res.status, body: await bodyOf(res) };
+  return { status: res.status, headers: res.headers, body: await bodyOf(res) };
 }
 
 /** The response body: parsed when JSON, the text otherwise, null when empty. */

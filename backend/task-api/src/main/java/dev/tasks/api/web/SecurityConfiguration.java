@@ -4,8 +4,6 @@ import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authorization.AuthorizationDecision;
-import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -17,12 +15,11 @@ import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
-import dev.tasks.betterauth.BetterAuthAuthentication;
+import dev.tasks.api.task.TaskOwnership;
 import dev.tasks.betterauth.BetterAuthResourceServer;
 
 /**
@@ -30,7 +27,8 @@ import dev.tasks.betterauth.BetterAuthResourceServer;
  * <ul>
  * <li>health and API docs are public (metrics too, on the management port); everything else needs a
  * valid Bearer token;</li>
- * <li>{@code /api/{user_id}/tasks/**} only for the user the token speaks for (else 403);</li>
+ * <li>task paths only for the user the token speaks for (else 403): the rule is the task
+ * feature's own, {@link TaskOwnership};</li>
  * <li>a token whose Better Auth session cannot be checked right now: 503, not 401;</li>
  * <li>abuse limits per user and per address, then the body size limit;</li>
  * <li>no sessions, no cookies, so no CSRF: the token is in a header a foreign page cannot set.</li>
@@ -38,8 +36,6 @@ import dev.tasks.betterauth.BetterAuthResourceServer;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
-
-    static final String USER_PATH_VARIABLE = "userId";
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, BetterAuthResourceServer betterAuth, RateLimits limits, Problems problems) throws Exception {
@@ -67,7 +63,7 @@ class SecurityConfiguration {
                         // applies too and exposes only health, info and metrics; on the API port the path
                         // exists for nobody, so everyone gets the same 404, with or without a token.
                         .requestMatchers("/actuator", "/actuator/**").permitAll()
-                        .requestMatchers("/api/{userId}/tasks", "/api/{userId}/tasks/**").access(ownTasksOnly())
+                        .requestMatchers(TaskOwnership.PATHS).access(TaskOwnership.rule())
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(betterAuth)
                 .oauth2ResourceServer(resourceServer -> resourceServer
@@ -98,12 +94,5 @@ class SecurityConfiguration {
         firewall.setAllowedHeaderNames(HeaderCharacters::allowedName);
         firewall.setAllowedHeaderValues(HeaderCharacters::allowedValue);
         return firewall;
-    }
-
-    /** The one place that decides "a user reaches only their own tasks": path user id == token user id. */
-    static AuthorizationManager<RequestAuthorizationContext> ownTasksOnly() {
-        return (authentication, context) -> new AuthorizationDecision(
-                authentication.get() instanceof BetterAuthAuthentication user
-                        && user.getName().equals(context.getVariables().get(USER_PATH_VARIABLE)));
     }
 }

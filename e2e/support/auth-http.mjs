@@ -35,7 +35,7 @@ export class AuthClient {
       if (value === "" || attrs.some((a) => /^\s*max-age=0\s*$/i.test(a))) this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
-    return { status: res.status, headers: res.headers, body: await bodyOf(res) };
+    return { status: res.status, body: await bodyOf(res) };
   }
 
   async ok(pathname, body) {

@@ -1,7 +1,7 @@
 import { memoryAdapter } from "better-auth/adapters/memory";
 import type { Pool } from "pg";
-import { describe, expect, it, vi } from "vitest";
-import { accountDeletion, deletionStatements, quoteIdent } from "./account-deletion";
+import { describe, expect, it } from "vitest";
+import { accountDeletion, deleteAccountData, deletionStatements, quoteIdent } from "./account-deletion";
 import { createAuth } from "./auth-config";
 import { memoryTables } from "./test-auth";
 
@@ -20,7 +20,8 @@ describe("deletionStatements", () => {
   it("locks the user first and deletes the user last, so no foreign key breaks and no session slips in", () => {
     const labels = deletionStatements("u1", TABLES).map((s) => s.label);
     expect(labels).toEqual([
-      "lock",
+      "lock public.user",
+      "lock public.session",
       "tasks.tasks",
       "public.verification",
       "public.account",
@@ -29,6 +30,13 @@ describe("deletionStatements", () => {
       "public.user",
     ]);
     expect(deletionStatements("u1", TABLES)[0].text).toBe('SELECT 1 FROM "public"."user" WHERE "id" = $1 FOR UPDATE');
+  });
+
+  it("locks the user's sessions before deleting their tasks, so the API's session-bound insert cannot slip in between", () => {
+    const statements = deletionStatements("u1", TABLES);
+    const lock = statements.findIndex((s) => s.label === "lock public.session");
+    expect(statements[lock].text).toBe('SELECT 1 FROM "public"."session" WHERE "userId" = $1 FOR UPDATE');
+    expect(lock).toBeLessThan(statements.findIndex((s) => s.label === "tasks.tasks"));
   });
 
   it("passes the user id as a parameter, never inside the SQL", () => {
@@ -100,13 +108,13 @@ describe("delete-user (real Better Auth, in memory)", () => {
   });
 
   it("runs the one-transaction deletion first when the app has a PostgreSQL pool", () => {
-    expect(accountDeletion(undefined)).toEqual({ enabled: true, beforeDelete: undefined, afterDelete: undefined });
+    expect(accountDeletion(undefined)).toEqual({ enabled: true, beforeDelete: undefined });
     expect(accountDeletion({} as never).beforeDelete).toEqual(expect.any(Function));
   });
 });
 
-describe("the late sweep (tasks the API accepted while it still had the session cached)", () => {
-  /** A pool whose one client records the statements and answers like an empty catalogue. */
+describe("deleteAccountData", () => {
+  /** A pool whose one client records the statements and answers like a catalogue with a session table. */
   function recordingPool() {
     const statements: string[] = [];
     const client = {
@@ -114,25 +122,36 @@ describe("the late sweep (tasks the API accepted while it still had the session 
         statements.push(text.replace(/\s+/g, " ").trim());
         if (text.includes("to_regclass")) return { rows: [{ exists: true }] };
         if (text.includes("current_schema() AS schema")) return { rows: [{ schema: "public" }] };
-        return { rows: [], rowCount: 0 };
+        if (text.includes("information_schema.columns")) {
+          return {
+            rows: [
+              { schema: "public", table: "session", has_user_id: true },
+              { schema: "public", table: "user", has_user_id: false },
+            ],
+          };
+        }
+        return { rows: [], rowCount: 1 };
       },
       release: () => {},
     };
     return { pool: { connect: async () => client } as unknown as Pool, statements };
   }
 
-  it("deletes the user's tasks again once the API's session cache can no longer hold the session", async () => {
-    vi.useFakeTimers();
-    try {
-      const { pool, statements } = recordingPool();
-      await accountDeletion(pool, 10_000).afterDelete!({ id: "u1" });
-      await vi.advanceTimersByTimeAsync(9_999);
-      expect(statements).toEqual([]);
-      await vi.advanceTimersByTimeAsync(1);
-      expect(statements).toContain('DELETE FROM "tasks"."tasks" WHERE "user_id" = $1');
-      expect(statements.at(-1)).toBe("COMMIT");
-    } finally {
-      vi.useRealTimers();
-    }
+  it("runs the locks and deletions in one transaction and counts only the deletions", async () => {
+    const { pool, statements } = recordingPool();
+    const counts = await deleteAccountData(pool, "u1");
+    expect(counts).toEqual({ "tasks.tasks": 1, "public.session": 1, "public.user": 1 });
+    const run = statements.filter(
+      (s) => !s.includes("information_schema") && !s.includes("to_regclass") && !s.includes("current_schema"),
+    );
+    expect(run).toEqual([
+      "BEGIN",
+      'SELECT 1 FROM "public"."user" WHERE "id" = $1 FOR UPDATE',
+      'SELECT 1 FROM "public"."session" WHERE "userId" = $1 FOR UPDATE',
+      'DELETE FROM "tasks"."tasks" WHERE "user_id" = $1',
+      'DELETE FROM "public"."session" WHERE "userId" = $1',
+      'DELETE FROM "public"."user" WHERE "id" = $1',
+      "COMMIT",
+    ]);
   });
 });

@@ -38,10 +38,14 @@ export function quoteIdent(name: string): string {
 
 const qualified = ({ schema, table }: TableRef) => `${quoteIdent(schema)}.${quoteIdent(table)}`;
 
+/** Labels of the statements that only lock rows (they delete nothing, so they are not counted). */
+export const LOCK_PREFIX = "lock ";
+
 /**
  * The statements that delete one user, in an order that never breaks a foreign key: the
- * user row is locked first (so no session can be created for it meanwhile), then tasks,
- * verification values and every table with a `userId` column, and the user last.
+ * user row is locked first (so no session can be created for it meanwhile), then the user's
+ * sessions, then tasks, verification values and every table with a `userId` column, and the
+ * user last.
  */
 export function deletionStatements(
   userId: string,
@@ -59,7 +63,25 @@ export function deletionStatements(
   },
 ): Statement[] {
   const user = qualified({ schema: authSchema, table: "user" });
-  const statements: Statement[] = [{ label: "lock", text: `SELECT 1 FROM ${user} WHERE "id" = $1 FOR UPDATE`, values: [userId] }];
+  const statements: Statement[] = [
+    { label: `${LOCK_PREFIX}${authSchema}.user`, text: `SELECT 1 FROM ${user} WHERE "id" = $1 FOR UPDATE`, values: [userId] },
+  ];
+  const sessions = userTables.find((t) => t.table === "session");
+  if (sessions) {
+    // The Java API inserts a task only while the token's session row exists, taking a KEY SHARE
+    // lock on that row in the same statement (it may still have the session cached as live for
+    // 5 s, so its session check alone cannot tell). FOR UPDATE here conflicts with that lock, so
+    // the two cannot interleave: an insert that locked first makes this deletion wait, and its
+    // task, committed by then, is deleted below with the rest; a deletion that locked first makes
+    // the insert wait, re-check the row once this commits, find it gone, insert nothing and answer
+    // 401. Either way no task outlives its user. Before deleting tasks, or a task could be
+    // inserted after that DELETE and before the sessions go.
+    statements.push({
+      label: `${LOCK_PREFIX}${sessions.schema}.${sessions.table}`,
+      text: `SELECT 1 FROM ${qualified(sessions)} WHERE ${quoteIdent(USER_ID_COLUMN)} = $1 FOR UPDATE`,
+      values: [userId],
+    });
+  }
   if (hasTasks) {
     statements.push({
       label: `${TASKS_TABLE.schema}.${TASKS_TABLE.table}`,
@@ -117,7 +139,7 @@ export async function deleteAccountData(pool: Pool, userId: string): Promise<Rec
     await client.query("BEGIN");
     for (const s of deletionStatements(userId, await discover(client))) {
       const result = await client.query(s.text, s.values);
-      if (s.label !== "lock") counts[s.label] = result.rowCount ?? 0;
+      if (!s.label.startsWith(LOCK_PREFIX)) counts[s.label] = result.rowCount ?? 0;
     }
     await client.query("COMMIT");
     return counts;
@@ -129,31 +151,14 @@ export async function deleteAccountData(pool: Pool, userId: string): Promise<Rec
   }
 }
 
-/**
- * The Java API may accept a deleted user's JWT for up to 5 s more (it caches a live session that
- * long, SPEC 1.6), so a task created in those seconds would outlive the deletion. One more sweep,
- * after that window, removes it. In-process: a restart in those seconds skips it.
- */
-export const SWEEP_AFTER_MS = 10_000;
-
 /** Better Auth's `user.deleteUser` options: password re-entered, no email round trip. */
-export function accountDeletion(pool: Pool | undefined, sweepAfterMs: number = SWEEP_AFTER_MS) {
+export function accountDeletion(pool: Pool | undefined) {
   return {
     enabled: true,
     // Without a pool (tests on Better Auth's memory adapter) Better Auth's own deletes do it.
     beforeDelete: pool
       ? async (user: { id: string }) => {
           await deleteAccountData(pool, user.id);
-        }
-      : undefined,
-    afterDelete: pool
-      ? async (user: { id: string }) => {
-          const sweep = setTimeout(() => {
-            deleteAccountData(pool, user.id).catch((err: unknown) => {
-              console.error(`account deletion: the late sweep failed: ${err instanceof Error ? err.message : String(err)}`);
-            });
-          }, sweepAfterMs);
-          sweep.unref?.();
         }
       : undefined,
   };

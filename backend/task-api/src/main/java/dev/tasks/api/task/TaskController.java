@@ -14,8 +14,11 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -50,9 +53,11 @@ class TaskController {
     static final String TOTAL_COUNT = "X-Total-Count";
 
     private final TaskRepository tasks;
+    private final SessionBoundInsert inserts;
 
-    TaskController(TaskRepository tasks) {
+    TaskController(TaskRepository tasks, SessionBoundInsert inserts) {
         this.tasks = tasks;
+        this.inserts = inserts;
     }
 
     @GetMapping
@@ -83,11 +88,11 @@ class TaskController {
             headers = @Header(name = "Location", description = "/api/{user_id}/tasks/{id}", schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.MALFORMED)
     @ApiResponse(responseCode = "413", ref = OpenApiConfiguration.TOO_LARGE)
-    ResponseEntity<Task> create(@PathVariable("user_id") String userId, @AuthenticationPrincipal BetterAuthUser user,
+    ResponseEntity<Task> create(@PathVariable("user_id") String userId, @Parameter(hidden = true) Authentication authentication,
             @RequestBody @io.swagger.v3.oas.annotations.parameters.RequestBody(
                     content = @Content(schema = @Schema(implementation = NewTask.class))) JsonNode body) {
-        Task task = tasks.insert(user.id(), NewTask.read(body));
-        URI location = UriComponentsBuilder.fromPath("/api/{user_id}/tasks/{id}").buildAndExpand(user.id(), task.id()).encode().toUri();
+        Task task = inserts.insert(authentication, NewTask.read(body));
+        URI location = UriComponentsBuilder.fromPath("/api/{user_id}/tasks/{id}").buildAndExpand(task.userId(), task.id()).encode().toUri();
         return ResponseEntity.created(location).body(task);
     }
 
@@ -127,6 +132,16 @@ class TaskController {
     @ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
     Task toggle(@PathVariable("user_id") String userId, @PathVariable("id") String id, @AuthenticationPrincipal BetterAuthUser user) {
         return found(taskId(id).flatMap(taskId -> tasks.toggle(user.id(), taskId)), id);
+    }
+
+    /**
+     * A token refused here (its session ended between the check and the insert) is answered by
+     * the security chain's entry point, exactly like a token the session check refuses: rethrown
+     * past the catch-all problem handler to Spring Security's exception translation.
+     */
+    @ExceptionHandler(AuthenticationException.class)
+    void refusedToken(AuthenticationException refused) {
+        throw refused;
     }
 
     /** Ids are positive 64-bit numbers; anything else names no task (404, like a missing one). */

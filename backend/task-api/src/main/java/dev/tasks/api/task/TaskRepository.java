@@ -51,14 +51,35 @@ class TaskRepository {
     }
 
     Task insert(String userId, NewTask task) {
-        return jdbc.sql("insert into tasks.tasks (user_id, title, description, completed)"
-                        + " values (:userId, :title, :description, :completed) returning " + COLUMNS)
+        return newTask("insert into tasks.tasks (user_id, title, description, completed)"
+                + " values (:userId, :title, :description, :completed) returning " + COLUMNS, userId, task)
+                .query(TaskRepository::task)
+                .single();
+    }
+
+    /**
+     * Inserts the task only if the Better Auth session {@code sessionId} of this user exists and
+     * has not expired, in one statement that locks the session row {@code FOR KEY SHARE}; empty
+     * when it does not (nothing inserted). {@code sessionTable} is quoted SQL from the session
+     * check's configuration, never input. Why: {@link SessionBoundInsert}.
+     */
+    Optional<Task> insertWhileSessionLives(String userId, NewTask task, String sessionTable, String sessionId) {
+        return newTask("insert into tasks.tasks (user_id, title, description, completed)"
+                + " select :userId, cast(:title as varchar), cast(:description as varchar), cast(:completed as boolean)"
+                + " where exists (select 1 from " + sessionTable + " s where s.\"id\" = :sessionId"
+                + " and s.\"userId\" = :userId and s.\"expiresAt\" > now() for key share)"
+                + " returning " + COLUMNS, userId, task)
+                .param("sessionId", sessionId)
+                .query(TaskRepository::task)
+                .optional();
+    }
+
+    private JdbcClient.StatementSpec newTask(String sql, String userId, NewTask task) {
+        return jdbc.sql(sql)
                 .param("userId", userId)
                 .param("title", task.title())
                 .param("description", task.description())
-                .param("completed", task.completed())
-                .query(TaskRepository::task)
-                .single();
+                .param("completed", task.completed());
     }
 
     Optional<Task> findById(String userId, long id) {

@@ -1,0 +1,211 @@
+package dev.tasks.api.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+import dev.tasks.api.support.Api.Response;
+import dev.tasks.api.support.ApiTest;
+import dev.tasks.api.support.BetterAuthSessionTable;
+import dev.tasks.api.support.TestPostgres;
+import dev.tasks.api.support.TestTokens;
+import io.github.betterauthjava.jwt.SessionCheck;
+
+/**
+ * A new task is stored only while its token's Better Auth session exists (SPEC 1.6: nothing of a
+ * deleted user remains), even while the session check still has the session cached as live.
+ * The deletions here are what the web app's account deletion does: lock the user's session rows
+ * FOR UPDATE, delete their tasks, delete the sessions, commit. Interleavings are forced with real
+ * row locks and observed in {@code pg_stat_activity}, never with sleeps.
+ */
+class SessionBoundInsertTest extends ApiTest {
+
+    private static final String SESSION_TABLE = "\"session\"";
+    private static final NewTask TASK = new NewTask("written while the account is being deleted", null, false);
+
+    @Autowired
+    TaskRepository tasks;
+
+    @BeforeAll
+    static void betterAuthHasMigrated() {
+        BetterAuthSessionTable.createTable();
+    }
+
+    @Test
+    void aTaskIsInsertedOnlyForALiveUnexpiredSessionOfTheSameUser() throws SQLException {
+        String user = newUser();
+        String session = BetterAuthSessionTable.signIn(user);
+        assertThat(tasks.insertWhileSessionLives(user, TASK, SESSION_TABLE, session)).isPresent();
+
+        String other = newUser();
+        assertThat(tasks.insertWhileSessionLives(other, TASK, SESSION_TABLE, session)).as("another user's session").isEmpty();
+        assertThat(tasks.insertWhileSessionLives(user, TASK, SESSION_TABLE, "no-such-session")).as("no session").isEmpty();
+        update("UPDATE \"session\" SET \"expiresAt\" = ? WHERE \"id\" = ?", Timestamp.from(Instant.now().minusSeconds(1)), session);
+        assertThat(tasks.insertWhileSessionLives(user, TASK, SESSION_TABLE, session)).as("expired").isEmpty();
+
+        assertThat(rowsOf(user)).isEqualTo(1);
+        assertThat(rowsOf(other)).isZero();
+    }
+
+    @Test
+    void aTaskPostedAfterItsSessionWasDeletedIsRefusedLikeAnEndedSessionAndNotStored() throws SQLException {
+        String user = newUser();
+        String session = BetterAuthSessionTable.signIn(user);
+        String token = TestTokens.forSession(user, session);
+        assertThat(api().post(tasksOf(user), token, "{\"title\":\"before\"}").status()).isEqualTo(201);
+
+        deleteAccountRows(user);
+        Response late = api().post(tasksOf(user), token, "{\"title\":\"after the deletion\"}");
+
+        assertThat(late.status()).isEqualTo(401);
+        assertThat(late.json().get("detail").asString()).isEqualTo(SessionCheck.ENDED);
+        assertThat(rowsOf(user)).isZero();
+        // Once the session check's cache has let go of the session, it refuses the token itself: the same answer.
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> api().get(tasksOf(user), token).status() == 401);
+        Response checked = api().post(tasksOf(user), token, "{\"title\":\"later still\"}");
+        assertThat(late.header("WWW-Authenticate")).isPresent().isEqualTo(checked.header("WWW-Authenticate"));
+        assertThat(late.json().get("detail")).isEqualTo(checked.json().get("detail"));
+        assertThat(late.contentType()).isEqualTo(checked.contentType());
+    }
+
+    @Test
+    void aDeletionThatLockedTheSessionFirstMakesTheInsertWaitAndFindNothing() throws Exception {
+        String user = newUser();
+        String token = TestTokens.forSession(user, BetterAuthSessionTable.signIn(user));
+        assertThat(api().post(tasksOf(user), token, "{\"title\":\"before\"}").status()).isEqualTo(201);
+
+        try (Connection deletion = TestPostgres.connect()) {
+            deletion.setAutoCommit(false);
+            lockSessionsAndDelete(deletion, user);
+            // The session check passes (its cache, or a read of the row not yet deleted); the insert must wait.
+            CompletableFuture<Response> post = CompletableFuture.supplyAsync(
+                    () -> api().post(tasksOf(user), token, "{\"title\":\"racing the deletion\"}"));
+            awaitInsertWaitingOnALock();
+            assertThat(post).isNotDone();
+            deletion.commit();
+
+            Response answer = post.get(30, TimeUnit.SECONDS);
+            assertThat(answer.status()).isEqualTo(401);
+            assertThat(answer.json().get("detail").asString()).isEqualTo(SessionCheck.ENDED);
+        }
+        assertThat(rowsOf(user)).isZero();
+    }
+
+    @Test
+    void anInsertThatLockedTheSessionFirstMakesTheDeletionWaitAndItsTaskIsDeletedWithTheRest() throws Exception {
+        String user = newUser();
+        String session = BetterAuthSessionTable.signIn(user);
+
+        // The API's statement, held open in a transaction of its own so the deletion meets its lock.
+        try (Connection insert = TestPostgres.connect()) {
+            insert.setAutoCommit(false);
+            TaskRepository held = new TaskRepository(JdbcClient.create(new SingleConnectionDataSource(insert, true)));
+            assertThat(held.insertWhileSessionLives(user, TASK, SESSION_TABLE, session)).isPresent();
+
+            CompletableFuture<Void> deletion = CompletableFuture.runAsync(() -> {
+                try (Connection connection = TestPostgres.connect()) {
+                    connection.setAutoCommit(false);
+                    lockSessionsAndDelete(connection, user);
+                    connection.commit();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            awaitWaitingOnALock("SELECT 1 FROM \"session\"%");
+            assertThat(deletion).isNotDone();
+            insert.commit();
+            deletion.get(30, TimeUnit.SECONDS);
+        }
+        assertThat(rowsOf(user)).isZero();
+    }
+
+    @Test
+    void aTokenWithoutSidStillCreatesTasks() throws SQLException {
+        String user = newUser();
+        assertThat(api().post(tasksOf(user), TestTokens.forUser(user), "{\"title\":\"no sid\"}").status()).isEqualTo(201);
+        assertThat(rowsOf(user)).isEqualTo(1);
+    }
+
+    private static String tasksOf(String user) {
+        return "/api/" + user + "/tasks";
+    }
+
+    /** The web app's account deletion, committed at once. */
+    private static void deleteAccountRows(String user) throws SQLException {
+        try (Connection connection = TestPostgres.connect()) {
+            connection.setAutoCommit(false);
+            lockSessionsAndDelete(connection, user);
+            connection.commit();
+        }
+    }
+
+    /** The web app's deletion order (lib/account-deletion.ts), without the user table task-api does not have. */
+    private static void lockSessionsAndDelete(Connection connection, String user) throws SQLException {
+        for (String sql : new String[] {
+                "SELECT 1 FROM \"session\" WHERE \"userId\" = ? FOR UPDATE",
+                "DELETE FROM tasks.tasks WHERE user_id = ?",
+                "DELETE FROM \"session\" WHERE \"userId\" = ?"}) {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setString(1, user);
+                statement.execute();
+            }
+        }
+    }
+
+    private static void awaitInsertWaitingOnALock() {
+        awaitWaitingOnALock("insert into tasks.tasks%");
+    }
+
+    /** Until a statement starting with {@code pattern} waits on a lock (pg_stat_activity), at most 30 s. */
+    private static void awaitWaitingOnALock(String pattern) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            try (Connection connection = TestPostgres.connect();
+                 PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM pg_stat_activity"
+                         + " WHERE wait_event_type = 'Lock' AND query LIKE ?")) {
+                query.setString(1, pattern);
+                return firstLong(query.executeQuery()) > 0;
+            }
+        });
+    }
+
+    private static long rowsOf(String user) throws SQLException {
+        try (Connection connection = TestPostgres.connect();
+             PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM tasks.tasks WHERE user_id = ?")) {
+            query.setString(1, user);
+            return firstLong(query.executeQuery());
+        }
+    }
+
+    private static void update(String sql, Timestamp at, String id) throws SQLException {
+        try (Connection connection = TestPostgres.connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setTimestamp(1, at);
+            statement.setString(2, id);
+            statement.executeUpdate();
+        }
+    }
+
+    private static long firstLong(ResultSet rows) {
+        try (rows) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

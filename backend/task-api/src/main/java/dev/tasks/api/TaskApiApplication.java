@@ -1,8 +1,5 @@
 package dev.tasks.api;
 
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
-
 import dev.tasks.api.config.Env;
 import dev.tasks.api.config.InvalidSettingException;
 import dev.tasks.api.config.ManagementSettings;
@@ -10,6 +7,8 @@ import dev.tasks.api.database.DatabaseSettings;
 import dev.tasks.api.web.CorsSettings;
 import dev.tasks.api.web.RateLimitSettings;
 import dev.tasks.api.web.SessionCheckSettings;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 @SpringBootApplication
 public class TaskApiApplication {

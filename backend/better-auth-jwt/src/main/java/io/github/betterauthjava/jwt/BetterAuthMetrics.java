@@ -17,26 +17,20 @@ public interface BetterAuthMetrics {
     String SESSION_CACHE_SIZE = "better_auth.session.cache.size";
 
     /** Reports nothing. */
-    BetterAuthMetrics NONE = new BetterAuthMetrics() {
-    };
+    BetterAuthMetrics NONE = new BetterAuthMetrics() {};
 
     /** One token accepted or refused, and why. */
-    default void verification(Outcome outcome) {
-    }
+    default void verification(Outcome outcome) {}
 
     /** One JWKS fetch ended, usable or not. */
-    default void jwksFetch(boolean success) {
-    }
+    default void jwksFetch(boolean success) {}
 
     /** What the session check concluded for one token. */
-    default void sessionCheck(SessionOutcome outcome) {
-    }
+    default void sessionCheck(SessionOutcome outcome) {}
 
     /** A session lookup answered from the cache (or joined one in flight), or sent to the store. */
-    default void sessionLookup(boolean fromCache) {
-    }
+    default void sessionLookup(boolean fromCache) {}
 
     /** A value to sample when metrics are read (key count, cache sizes). */
-    default void gauge(String name, Supplier<Number> value) {
-    }
+    default void gauge(String name, Supplier<Number> value) {}
 }

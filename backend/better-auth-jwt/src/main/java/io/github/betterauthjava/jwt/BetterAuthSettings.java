@@ -25,14 +25,24 @@ import java.time.Duration;
  * @param tokenCacheSize         how many verified tokens are remembered; 0 turns the cache off
  * @param ed25519                which code checks Ed25519 signatures; {@code null}: {@link Ed25519Provider#AUTO}
  */
-public record BetterAuthSettings(String url, String jwksUrl, String secret, Duration clockSkew, Duration jwksTimeout,
-                                 Duration jwksMinRefetchInterval, Duration jwksMaxAge, int jwksMaxBytes,
-                                 int maxTokenLength, long tokenCacheSize, Ed25519Provider ed25519) {
+public record BetterAuthSettings(
+        String url,
+        String jwksUrl,
+        String secret,
+        Duration clockSkew,
+        Duration jwksTimeout,
+        Duration jwksMinRefetchInterval,
+        Duration jwksMaxAge,
+        int jwksMaxBytes,
+        int maxTokenLength,
+        long tokenCacheSize,
+        Ed25519Provider ed25519) {
 
     /** Better Auth's default base URL in development. */
     public static final String DEFAULT_URL = "http://localhost:3000";
     /** Where Better Auth's jwt plugin publishes its keys, below the base URL. */
     public static final String JWKS_PATH = "/api/auth/jwks";
+
     static final int MIN_SECRET_LENGTH = 32;
     static final Duration MAX_CLOCK_SKEW = Duration.ofSeconds(60);
     static final Duration MAX_JWKS_TIMEOUT = Duration.ofSeconds(3);
@@ -44,24 +54,38 @@ public record BetterAuthSettings(String url, String jwksUrl, String secret, Dura
         while (url.endsWith("/")) {
             url = url.substring(0, url.length() - 1);
         }
-        jwksUrl = blankToNull(jwksUrl) == null ? url + JWKS_PATH
+        jwksUrl = blankToNull(jwksUrl) == null
+                ? url + JWKS_PATH
                 : httpUrl("better-auth.jwks-url (BETTER_AUTH_JWKS_URL)", jwksUrl.strip());
         secret = blankToNull(secret);
         if (secret != null && secret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_LENGTH) {
             // RFC 7518 §3.2: an HS256 key must be at least as long as the hash output (256 bits).
-            throw new IllegalArgumentException("better-auth.secret (BETTER_AUTH_SECRET) must be at least "
-                    + MIN_SECRET_LENGTH + " characters; it is shorter. Set a longer secret or unset it to refuse HS256 tokens.");
+            throw new IllegalArgumentException(
+                    "better-auth.secret (BETTER_AUTH_SECRET) must be at least " + MIN_SECRET_LENGTH
+                            + " characters; it is shorter. Set a longer secret or unset it to refuse HS256 tokens.");
         }
         clockSkew = within("better-auth.clock-skew", clockSkew, MAX_CLOCK_SKEW, Duration.ZERO, MAX_CLOCK_SKEW);
-        jwksTimeout = within("better-auth.jwks-timeout", jwksTimeout, MAX_JWKS_TIMEOUT, Duration.ofMillis(1), MAX_JWKS_TIMEOUT);
-        jwksMinRefetchInterval = within("better-auth.jwks-min-refetch-interval", jwksMinRefetchInterval,
-                Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofHours(1));
-        jwksMaxAge = within("better-auth.jwks-max-age", jwksMaxAge, Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofDays(1));
+        jwksTimeout = within(
+                "better-auth.jwks-timeout", jwksTimeout, MAX_JWKS_TIMEOUT, Duration.ofMillis(1), MAX_JWKS_TIMEOUT);
+        jwksMinRefetchInterval = within(
+                "better-auth.jwks-min-refetch-interval",
+                jwksMinRefetchInterval,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(1),
+                Duration.ofHours(1));
+        jwksMaxAge = within(
+                "better-auth.jwks-max-age",
+                jwksMaxAge,
+                Duration.ofMinutes(5),
+                Duration.ofSeconds(1),
+                Duration.ofDays(1));
         if (jwksMaxBytes < 1024 || jwksMaxBytes > 16 * 1024 * 1024) {
-            throw new IllegalArgumentException("better-auth.jwks-max-bytes must be between 1024 and 16777216, was " + jwksMaxBytes);
+            throw new IllegalArgumentException(
+                    "better-auth.jwks-max-bytes must be between 1024 and 16777216, was " + jwksMaxBytes);
         }
         if (maxTokenLength < 256 || maxTokenLength > 1024 * 1024) {
-            throw new IllegalArgumentException("better-auth.max-token-length must be between 256 and 1048576, was " + maxTokenLength);
+            throw new IllegalArgumentException(
+                    "better-auth.max-token-length must be between 256 and 1048576, was " + maxTokenLength);
         }
         if (tokenCacheSize < 0) {
             throw new IllegalArgumentException("better-auth.token-cache-size must be 0 or more, was " + tokenCacheSize);
@@ -82,8 +106,10 @@ public record BetterAuthSettings(String url, String jwksUrl, String secret, Dura
     @Override
     public String toString() {
         // Never print the secret.
-        return "BetterAuthSettings[url=" + url + ", jwksUrl=" + jwksUrl + ", secret=" + (secret == null ? "unset" : "set")
-                + ", clockSkew=" + clockSkew + ", jwksTimeout=" + jwksTimeout + ", jwksMinRefetchInterval=" + jwksMinRefetchInterval
+        return "BetterAuthSettings[url=" + url + ", jwksUrl=" + jwksUrl + ", secret="
+                + (secret == null ? "unset" : "set")
+                + ", clockSkew=" + clockSkew + ", jwksTimeout=" + jwksTimeout + ", jwksMinRefetchInterval="
+                + jwksMinRefetchInterval
                 + ", jwksMaxAge=" + jwksMaxAge + ", jwksMaxBytes=" + jwksMaxBytes + ", maxTokenLength=" + maxTokenLength
                 + ", tokenCacheSize=" + tokenCacheSize + ", ed25519=" + ed25519 + "]";
     }
@@ -96,9 +122,10 @@ public record BetterAuthSettings(String url, String jwksUrl, String secret, Dura
         try {
             URI uri = new URI(value);
             if (!("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-                    || uri.getHost() == null || uri.getHost().isBlank()) {
-                throw new IllegalArgumentException(name + " must be an absolute http(s) URL such as "
-                        + DEFAULT_URL + ", was '" + value + "'");
+                    || uri.getHost() == null
+                    || uri.getHost().isBlank()) {
+                throw new IllegalArgumentException(
+                        name + " must be an absolute http(s) URL such as " + DEFAULT_URL + ", was '" + value + "'");
             }
             if (uri.getRawUserInfo() != null) {
                 // The value may hold a password: do not echo it.
@@ -211,8 +238,18 @@ public record BetterAuthSettings(String url, String jwksUrl, String secret, Dura
 
         /** The settings, checked; throws {@link IllegalArgumentException} naming a bad value. */
         public BetterAuthSettings build() {
-            return new BetterAuthSettings(url, jwksUrl, secret, clockSkew, jwksTimeout, jwksMinRefetchInterval, jwksMaxAge,
-                    jwksMaxBytes, maxTokenLength, tokenCacheSize, ed25519);
+            return new BetterAuthSettings(
+                    url,
+                    jwksUrl,
+                    secret,
+                    clockSkew,
+                    jwksTimeout,
+                    jwksMinRefetchInterval,
+                    jwksMaxAge,
+                    jwksMaxBytes,
+                    maxTokenLength,
+                    tokenCacheSize,
+                    ed25519);
         }
     }
 }

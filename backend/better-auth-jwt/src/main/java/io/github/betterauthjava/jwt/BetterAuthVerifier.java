@@ -1,28 +1,23 @@
 package io.github.betterauthjava.jwt;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.text.ParseException;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.InstantSource;
-import java.util.Base64;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.MACVerifier;
-import com.nimbusds.jose.JWSObject;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * Verifies a Better Auth access token: the one place that decides whether a token is trusted.
@@ -80,23 +75,29 @@ public final class BetterAuthVerifier implements AutoCloseable {
         this.metrics = builder.metrics;
         this.ownsKeys = builder.keys == null;
         this.keys = ownsKeys ? new JwksKeys(settings, clock, metrics) : builder.keys;
-        this.sessions = builder.sessions == null || builder.sessions.mode() == SessionCheckMode.OFF ? null : builder.sessions;
+        this.sessions =
+                builder.sessions == null || builder.sessions.mode() == SessionCheckMode.OFF ? null : builder.sessions;
         this.issuer = settings.url();
         this.skew = settings.clockSkew();
         this.maxTokenLength = settings.maxTokenLength();
         this.hs256 = settings.acceptsHs256() ? macVerifier(settings.secret()) : null;
-        this.verified = settings.tokenCacheSize() == 0 ? null : Caffeine.newBuilder()
-                .maximumSize(settings.tokenCacheSize())
-                .ticker(() -> clock.millis() * 1_000_000L)
-                .expireAfter(Expiry.<String, VerifiedToken>creating((hash, token) -> untilExpiry(token)))
-                .build();
+        this.verified = settings.tokenCacheSize() == 0
+                ? null
+                : Caffeine.newBuilder()
+                        .maximumSize(settings.tokenCacheSize())
+                        .ticker(() -> clock.millis() * 1_000_000L)
+                        .expireAfter(Expiry.<String, VerifiedToken>creating((hash, token) -> untilExpiry(token)))
+                        .build();
         if (verified != null) {
             metrics.gauge(BetterAuthMetrics.TOKEN_CACHE_SIZE, verified::estimatedSize);
         }
         // One line that says where tokens must come from: a wrong or unset BETTER_AUTH_URL shows here first.
-        log.log(System.Logger.Level.INFO, "Better Auth tokens: issuer " + issuer + ", keys from " + keys.url() + ", Ed25519 by "
-                + keys.ed25519Implementation() + ", HS256 " + (hs256 == null ? "refused" : "accepted")
-                + ", session check " + (sessions == null ? "off" : sessions.mode().value()));
+        log.log(
+                System.Logger.Level.INFO,
+                "Better Auth tokens: issuer " + issuer + ", keys from " + keys.url() + ", Ed25519 by "
+                        + keys.ed25519Implementation() + ", HS256 " + (hs256 == null ? "refused" : "accepted")
+                        + ", session check "
+                        + (sessions == null ? "off" : sessions.mode().value()));
     }
 
     /** A verifier with these settings, its own key store, no session check and no metrics. */
@@ -138,17 +139,21 @@ public final class BetterAuthVerifier implements AutoCloseable {
             throw new TokenRejectedException(Outcome.MALFORMED, "No bearer token was given");
         }
         if (token.length() > maxTokenLength) {
-            throw new TokenRejectedException(Outcome.TOO_LONG, "The token is longer than " + maxTokenLength + " characters");
+            throw new TokenRejectedException(
+                    Outcome.TOO_LONG, "The token is longer than " + maxTokenLength + " characters");
         }
         int segments = TokenSyntax.segments(token);
         if (segments < 0) {
             throw new TokenRejectedException(Outcome.MALFORMED, "The token has characters outside base64url and '.'");
         }
         if (segments == 5) {
-            throw new TokenRejectedException(Outcome.MALFORMED, "Encrypted (JWE) tokens are not accepted; send the signed JWT Better Auth issues");
+            throw new TokenRejectedException(
+                    Outcome.MALFORMED,
+                    "Encrypted (JWE) tokens are not accepted; send the signed JWT Better Auth issues");
         }
         if (segments != 3) {
-            throw new TokenRejectedException(Outcome.MALFORMED, "The token is not a signed JWT (header.payload.signature)");
+            throw new TokenRejectedException(
+                    Outcome.MALFORMED, "The token is not a signed JWT (header.payload.signature)");
         }
         String hash = verified == null ? null : TokenSyntax.sha256(token);
         if (hash != null) {
@@ -211,14 +216,20 @@ public final class BetterAuthVerifier implements AutoCloseable {
         Set<String> names = header.toJSONObject().keySet();
         if (names.stream().anyMatch(KEY_HEADERS::contains)) {
             // RFC 8725 §3.10: keys named or carried by the token itself prove nothing.
-            throw new TokenRejectedException(Outcome.FORBIDDEN_HEADER, "Tokens carrying or pointing to their own key (jwk, jku, x5u, x5c) are not accepted");
+            throw new TokenRejectedException(
+                    Outcome.FORBIDDEN_HEADER,
+                    "Tokens carrying or pointing to their own key (jwk, jku, x5u, x5c) are not accepted");
         }
         if (names.contains("crit")) {
             // RFC 7515 §4.1.11: a recipient must refuse critical extensions it does not understand; we understand none.
-            throw new TokenRejectedException(Outcome.FORBIDDEN_HEADER, "The token names critical header parameters (crit) this server does not understand");
+            throw new TokenRejectedException(
+                    Outcome.FORBIDDEN_HEADER,
+                    "The token names critical header parameters (crit) this server does not understand");
         }
-        if (header.getType() != null && SESSION_CACHE_TYP.equalsIgnoreCase(header.getType().getType())) {
-            throw new TokenRejectedException(Outcome.SESSION_CACHE, "Better Auth session-cache tokens are not access tokens");
+        if (header.getType() != null
+                && SESSION_CACHE_TYP.equalsIgnoreCase(header.getType().getType())) {
+            throw new TokenRejectedException(
+                    Outcome.SESSION_CACHE, "Better Auth session-cache tokens are not access tokens");
         }
         String alg = header.getAlgorithm().getName();
         if ("none".equalsIgnoreCase(alg)) {
@@ -228,7 +239,8 @@ public final class BetterAuthVerifier implements AutoCloseable {
 
     private JWSVerifier hmacVerifier(JWSAlgorithm alg) {
         if (hs256 == null) {
-            throw new TokenRejectedException(Outcome.HS256_DISABLED, "HS256 tokens are not accepted: no shared secret is configured");
+            throw new TokenRejectedException(
+                    Outcome.HS256_DISABLED, "HS256 tokens are not accepted: no shared secret is configured");
         }
         if (!JWSAlgorithm.HS256.equals(alg)) {
             throw new TokenRejectedException(Outcome.BAD_ALGORITHM, "Only HS256 is accepted for shared-secret tokens");
@@ -241,13 +253,19 @@ public final class BetterAuthVerifier implements AutoCloseable {
         if (kid == null || kid.isEmpty() || kid.length() > MAX_KID_LENGTH) {
             throw new TokenRejectedException(Outcome.UNKNOWN_KID, "The token names no usable signing key (kid)");
         }
-        SigningKey key = keys.forKid(kid).orElseThrow(() -> keys.fetchProblem()
-                // Say the real cause: "unknown kid" sends people hunting for a rotation that never happened.
-                .map(problem -> new TokenRejectedException(Outcome.KEYS_UNAVAILABLE, "Better Auth's signing keys could not be fetched from "
-                        + keys.url() + " (" + problem + "), so the token's signing key (kid) is unknown"))
-                .orElseGet(() -> new TokenRejectedException(Outcome.UNKNOWN_KID, "The token's signing key (kid) is not one Better Auth publishes")));
+        SigningKey key = keys.forKid(kid)
+                .orElseThrow(() -> keys.fetchProblem()
+                        // Say the real cause: "unknown kid" sends people hunting for a rotation that never happened.
+                        .map(problem -> new TokenRejectedException(
+                                Outcome.KEYS_UNAVAILABLE,
+                                "Better Auth's signing keys could not be fetched from " + keys.url() + " (" + problem
+                                        + "), so the token's signing key (kid) is unknown"))
+                        .orElseGet(() -> new TokenRejectedException(
+                                Outcome.UNKNOWN_KID,
+                                "The token's signing key (kid) is not one Better Auth publishes")));
         if (!key.verifies(alg)) {
-            throw new TokenRejectedException(Outcome.BAD_ALGORITHM, "The token's alg is not the algorithm of its signing key");
+            throw new TokenRejectedException(
+                    Outcome.BAD_ALGORITHM, "The token's alg is not the algorithm of its signing key");
         }
         return key.verifier();
     }
@@ -279,13 +297,16 @@ public final class BetterAuthVerifier implements AutoCloseable {
         }
         List<String> aud = TokenSyntax.audience(claims.get("aud"));
         if (aud.contains(SESSION_CACHE_AUD)) {
-            throw new TokenRejectedException(Outcome.SESSION_CACHE, "Better Auth session-cache tokens are not access tokens");
+            throw new TokenRejectedException(
+                    Outcome.SESSION_CACHE, "Better Auth session-cache tokens are not access tokens");
         }
         if ((!hmac || claims.containsKey("aud")) && !aud.contains(issuer)) {
-            throw new TokenRejectedException(Outcome.BAD_AUDIENCE, "The token's audience (aud) does not include " + issuer);
+            throw new TokenRejectedException(
+                    Outcome.BAD_AUDIENCE, "The token's audience (aud) does not include " + issuer);
         }
-        BetterAuthUser user = UserClaims.userOf(claims).orElseThrow(() ->
-                new TokenRejectedException(Outcome.NO_SUBJECT, "The token names no user (a non-empty string sub or userId)"));
+        BetterAuthUser user = UserClaims.userOf(claims)
+                .orElseThrow(() -> new TokenRejectedException(
+                        Outcome.NO_SUBJECT, "The token names no user (a non-empty string sub or userId)"));
         // Map.copyOf refuses nulls: JSON null claims ("image": null) are dropped, as absent.
         Map<String, Object> present = new java.util.LinkedHashMap<>();
         claims.forEach((name, value) -> {
@@ -300,7 +321,8 @@ public final class BetterAuthVerifier implements AutoCloseable {
                 headers.put(name, value);
             }
         });
-        return new VerifiedToken(user, claims.get(SessionCheck.SID) instanceof String sid ? sid : null, exp, headers, present);
+        return new VerifiedToken(
+                user, claims.get(SessionCheck.SID) instanceof String sid ? sid : null, exp, headers, present);
     }
 
     private static JWSVerifier macVerifier(String secret) {

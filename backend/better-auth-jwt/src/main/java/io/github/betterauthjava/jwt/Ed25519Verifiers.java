@@ -1,5 +1,14 @@
 package io.github.betterauthjava.jwt;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.Ed25519Verifier;
+import com.nimbusds.jose.jca.JCAContext;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.OctetKeyPair;
+import com.nimbusds.jose.util.Base64URL;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -11,16 +20,6 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Set;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.crypto.Ed25519Verifier;
-import com.nimbusds.jose.jca.JCAContext;
-import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.OctetKeyPair;
-import com.nimbusds.jose.util.Base64URL;
-
 /**
  * Which code checks an Ed25519 signature. Google Tink when it is on the class path (Nimbus's
  * {@link Ed25519Verifier} needs it, and it is faster), else the JDK's own EdDSA (Java 15+), so
@@ -30,6 +29,7 @@ final class Ed25519Verifiers {
 
     /** RFC 8410 §4: SubjectPublicKeyInfo for Ed25519 is this prefix followed by the 32-byte key. */
     private static final byte[] X509_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
+
     private static final String TINK_CLASS = "com.google.crypto.tink.subtle.Ed25519Verify";
 
     private final boolean tink;
@@ -70,8 +70,10 @@ final class Ed25519Verifiers {
                 throw new IllegalStateException("Ed25519 (" + name() + ") gave wrong answers in the start-up check");
             }
         } catch (GeneralSecurityException | JOSEException | LinkageError | RuntimeException e) {
-            throw new IllegalStateException("Ed25519, Better Auth's default signature, does not work in this JVM with "
-                    + name() + " (" + e + "). Run on Java 15 or later, or add com.google.crypto.tink:tink.", e);
+            throw new IllegalStateException(
+                    "Ed25519, Better Auth's default signature, does not work in this JVM with " + name() + " (" + e
+                            + "). Run on Java 15 or later, or add com.google.crypto.tink:tink.",
+                    e);
         }
     }
 

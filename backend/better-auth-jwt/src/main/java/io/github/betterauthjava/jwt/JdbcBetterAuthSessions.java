@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Pattern;
-
 import javax.sql.DataSource;
 
 /**
@@ -49,9 +48,11 @@ public final class JdbcBetterAuthSessions implements BetterAuthSessions {
             return query(sessionId);
         } catch (SQLException e) {
             String reason = reason(e);
-            throw new SessionsUnavailableException(reason == null
-                    ? "Sessions cannot be checked right now: the database is unavailable. Try again in a few seconds."
-                    : "Sessions cannot be checked: " + reason + ". Try again later.", e);
+            throw new SessionsUnavailableException(
+                    reason == null
+                            ? "Sessions cannot be checked right now: the database is unavailable. Try again in a few seconds."
+                            : "Sessions cannot be checked: " + reason + ". Try again later.",
+                    e);
         }
     }
 
@@ -62,8 +63,8 @@ public final class JdbcBetterAuthSessions implements BetterAuthSessions {
             return Optional.empty();
         } catch (SQLException e) {
             String reason = reason(e);
-            return Optional.of((reason == null ? "the database is unavailable" : reason)
-                    + " (" + SessionCheck.firstLine(String.valueOf(e.getMessage())) + ")");
+            return Optional.of((reason == null ? "the database is unavailable" : reason) + " ("
+                    + SessionCheck.firstLine(String.valueOf(e.getMessage())) + ")");
         }
     }
 
@@ -74,7 +75,7 @@ public final class JdbcBetterAuthSessions implements BetterAuthSessions {
 
     private Optional<BetterAuthSession> query(String sessionId) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setQueryTimeout(queryTimeoutSeconds);
             statement.setString(1, sessionId);
             try (ResultSet row = statement.executeQuery()) {
@@ -84,7 +85,8 @@ public final class JdbcBetterAuthSessions implements BetterAuthSessions {
                 String userId = row.getString(1);
                 Timestamp expiresAt = row.getTimestamp(2);
                 // Both columns are NOT NULL in Better Auth; a row without them is no live session.
-                return userId == null || expiresAt == null ? Optional.empty()
+                return userId == null || expiresAt == null
+                        ? Optional.empty()
                         : Optional.of(new BetterAuthSession(userId, expiresAt.toInstant()));
             }
         }
@@ -97,9 +99,12 @@ public final class JdbcBetterAuthSessions implements BetterAuthSessions {
     private String reason(SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         return switch (state) {
-            case "42P01", "3F000" -> "Better Auth's session table " + table
-                    + " does not exist in the database (Better Auth has not migrated it yet?)";
-            case "42703" -> "Better Auth's session table " + table + " lacks the columns \"id\", \"userId\" or \"expiresAt\" of Better Auth 1.7";
+            case "42P01", "3F000" ->
+                "Better Auth's session table " + table
+                        + " does not exist in the database (Better Auth has not migrated it yet?)";
+            case "42703" ->
+                "Better Auth's session table " + table
+                        + " lacks the columns \"id\", \"userId\" or \"expiresAt\" of Better Auth 1.7";
             case "42501" -> "the database user may not read Better Auth's session table " + table;
             default -> null;
         };
@@ -113,10 +118,14 @@ public final class JdbcBetterAuthSessions implements BetterAuthSessions {
      */
     public static String quotedTable(String name) {
         String[] parts = name == null ? new String[0] : name.split("\\.", -1);
-        if (parts.length < 1 || parts.length > 2 || !Arrays.stream(parts).allMatch(part -> IDENTIFIER.matcher(part).matches())) {
+        if (parts.length < 1
+                || parts.length > 2
+                || !Arrays.stream(parts)
+                        .allMatch(part -> IDENTIFIER.matcher(part).matches())) {
             String shown = name == null ? "" : name.replaceAll("\\p{Cntrl}", "?");
-            throw new IllegalArgumentException("better-auth.session-table must be a table name such as session or auth.session"
-                    + " (letters, digits and _, at most 63 each), was '" + shown + "'");
+            throw new IllegalArgumentException(
+                    "better-auth.session-table must be a table name such as session or auth.session"
+                            + " (letters, digits and _, at most 63 each), was '" + shown + "'");
         }
         return "\"" + String.join("\".\"", parts) + "\"";
     }

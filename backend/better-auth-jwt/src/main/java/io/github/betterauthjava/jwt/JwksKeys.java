@@ -1,5 +1,7 @@
 package io.github.betterauthjava.jwt;
 
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,9 +21,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
 
 /**
  * Better Auth's public keys, fetched from its JWKS endpoint and kept in memory.
@@ -62,9 +61,10 @@ public final class JwksKeys implements AutoCloseable {
     private volatile boolean closed;
     /** Why the last fetch failed; {@code null} after a good one. */
     private volatile String fetchProblem;
+
     private final Object lock = new Object();
     private CompletableFuture<Void> inFlight; // guarded by lock
-    private Instant lastFetchStart;            // guarded by lock
+    private Instant lastFetchStart; // guarded by lock
 
     /** @param settings where the keys are and how they are fetched */
     public JwksKeys(BetterAuthSettings settings) {
@@ -86,7 +86,8 @@ public final class JwksKeys implements AutoCloseable {
         ed25519.selfTest();
         this.clock = clock;
         this.metrics = metrics;
-        this.executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("better-auth-jwks-", 0).factory());
+        this.executor = Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("better-auth-jwks-", 0).factory());
         // HTTP/1.1 only: the JDK client's default HTTP/2 sends "Upgrade: h2c" on plain http, and
         // Next.js (next start, where Better Auth usually runs) drops such requests with an empty reply.
         this.http = HttpClient.newBuilder()
@@ -176,8 +177,8 @@ public final class JwksKeys implements AutoCloseable {
                 .build();
         CompletableFuture<HttpResponse<byte[]>> exchange;
         try {
-            exchange = http.sendAsync(request,
-                    HttpResponse.BodyHandlers.limiting(HttpResponse.BodyHandlers.ofByteArray(), maxBytes));
+            exchange = http.sendAsync(
+                    request, HttpResponse.BodyHandlers.limiting(HttpResponse.BodyHandlers.ofByteArray(), maxBytes));
         } catch (RuntimeException e) {
             exchange = CompletableFuture.failedFuture(e);
         }
@@ -191,8 +192,10 @@ public final class JwksKeys implements AutoCloseable {
                         sent.cancel(true);
                         metrics.jwksFetch(false);
                         fetchProblem = describe(failure);
-                        log.log(System.Logger.Level.WARNING, "Better Auth's signing keys could not be fetched from " + uri + " ("
-                                + fetchProblem + "); keeping the " + size() + " key(s) already known");
+                        log.log(
+                                System.Logger.Level.WARNING,
+                                "Better Auth's signing keys could not be fetched from " + uri + " (" + fetchProblem
+                                        + "); keeping the " + size() + " key(s) already known");
                     }
                 });
     }
@@ -211,10 +214,15 @@ public final class JwksKeys implements AutoCloseable {
         for (JWK jwk : set.getKeys()) {
             Optional<SigningKey> key = SigningKey.from(jwk, ed25519);
             if (key.isEmpty()) {
-                log.log(System.Logger.Level.WARNING, "Ignoring a Better Auth JWKS key this library cannot verify with (kid="
-                        + printable(jwk.getKeyID()) + ", kty=" + jwk.getKeyType() + ")");
+                log.log(
+                        System.Logger.Level.WARNING,
+                        "Ignoring a Better Auth JWKS key this library cannot verify with (kid="
+                                + printable(jwk.getKeyID()) + ", kty=" + jwk.getKeyType() + ")");
             } else if (keys.putIfAbsent(key.get().kid(), key.get()) != null) {
-                log.log(System.Logger.Level.WARNING, "Ignoring a second Better Auth JWKS key with kid=" + printable(key.get().kid()));
+                log.log(
+                        System.Logger.Level.WARNING,
+                        "Ignoring a second Better Auth JWKS key with kid="
+                                + printable(key.get().kid()));
             }
         }
         if (keys.isEmpty()) {
@@ -227,7 +235,10 @@ public final class JwksKeys implements AutoCloseable {
         fetchProblem = null;
         metrics.jwksFetch(true);
         if (!previous.keys().keySet().equals(keys.keySet())) {
-            log.log(System.Logger.Level.INFO, "Better Auth JWKS from " + uri + " now trusts kid(s) " + keys.keySet().stream().map(JwksKeys::printable).toList());
+            log.log(
+                    System.Logger.Level.INFO,
+                    "Better Auth JWKS from " + uri + " now trusts kid(s) "
+                            + keys.keySet().stream().map(JwksKeys::printable).toList());
         }
     }
 
@@ -243,7 +254,9 @@ public final class JwksKeys implements AutoCloseable {
         if (cause instanceof JwksUnusable) {
             return cause.getMessage();
         }
-        if (cause instanceof IOException && cause.getMessage() != null && cause.getMessage().contains("exceeds")) {
+        if (cause instanceof IOException
+                && cause.getMessage() != null
+                && cause.getMessage().contains("exceeds")) {
             return "document larger than " + maxBytes + " bytes";
         }
         return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());

@@ -1,5 +1,8 @@
 package io.github.betterauthjava.jwt;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -8,10 +11,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 
 /**
  * The one place that decides whether a token's Better Auth session still stands (SPEC 1.6).
@@ -31,10 +30,12 @@ public final class SessionCheck {
     public static final int MAX_SID_LENGTH = 256;
     /** The refusal's message when the session has ended. */
     public static final String ENDED = "The session this token belongs to has ended; sign in again";
+
     static final String NO_SID = "The token names no session (sid claim): this API accepts only tokens issued for a"
             + " Better Auth session; sign in again";
     /** The 503's message when sessions cannot be looked up. */
     public static final String UNAVAILABLE = "Sessions cannot be checked right now. Try again in a few seconds.";
+
     private static final System.Logger log = System.getLogger(SessionCheck.class.getName());
 
     private final SessionCheckMode mode;
@@ -60,7 +61,11 @@ public final class SessionCheck {
      * @param clock    decides expiry
      * @param metrics  counts outcomes and lookups
      */
-    public SessionCheck(SessionCheckSettings settings, BetterAuthSessions sessions, InstantSource clock, BetterAuthMetrics metrics) {
+    public SessionCheck(
+            SessionCheckSettings settings,
+            BetterAuthSessions sessions,
+            InstantSource clock,
+            BetterAuthMetrics metrics) {
         this.mode = settings.mode();
         this.sessions = sessions;
         this.liveFor = settings.cacheTtl();
@@ -97,8 +102,10 @@ public final class SessionCheck {
             return;
         }
         if (!(sid instanceof String id) || id.isBlank() || id.length() > MAX_SID_LENGTH) {
-            throw new TokenRejectedException(Outcome.MALFORMED, "The token's sid is not a session id (a non-empty string of at most "
-                    + MAX_SID_LENGTH + " characters)");
+            throw new TokenRejectedException(
+                    Outcome.MALFORMED,
+                    "The token's sid is not a session id (a non-empty string of at most " + MAX_SID_LENGTH
+                            + " characters)");
         }
         Optional<BetterAuthSession> session;
         try {
@@ -116,7 +123,9 @@ public final class SessionCheck {
 
     /** The session rule: it exists, it is this user's (a token must not borrow another's), it has not expired. */
     public static boolean isLive(Optional<BetterAuthSession> session, String userId, Instant now) {
-        return session.isPresent() && session.get().userId().equals(userId) && now.isBefore(session.get().expiresAt());
+        return session.isPresent()
+                && session.get().userId().equals(userId)
+                && now.isBefore(session.get().expiresAt());
     }
 
     private Lookup lookup(String sid, Instant tokenExpiry) {
@@ -159,10 +168,15 @@ public final class SessionCheck {
                 throw new IllegalStateException(sessions.getClass().getName() + ".find returned null");
             }
         } catch (RuntimeException e) {
-            SessionsUnavailableException unavailable = e instanceof SessionsUnavailableException known ? known
+            SessionsUnavailableException unavailable = e instanceof SessionsUnavailableException known
+                    ? known
                     : new SessionsUnavailableException(UNAVAILABLE, e);
-            log.log(System.Logger.Level.WARNING, "Better Auth session check: lookup failed, answering 503: " + unavailable.getMessage()
-                    + (unavailable.getCause() == null ? "" : " (" + firstLine(unavailable.getCause().toString()) + ")"));
+            log.log(
+                    System.Logger.Level.WARNING,
+                    "Better Auth session check: lookup failed, answering 503: " + unavailable.getMessage()
+                            + (unavailable.getCause() == null
+                                    ? ""
+                                    : " (" + firstLine(unavailable.getCause().toString()) + ")"));
             throw unavailable;
         }
         Instant now = clock.instant();
@@ -203,11 +217,11 @@ public final class SessionCheck {
     }
 
     /** One lookup's answer and how long it may be reused. */
-    private record Lookup(Optional<BetterAuthSession> session, Instant keepUntil) {
-    }
+    private record Lookup(Optional<BetterAuthSession> session, Instant keepUntil) {}
 
     @Override
     public String toString() {
-        return "SessionCheck[mode=" + mode.value() + ", cacheTtl=" + liveFor + ", sessions=" + sessions.getClass().getSimpleName() + "]";
+        return "SessionCheck[mode=" + mode.value() + ", cacheTtl=" + liveFor + ", sessions="
+                + sessions.getClass().getSimpleName() + "]";
     }
 }

@@ -24,8 +24,9 @@ public record SessionCheckSettings(SessionCheckMode mode, Duration cacheTtl, lon
         }
         if (cacheTtl.isNegative() || cacheTtl.compareTo(MAX_CACHE_TTL) > 0) {
             // Longer would let a token outlive its session by more than SPEC 1.6 allows.
-            throw new IllegalArgumentException("better-auth.session-cache-ttl must be between 0s and " + MAX_CACHE_TTL.toSeconds()
-                    + "s (an ended session must end at the API within 5 s), was " + cacheTtl);
+            throw new IllegalArgumentException(
+                    "better-auth.session-cache-ttl must be between 0s and " + MAX_CACHE_TTL.toSeconds()
+                            + "s (an ended session must end at the API within 5 s), was " + cacheTtl);
         }
         if (cacheSize < 1) {
             throw new IllegalArgumentException("better-auth.session-cache-size must be 1 or more, was " + cacheSize);

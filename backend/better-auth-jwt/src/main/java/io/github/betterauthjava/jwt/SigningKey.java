@@ -1,8 +1,5 @@
 package io.github.betterauthjava.jwt;
 
-import java.util.Optional;
-import java.util.Set;
-
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSVerifier;
@@ -14,6 +11,8 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * One public key from the JWKS together with the only algorithm(s) it may verify.
@@ -47,16 +46,23 @@ record SigningKey(String kid, Set<JWSAlgorithm> algorithms, JWSVerifier verifier
         String declared = jwk.getAlgorithm() == null ? null : jwk.getAlgorithm().getName();
         try {
             return switch (jwk) {
-                case OctetKeyPair okp when Curve.Ed25519.equals(okp.getCurve()) ->
-                        // Better Auth's default. "Ed25519" is RFC 9864's fully-specified name for the same thing.
-                        pinned(kid, declared, Set.of(JWSAlgorithm.EdDSA, JWSAlgorithm.Ed25519),
-                                ed25519.forKey(okp.toPublicJWK()));
-                case ECKey ec when Curve.P_256.equals(ec.getCurve()) ->
-                        pinned(kid, declared, Set.of(JWSAlgorithm.ES256), new ECDSAVerifier(ec.toPublicJWK()));
-                case ECKey ec when Curve.P_384.equals(ec.getCurve()) ->
-                        pinned(kid, declared, Set.of(JWSAlgorithm.ES384), new ECDSAVerifier(ec.toPublicJWK()));
-                case ECKey ec when Curve.P_521.equals(ec.getCurve()) ->
-                        pinned(kid, declared, Set.of(JWSAlgorithm.ES512), new ECDSAVerifier(ec.toPublicJWK()));
+                case OctetKeyPair okp
+                when Curve.Ed25519.equals(okp.getCurve()) ->
+                    // Better Auth's default. "Ed25519" is RFC 9864's fully-specified name for the same thing.
+                    pinned(
+                            kid,
+                            declared,
+                            Set.of(JWSAlgorithm.EdDSA, JWSAlgorithm.Ed25519),
+                            ed25519.forKey(okp.toPublicJWK()));
+                case ECKey ec
+                when Curve.P_256.equals(ec.getCurve()) ->
+                    pinned(kid, declared, Set.of(JWSAlgorithm.ES256), new ECDSAVerifier(ec.toPublicJWK()));
+                case ECKey ec
+                when Curve.P_384.equals(ec.getCurve()) ->
+                    pinned(kid, declared, Set.of(JWSAlgorithm.ES384), new ECDSAVerifier(ec.toPublicJWK()));
+                case ECKey ec
+                when Curve.P_521.equals(ec.getCurve()) ->
+                    pinned(kid, declared, Set.of(JWSAlgorithm.ES512), new ECDSAVerifier(ec.toPublicJWK()));
                 case RSAKey rsa when rsa.size() >= MIN_RSA_BITS -> rsa(kid, declared, rsa);
                 default -> Optional.empty();
             };
@@ -75,8 +81,8 @@ record SigningKey(String kid, Set<JWSAlgorithm> algorithms, JWSVerifier verifier
         return Optional.of(new SigningKey(kid, Set.of(alg), new RSASSAVerifier(rsa.toPublicJWK())));
     }
 
-    private static Optional<SigningKey> pinned(String kid, String declared, Set<JWSAlgorithm> algorithms,
-                                               JWSVerifier verifier) {
+    private static Optional<SigningKey> pinned(
+            String kid, String declared, Set<JWSAlgorithm> algorithms, JWSVerifier verifier) {
         if (declared != null && algorithms.stream().noneMatch(a -> a.getName().equals(declared))) {
             return Optional.empty();
         }

@@ -15,8 +15,7 @@ final class TokenSyntax {
     /** 9999-12-31T23:59:59Z: later NumericDates are nonsense, and would overflow Instant arithmetic. */
     private static final long MAX_NUMERIC_DATE = 253_402_300_799L;
 
-    private TokenSyntax() {
-    }
+    private TokenSyntax() {}
 
     /** RFC 7519 §2 NumericDate: seconds, possibly fractional; anything else is a malformed token. */
     static Instant numericDate(Map<String, Object> claims, String name) {
@@ -35,7 +34,8 @@ final class TokenSyntax {
                 return Instant.ofEpochSecond(whole, Math.min(nanos, 999_999_999L));
             }
         }
-        throw new TokenRejectedException(Outcome.MALFORMED, "The token's " + name + " is not a NumericDate (seconds since 1970)");
+        throw new TokenRejectedException(
+                Outcome.MALFORMED, "The token's " + name + " is not a NumericDate (seconds since 1970)");
     }
 
     static List<String> audience(Object aud) {
@@ -48,7 +48,8 @@ final class TokenSyntax {
         if (aud instanceof Collection<?> many && many.stream().allMatch(String.class::isInstance)) {
             return many.stream().map(String.class::cast).toList();
         }
-        throw new TokenRejectedException(Outcome.MALFORMED, "The token's audience (aud) is neither a string nor an array of strings");
+        throw new TokenRejectedException(
+                Outcome.MALFORMED, "The token's audience (aud) is neither a string nor an array of strings");
     }
 
     /**
@@ -62,7 +63,11 @@ final class TokenSyntax {
             char c = token.charAt(i);
             if (c == '.') {
                 count++;
-            } else if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) {
+            } else if (!((c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '_')) {
                 return -1;
             }
         }

@@ -12,8 +12,7 @@ import java.util.Optional;
  */
 final class UserClaims {
 
-    private UserClaims() {
-    }
+    private UserClaims() {}
 
     static Optional<BetterAuthUser> userOf(Map<String, Object> claims) {
         Object sub = claims.get("sub");

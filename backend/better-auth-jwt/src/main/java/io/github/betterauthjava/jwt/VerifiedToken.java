@@ -13,8 +13,12 @@ import java.util.Objects;
  * @param header    the JOSE header, unmodifiable
  * @param claims    every claim as JSON decoded it (numbers, strings, lists, maps), unmodifiable
  */
-public record VerifiedToken(BetterAuthUser user, String sessionId, Instant expiresAt, Map<String, Object> header,
-                            Map<String, Object> claims) {
+public record VerifiedToken(
+        BetterAuthUser user,
+        String sessionId,
+        Instant expiresAt,
+        Map<String, Object> header,
+        Map<String, Object> claims) {
 
     /** Copies the maps; {@code user} and {@code expiresAt} are required. */
     public VerifiedToken {

@@ -1,17 +1,17 @@
 package io.github.betterauthjava.jwt;
 
-import java.time.Duration;
-
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 class BetterAuthSettingsTest {
 
     @Test
     void theBuilderDefaultsEverythingButTheUrl() {
-        BetterAuthSettings settings = BetterAuthSettings.builder("https://auth.example.com/").build();
+        BetterAuthSettings settings =
+                BetterAuthSettings.builder("https://auth.example.com/").build();
         assertThat(settings.url()).isEqualTo("https://auth.example.com");
         assertThat(settings.jwksUrl()).isEqualTo("https://auth.example.com/api/auth/jwks");
         assertThat(settings.acceptsHs256()).isFalse();
@@ -24,15 +24,20 @@ class BetterAuthSettingsTest {
     void refusesABadValueNamingIt() {
         assertThatThrownBy(() -> BetterAuthSettings.builder("localhost:3000").build())
                 .hasMessageContaining("better-auth.url (BETTER_AUTH_URL) must be an absolute http(s) URL");
-        assertThatThrownBy(() -> BetterAuthSettings.builder(null).secret("short").build())
+        assertThatThrownBy(
+                        () -> BetterAuthSettings.builder(null).secret("short").build())
                 .hasMessageContaining("at least 32 characters");
-        assertThatThrownBy(() -> BetterAuthSettings.builder(null).jwksTimeout(Duration.ofSeconds(10)).build())
+        assertThatThrownBy(() -> BetterAuthSettings.builder(null)
+                        .jwksTimeout(Duration.ofSeconds(10))
+                        .build())
                 .hasMessageContaining("better-auth.jwks-timeout");
     }
 
     @Test
     void neverPrintsTheSecret() {
         String secret = "a-shared-secret-of-at-least-32-characters!";
-        assertThat(BetterAuthSettings.builder(null).secret(secret).build().toString()).doesNotContain(secret).contains("secret=set");
+        assertThat(BetterAuthSettings.builder(null).secret(secret).build().toString())
+                .doesNotContain(secret)
+                .contains("secret=set");
     }
 }

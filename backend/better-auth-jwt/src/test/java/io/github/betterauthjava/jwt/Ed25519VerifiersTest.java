@@ -1,5 +1,14 @@
 package io.github.betterauthjava.jwt;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.OctetKeyPair;
+import io.github.betterauthjava.jwt.BetterAuthSettings.Ed25519Provider;
+import io.github.betterauthjava.jwt.testkit.JwksServer;
+import io.github.betterauthjava.jwt.testkit.TestKeys;
+import io.github.betterauthjava.jwt.testkit.Tokens;
 import java.io.File;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
@@ -8,19 +17,9 @@ import java.net.URLClassLoader;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.OctetKeyPair;
-import io.github.betterauthjava.jwt.BetterAuthSettings.Ed25519Provider;
-import io.github.betterauthjava.jwt.testkit.JwksServer;
-import io.github.betterauthjava.jwt.testkit.TestKeys;
-import io.github.betterauthjava.jwt.testkit.Tokens;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Ed25519 works with Tink (when present) and with the JDK alone; Tink is optional. */
 class Ed25519VerifiersTest {
@@ -28,17 +27,29 @@ class Ed25519VerifiersTest {
     @ParameterizedTest
     @EnumSource(Ed25519Provider.class)
     void verifiesBetterAuthsEd25519TokensWithEitherImplementation(Ed25519Provider provider) {
-        OctetKeyPair rfc9864 = new OctetKeyPair.Builder(TestKeys.ed25519("ed25519-2")).algorithm(JWSAlgorithm.Ed25519).build();
+        OctetKeyPair rfc9864 = new OctetKeyPair.Builder(TestKeys.ed25519("ed25519-2"))
+                .algorithm(JWSAlgorithm.Ed25519)
+                .build();
         try (JwksServer jwks = new JwksServer(List.of(TestKeys.ED25519, rfc9864));
-             BetterAuthVerifier verifier = BetterAuthVerifier.create(BetterAuthSettings.builder(Tokens.ISSUER)
-                     .jwksUrl(jwks.url()).ed25519(provider).tokenCacheSize(0).build())) {
+                BetterAuthVerifier verifier = BetterAuthVerifier.create(BetterAuthSettings.builder(Tokens.ISSUER)
+                        .jwksUrl(jwks.url())
+                        .ed25519(provider)
+                        .tokenCacheSize(0)
+                        .build())) {
             String token = Tokens.sign(TestKeys.ED25519, Tokens.claims(Instant.now()));
             assertThat(verifier.verify(token).user().id()).isEqualTo(Tokens.USER);
-            assertThat(verifier.verify(Tokens.sign(rfc9864, Tokens.claims(Instant.now()))).user().id()).isEqualTo(Tokens.USER);
+            assertThat(verifier.verify(Tokens.sign(rfc9864, Tokens.claims(Instant.now())))
+                            .user()
+                            .id())
+                    .isEqualTo(Tokens.USER);
             char last = token.charAt(token.length() - 2);
-            String tampered = token.substring(0, token.length() - 2) + (last == 'A' ? 'B' : 'A') + token.charAt(token.length() - 1);
+            String tampered = token.substring(0, token.length() - 2)
+                    + (last == 'A' ? 'B' : 'A')
+                    + token.charAt(token.length() - 1);
             assertThatThrownBy(() -> verifier.verify(tampered))
-                    .isInstanceOfSatisfying(TokenRejectedException.class, e -> assertThat(e.outcome()).isEqualTo(Outcome.BAD_SIGNATURE));
+                    .isInstanceOfSatisfying(
+                            TokenRejectedException.class,
+                            e -> assertThat(e.outcome()).isEqualTo(Outcome.BAD_SIGNATURE));
         }
     }
 

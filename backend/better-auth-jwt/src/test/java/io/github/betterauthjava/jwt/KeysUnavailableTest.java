@@ -1,5 +1,11 @@
 package io.github.betterauthjava.jwt;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.betterauthjava.jwt.testkit.JwksServer;
+import io.github.betterauthjava.jwt.testkit.TestKeys;
+import io.github.betterauthjava.jwt.testkit.Tokens;
 import java.net.ServerSocket;
 import java.time.Instant;
 import java.util.List;
@@ -8,18 +14,11 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-
-import io.github.betterauthjava.jwt.testkit.JwksServer;
-import io.github.betterauthjava.jwt.testkit.TestKeys;
-import io.github.betterauthjava.jwt.testkit.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * When the keys cannot be fetched, the refusal and the log say so, naming the JWKS URL, instead
@@ -35,12 +34,10 @@ class KeysUnavailableTest {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 
     @BeforeEach
@@ -54,26 +51,35 @@ class KeysUnavailableTest {
     }
 
     private List<String> messages(Level level) {
-        return logged.stream().filter(r -> r.getLevel().equals(level)).map(LogRecord::getMessage).toList();
+        return logged.stream()
+                .filter(r -> r.getLevel().equals(level))
+                .map(LogRecord::getMessage)
+                .toList();
     }
 
     private static BetterAuthVerifier verifier(String jwksUrl) {
-        return BetterAuthVerifier.create(BetterAuthSettings.builder(Tokens.ISSUER).jwksUrl(jwksUrl).build());
+        return BetterAuthVerifier.create(
+                BetterAuthSettings.builder(Tokens.ISSUER).jwksUrl(jwksUrl).build());
     }
 
     @ParameterizedTest
-    @EnumSource(value = JwksServer.Mode.class, names = {"DOWN", "GARBAGE", "EMPTY"})
+    @EnumSource(
+            value = JwksServer.Mode.class,
+            names = {"DOWN", "GARBAGE", "EMPTY"})
     void saysTheKeysCouldNotBeFetchedWhenTheJwksIsBroken(JwksServer.Mode mode) {
-        try (JwksServer jwks = JwksServer.withAllKeys(); BetterAuthVerifier verifier = verifier(jwks.url())) {
+        try (JwksServer jwks = JwksServer.withAllKeys();
+                BetterAuthVerifier verifier = verifier(jwks.url())) {
             jwks.mode(mode);
             String token = Tokens.sign(TestKeys.ED25519, Tokens.claims(Instant.now()));
             assertThatThrownBy(() -> verifier.verify(token))
-                    .isInstanceOfSatisfying(TokenRejectedException.class,
+                    .isInstanceOfSatisfying(
+                            TokenRejectedException.class,
                             e -> assertThat(e.outcome()).isEqualTo(Outcome.KEYS_UNAVAILABLE))
                     .hasMessageStartingWith("Better Auth's signing keys could not be fetched from " + jwks.url() + " (")
                     .hasMessageNotContaining("not one Better Auth publishes");
-            assertThat(messages(Level.WARNING)).anySatisfy(line ->
-                    assertThat(line).startsWith("Better Auth's signing keys could not be fetched from " + jwks.url()));
+            assertThat(messages(Level.WARNING))
+                    .anySatisfy(line -> assertThat(line)
+                            .startsWith("Better Auth's signing keys could not be fetched from " + jwks.url()));
         }
     }
 
@@ -86,7 +92,8 @@ class KeysUnavailableTest {
         String url = "http://127.0.0.1:" + port + "/api/auth/jwks";
         try (BetterAuthVerifier verifier = verifier(url)) {
             assertThatThrownBy(() -> verifier.verify(Tokens.sign(TestKeys.P256, Tokens.claims(Instant.now()))))
-                    .isInstanceOfSatisfying(TokenRejectedException.class,
+                    .isInstanceOfSatisfying(
+                            TokenRejectedException.class,
                             e -> assertThat(e.outcome()).isEqualTo(Outcome.KEYS_UNAVAILABLE))
                     .hasMessageContaining("could not be fetched from " + url);
         }
@@ -94,19 +101,24 @@ class KeysUnavailableTest {
 
     @Test
     void stillSaysUnknownKidWhenTheKeysWereFetched() {
-        try (JwksServer jwks = JwksServer.withAllKeys(); BetterAuthVerifier verifier = verifier(jwks.url())) {
+        try (JwksServer jwks = JwksServer.withAllKeys();
+                BetterAuthVerifier verifier = verifier(jwks.url())) {
             String stranger = Tokens.sign(TestKeys.ed25519("not-published"), Tokens.claims(Instant.now()));
             assertThatThrownBy(() -> verifier.verify(stranger))
-                    .isInstanceOfSatisfying(TokenRejectedException.class, e -> assertThat(e.outcome()).isEqualTo(Outcome.UNKNOWN_KID));
+                    .isInstanceOfSatisfying(
+                            TokenRejectedException.class,
+                            e -> assertThat(e.outcome()).isEqualTo(Outcome.UNKNOWN_KID));
         }
     }
 
     @Test
     void logsTheIssuerAndTheJwksUrlAtStartUpInOneLine() {
         try (BetterAuthVerifier ignored = verifier("https://auth.example.com/api/auth/jwks")) {
-            assertThat(messages(Level.INFO)).anySatisfy(line -> assertThat(line)
-                    .startsWith("Better Auth tokens: issuer " + Tokens.ISSUER + ", keys from https://auth.example.com/api/auth/jwks,")
-                    .doesNotContain("\n"));
+            assertThat(messages(Level.INFO))
+                    .anySatisfy(line -> assertThat(line)
+                            .startsWith("Better Auth tokens: issuer " + Tokens.ISSUER
+                                    + ", keys from https://auth.example.com/api/auth/jwks,")
+                            .doesNotContain("\n"));
         }
     }
 }

@@ -1,10 +1,9 @@
 package io.github.betterauthjava.spring;
 
+import io.github.betterauthjava.jwt.BetterAuthUser;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-
-import io.github.betterauthjava.jwt.BetterAuthUser;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -52,8 +51,10 @@ public final class BetterAuthAuthentication extends AbstractAuthenticationToken 
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof BetterAuthAuthentication that && super.equals(that)
-                && user.equals(that.user) && jwt.getTokenValue().equals(that.jwt.getTokenValue());
+        return other instanceof BetterAuthAuthentication that
+                && super.equals(that)
+                && user.equals(that.user)
+                && jwt.getTokenValue().equals(that.jwt.getTokenValue());
     }
 
     @Override

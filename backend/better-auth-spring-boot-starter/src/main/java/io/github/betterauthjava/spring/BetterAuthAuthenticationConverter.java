@@ -15,9 +15,10 @@ public final class BetterAuthAuthenticationConverter implements Converter<Jwt, A
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
-        BetterAuthUser user = BetterAuthUser.fromClaims(jwt.getClaims()).orElseThrow(() ->
-                // Stock Spring would authenticate a nameless principal and later answer 403; no user is a 401.
-                new InvalidBearerTokenException("The token names no user (a non-empty string sub or userId)"));
+        BetterAuthUser user = BetterAuthUser.fromClaims(jwt.getClaims())
+                .orElseThrow(() ->
+                        // Stock Spring would authenticate a nameless principal and later answer 403; no user is a 401.
+                        new InvalidBearerTokenException("The token names no user (a non-empty string sub or userId)"));
         return new BetterAuthAuthentication(user, jwt);
     }
 }

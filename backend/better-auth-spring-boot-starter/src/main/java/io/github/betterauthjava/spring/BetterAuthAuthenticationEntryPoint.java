@@ -1,13 +1,12 @@
 package io.github.betterauthjava.spring;
 
+import com.nimbusds.jose.util.JSONObjectUtils;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import com.nimbusds.jose.util.JSONObjectUtils;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -27,7 +26,8 @@ import org.springframework.security.web.AuthenticationEntryPoint;
  */
 public final class BetterAuthAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
-    static final String MISSING_TOKEN = "This request needs a Better Auth token: send the header 'Authorization: Bearer <token>'";
+    static final String MISSING_TOKEN =
+            "This request needs a Better Auth token: send the header 'Authorization: Bearer <token>'";
     private static final String GENERIC_INVALID = "The bearer token is invalid";
     static final String RETRY_AFTER_SECONDS = "5";
 
@@ -40,7 +40,12 @@ public final class BetterAuthAuthenticationEntryPoint implements AuthenticationE
         if (failure instanceof SessionCheckUnavailableException unavailable) {
             response.resetBuffer();
             response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-            writeProblem(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Service Unavailable", unavailable.getMessage());
+            writeProblem(
+                    request,
+                    response,
+                    HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                    "Service Unavailable",
+                    unavailable.getMessage());
             return;
         }
         String challenge;
@@ -48,7 +53,9 @@ public final class BetterAuthAuthenticationEntryPoint implements AuthenticationE
         if (failure instanceof OAuth2AuthenticationException oauth2) {
             OAuth2Error error = oauth2.getError();
             String code = error.getErrorCode() == null ? BearerTokenErrorCodes.INVALID_TOKEN : error.getErrorCode();
-            detail = error.getDescription() == null || error.getDescription().isBlank() ? GENERIC_INVALID : error.getDescription();
+            detail = error.getDescription() == null || error.getDescription().isBlank()
+                    ? GENERIC_INVALID
+                    : error.getDescription();
             challenge = "Bearer error=\"" + quotable(code) + "\", error_description=\"" + quotable(detail) + "\"";
         } else {
             // RFC 6750 §3.1: a request without authentication gets no error code.
@@ -60,8 +67,9 @@ public final class BetterAuthAuthenticationEntryPoint implements AuthenticationE
         writeProblem(request, response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", detail);
     }
 
-    private static void writeProblem(HttpServletRequest request, HttpServletResponse response, int status, String title,
-                                     String detail) throws IOException {
+    private static void writeProblem(
+            HttpServletRequest request, HttpServletResponse response, int status, String title, String detail)
+            throws IOException {
         response.setStatus(status);
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         response.setContentType("application/problem+json");

@@ -1,12 +1,14 @@
 package io.github.betterauthjava.spring;
 
 import io.github.betterauthjava.jwt.BetterAuthMetrics;
-import io.github.betterauthjava.jwt.BetterAuthVerifier;
 import io.github.betterauthjava.jwt.BetterAuthSessions;
+import io.github.betterauthjava.jwt.BetterAuthVerifier;
 import io.github.betterauthjava.jwt.JdbcBetterAuthSessions;
 import io.github.betterauthjava.jwt.JwksKeys;
 import io.github.betterauthjava.jwt.SessionCheck;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.InstantSource;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -27,10 +29,6 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenResolv
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 
-import java.time.InstantSource;
-
-import javax.sql.DataSource;
-
 /**
  * Makes a Spring Boot application a Better Auth resource server. Every bean backs off when the
  * application defines its own of the same type, so one piece can be replaced without forking.
@@ -39,11 +37,13 @@ import javax.sql.DataSource;
  * from creating an in-memory user with a generated password, and its default filter chain
  * replaces Boot's form-login one.
  */
-@AutoConfiguration(beforeName = {
-        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
-        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"},
+@AutoConfiguration(
+        beforeName = {
+            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"
+        },
         afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @ConditionalOnClass(JwtDecoder.class)
 @EnableConfigurationProperties({BetterAuthProperties.class, SessionCheckProperties.class, PublicPathsProperties.class})
@@ -52,13 +52,17 @@ public class BetterAuthAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     JwksKeys betterAuthJwksKeys(BetterAuthProperties properties, ObjectProvider<BetterAuthMetrics> metrics) {
-        return new JwksKeys(properties.settings(), InstantSource.system(), metrics.getIfAvailable(() -> BetterAuthMetrics.NONE));
+        return new JwksKeys(
+                properties.settings(), InstantSource.system(), metrics.getIfAvailable(() -> BetterAuthMetrics.NONE));
     }
 
     @Bean
     @ConditionalOnMissingBean
-    BetterAuthVerifier betterAuthVerifier(BetterAuthProperties properties, JwksKeys keys,
-                                          ObjectProvider<BetterAuthMetrics> metrics, ObjectProvider<SessionCheck> sessions) {
+    BetterAuthVerifier betterAuthVerifier(
+            BetterAuthProperties properties,
+            JwksKeys keys,
+            ObjectProvider<BetterAuthMetrics> metrics,
+            ObjectProvider<SessionCheck> sessions) {
         return BetterAuthVerifier.builder(properties.settings())
                 .keys(keys)
                 .metrics(metrics.getIfAvailable(() -> BetterAuthMetrics.NONE))
@@ -93,12 +97,17 @@ public class BetterAuthAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    BetterAuthResourceServer betterAuthResourceServer(JwtDecoder decoder,
-                                                      Converter<Jwt, ? extends AbstractAuthenticationToken> betterAuthAuthenticationConverter,
-                                                      BearerTokenResolver resolver,
-                                                      AuthenticationEntryPoint betterAuthAuthenticationEntryPoint,
-                                                      PublicPathsProperties publicPaths) {
-        return new BetterAuthResourceServer(decoder, betterAuthAuthenticationConverter, resolver, betterAuthAuthenticationEntryPoint,
+    BetterAuthResourceServer betterAuthResourceServer(
+            JwtDecoder decoder,
+            Converter<Jwt, ? extends AbstractAuthenticationToken> betterAuthAuthenticationConverter,
+            BearerTokenResolver resolver,
+            AuthenticationEntryPoint betterAuthAuthenticationEntryPoint,
+            PublicPathsProperties publicPaths) {
+        return new BetterAuthResourceServer(
+                decoder,
+                betterAuthAuthenticationConverter,
+                resolver,
+                betterAuthAuthenticationEntryPoint,
                 publicPaths.ignoreInvalidTokensOn());
     }
 
@@ -120,8 +129,10 @@ public class BetterAuthAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        SessionCheck betterAuthSessionCheck(SessionCheckProperties properties, ObjectProvider<BetterAuthSessions> sessions,
-                                            ObjectProvider<BetterAuthMetrics> metrics) {
+        SessionCheck betterAuthSessionCheck(
+                SessionCheckProperties properties,
+                ObjectProvider<BetterAuthSessions> sessions,
+                ObjectProvider<BetterAuthMetrics> metrics) {
             BetterAuthSessions store = sessions.getIfAvailable();
             if (store == null) {
                 // Never skip the check silently: a token of an ended session would pass.
@@ -129,7 +140,11 @@ public class BetterAuthAutoConfiguration {
                         + " but there is nothing to look sessions up in: add a DataSource for Better Auth's database,"
                         + " define a BetterAuthSessions bean, or set better-auth.session-check=off");
             }
-            return new SessionCheck(properties.settings(), store, InstantSource.system(), metrics.getIfAvailable(() -> BetterAuthMetrics.NONE));
+            return new SessionCheck(
+                    properties.settings(),
+                    store,
+                    InstantSource.system(),
+                    metrics.getIfAvailable(() -> BetterAuthMetrics.NONE));
         }
 
         @Bean
@@ -149,8 +164,7 @@ public class BetterAuthAutoConfiguration {
         @ConditionalOnMissingBean(SecurityFilterChain.class)
         SecurityFilterChain betterAuthSecurityFilterChain(HttpSecurity http, BetterAuthResourceServer resourceServer)
                 throws Exception {
-            return http
-                    .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+            return http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                     .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                     .csrf(csrf -> csrf.disable())
                     .requestCache(cache -> cache.disable())

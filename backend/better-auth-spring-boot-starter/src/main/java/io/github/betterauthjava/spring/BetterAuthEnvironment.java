@@ -2,7 +2,6 @@ package io.github.betterauthjava.spring;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;

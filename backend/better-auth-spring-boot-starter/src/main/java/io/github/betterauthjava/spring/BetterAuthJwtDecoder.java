@@ -1,12 +1,11 @@
 package io.github.betterauthjava.spring;
 
-import java.time.Instant;
-import java.util.Map;
-
 import io.github.betterauthjava.jwt.BetterAuthVerifier;
 import io.github.betterauthjava.jwt.SessionsUnavailableException;
 import io.github.betterauthjava.jwt.TokenRejectedException;
 import io.github.betterauthjava.jwt.VerifiedToken;
+import java.time.Instant;
+import java.util.Map;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;

@@ -1,9 +1,7 @@
 package io.github.betterauthjava.spring;
 
-import java.time.Duration;
-
 import io.github.betterauthjava.jwt.BetterAuthSettings;
-
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -50,8 +48,18 @@ public record BetterAuthProperties(
 
     /** Checked and normalised by the core's {@link BetterAuthSettings}. */
     public BetterAuthProperties {
-        BetterAuthSettings settings = new BetterAuthSettings(url, jwksUrl, secret, clockSkew, jwksTimeout,
-                jwksMinRefetchInterval, jwksMaxAge, jwksMaxBytes, maxTokenLength, tokenCacheSize, ed25519);
+        BetterAuthSettings settings = new BetterAuthSettings(
+                url,
+                jwksUrl,
+                secret,
+                clockSkew,
+                jwksTimeout,
+                jwksMinRefetchInterval,
+                jwksMaxAge,
+                jwksMaxBytes,
+                maxTokenLength,
+                tokenCacheSize,
+                ed25519);
         url = settings.url();
         ed25519 = settings.ed25519();
         jwksUrl = settings.jwksUrl();
@@ -69,8 +77,18 @@ public record BetterAuthProperties(
 
     /** These properties as the core's settings. */
     public BetterAuthSettings settings() {
-        return new BetterAuthSettings(url, jwksUrl, secret, clockSkew, jwksTimeout, jwksMinRefetchInterval, jwksMaxAge,
-                jwksMaxBytes, maxTokenLength, tokenCacheSize, ed25519);
+        return new BetterAuthSettings(
+                url,
+                jwksUrl,
+                secret,
+                clockSkew,
+                jwksTimeout,
+                jwksMinRefetchInterval,
+                jwksMaxAge,
+                jwksMaxBytes,
+                maxTokenLength,
+                tokenCacheSize,
+                ed25519);
     }
 
     /** Whether HS256 tokens are accepted (a secret is configured). */

@@ -1,7 +1,6 @@
 package io.github.betterauthjava.spring;
 
 import java.util.List;
-
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -39,8 +38,11 @@ public final class BetterAuthResourceServer implements Customizer<OAuth2Resource
     private final List<RequestMatcher> ignoreInvalidTokensOn;
 
     /** A bad token is a 401 on every path. */
-    public BetterAuthResourceServer(JwtDecoder decoder, Converter<Jwt, ? extends AbstractAuthenticationToken> converter,
-                                    BearerTokenResolver resolver, AuthenticationEntryPoint entryPoint) {
+    public BetterAuthResourceServer(
+            JwtDecoder decoder,
+            Converter<Jwt, ? extends AbstractAuthenticationToken> converter,
+            BearerTokenResolver resolver,
+            AuthenticationEntryPoint entryPoint) {
         this(decoder, converter, resolver, entryPoint, List.of());
     }
 
@@ -48,15 +50,19 @@ public final class BetterAuthResourceServer implements Customizer<OAuth2Resource
      * @param ignoreInvalidTokensOn path patterns whose requests go on as anonymous when their token
      *                              is refused (see {@link PublicPathsProperties})
      */
-    public BetterAuthResourceServer(JwtDecoder decoder, Converter<Jwt, ? extends AbstractAuthenticationToken> converter,
-                                    BearerTokenResolver resolver, AuthenticationEntryPoint entryPoint,
-                                    List<String> ignoreInvalidTokensOn) {
+    public BetterAuthResourceServer(
+            JwtDecoder decoder,
+            Converter<Jwt, ? extends AbstractAuthenticationToken> converter,
+            BearerTokenResolver resolver,
+            AuthenticationEntryPoint entryPoint,
+            List<String> ignoreInvalidTokensOn) {
         this.decoder = decoder;
         this.converter = converter;
         this.resolver = resolver;
         this.entryPoint = entryPoint;
         this.ignoreInvalidTokensOn = ignoreInvalidTokensOn.stream()
-                .<RequestMatcher>map(pattern -> PathPatternRequestMatcher.withDefaults().matcher(pattern))
+                .<RequestMatcher>map(
+                        pattern -> PathPatternRequestMatcher.withDefaults().matcher(pattern))
                 .toList();
     }
 
@@ -77,8 +83,8 @@ public final class BetterAuthResourceServer implements Customizer<OAuth2Resource
             } catch (SessionCheckUnavailableException unavailable) {
                 throw unavailable; // "cannot tell" is never a pass, public path or not
             } catch (AuthenticationException refused) {
-                return new AnonymousAuthenticationToken(ANONYMOUS_KEY, "anonymousUser",
-                        AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
+                return new AnonymousAuthenticationToken(
+                        ANONYMOUS_KEY, "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
             }
         };
         server.authenticationManagerResolver(request ->

@@ -24,7 +24,8 @@ public final class HeaderBearerTokenResolver implements BearerTokenResolver {
         if (authorization == null || !authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length() - 1)) {
             return null; // no Authorization, or another scheme (Basic, …): no bearer token was given
         }
-        if (authorization.length() <= SCHEME.length() || authorization.charAt(SCHEME.length() - 1) != ' '
+        if (authorization.length() <= SCHEME.length()
+                || authorization.charAt(SCHEME.length() - 1) != ' '
                 || !isToken68(authorization, SCHEME.length())) {
             throw new InvalidBearerTokenException("Bearer token is malformed");
         }
@@ -47,7 +48,14 @@ public final class HeaderBearerTokenResolver implements BearerTokenResolver {
     }
 
     private static boolean isTokenChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || c == '-'
+                || c == '.'
+                || c == '_'
+                || c == '~'
+                || c == '+'
+                || c == '/';
     }
 }

@@ -1,15 +1,14 @@
 package io.github.betterauthjava.spring;
 
-import java.util.EnumMap;
-import java.util.Map;
-import java.util.function.Supplier;
-
 import io.github.betterauthjava.jwt.BetterAuthMetrics;
 import io.github.betterauthjava.jwt.Outcome;
 import io.github.betterauthjava.jwt.SessionOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /** Counters and gauges on a Micrometer registry; only loaded when Micrometer is on the class path. */
 final class MicrometerBetterAuthMetrics implements BetterAuthMetrics {
@@ -25,16 +24,20 @@ final class MicrometerBetterAuthMetrics implements BetterAuthMetrics {
     MicrometerBetterAuthMetrics(MeterRegistry registry) {
         this.registry = registry;
         for (Outcome outcome : Outcome.values()) {
-            verifications.put(outcome, Counter.builder(VERIFICATIONS)
-                    .description("Better Auth bearer tokens verified, by outcome")
-                    .tag("outcome", outcome.tag())
-                    .register(registry));
+            verifications.put(
+                    outcome,
+                    Counter.builder(VERIFICATIONS)
+                            .description("Better Auth bearer tokens verified, by outcome")
+                            .tag("outcome", outcome.tag())
+                            .register(registry));
         }
         for (SessionOutcome outcome : SessionOutcome.values()) {
-            sessionChecks.put(outcome, Counter.builder(SESSION_CHECKS)
-                    .description("Better Auth session checks of bearer tokens, by outcome")
-                    .tag("outcome", outcome.tag())
-                    .register(registry));
+            sessionChecks.put(
+                    outcome,
+                    Counter.builder(SESSION_CHECKS)
+                            .description("Better Auth session checks of bearer tokens, by outcome")
+                            .tag("outcome", outcome.tag())
+                            .register(registry));
         }
         sessionsFromCache = lookupCounter("cache");
         sessionsFromStore = lookupCounter("store");
@@ -43,13 +46,17 @@ final class MicrometerBetterAuthMetrics implements BetterAuthMetrics {
     }
 
     private Counter fetchCounter(String outcome) {
-        return Counter.builder(JWKS_FETCHES).description("Better Auth JWKS fetches, by outcome")
-                .tag("outcome", outcome).register(registry);
+        return Counter.builder(JWKS_FETCHES)
+                .description("Better Auth JWKS fetches, by outcome")
+                .tag("outcome", outcome)
+                .register(registry);
     }
 
     private Counter lookupCounter(String source) {
-        return Counter.builder(SESSION_LOOKUPS).description("Better Auth session lookups, by where the answer came from")
-                .tag("source", source).register(registry);
+        return Counter.builder(SESSION_LOOKUPS)
+                .description("Better Auth session lookups, by where the answer came from")
+                .tag("source", source)
+                .register(registry);
     }
 
     @Override

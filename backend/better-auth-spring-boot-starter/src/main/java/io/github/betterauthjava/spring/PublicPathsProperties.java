@@ -1,7 +1,6 @@
 package io.github.betterauthjava.spring;
 
 import java.util.List;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

@@ -16,7 +16,8 @@ final class SessionCheckEnabled extends SpringBootCondition {
         String value = context.getEnvironment().getProperty(PROPERTY, SessionCheckMode.OFF.value());
         try {
             SessionCheckMode mode = SessionCheckMode.parse(value);
-            return mode == SessionCheckMode.OFF ? ConditionOutcome.noMatch(PROPERTY + " is off")
+            return mode == SessionCheckMode.OFF
+                    ? ConditionOutcome.noMatch(PROPERTY + " is off")
                     : ConditionOutcome.match(PROPERTY + " is " + mode.value());
         } catch (IllegalArgumentException e) {
             // Match, so that binding SessionCheckProperties stops the start with the message naming the property.

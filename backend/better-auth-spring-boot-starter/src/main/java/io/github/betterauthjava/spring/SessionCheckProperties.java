@@ -1,10 +1,9 @@
 package io.github.betterauthjava.spring;
 
-import java.time.Duration;
-
 import io.github.betterauthjava.jwt.JdbcBetterAuthSessions;
 import io.github.betterauthjava.jwt.SessionCheckMode;
 import io.github.betterauthjava.jwt.SessionCheckSettings;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -34,11 +33,15 @@ public record SessionCheckProperties(
     /** Checked: the core's {@link SessionCheckSettings} and {@link JdbcBetterAuthSessions#quotedTable(String)} decide. */
     public SessionCheckProperties {
         try {
-            sessionCheck = SessionCheckMode.parse(sessionCheck == null || sessionCheck.isBlank() ? "off" : sessionCheck).value();
+            sessionCheck = SessionCheckMode.parse(sessionCheck == null || sessionCheck.isBlank() ? "off" : sessionCheck)
+                    .value();
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("better-auth.session-check (BETTER_AUTH_SESSION_CHECK) " + e.getMessage());
+            throw new IllegalArgumentException(
+                    "better-auth.session-check (BETTER_AUTH_SESSION_CHECK) " + e.getMessage());
         }
-        sessionCacheTtl = new SessionCheckSettings(SessionCheckMode.parse(sessionCheck), sessionCacheTtl, sessionCacheSize).cacheTtl();
+        sessionCacheTtl = new SessionCheckSettings(
+                        SessionCheckMode.parse(sessionCheck), sessionCacheTtl, sessionCacheSize)
+                .cacheTtl();
         sessionTable = sessionTable == null || sessionTable.isBlank() ? DEFAULT_TABLE : sessionTable.strip();
         JdbcBetterAuthSessions.quotedTable(sessionTable);
     }

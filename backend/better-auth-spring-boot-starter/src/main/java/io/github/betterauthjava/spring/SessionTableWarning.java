@@ -26,9 +26,11 @@ final class SessionTableWarning implements ApplicationListener<ApplicationReadyE
     public void onApplicationEvent(ApplicationReadyEvent event) {
         // Only the JDBC store has a table to look at; another store's outages show in its own requests.
         if (sessions instanceof JdbcBetterAuthSessions jdbc) {
-            jdbc.problem().ifPresent(problem -> log.warn(
-                    "Better Auth session check: table {} cannot be read: {}; tokens naming a session get 503 until it can",
-                    jdbc.table(), problem));
+            jdbc.problem()
+                    .ifPresent(problem -> log.warn(
+                            "Better Auth session check: table {} cannot be read: {}; tokens naming a session get 503 until it can",
+                            jdbc.table(),
+                            problem));
         }
     }
 }

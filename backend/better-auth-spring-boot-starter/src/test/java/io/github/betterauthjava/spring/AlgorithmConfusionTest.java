@@ -1,18 +1,17 @@
 package io.github.betterauthjava.spring;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import io.github.betterauthjava.jwt.Outcome;
+import io.github.betterauthjava.jwt.testkit.TestKeys;
+import io.github.betterauthjava.jwt.testkit.Tokens;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import io.github.betterauthjava.jwt.testkit.TestKeys;
-import io.github.betterauthjava.jwt.testkit.Tokens;
-import io.github.betterauthjava.jwt.Outcome;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.util.JSONObjectUtils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,8 +35,8 @@ class AlgorithmConfusionTest {
     void rejectsHmacSignedWithThePublicKeyAsPem() throws Exception {
         for (JWK key : TestKeys.ALL) {
             byte[] der = TestKeys.publicKeyDer(key);
-            String pem = "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
-                    + "\n-----END PUBLIC KEY-----\n";
+            String pem = "-----BEGIN PUBLIC KEY-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der) + "\n-----END PUBLIC KEY-----\n";
             assertRejectedAsHmac(key, pem.getBytes(StandardCharsets.US_ASCII));
         }
     }
@@ -55,8 +54,11 @@ class AlgorithmConfusionTest {
     void rejectsHmacSignedWithThePublicKeyAsJwkJson() {
         for (JWK key : TestKeys.ALL) {
             assertRejectedAsHmac(key, key.toPublicJWK().toJSONString().getBytes(StandardCharsets.UTF_8));
-            assertRejectedAsHmac(key, JSONObjectUtils.toJSONString(Map.of("keys", List.of(key.toPublicJWK().toJSONObject())))
-                    .getBytes(StandardCharsets.UTF_8));
+            assertRejectedAsHmac(
+                    key,
+                    JSONObjectUtils.toJSONString(
+                                    Map.of("keys", List.of(key.toPublicJWK().toJSONObject())))
+                            .getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -78,46 +80,60 @@ class AlgorithmConfusionTest {
     void rejectsHs384AndHs512EvenWithASecret() throws Exception {
         for (JWSAlgorithm alg : List.of(JWSAlgorithm.HS384, JWSAlgorithm.HS512)) {
             byte[] secret = (Tokens.SECRET + Tokens.SECRET).getBytes(StandardCharsets.UTF_8);
-            String token = Tokens.signRaw(new com.nimbusds.jose.crypto.MACSigner(secret), alg,
-                    "{\"alg\":\"" + alg.getName() + "\"}", JSONObjectUtils.toJSONString(Tokens.claims(Instant.now())));
+            String token = Tokens.signRaw(
+                    new com.nimbusds.jose.crypto.MACSigner(secret),
+                    alg,
+                    "{\"alg\":\"" + alg.getName() + "\"}",
+                    JSONObjectUtils.toJSONString(Tokens.claims(Instant.now())));
             withSecret.rejects(token, Outcome.BAD_ALGORITHM);
         }
     }
 
     @Test
     void rejectsAnEd25519SignatureClaimingEs256OnTheEcKid() {
-        assertSubstitutionRejected(TestKeys.ED25519, JWSAlgorithm.EdDSA, "ES256", TestKeys.P256.getKeyID(), Outcome.BAD_SIGNATURE);
+        assertSubstitutionRejected(
+                TestKeys.ED25519, JWSAlgorithm.EdDSA, "ES256", TestKeys.P256.getKeyID(), Outcome.BAD_SIGNATURE);
     }
 
     @Test
     void rejectsAnEs256SignatureClaimingEdDsaOnTheEdKid() {
-        assertSubstitutionRejected(TestKeys.P256, JWSAlgorithm.ES256, "EdDSA", TestKeys.ED25519.getKeyID(), Outcome.BAD_SIGNATURE);
+        assertSubstitutionRejected(
+                TestKeys.P256, JWSAlgorithm.ES256, "EdDSA", TestKeys.ED25519.getKeyID(), Outcome.BAD_SIGNATURE);
     }
 
     @Test
     void rejectsAnRs256SignatureClaimingEdDsaOnTheEdKid() {
-        assertSubstitutionRejected(TestKeys.RS256, JWSAlgorithm.RS256, "EdDSA", TestKeys.ED25519.getKeyID(), Outcome.BAD_SIGNATURE);
+        assertSubstitutionRejected(
+                TestKeys.RS256, JWSAlgorithm.RS256, "EdDSA", TestKeys.ED25519.getKeyID(), Outcome.BAD_SIGNATURE);
     }
 
     @Test
     void rejectsAHeaderAlgOtherThanTheOneItsKidIsPinnedTo() {
         // The attacker names a real kid but another algorithm: refused before any verification.
-        assertSubstitutionRejected(TestKeys.ED25519, JWSAlgorithm.EdDSA, "EdDSA", TestKeys.P256.getKeyID(), Outcome.BAD_ALGORITHM);
-        assertSubstitutionRejected(TestKeys.P256, JWSAlgorithm.ES256, "ES256", TestKeys.ED25519.getKeyID(), Outcome.BAD_ALGORITHM);
-        assertSubstitutionRejected(TestKeys.RS256, JWSAlgorithm.RS256, "RS256", TestKeys.P521.getKeyID(), Outcome.BAD_ALGORITHM);
-        assertSubstitutionRejected(TestKeys.PS256, JWSAlgorithm.PS256, "PS256", TestKeys.RS256.getKeyID(), Outcome.BAD_ALGORITHM);
+        assertSubstitutionRejected(
+                TestKeys.ED25519, JWSAlgorithm.EdDSA, "EdDSA", TestKeys.P256.getKeyID(), Outcome.BAD_ALGORITHM);
+        assertSubstitutionRejected(
+                TestKeys.P256, JWSAlgorithm.ES256, "ES256", TestKeys.ED25519.getKeyID(), Outcome.BAD_ALGORITHM);
+        assertSubstitutionRejected(
+                TestKeys.RS256, JWSAlgorithm.RS256, "RS256", TestKeys.P521.getKeyID(), Outcome.BAD_ALGORITHM);
+        assertSubstitutionRejected(
+                TestKeys.PS256, JWSAlgorithm.PS256, "PS256", TestKeys.RS256.getKeyID(), Outcome.BAD_ALGORITHM);
     }
 
     @Test
     void rejectsAnEs512HeaderOnAP256Key() {
-        assertSubstitutionRejected(TestKeys.P256, JWSAlgorithm.ES256, "ES512", TestKeys.P256.getKeyID(), Outcome.BAD_ALGORITHM);
+        assertSubstitutionRejected(
+                TestKeys.P256, JWSAlgorithm.ES256, "ES512", TestKeys.P256.getKeyID(), Outcome.BAD_ALGORITHM);
     }
 
     @Test
     void rejectsRs256OnAKeyPinnedToPs256EvenSignedByThatKey() throws Exception {
         // Same RSA private key, other padding: the JWKS alg (PS256) pins it.
         var signer = new com.nimbusds.jose.crypto.RSASSASigner(TestKeys.PS256);
-        String token = Tokens.signRaw(signer, JWSAlgorithm.RS256, "{\"alg\":\"RS256\",\"kid\":\"ps256-1\"}",
+        String token = Tokens.signRaw(
+                signer,
+                JWSAlgorithm.RS256,
+                "{\"alg\":\"RS256\",\"kid\":\"ps256-1\"}",
                 JSONObjectUtils.toJSONString(Tokens.claims(Instant.now())));
         withoutSecret.rejects(token, Outcome.BAD_ALGORITHM);
     }
@@ -132,16 +148,22 @@ class AlgorithmConfusionTest {
     @Test
     void rejectsUnknownAlgorithmNames() {
         for (String alg : List.of("ES256K", "EdDSA448", "RS1", "eddsa", "", "HS256 ")) {
-            String token = Tokens.signRaw(Tokens.signer(TestKeys.ED25519), JWSAlgorithm.EdDSA,
-                    "{\"alg\":\"" + alg + "\",\"kid\":\"ed25519-1\"}", JSONObjectUtils.toJSONString(Tokens.claims(Instant.now())));
+            String token = Tokens.signRaw(
+                    Tokens.signer(TestKeys.ED25519),
+                    JWSAlgorithm.EdDSA,
+                    "{\"alg\":\"" + alg + "\",\"kid\":\"ed25519-1\"}",
+                    JSONObjectUtils.toJSONString(Tokens.claims(Instant.now())));
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> withoutSecret.decoder.decode(token))
-                    .as(alg).isInstanceOf(org.springframework.security.oauth2.jwt.BadJwtException.class);
+                    .as(alg)
+                    .isInstanceOf(org.springframework.security.oauth2.jwt.BadJwtException.class);
         }
     }
 
-    private void assertSubstitutionRejected(JWK signingKey, JWSAlgorithm signingAlg, String claimedAlg, String claimedKid,
-                                            Outcome outcome) {
-        String token = Tokens.signRaw(Tokens.signer(signingKey), signingAlg,
+    private void assertSubstitutionRejected(
+            JWK signingKey, JWSAlgorithm signingAlg, String claimedAlg, String claimedKid, Outcome outcome) {
+        String token = Tokens.signRaw(
+                Tokens.signer(signingKey),
+                signingAlg,
                 "{\"alg\":\"" + claimedAlg + "\",\"kid\":\"" + claimedKid + "\"}",
                 JSONObjectUtils.toJSONString(Tokens.claims(Instant.now())));
         withoutSecret.rejects(token, outcome);

@@ -1,16 +1,15 @@
 package io.github.betterauthjava.spring;
 
-import java.time.Instant;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.jwk.JWK;
+import io.github.betterauthjava.jwt.Outcome;
 import io.github.betterauthjava.jwt.testkit.TestKeys;
 import io.github.betterauthjava.jwt.testkit.Tokens;
-import io.github.betterauthjava.jwt.Outcome;
-import com.nimbusds.jose.jwk.JWK;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.Jwt;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every algorithm Better Auth's jwt plugin can sign with verifies, with the key the kid names. */
 class AlgorithmsTest {

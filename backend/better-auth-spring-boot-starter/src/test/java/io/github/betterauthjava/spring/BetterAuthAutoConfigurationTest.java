@@ -1,8 +1,11 @@
 package io.github.betterauthjava.spring;
 
-import io.github.betterauthjava.jwt.testkit.Tokens;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.github.betterauthjava.jwt.BetterAuthMetrics;
 import io.github.betterauthjava.jwt.JwksKeys;
+import io.github.betterauthjava.jwt.testkit.Tokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -20,18 +23,18 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** Adding the dependency is enough; every bean can be replaced; bad configuration stops the start. */
 class BetterAuthAutoConfigurationTest {
 
     private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(BetterAuthAutoConfiguration.class,
+            .withConfiguration(AutoConfigurations.of(
+                    BetterAuthAutoConfiguration.class,
                     org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration.class,
                     org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration.class,
-                    org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration.class,
-                    org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration.class));
+                    org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration
+                            .class,
+                    org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet
+                            .OAuth2ResourceServerAutoConfiguration.class));
 
     @Test
     void configuresAResourceServerFromNothingButTheDependency() {
@@ -91,7 +94,9 @@ class BetterAuthAutoConfigurationTest {
             assertThat(context).getBean(BetterAuthMetrics.class).isInstanceOf(MicrometerBetterAuthMetrics.class);
             MeterRegistry meters = context.getBean(MeterRegistry.class);
             assertThatThrownBy(() -> context.getBean(JwtDecoder.class).decode("garbage"));
-            assertThat(meters.counter(BetterAuthMetrics.VERIFICATIONS, "outcome", "malformed").count()).isEqualTo(1);
+            assertThat(meters.counter(BetterAuthMetrics.VERIFICATIONS, "outcome", "malformed")
+                            .count())
+                    .isEqualTo(1);
             assertThat(meters.get(BetterAuthMetrics.JWKS_KEYS).gauge().value()).isZero();
         });
     }
@@ -107,42 +112,49 @@ class BetterAuthAutoConfigurationTest {
 
     @Test
     void honoursBetterAuthsEnvironmentVariableNames() {
-        try (ConfigurableApplicationContext context = start("BETTER_AUTH_URL=https://auth.example.com",
-                "BETTER_AUTH_SECRET=" + Tokens.SECRET)) {
+        try (ConfigurableApplicationContext context =
+                start("BETTER_AUTH_URL=https://auth.example.com", "BETTER_AUTH_SECRET=" + Tokens.SECRET)) {
             BetterAuthProperties properties = context.getBean(BetterAuthProperties.class);
             assertThat(properties.url()).isEqualTo("https://auth.example.com");
             assertThat(properties.jwksUrl()).isEqualTo("https://auth.example.com/api/auth/jwks");
             assertThat(properties.acceptsHs256()).isTrue();
         }
         try (ConfigurableApplicationContext context = start("BETTER_AUTH_JWKS_URL=https://keys.example.com/jwks")) {
-            assertThat(context.getBean(BetterAuthProperties.class).jwksUrl()).isEqualTo("https://keys.example.com/jwks");
+            assertThat(context.getBean(BetterAuthProperties.class).jwksUrl())
+                    .isEqualTo("https://keys.example.com/jwks");
         }
     }
 
     @Test
     void letsBetterAuthPropertiesWinOverTheVariablesWhenGivenAsArguments() {
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(Plain.class).web(WebApplicationType.NONE)
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(Plain.class)
+                .web(WebApplicationType.NONE)
                 .properties("BETTER_AUTH_URL=https://from-variable.example.com")
                 .run("--better-auth.url=https://from-argument.example.com");
         try (context) {
-            assertThat(context.getBean(BetterAuthProperties.class).url()).isEqualTo("https://from-argument.example.com");
+            assertThat(context.getBean(BetterAuthProperties.class).url())
+                    .isEqualTo("https://from-argument.example.com");
         }
     }
 
     @Test
     void refusesToStartWhenTheSecretVariableIsTooShort() {
         assertThatThrownBy(() -> start("BETTER_AUTH_SECRET=short").close())
-                .rootCause().hasMessageContaining("BETTER_AUTH_SECRET").hasMessageContaining("at least 32");
+                .rootCause()
+                .hasMessageContaining("BETTER_AUTH_SECRET")
+                .hasMessageContaining("at least 32");
     }
 
     private static ConfigurableApplicationContext start(String... properties) {
-        return new SpringApplicationBuilder(Plain.class).web(WebApplicationType.NONE).properties(properties).run();
+        return new SpringApplicationBuilder(Plain.class)
+                .web(WebApplicationType.NONE)
+                .properties(properties)
+                .run();
     }
 
     @Configuration(proxyBeanMethods = false)
     @org.springframework.boot.autoconfigure.EnableAutoConfiguration
-    static class Plain {
-    }
+    static class Plain {}
 
     @Configuration(proxyBeanMethods = false)
     static class OwnDecoder {
@@ -160,7 +172,9 @@ class BetterAuthAutoConfigurationTest {
     static class OwnChain {
         @Bean
         SecurityFilterChain ownChain(HttpSecurity http, BetterAuthResourceServer betterAuth) throws Exception {
-            return http.authorizeHttpRequests(r -> r.anyRequest().permitAll()).oauth2ResourceServer(betterAuth).build();
+            return http.authorizeHttpRequests(r -> r.anyRequest().permitAll())
+                    .oauth2ResourceServer(betterAuth)
+                    .build();
         }
     }
 }

@@ -1,13 +1,12 @@
 package io.github.betterauthjava.spring;
 
-import java.time.Duration;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /** SPEC 1.1: defaults as documented, and a bad value stops the start with a message naming it. */
 class BetterAuthPropertiesTest {
@@ -42,8 +41,10 @@ class BetterAuthPropertiesTest {
 
     @Test
     void refusesASecretShorterThan32Characters() {
-        assertThatIllegalArgumentException().isThrownBy(() -> of(null, null, "x".repeat(31)))
-                .withMessageContaining("BETTER_AUTH_SECRET").withMessageContaining("at least 32");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> of(null, null, "x".repeat(31)))
+                .withMessageContaining("BETTER_AUTH_SECRET")
+                .withMessageContaining("at least 32");
     }
 
     @Test
@@ -52,32 +53,49 @@ class BetterAuthPropertiesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"localhost:3000", "ftp://auth.example.com", "http://", "not a url", "http://exa mple.com", "/api/auth"})
+    @ValueSource(
+            strings = {
+                "localhost:3000",
+                "ftp://auth.example.com",
+                "http://",
+                "not a url",
+                "http://exa mple.com",
+                "/api/auth"
+            })
     void refusesAMalformedUrl(String url) {
-        assertThatIllegalArgumentException().isThrownBy(() -> of(url, null, null)).withMessageContaining("BETTER_AUTH_URL");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> of(url, null, null))
+                .withMessageContaining("BETTER_AUTH_URL");
     }
 
     @Test
     void refusesAMalformedJwksUrl() {
-        assertThatIllegalArgumentException().isThrownBy(() -> of(null, "jwks.json", null)).withMessageContaining("BETTER_AUTH_JWKS_URL");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> of(null, "jwks.json", null))
+                .withMessageContaining("BETTER_AUTH_JWKS_URL");
     }
 
     @Test
     void refusesUserInfoInTheUrlWithoutEchoingIt() {
-        assertThatIllegalArgumentException().isThrownBy(() -> of("https://admin:hunter2@auth.example.com", null, null))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> of("https://admin:hunter2@auth.example.com", null, null))
                 .withMessageNotContaining("hunter2");
     }
 
     @Test
     void refusesAClockSkewOverSixtySeconds() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new BetterAuthProperties(null, null, null, Duration.ofSeconds(61),
-                null, null, null, 65536, 8192, 10, null)).withMessageContaining("clock-skew");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new BetterAuthProperties(
+                        null, null, null, Duration.ofSeconds(61), null, null, null, 65536, 8192, 10, null))
+                .withMessageContaining("clock-skew");
     }
 
     @Test
     void refusesAJwksTimeoutOverThreeSeconds() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new BetterAuthProperties(null, null, null, null,
-                Duration.ofSeconds(4), null, null, 65536, 8192, 10, null)).withMessageContaining("jwks-timeout");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new BetterAuthProperties(
+                        null, null, null, null, Duration.ofSeconds(4), null, null, 65536, 8192, 10, null))
+                .withMessageContaining("jwks-timeout");
     }
 
     @Test

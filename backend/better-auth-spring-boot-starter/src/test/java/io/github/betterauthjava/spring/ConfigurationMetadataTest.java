@@ -1,12 +1,11 @@
 package io.github.betterauthjava.spring;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The configuration processor ran (it is named in annotationProcessorPaths), so IDEs complete better-auth.*. */
 class ConfigurationMetadataTest {
@@ -18,8 +17,19 @@ class ConfigurationMetadataTest {
             assertThat(in).as("META-INF/spring-configuration-metadata.json").isNotNull();
             metadata = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        for (String name : new String[] {"url", "jwks-url", "secret", "clock-skew", "jwks-timeout", "token-cache-size", "ed25519",
-                "ignore-invalid-tokens-on", "session-check", "session-cache-ttl", "session-table"}) {
+        for (String name : new String[] {
+            "url",
+            "jwks-url",
+            "secret",
+            "clock-skew",
+            "jwks-timeout",
+            "token-cache-size",
+            "ed25519",
+            "ignore-invalid-tokens-on",
+            "session-check",
+            "session-cache-ttl",
+            "session-table"
+        }) {
             assertThat(metadata).contains("\"name\": \"better-auth." + name + "\"");
         }
     }

@@ -1,19 +1,18 @@
 package io.github.betterauthjava.spring;
 
+import static io.github.betterauthjava.jwt.testkit.Tokens.with;
+
+import io.github.betterauthjava.jwt.Outcome;
+import io.github.betterauthjava.jwt.testkit.TestKeys;
+import io.github.betterauthjava.jwt.testkit.Tokens;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import io.github.betterauthjava.jwt.testkit.TestKeys;
-import io.github.betterauthjava.jwt.testkit.Tokens;
-import io.github.betterauthjava.jwt.Outcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static io.github.betterauthjava.jwt.testkit.Tokens.with;
 
 /**
  * RFC 8725 §2.8 "Cross-JWT Confusion", §3.11 "Use Explicit Typing", §3.12 "Use Mutually
@@ -41,12 +40,14 @@ class CrossJwtConfusionTest {
 
     @Test
     void rejectsTheSessionCacheAudience() {
-        verifier.rejects(Tokens.sign(TestKeys.ED25519, with(claims, "aud", "better-auth:session-cache")), Outcome.SESSION_CACHE);
+        verifier.rejects(
+                Tokens.sign(TestKeys.ED25519, with(claims, "aud", "better-auth:session-cache")), Outcome.SESSION_CACHE);
     }
 
     @Test
     void rejectsTheSessionCacheAudienceEvenAlongsideOurs() {
-        verifier.rejects(Tokens.sign(TestKeys.ED25519, with(claims, "aud", List.of(Tokens.ISSUER, "better-auth:session-cache"))),
+        verifier.rejects(
+                Tokens.sign(TestKeys.ED25519, with(claims, "aud", List.of(Tokens.ISSUER, "better-auth:session-cache"))),
                 Outcome.SESSION_CACHE);
     }
 

@@ -1,20 +1,19 @@
 package io.github.betterauthjava.spring;
 
-import java.net.http.HttpResponse;
-import java.time.Instant;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.betterauthjava.jwt.testkit.JwksServer;
 import io.github.betterauthjava.jwt.testkit.TestKeys;
 import io.github.betterauthjava.jwt.testkit.Tokens;
 import io.github.betterauthjava.spring.customchain.CustomChainApplication;
+import java.net.http.HttpResponse;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** An app's own filter chain becomes a Better Auth resource server with {@code http.oauth2ResourceServer(betterAuth)}. */
 @SpringBootTest(classes = CustomChainApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -45,12 +44,14 @@ class CustomChainHttpTest {
     void answersABadTokenOnAPublicPathWith401ByDefault() {
         HttpResponse<String> response = new Http(port).bearer("/health", "a.b.c");
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow()).contains("error=\"invalid_token\"");
+        assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow())
+                .contains("error=\"invalid_token\"");
     }
 
     @Test
     void verifiesTokensOnProtectedEndpoints() {
-        HttpResponse<String> response = new Http(port).bearer("/me", Tokens.sign(TestKeys.P256, Tokens.claims(Instant.now())));
+        HttpResponse<String> response =
+                new Http(port).bearer("/me", Tokens.sign(TestKeys.P256, Tokens.claims(Instant.now())));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(Http.json(response)).containsEntry("id", Tokens.USER);
     }
@@ -64,11 +65,15 @@ class CustomChainHttpTest {
 
         HttpResponse<String> invalid = new Http(port).bearer("/me", "a.b.c");
         assertThat(invalid.statusCode()).isEqualTo(401);
-        assertThat(invalid.headers().firstValue("WWW-Authenticate").orElseThrow()).contains("error=\"invalid_token\"");
+        assertThat(invalid.headers().firstValue("WWW-Authenticate").orElseThrow())
+                .contains("error=\"invalid_token\"");
     }
 
     @Test
     void refusesHs256WhenNoSecretIsConfigured() {
-        assertThat(new Http(port).bearer("/me", Tokens.hs256(Tokens.claims(Instant.now()))).statusCode()).isEqualTo(401);
+        assertThat(new Http(port)
+                        .bearer("/me", Tokens.hs256(Tokens.claims(Instant.now())))
+                        .statusCode())
+                .isEqualTo(401);
     }
 }

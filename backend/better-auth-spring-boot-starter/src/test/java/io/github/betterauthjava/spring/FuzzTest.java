@@ -1,5 +1,13 @@
 package io.github.betterauthjava.spring;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import io.github.betterauthjava.jwt.Outcome;
+import io.github.betterauthjava.jwt.testkit.TestKeys;
+import io.github.betterauthjava.jwt.testkit.Tokens;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,18 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-
-import io.github.betterauthjava.jwt.testkit.TestKeys;
-import io.github.betterauthjava.jwt.testkit.Tokens;
-import io.github.betterauthjava.jwt.Outcome;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.util.JSONObjectUtils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Property: whatever string reaches the decoder, it either returns a verified token or throws
@@ -91,8 +90,11 @@ class FuzzTest {
             if (random.nextInt(4) == 0) {
                 header.put(headerNames[random.nextInt(headerNames.length)], randomValue(0));
             }
-            String token = Tokens.signRaw(Tokens.signer(key), JWSAlgorithm.parse(key.getAlgorithm().getName()),
-                    JSONObjectUtils.toJSONString(header), JSONObjectUtils.toJSONString(claims));
+            String token = Tokens.signRaw(
+                    Tokens.signer(key),
+                    JWSAlgorithm.parse(key.getAlgorithm().getName()),
+                    JSONObjectUtils.toJSONString(header),
+                    JSONObjectUtils.toJSONString(claims));
             check(token);
         }
     }
@@ -105,7 +107,9 @@ class FuzzTest {
         } catch (Throwable other) {
             throw new AssertionError("seed " + SEED + ": " + other + " for input " + printable(token), other);
         }
-        assertThat(verifier.count(Outcome.ERROR)).as("seed %s: unexpected-error outcome for %s", SEED, printable(token)).isZero();
+        assertThat(verifier.count(Outcome.ERROR))
+                .as("seed %s: unexpected-error outcome for %s", SEED, printable(token))
+                .isZero();
     }
 
     private String mutate(String token) {
@@ -129,7 +133,8 @@ class FuzzTest {
                 String[] parts = token.split("\\.", -1);
                 byte[] json = Base64.getUrlDecoder().decode(parts[random.nextInt(2)]);
                 json[random.nextInt(json.length)] = (byte) random.nextInt(256);
-                return Base64.getUrlEncoder().withoutPadding().encodeToString(json) + token.substring(token.indexOf('.'));
+                return Base64.getUrlEncoder().withoutPadding().encodeToString(json)
+                        + token.substring(token.indexOf('.'));
             }
             case 6 -> out.append('.').append(randomB64(random.nextInt(0, 40)));
             default -> out.replace(0, token.indexOf('.'), Tokens.b64(randomJson(0)));
@@ -163,11 +168,15 @@ class FuzzTest {
             case 3 -> random.nextBoolean();
             case 4 -> null;
             case 5 -> "";
-            case 6 -> List.of("EdDSA", "none", "HS256", "ES256", "RS256", Tokens.ISSUER, "ed25519-1", "b64").get(random.nextInt(8));
+            case 6 ->
+                List.of("EdDSA", "none", "HS256", "ES256", "RS256", Tokens.ISSUER, "ed25519-1", "b64")
+                        .get(random.nextInt(8));
             case 7 -> java.util.Arrays.asList(randomValue(depth + 1), randomValue(depth + 1));
             default -> {
                 Map<String, Object> map = new LinkedHashMap<>();
-                map.put(List.of("alg", "kid", "exp", "sub", "aud", "crit", "x").get(random.nextInt(7)), randomValue(depth + 1));
+                map.put(
+                        List.of("alg", "kid", "exp", "sub", "aud", "crit", "x").get(random.nextInt(7)),
+                        randomValue(depth + 1));
                 yield map;
             }
         };

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
@@ -41,13 +40,33 @@ class HeaderBearerTokenResolverTest {
 
     @Test
     void agreesWithSpringsResolverOnHandPickedAndRandomHeaders() {
-        List<String> headers = new ArrayList<>(List.of("Bearer", "Bearer ", "Bearer  abc", "Bearer abc ", "Bearer\tabc",
-                "Bearerabc", "Bearer =", "Bearer abc=def", "Bearer abc==", "Bearer a.b.c", "Bearer a b", "Bearer é",
-                "bearer x", "Bear abc", "B", "", "Bearer abc\n", "Bearer %41", "Bearer a,b", "Bearer a;b", "Bearer a\"b"));
+        List<String> headers = new ArrayList<>(List.of(
+                "Bearer",
+                "Bearer ",
+                "Bearer  abc",
+                "Bearer abc ",
+                "Bearer\tabc",
+                "Bearerabc",
+                "Bearer =",
+                "Bearer abc=def",
+                "Bearer abc==",
+                "Bearer a.b.c",
+                "Bearer a b",
+                "Bearer é",
+                "bearer x",
+                "Bear abc",
+                "B",
+                "",
+                "Bearer abc\n",
+                "Bearer %41",
+                "Bearer a,b",
+                "Bearer a;b",
+                "Bearer a\"b"));
         Random random = new Random(6750);
         String alphabet = "aZ09-._~+/= \t,;\"%é\u0000Bb";
         for (int i = 0; i < 5_000; i++) {
-            StringBuilder header = new StringBuilder(random.nextBoolean() ? "Bearer " : random.nextBoolean() ? "bearer" : "");
+            StringBuilder header =
+                    new StringBuilder(random.nextBoolean() ? "Bearer " : random.nextBoolean() ? "bearer" : "");
             int length = random.nextInt(12);
             for (int j = 0; j < length; j++) {
                 header.append(alphabet.charAt(random.nextInt(alphabet.length())));
@@ -59,7 +78,8 @@ class HeaderBearerTokenResolverTest {
         }
     }
 
-    private static String outcome(org.springframework.security.oauth2.server.resource.web.BearerTokenResolver resolver, String header) {
+    private static String outcome(
+            org.springframework.security.oauth2.server.resource.web.BearerTokenResolver resolver, String header) {
         try {
             return "token:" + resolver.resolve(request(header));
         } catch (RuntimeException e) {

@@ -1,21 +1,20 @@
 package io.github.betterauthjava.spring;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.OctetKeyPair;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import io.github.betterauthjava.jwt.Outcome;
+import io.github.betterauthjava.jwt.testkit.JwksServer;
+import io.github.betterauthjava.jwt.testkit.TestKeys;
+import io.github.betterauthjava.jwt.testkit.Tokens;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import io.github.betterauthjava.jwt.testkit.JwksServer;
-import io.github.betterauthjava.jwt.testkit.TestKeys;
-import io.github.betterauthjava.jwt.testkit.Tokens;
-import io.github.betterauthjava.jwt.Outcome;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.OctetKeyPair;
-import com.nimbusds.jose.util.JSONObjectUtils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * RFC 8725 §3.10 "Do Not Trust Received Claims" and §2.9 "Indirect Attacks on the Server": a
@@ -27,6 +26,7 @@ class HeaderKeyInjectionTest {
     private final Verifier verifier = Verifier.withJwks();
     /** The attacker's own key pair and JWKS: it must never be fetched. */
     private final OctetKeyPair attacker = TestKeys.ed25519("ed25519-1");
+
     private final JwksServer attackerJwks = new JwksServer(List.of(attacker));
 
     @AfterEach
@@ -54,7 +54,8 @@ class HeaderKeyInjectionTest {
 
     @Test
     void rejectsAnX5cHeaderCertificateChain() {
-        verifier.rejects(attackerToken("x5c", List.of("MIIBszCCAVmgAwIBAgIUZm9yZ2VkLWNlcnRpZmljYXRlMAoGCCqGSM49BAMC")),
+        verifier.rejects(
+                attackerToken("x5c", List.of("MIIBszCCAVmgAwIBAgIUZm9yZ2VkLWNlcnRpZmljYXRlMAoGCCqGSM49BAMC")),
                 Outcome.FORBIDDEN_HEADER);
     }
 
@@ -89,7 +90,10 @@ class HeaderKeyInjectionTest {
         header.put("alg", "EdDSA");
         header.put("kid", attacker.getKeyID());
         header.put(name, value);
-        return Tokens.signRaw(Tokens.signer(attacker), JWSAlgorithm.EdDSA, JSONObjectUtils.toJSONString(header),
+        return Tokens.signRaw(
+                Tokens.signer(attacker),
+                JWSAlgorithm.EdDSA,
+                JSONObjectUtils.toJSONString(header),
                 JSONObjectUtils.toJSONString(Tokens.claims(Instant.now())));
     }
 }

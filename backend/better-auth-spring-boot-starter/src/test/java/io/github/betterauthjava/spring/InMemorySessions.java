@@ -2,7 +2,6 @@ package io.github.betterauthjava.spring;
 
 import io.github.betterauthjava.jwt.BetterAuthSession;
 import io.github.betterauthjava.jwt.BetterAuthSessions;
-
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;

@@ -1,24 +1,23 @@
 package io.github.betterauthjava.spring;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.betterauthjava.jwt.BetterAuthSession;
+import io.github.betterauthjava.jwt.JdbcBetterAuthSessions;
+import io.github.betterauthjava.jwt.SessionsUnavailableException;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-
-import io.github.betterauthjava.jwt.SessionsUnavailableException;
-import io.github.betterauthjava.jwt.BetterAuthSession;
-import io.github.betterauthjava.jwt.JdbcBetterAuthSessions;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.postgresql.ds.PGSimpleDataSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The JDBC store against a real PostgreSQL holding Better Auth 1.7's session table. */
 class JdbcBetterAuthSessionsTest {
@@ -43,41 +42,49 @@ class JdbcBetterAuthSessionsTest {
         Instant expiresAt = Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
         table.insert("sess-found", "user-1", expiresAt);
 
-        Optional<BetterAuthSession> found = new JdbcBetterAuthSessions(postgres.getPostgresDatabase(), "session").find("sess-found");
+        Optional<BetterAuthSession> found =
+                new JdbcBetterAuthSessions(postgres.getPostgresDatabase(), "session").find("sess-found");
 
         assertThat(found).contains(new BetterAuthSession("user-1", expiresAt));
     }
 
     @Test
     void findsNothingForAnUnknownId() {
-        assertThat(new JdbcBetterAuthSessions(postgres.getPostgresDatabase(), "session").find("no-such-session")).isEmpty();
+        assertThat(new JdbcBetterAuthSessions(postgres.getPostgresDatabase(), "session").find("no-such-session"))
+                .isEmpty();
     }
 
     @Test
     void readsASchemaQualifiedTable() {
         new BetterAuthSessionTable(postgres.getPostgresDatabase(), "").sql("CREATE SCHEMA IF NOT EXISTS auth");
-        BetterAuthSessionTable other = new BetterAuthSessionTable(postgres.getPostgresDatabase(), "\"auth\".\"session\"");
+        BetterAuthSessionTable other =
+                new BetterAuthSessionTable(postgres.getPostgresDatabase(), "\"auth\".\"session\"");
         other.create();
         other.insert("sess-auth", "user-2", Instant.now().plusSeconds(60));
 
         assertThat(new JdbcBetterAuthSessions(postgres.getPostgresDatabase(), "auth.session").find("sess-auth"))
-                .map(BetterAuthSession::userId).contains("user-2");
+                .map(BetterAuthSession::userId)
+                .contains("user-2");
     }
 
     @Test
     void aMissingTableIsUnavailableNamingTheTable() {
-        JdbcBetterAuthSessions sessions = new JdbcBetterAuthSessions(postgres.getPostgresDatabase(), "better_auth_session");
+        JdbcBetterAuthSessions sessions =
+                new JdbcBetterAuthSessions(postgres.getPostgresDatabase(), "better_auth_session");
 
         assertThatThrownBy(() -> sessions.find("sess-x"))
                 .isInstanceOf(SessionsUnavailableException.class)
                 .hasMessageContaining("\"better_auth_session\" does not exist");
-        assertThat(sessions.problem()).hasValueSatisfying(problem -> assertThat(problem)
-                .contains("\"better_auth_session\" does not exist").contains("relation"));
+        assertThat(sessions.problem())
+                .hasValueSatisfying(problem -> assertThat(problem)
+                        .contains("\"better_auth_session\" does not exist")
+                        .contains("relation"));
     }
 
     @Test
     void aReadableTableHasNoProblem() {
-        assertThat(new JdbcBetterAuthSessions(postgres.getPostgresDatabase(), "session").problem()).isEmpty();
+        assertThat(new JdbcBetterAuthSessions(postgres.getPostgresDatabase(), "session").problem())
+                .isEmpty();
     }
 
     @Test
@@ -96,7 +103,8 @@ class JdbcBetterAuthSessionsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"session\"; DROP TABLE users; --", "a.b.c", "", "1session", "se ssion", ".session", "session."})
+    @ValueSource(
+            strings = {"session\"; DROP TABLE users; --", "a.b.c", "", "1session", "se ssion", ".session", "session."})
     void refusesATableNameThatIsNotAPlainIdentifier(String name) {
         assertThatThrownBy(() -> new JdbcBetterAuthSessions(postgres.getPostgresDatabase(), name))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -1,5 +1,18 @@
 package io.github.betterauthjava.spring;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.OctetKeyPair;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import io.github.betterauthjava.jwt.BetterAuthMetrics;
+import io.github.betterauthjava.jwt.BetterAuthVerifier;
+import io.github.betterauthjava.jwt.JwksKeys;
+import io.github.betterauthjava.jwt.Outcome;
+import io.github.betterauthjava.jwt.testkit.JwksServer;
+import io.github.betterauthjava.jwt.testkit.TestKeys;
+import io.github.betterauthjava.jwt.testkit.Tokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,24 +22,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
-
-import io.github.betterauthjava.jwt.testkit.JwksServer;
-import io.github.betterauthjava.jwt.testkit.TestKeys;
-import io.github.betterauthjava.jwt.testkit.Tokens;
-import io.github.betterauthjava.jwt.BetterAuthVerifier;
-import io.github.betterauthjava.jwt.BetterAuthMetrics;
-import io.github.betterauthjava.jwt.JwksKeys;
-import io.github.betterauthjava.jwt.Outcome;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.OctetKeyPair;
-import com.nimbusds.jose.util.JSONObjectUtils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The JWKS endpoint misbehaving: known keys keep working (stale-if-error), unknown kids are
@@ -62,7 +61,8 @@ class JwksOutageTest {
         verifier.clock.advance(Duration.ofSeconds(5));
 
         verifier.accepts(Tokens.sign(rotated, Tokens.claims(verifier.clock.instant())));
-        verifier.accepts(Tokens.sign(TestKeys.ED25519, Tokens.claims(verifier.clock.instant()))); // grace period: old kid still served
+        verifier.accepts(Tokens.sign(
+                TestKeys.ED25519, Tokens.claims(verifier.clock.instant()))); // grace period: old kid still served
         assertThat(verifier.jwks.fetches()).isEqualTo(2);
     }
 
@@ -92,11 +92,16 @@ class JwksOutageTest {
         // Served from memory at once; the refresh runs behind it.
         verifier.accepts(Tokens.sign(TestKeys.ED25519, Tokens.claims(verifier.clock.instant())));
         await(() -> verifier.keys.kids().equals(List.of("ed25519-2")));
-        verifier.rejects(Tokens.sign(TestKeys.ED25519, Tokens.claims(verifier.clock.instant().plusSeconds(1))), Outcome.UNKNOWN_KID);
+        verifier.rejects(
+                Tokens.sign(
+                        TestKeys.ED25519, Tokens.claims(verifier.clock.instant().plusSeconds(1))),
+                Outcome.UNKNOWN_KID);
     }
 
     @ParameterizedTest
-    @EnumSource(value = JwksServer.Mode.class, names = {"DOWN", "GARBAGE", "HUGE", "EMPTY"})
+    @EnumSource(
+            value = JwksServer.Mode.class,
+            names = {"DOWN", "GARBAGE", "HUGE", "EMPTY"})
     void keepsKnownKeysAndRejectsUnknownKidsWhenTheJwksMisbehaves(JwksServer.Mode mode) {
         verifier.accepts(known);
         verifier.jwks.mode(mode);
@@ -105,7 +110,10 @@ class JwksOutageTest {
         verifier.rejects(unknownKidToken(), Outcome.KEYS_UNAVAILABLE);
         verifier.accepts(Tokens.sign(TestKeys.P256, Tokens.claims(verifier.clock.instant())));
         assertThat(verifier.keys.size()).isEqualTo(TestKeys.ALL.size());
-        assertThat(verifier.meters.counter(BetterAuthMetrics.JWKS_FETCHES, "outcome", "failure").count()).isEqualTo(1);
+        assertThat(verifier.meters
+                        .counter(BetterAuthMetrics.JWKS_FETCHES, "outcome", "failure")
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -116,7 +124,10 @@ class JwksOutageTest {
             verifier.clock.advance(Duration.ofMinutes(1));
             verifier.accepts(Tokens.sign(TestKeys.RS256, Tokens.claims(verifier.clock.instant())));
         }
-        await(() -> verifier.meters.counter(BetterAuthMetrics.JWKS_FETCHES, "outcome", "failure").count() >= 1);
+        await(() -> verifier.meters
+                        .counter(BetterAuthMetrics.JWKS_FETCHES, "outcome", "failure")
+                        .count()
+                >= 1);
         assertThat(verifier.keys.size()).isEqualTo(TestKeys.ALL.size());
     }
 
@@ -126,9 +137,11 @@ class JwksOutageTest {
         try (var socket = new java.net.ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        var properties = Verifier.properties("http://127.0.0.1:" + port + "/api/auth/jwks", null, Duration.ofSeconds(60));
+        var properties =
+                Verifier.properties("http://127.0.0.1:" + port + "/api/auth/jwks", null, Duration.ofSeconds(60));
         try (JwksKeys keys = new JwksKeys(properties.settings())) {
-            var decoder = new BetterAuthJwtDecoder(BetterAuthVerifier.builder(properties.settings()).keys(keys).build());
+            var decoder = new BetterAuthJwtDecoder(
+                    BetterAuthVerifier.builder(properties.settings()).keys(keys).build());
             long start = System.nanoTime();
             Verifier.rejects(() -> decoder.decode(known), Outcome.KEYS_UNAVAILABLE);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(DID_NOT_HANG);
@@ -172,7 +185,8 @@ class JwksOutageTest {
         try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
             List<CompletableFuture<Void>> all = new ArrayList<>();
             for (int i = 0; i < 1000; i++) {
-                all.add(CompletableFuture.runAsync(() -> verifier.rejects(unknownKidToken(), Outcome.UNKNOWN_KID), pool));
+                all.add(CompletableFuture.runAsync(
+                        () -> verifier.rejects(unknownKidToken(), Outcome.UNKNOWN_KID), pool));
             }
             CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get();
         }
@@ -201,7 +215,9 @@ class JwksOutageTest {
 
     private String unknownKidToken() {
         OctetKeyPair stranger = TestKeys.ed25519("unknown-" + UUID.randomUUID());
-        return Tokens.signRaw(Tokens.signer(stranger), JWSAlgorithm.EdDSA,
+        return Tokens.signRaw(
+                Tokens.signer(stranger),
+                JWSAlgorithm.EdDSA,
                 "{\"alg\":\"EdDSA\",\"kid\":\"" + stranger.getKeyID() + "\"}",
                 JSONObjectUtils.toJSONString(Tokens.claims(Instant.now())));
     }

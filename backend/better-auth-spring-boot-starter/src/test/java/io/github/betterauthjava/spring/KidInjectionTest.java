@@ -1,18 +1,17 @@
 package io.github.betterauthjava.spring;
 
-import java.time.Instant;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.betterauthjava.jwt.testkit.TestKeys;
-import io.github.betterauthjava.jwt.testkit.Tokens;
-import io.github.betterauthjava.jwt.Outcome;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.util.JSONObjectUtils;
+import io.github.betterauthjava.jwt.Outcome;
+import io.github.betterauthjava.jwt.testkit.TestKeys;
+import io.github.betterauthjava.jwt.testkit.Tokens;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * RFC 8725 §2.9 "Indirect Attacks on the Server": the kid is only ever a key in an in-memory
@@ -29,12 +28,30 @@ class KidInjectionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"../../../../etc/passwd", "/dev/null", "..\\..\\windows\\win.ini", "' OR '1'='1", "1; DROP TABLE jwks; --",
-            "\" UNION SELECT 'secret' --", "http://169.254.169.254/latest/meta-data/", "%2e%2e%2fetc%2fpasswd", "ed25519-1\u0000",
-            "ed25519-1\r\nX-Injected: 1", "ED25519-1", " ed25519-1", "${jndi:ldap://x/a}"})
+    @ValueSource(
+            strings = {
+                "../../../../etc/passwd",
+                "/dev/null",
+                "..\\..\\windows\\win.ini",
+                "' OR '1'='1",
+                "1; DROP TABLE jwks; --",
+                "\" UNION SELECT 'secret' --",
+                "http://169.254.169.254/latest/meta-data/",
+                "%2e%2e%2fetc%2fpasswd",
+                "ed25519-1\u0000",
+                "ed25519-1\r\nX-Injected: 1",
+                "ED25519-1",
+                " ed25519-1",
+                "${jndi:ldap://x/a}"
+            })
     void rejectsKidPathTraversalAndSqlishStringsAsUnknownKids(String kid) {
-        String token = signedWithKid("\"" + kid.replace("\\", "\\\\").replace("\"", "\\\"").replace("\r", "\\r")
-                .replace("\n", "\\n").replace("\u0000", "\\u0000") + "\"");
+        String token = signedWithKid("\""
+                + kid.replace("\\", "\\\\")
+                        .replace("\"", "\\\"")
+                        .replace("\r", "\\r")
+                        .replace("\n", "\\n")
+                        .replace("\u0000", "\\u0000")
+                + "\"");
         verifier.rejects(token, Outcome.UNKNOWN_KID);
     }
 
@@ -54,8 +71,13 @@ class KidInjectionTest {
 
     @Test
     void rejectsAMissingOrEmptyKid() {
-        verifier.rejects(Tokens.signRaw(Tokens.signer(TestKeys.ED25519), JWSAlgorithm.EdDSA, "{\"alg\":\"EdDSA\"}",
-                JSONObjectUtils.toJSONString(Tokens.claims(Instant.now()))), Outcome.UNKNOWN_KID);
+        verifier.rejects(
+                Tokens.signRaw(
+                        Tokens.signer(TestKeys.ED25519),
+                        JWSAlgorithm.EdDSA,
+                        "{\"alg\":\"EdDSA\"}",
+                        JSONObjectUtils.toJSONString(Tokens.claims(Instant.now()))),
+                Outcome.UNKNOWN_KID);
         verifier.rejects(signedWithKid("\"\""), Outcome.UNKNOWN_KID);
     }
 
@@ -67,7 +89,10 @@ class KidInjectionTest {
     }
 
     private static String signedWithKid(String kidJson) {
-        return Tokens.signRaw(Tokens.signer(TestKeys.ED25519), JWSAlgorithm.EdDSA,
-                "{\"alg\":\"EdDSA\",\"kid\":" + kidJson + "}", JSONObjectUtils.toJSONString(Tokens.claims(Instant.now())));
+        return Tokens.signRaw(
+                Tokens.signer(TestKeys.ED25519),
+                JWSAlgorithm.EdDSA,
+                "{\"alg\":\"EdDSA\",\"kid\":" + kidJson + "}",
+                JSONObjectUtils.toJSONString(Tokens.claims(Instant.now())));
     }
 }

@@ -1,17 +1,16 @@
 package io.github.betterauthjava.spring;
 
-import java.time.Instant;
+import static io.github.betterauthjava.jwt.testkit.Tokens.with;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.betterauthjava.jwt.Outcome;
 import io.github.betterauthjava.jwt.testkit.TestKeys;
 import io.github.betterauthjava.jwt.testkit.Tokens;
-import io.github.betterauthjava.jwt.Outcome;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static io.github.betterauthjava.jwt.testkit.Tokens.with;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Input that is not a compact signed JWT at all: refused as a bad token (401), cheaply, before
@@ -27,8 +26,21 @@ class MalformedTokenTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"garbage", "a.b", "a.b.c.d", "...", "..", "eyJhbGciOiJFZERTQSJ9", "eyJhbGciOiJFZERTQSJ9.e30",
-            "eyJ.eyJ.eyJ", "%%%.%%%.%%%", "a b.c d.e f", "abc.def.ghi=", "YWJj.ZGVm.Z2hp\n"})
+    @ValueSource(
+            strings = {
+                "garbage",
+                "a.b",
+                "a.b.c.d",
+                "...",
+                "..",
+                "eyJhbGciOiJFZERTQSJ9",
+                "eyJhbGciOiJFZERTQSJ9.e30",
+                "eyJ.eyJ.eyJ",
+                "%%%.%%%.%%%",
+                "a b.c d.e f",
+                "abc.def.ghi=",
+                "YWJj.ZGVm.Z2hp\n"
+            })
     void rejectsGarbageAndWrongSegmentCounts(String token) {
         verifier.rejects(token, Outcome.MALFORMED);
     }
@@ -40,13 +52,15 @@ class MalformedTokenTest {
 
     @Test
     void rejectsAJweShapedFiveSegmentToken() {
-        String jwe = Tokens.b64("{\"alg\":\"dir\",\"enc\":\"A256GCM\",\"kid\":\"ed25519-1\"}") + "..AAAAAAAAAAAAAAAA.c2VjcmV0.AAAAAAAAAAAAAAAAAAAAAA";
+        String jwe = Tokens.b64("{\"alg\":\"dir\",\"enc\":\"A256GCM\",\"kid\":\"ed25519-1\"}")
+                + "..AAAAAAAAAAAAAAAA.c2VjcmV0.AAAAAAAAAAAAAAAAAAAAAA";
         verifier.rejects(jwe, Outcome.MALFORMED);
     }
 
     @Test
     void rejectsA100KilobyteTokenBeforeParsingIt() {
-        String huge = Tokens.sign(TestKeys.ED25519, with(Tokens.claims(Instant.now()), "padding", "x".repeat(100 * 1024)));
+        String huge =
+                Tokens.sign(TestKeys.ED25519, with(Tokens.claims(Instant.now()), "padding", "x".repeat(100 * 1024)));
         verifier.rejects(huge, Outcome.TOO_LONG);
         assertThat(verifier.jwks.fetches()).isZero();
     }
@@ -66,7 +80,9 @@ class MalformedTokenTest {
     void rejectsPaddedOrNonUrlSafeBase64() {
         String token = Tokens.sign(TestKeys.ED25519, Tokens.claims(Instant.now()));
         verifier.rejects(token + "=", Outcome.MALFORMED);
-        verifier.rejects(token.replace('-', '+').replace('_', '/') + (token.contains("-") || token.contains("_") ? "" : "+"), Outcome.MALFORMED);
+        verifier.rejects(
+                token.replace('-', '+').replace('_', '/') + (token.contains("-") || token.contains("_") ? "" : "+"),
+                Outcome.MALFORMED);
     }
 
     @Test

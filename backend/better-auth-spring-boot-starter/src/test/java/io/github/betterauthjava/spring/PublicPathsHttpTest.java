@@ -1,12 +1,13 @@
 package io.github.betterauthjava.spring;
 
-import java.net.http.HttpResponse;
-import java.time.Instant;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.betterauthjava.jwt.testkit.JwksServer;
 import io.github.betterauthjava.jwt.testkit.TestKeys;
 import io.github.betterauthjava.jwt.testkit.Tokens;
 import io.github.betterauthjava.spring.customchain.CustomChainApplication;
+import java.net.http.HttpResponse;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -14,10 +15,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** {@code better-auth.ignore-invalid-tokens-on}: a refused token on a listed public path goes on as anonymous. */
-@SpringBootTest(classes = CustomChainApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = CustomChainApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "better-auth.ignore-invalid-tokens-on=/health")
 class PublicPathsHttpTest {
 
@@ -38,7 +39,8 @@ class PublicPathsHttpTest {
 
     @Test
     void ignoresARefusedTokenOnAListedPublicPath() {
-        String expired = Tokens.sign(TestKeys.ED25519, Tokens.claims(Instant.now().minusSeconds(3600)));
+        String expired =
+                Tokens.sign(TestKeys.ED25519, Tokens.claims(Instant.now().minusSeconds(3600)));
         assertThat(new Http(port).bearer("/health", expired).statusCode()).isEqualTo(200);
         assertThat(new Http(port).bearer("/health", "a.b.c").statusCode()).isEqualTo(200);
     }
@@ -47,7 +49,8 @@ class PublicPathsHttpTest {
     void stillRefusesABadTokenOnOtherPaths() {
         HttpResponse<String> response = new Http(port).bearer("/me", "a.b.c");
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow()).contains("error=\"invalid_token\"");
+        assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow())
+                .contains("error=\"invalid_token\"");
     }
 
     @Test

@@ -1,20 +1,23 @@
 package io.github.betterauthjava.spring;
 
+import static io.github.betterauthjava.jwt.testkit.Tokens.with;
+import static io.github.betterauthjava.jwt.testkit.Tokens.without;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.OctetKeyPair;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import io.github.betterauthjava.jwt.BetterAuthMetrics;
+import io.github.betterauthjava.jwt.testkit.JwksServer;
+import io.github.betterauthjava.jwt.testkit.TestKeys;
+import io.github.betterauthjava.jwt.testkit.Tokens;
+import io.github.betterauthjava.spring.app.DefaultChainApplication;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-
-import io.github.betterauthjava.jwt.testkit.JwksServer;
-import io.github.betterauthjava.jwt.testkit.TestKeys;
-import io.github.betterauthjava.jwt.testkit.Tokens;
-import io.github.betterauthjava.jwt.BetterAuthMetrics;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.OctetKeyPair;
-import com.nimbusds.jose.util.JSONObjectUtils;
-import io.github.betterauthjava.spring.app.DefaultChainApplication;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,20 +29,19 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import static io.github.betterauthjava.jwt.testkit.Tokens.with;
-import static io.github.betterauthjava.jwt.testkit.Tokens.without;
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Over real HTTP, against an application that only added the dependency: RFC 6750 401s with
  * {@code WWW-Authenticate: Bearer}, RFC 9457 problem bodies, the token only from the
  * Authorization header, and 401 (never 403 or 500) where stock Spring differs.
  */
-@SpringBootTest(classes = DefaultChainApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = DefaultChainApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-                "better-auth.secret=" + Tokens.SECRET,
-                // Tomcat's default 8 KB header limit would answer a 100 KB token with 400 before Spring sees it.
-                "server.max-http-request-header-size=256KB"})
+            "better-auth.secret=" + Tokens.SECRET,
+            // Tomcat's default 8 KB header limit would answer a 100 KB token with 400 before Spring sees it.
+            "server.max-http-request-header-size=256KB"
+        })
 class ResourceServerHttpTest {
 
     private static final JwksServer JWKS = JwksServer.withAllKeys();
@@ -77,22 +79,30 @@ class ResourceServerHttpTest {
     void returnsThePrincipalForAValidToken() {
         HttpResponse<String> response = http.bearer("/me", valid());
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(Http.json(response)).containsEntry("id", Tokens.USER).containsEntry("email", "ada@example.com")
+        assertThat(Http.json(response))
+                .containsEntry("id", Tokens.USER)
+                .containsEntry("email", "ada@example.com")
                 .containsEntry("name", "Ada Lovelace");
     }
 
     @Test
     void acceptsEveryAlgorithmOverHttp() {
         for (var key : TestKeys.ALL) {
-            assertThat(http.bearer("/me", Tokens.sign(key, Tokens.claims(Instant.now()))).statusCode()).as(key.getKeyID()).isEqualTo(200);
+            assertThat(http.bearer("/me", Tokens.sign(key, Tokens.claims(Instant.now())))
+                            .statusCode())
+                    .as(key.getKeyID())
+                    .isEqualTo(200);
         }
-        assertThat(http.bearer("/me", Tokens.hs256(Tokens.claims(Instant.now()))).statusCode()).isEqualTo(200);
+        assertThat(http.bearer("/me", Tokens.hs256(Tokens.claims(Instant.now())))
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"bearer", "BEARER", "BeArEr"})
     void acceptsTheSchemeInAnyCase(String scheme) {
-        assertThat(http.get("/me", "Authorization", scheme + " " + valid()).statusCode()).isEqualTo(200);
+        assertThat(http.get("/me", "Authorization", scheme + " " + valid()).statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -105,12 +115,17 @@ class ResourceServerHttpTest {
 
     @Test
     void answersAnInvalidTokenWith401InvalidTokenAndAProblemDetail() {
-        String expired = Tokens.sign(TestKeys.ED25519, with(Tokens.claims(Instant.now().minusSeconds(2000)), "exp",
-                Instant.now().getEpochSecond() - 600));
+        String expired = Tokens.sign(
+                TestKeys.ED25519,
+                with(
+                        Tokens.claims(Instant.now().minusSeconds(2000)),
+                        "exp",
+                        Instant.now().getEpochSecond() - 600));
         HttpResponse<String> response = http.bearer("/me", expired);
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow())
-                .startsWith("Bearer error=\"invalid_token\"").contains("error_description=\"The token has expired\"");
+                .startsWith("Bearer error=\"invalid_token\"")
+                .contains("error_description=\"The token has expired\"");
         assertProblem(response, "The token has expired");
     }
 
@@ -128,21 +143,32 @@ class ResourceServerHttpTest {
 
     @Test
     void ignoresATokenInACookie() {
-        assertThat(http.get("/me", "Cookie", "access_token=" + valid() + "; better-auth.session_token=" + valid()).statusCode())
+        assertThat(http.get("/me", "Cookie", "access_token=" + valid() + "; better-auth.session_token=" + valid())
+                        .statusCode())
                 .isEqualTo(401);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Basic dXNlcjpwYXNz", "Bearer", "Bearer ", "Bearer  two spaces", "Token abc", "Bearer a.b.c d.e.f"})
+    @ValueSource(
+            strings = {
+                "Basic dXNlcjpwYXNz",
+                "Bearer",
+                "Bearer ",
+                "Bearer  two spaces",
+                "Token abc",
+                "Bearer a.b.c d.e.f"
+            })
     void answersOtherSchemesAndBrokenHeadersWith401(String authorization) {
         HttpResponse<String> response = http.get("/me", "Authorization", authorization);
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow()).startsWith("Bearer");
+        assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow())
+                .startsWith("Bearer");
     }
 
     @Test
     void answersA100KilobyteTokenWith401() {
-        String huge = Tokens.sign(TestKeys.ED25519, with(Tokens.claims(Instant.now()), "padding", "x".repeat(100 * 1024)));
+        String huge =
+                Tokens.sign(TestKeys.ED25519, with(Tokens.claims(Instant.now()), "padding", "x".repeat(100 * 1024)));
         HttpResponse<String> response = http.bearer("/me", huge);
         assertThat(response.statusCode()).isEqualTo(401);
         assertProblem(response, "longer than");
@@ -156,7 +182,8 @@ class ResourceServerHttpTest {
 
     @Test
     void answersATokenWithoutSubOrUserIdWith401Not403() {
-        HttpResponse<String> response = http.bearer("/me", Tokens.sign(TestKeys.ED25519, without(Tokens.claims(Instant.now()), "sub")));
+        HttpResponse<String> response =
+                http.bearer("/me", Tokens.sign(TestKeys.ED25519, without(Tokens.claims(Instant.now()), "sub")));
         assertThat(response.statusCode()).isEqualTo(401);
         assertProblem(response, "names no user");
     }
@@ -164,7 +191,8 @@ class ResourceServerHttpTest {
     @Test
     void acceptsTheUserIdFallbackOverHttp() {
         var claims = with(without(Tokens.claims(Instant.now()), "sub"), "userId", "u_legacy");
-        assertThat(Http.json(http.bearer("/me", Tokens.sign(TestKeys.ED25519, claims)))).containsEntry("id", "u_legacy");
+        assertThat(Http.json(http.bearer("/me", Tokens.sign(TestKeys.ED25519, claims))))
+                .containsEntry("id", "u_legacy");
     }
 
     @Test
@@ -181,20 +209,26 @@ class ResourceServerHttpTest {
 
     @Test
     void answersAlgNoneWith401() {
-        String none = Tokens.b64("{\"alg\":\"none\"}") + "." + Tokens.b64(JSONObjectUtils.toJSONString(Tokens.claims(Instant.now()))) + ".";
+        String none = Tokens.b64("{\"alg\":\"none\"}") + "."
+                + Tokens.b64(JSONObjectUtils.toJSONString(Tokens.claims(Instant.now()))) + ".";
         assertThat(http.bearer("/me", none).statusCode()).isEqualTo(401);
     }
 
     @Test
     void answersHmacSignedWithThePublicKeyWith401() {
-        String token = Tokens.hs256(TestKeys.publicKeyDer(TestKeys.RS256), Map.of("alg", "HS256", "kid", "rs256-1"),
+        String token = Tokens.hs256(
+                TestKeys.publicKeyDer(TestKeys.RS256),
+                Map.of("alg", "HS256", "kid", "rs256-1"),
                 Tokens.claims(Instant.now()));
         assertThat(http.bearer("/me", token).statusCode()).isEqualTo(401);
     }
 
     @Test
     void answersAnUnknownAlgorithmWith401() {
-        String token = Tokens.signRaw(Tokens.signer(TestKeys.ED25519), JWSAlgorithm.EdDSA, "{\"alg\":\"ES256\",\"kid\":\"ed25519-1\"}",
+        String token = Tokens.signRaw(
+                Tokens.signer(TestKeys.ED25519),
+                JWSAlgorithm.EdDSA,
+                "{\"alg\":\"ES256\",\"kid\":\"ed25519-1\"}",
                 JSONObjectUtils.toJSONString(Tokens.claims(Instant.now())));
         assertThat(http.bearer("/me", token).statusCode()).isEqualTo(401);
     }
@@ -208,9 +242,15 @@ class ResourceServerHttpTest {
     @Test
     void countsVerificationOutcomesAndJwksFetches() {
         http.bearer("/me", "garbage");
-        assertThat(meters.counter(BetterAuthMetrics.VERIFICATIONS, "outcome", "accepted").count()).isPositive();
-        assertThat(meters.counter(BetterAuthMetrics.VERIFICATIONS, "outcome", "malformed").count()).isPositive();
-        assertThat(meters.counter(BetterAuthMetrics.JWKS_FETCHES, "outcome", "success").count()).isPositive();
+        assertThat(meters.counter(BetterAuthMetrics.VERIFICATIONS, "outcome", "accepted")
+                        .count())
+                .isPositive();
+        assertThat(meters.counter(BetterAuthMetrics.VERIFICATIONS, "outcome", "malformed")
+                        .count())
+                .isPositive();
+        assertThat(meters.counter(BetterAuthMetrics.JWKS_FETCHES, "outcome", "success")
+                        .count())
+                .isPositive();
         assertThat(meters.get(BetterAuthMetrics.JWKS_KEYS).gauge().value()).isEqualTo(TestKeys.ALL.size());
     }
 
@@ -219,6 +259,9 @@ class ResourceServerHttpTest {
         Map<String, Object> problem = Http.json(response);
         assertThat(problem).containsEntry("status", 401L).containsEntry("title", "Unauthorized");
         assertThat((String) problem.get("detail")).contains(detail);
-        assertThat(response.body()).doesNotContain("Exception").doesNotContain("at org.").doesNotContain("at dev.");
+        assertThat(response.body())
+                .doesNotContain("Exception")
+                .doesNotContain("at org.")
+                .doesNotContain("at dev.");
     }
 }

@@ -1,15 +1,15 @@
 package io.github.betterauthjava.spring;
 
-import java.time.Instant;
-import java.util.Optional;
-
-import javax.sql.DataSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.betterauthjava.jwt.BetterAuthSession;
 import io.github.betterauthjava.jwt.BetterAuthSessions;
 import io.github.betterauthjava.jwt.JdbcBetterAuthSessions;
 import io.github.betterauthjava.jwt.SessionCheck;
 import io.github.betterauthjava.jwt.SessionCheckMode;
+import java.time.Instant;
+import java.util.Optional;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.boot.WebApplicationType;
@@ -19,15 +19,15 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The session check is off unless asked for, reads the app's DataSource, backs off, and refuses bad settings. */
 class SessionCheckAutoConfigurationTest {
 
     private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(BetterAuthAutoConfiguration.class,
+            .withConfiguration(AutoConfigurations.of(
+                    BetterAuthAutoConfiguration.class,
                     org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration.class,
-                    org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration.class));
+                    org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration
+                            .class));
 
     private static final BetterAuthSessions OWN = id -> Optional.of(new BetterAuthSession("u", Instant.MAX));
 
@@ -48,9 +48,11 @@ class SessionCheckAutoConfigurationTest {
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     assertThat(context).getBean(BetterAuthSessions.class).isInstanceOf(JdbcBetterAuthSessions.class);
-                    assertThat(context.getBean(JdbcBetterAuthSessions.class).table()).isEqualTo("\"auth\".\"session\"");
+                    assertThat(context.getBean(JdbcBetterAuthSessions.class).table())
+                            .isEqualTo("\"auth\".\"session\"");
                     assertThat(context.getBean(SessionCheck.class).mode()).isEqualTo(SessionCheckMode.IF_PRESENT);
-                    assertThat(context.getBean(BetterAuthJwtDecoder.class).toString()).contains("mode=if-present");
+                    assertThat(context.getBean(BetterAuthJwtDecoder.class).toString())
+                            .contains("mode=if-present");
                 });
     }
 
@@ -78,8 +80,10 @@ class SessionCheckAutoConfigurationTest {
     void refusesToStartWithAnUnknownMode() {
         runner.withPropertyValues("better-auth.session-check=sometimes").run(context -> {
             assertThat(context).hasFailed();
-            assertThat(context.getStartupFailure()).rootCause()
-                    .hasMessageContaining("better-auth.session-check").hasMessageContaining("off, if-present or required");
+            assertThat(context.getStartupFailure())
+                    .rootCause()
+                    .hasMessageContaining("better-auth.session-check")
+                    .hasMessageContaining("off, if-present or required");
         });
     }
 
@@ -101,8 +105,10 @@ class SessionCheckAutoConfigurationTest {
 
     @Test
     void honoursTheBetterAuthSessionCheckVariable() {
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Plain.class).web(WebApplicationType.NONE)
-                .properties("BETTER_AUTH_SESSION_CHECK=Required").run()) {
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Plain.class)
+                .web(WebApplicationType.NONE)
+                .properties("BETTER_AUTH_SESSION_CHECK=Required")
+                .run()) {
             assertThat(context.getBean(SessionCheckProperties.class).mode()).isEqualTo(SessionCheckMode.REQUIRED);
         }
     }

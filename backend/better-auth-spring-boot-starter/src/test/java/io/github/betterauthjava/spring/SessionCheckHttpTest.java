@@ -1,19 +1,19 @@
 package io.github.betterauthjava.spring;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.betterauthjava.jwt.SessionCheck;
+import io.github.betterauthjava.jwt.testkit.JwksServer;
+import io.github.betterauthjava.jwt.testkit.TestKeys;
+import io.github.betterauthjava.jwt.testkit.Tokens;
+import io.github.betterauthjava.spring.app.DefaultChainApplication;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-
 import javax.sql.DataSource;
-
-import io.github.betterauthjava.jwt.testkit.JwksServer;
-import io.github.betterauthjava.jwt.testkit.TestKeys;
-import io.github.betterauthjava.jwt.testkit.Tokens;
-import io.github.betterauthjava.jwt.SessionCheck;
-import io.github.betterauthjava.spring.app.DefaultChainApplication;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,22 +25,22 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The session check over real HTTP in an application that only added the dependency and has a
  * DataSource: the JDBC store on a real PostgreSQL with Better Auth's session table, the default
  * filter chain, 401 for an ended session and 503 (never 401) when sessions cannot be looked up.
  * The cache TTL is 0 here, so every request reads the table.
  */
-@SpringBootTest(classes = {DefaultChainApplication.class, SessionCheckHttpTest.Database.class},
+@SpringBootTest(
+        classes = {DefaultChainApplication.class, SessionCheckHttpTest.Database.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"better-auth.session-check=if-present", "better-auth.session-cache-ttl=0s"})
 class SessionCheckHttpTest {
 
     private static final JwksServer JWKS = JwksServer.withAllKeys();
     private static final EmbeddedPostgres POSTGRES = start();
-    private static final BetterAuthSessionTable TABLE = new BetterAuthSessionTable(POSTGRES.getPostgresDatabase(), "\"session\"");
+    private static final BetterAuthSessionTable TABLE =
+            new BetterAuthSessionTable(POSTGRES.getPostgresDatabase(), "\"session\"");
 
     private static EmbeddedPostgres start() {
         try {
@@ -99,7 +99,9 @@ class SessionCheckHttpTest {
 
     @Test
     void acceptsATokenWhoseSessionIsLive() {
-        assertThat(dataSource).as("the app's DataSource is the one the check reads").isSameAs(database);
+        assertThat(dataSource)
+                .as("the app's DataSource is the one the check reads")
+                .isSameAs(database);
         HttpResponse<String> response = http.bearer("/me", tokenFor(liveSession()));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(Http.json(response)).containsEntry("id", Tokens.USER);
@@ -115,16 +117,21 @@ class SessionCheckHttpTest {
         HttpResponse<String> response = http.bearer("/me", token);
 
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(challenge ->
-                assertThat(challenge).startsWith("Bearer error=\"invalid_token\"").contains(SessionCheck.ENDED));
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(challenge -> assertThat(challenge)
+                        .startsWith("Bearer error=\"invalid_token\"")
+                        .contains(SessionCheck.ENDED));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(Http.json(response)).containsEntry("status", 401L).containsEntry("detail", SessionCheck.ENDED);
     }
 
     @Test
     void acceptsATokenWithoutSidWithoutAskingTheDatabase() {
         database.down(true);
-        assertThat(http.bearer("/me", Tokens.sign(TestKeys.ED25519, Tokens.claims(Instant.now()))).statusCode()).isEqualTo(200);
+        assertThat(http.bearer("/me", Tokens.sign(TestKeys.ED25519, Tokens.claims(Instant.now())))
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -137,7 +144,8 @@ class SessionCheckHttpTest {
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("Retry-After")).contains("5");
         assertThat(response.headers().firstValue("WWW-Authenticate")).isEmpty();
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(Http.json(response)).containsEntry("status", 503L);
         assertThat((String) Http.json(response).get("detail")).contains("database is unavailable");
 

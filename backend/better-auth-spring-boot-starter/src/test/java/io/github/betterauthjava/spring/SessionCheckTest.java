@@ -1,5 +1,18 @@
 package io.github.betterauthjava.spring;
 
+import static io.github.betterauthjava.jwt.testkit.Tokens.with;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.betterauthjava.jwt.BetterAuthSession;
+import io.github.betterauthjava.jwt.BetterAuthSessions;
+import io.github.betterauthjava.jwt.Outcome;
+import io.github.betterauthjava.jwt.SessionCheck;
+import io.github.betterauthjava.jwt.SessionCheckMode;
+import io.github.betterauthjava.jwt.SessionOutcome;
+import io.github.betterauthjava.jwt.SessionsUnavailableException;
+import io.github.betterauthjava.jwt.testkit.TestKeys;
+import io.github.betterauthjava.jwt.testkit.Tokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,21 +22,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import io.github.betterauthjava.jwt.testkit.TestKeys;
-import io.github.betterauthjava.jwt.testkit.Tokens;
-import io.github.betterauthjava.jwt.SessionsUnavailableException;
-import io.github.betterauthjava.jwt.BetterAuthSession;
-import io.github.betterauthjava.jwt.BetterAuthSessions;
-import io.github.betterauthjava.jwt.Outcome;
-import io.github.betterauthjava.jwt.SessionCheck;
-import io.github.betterauthjava.jwt.SessionCheckMode;
-import io.github.betterauthjava.jwt.SessionOutcome;
 import org.junit.jupiter.api.Test;
-
-import static io.github.betterauthjava.jwt.testkit.Tokens.with;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * SPEC 1.6: a token whose Better Auth session ended is refused within the cache TTL, whatever the
@@ -92,7 +91,9 @@ class SessionCheckTest {
     @Test
     void refusesASidThatIsNotAString() {
         try (Verifier verifier = verifier(SessionCheckMode.IF_PRESENT)) {
-            verifier.rejects(Tokens.sign(TestKeys.ED25519, with(Tokens.claims(verifier.clock.instant()), "sid", 42)), Outcome.MALFORMED);
+            verifier.rejects(
+                    Tokens.sign(TestKeys.ED25519, with(Tokens.claims(verifier.clock.instant()), "sid", 42)),
+                    Outcome.MALFORMED);
             verifier.rejects(token(verifier, " "), Outcome.MALFORMED);
             verifier.rejects(token(verifier, "s".repeat(SessionCheck.MAX_SID_LENGTH + 1)), Outcome.MALFORMED);
             assertThat(store.lookups()).isZero();
@@ -109,7 +110,9 @@ class SessionCheckTest {
 
             verifier.clock.advance(Duration.ofMillis(4_999));
             verifier.accepts(token);
-            assertThat(store.lookups()).as("within the TTL the cached session answers").isEqualTo(1);
+            assertThat(store.lookups())
+                    .as("within the TTL the cached session answers")
+                    .isEqualTo(1);
 
             verifier.clock.advance(Duration.ofMillis(1));
             refusedAsEnded(verifier, token);
@@ -127,7 +130,9 @@ class SessionCheckTest {
             verifier.clock.advance(Duration.ofSeconds(5));
 
             refusedAsEnded(verifier, token);
-            assertThat(verifier.count(Outcome.ACCEPTED)).as("the token itself was verified once").isEqualTo(1);
+            assertThat(verifier.count(Outcome.ACCEPTED))
+                    .as("the token itself was verified once")
+                    .isEqualTo(1);
         }
     }
 
@@ -144,7 +149,9 @@ class SessionCheckTest {
             assertThat(verifier.sessionLookups("cache")).isEqualTo(3);
 
             verifier.clock.advance(Duration.ofSeconds(1));
-            assertThat(verifier.sessions.cachedSessions()).as("forgotten once the token has expired").isZero();
+            assertThat(verifier.sessions.cachedSessions())
+                    .as("forgotten once the token has expired")
+                    .isZero();
         }
     }
 
@@ -152,12 +159,14 @@ class SessionCheckTest {
     void looksEachSessionUpOncePerTtlUnderConcurrentRequests() throws Exception {
         int requests = 32;
         try (Verifier verifier = verifier(SessionCheckMode.IF_PRESENT);
-             ExecutorService threads = Executors.newFixedThreadPool(requests)) {
+                ExecutorService threads = Executors.newFixedThreadPool(requests)) {
             liveSession(verifier, SID, Tokens.USER);
             List<String> tokens = new ArrayList<>();
             for (int i = 0; i < requests; i++) {
                 // Distinct tokens (own iat) of one session: the verified-token cache cannot hide the lookups.
-                tokens.add(Tokens.sign(TestKeys.ED25519, with(with(Tokens.claims(verifier.clock.instant()), "sid", SID), "jti", "t" + i)));
+                tokens.add(Tokens.sign(
+                        TestKeys.ED25519,
+                        with(with(Tokens.claims(verifier.clock.instant()), "sid", SID), "jti", "t" + i)));
             }
             CountDownLatch gate = store.hold();
             CyclicBarrier start = new CyclicBarrier(requests);
@@ -238,7 +247,9 @@ class SessionCheckTest {
                         .isExactlyInstanceOf(SessionCheckUnavailableException.class)
                         .hasMessage(SessionCheck.UNAVAILABLE);
             }
-            assertThat(store.lookups()).as("an outage is asked about again, not cached").isEqualTo(2);
+            assertThat(store.lookups())
+                    .as("an outage is asked about again, not cached")
+                    .isEqualTo(2);
             assertThat(verifier.count(Outcome.SESSION_UNAVAILABLE)).isEqualTo(2);
             assertThat(verifier.count(SessionOutcome.UNAVAILABLE)).isEqualTo(2);
 
@@ -253,7 +264,8 @@ class SessionCheckTest {
         BetterAuthSessions missingTable = id -> {
             throw new SessionsUnavailableException("Better Auth's session table does not exist");
         };
-        try (Verifier verifier = Verifier.withSessions(SessionCheckProperties.of(SessionCheckMode.REQUIRED), missingTable)) {
+        try (Verifier verifier =
+                Verifier.withSessions(SessionCheckProperties.of(SessionCheckMode.REQUIRED), missingTable)) {
             assertThatThrownBy(() -> verifier.accepts(token(verifier, SID)))
                     .isInstanceOf(SessionCheckUnavailableException.class)
                     .hasMessage("Better Auth's session table does not exist");
@@ -264,9 +276,12 @@ class SessionCheckTest {
     void theSessionRuleNeedsExistenceTheTokensUserAndAnExpiryInTheFuture() {
         Instant now = Instant.parse("2026-01-01T00:00:00Z");
         BetterAuthSession session = new BetterAuthSession("u1", now.plusSeconds(1));
-        assertThat(SessionCheck.isLive(java.util.Optional.of(session), "u1", now)).isTrue();
-        assertThat(SessionCheck.isLive(java.util.Optional.of(session), "u2", now)).isFalse();
-        assertThat(SessionCheck.isLive(java.util.Optional.of(session), "u1", now.plusSeconds(1))).isFalse();
+        assertThat(SessionCheck.isLive(java.util.Optional.of(session), "u1", now))
+                .isTrue();
+        assertThat(SessionCheck.isLive(java.util.Optional.of(session), "u2", now))
+                .isFalse();
+        assertThat(SessionCheck.isLive(java.util.Optional.of(session), "u1", now.plusSeconds(1)))
+                .isFalse();
         assertThat(SessionCheck.isLive(java.util.Optional.empty(), "u1", now)).isFalse();
     }
 }

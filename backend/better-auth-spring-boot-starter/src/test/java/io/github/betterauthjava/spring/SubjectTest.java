@@ -1,19 +1,18 @@
 package io.github.betterauthjava.spring;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-
-import io.github.betterauthjava.jwt.testkit.TestKeys;
-import io.github.betterauthjava.jwt.testkit.Tokens;
-import io.github.betterauthjava.jwt.BetterAuthUser;
-import io.github.betterauthjava.jwt.Outcome;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import static io.github.betterauthjava.jwt.testkit.Tokens.with;
 import static io.github.betterauthjava.jwt.testkit.Tokens.without;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.betterauthjava.jwt.BetterAuthUser;
+import io.github.betterauthjava.jwt.Outcome;
+import io.github.betterauthjava.jwt.testkit.TestKeys;
+import io.github.betterauthjava.jwt.testkit.Tokens;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * RFC 8725 §3.8 "Validate Issuer and Subject": the user is {@code sub}, else Better Auth's
@@ -32,7 +31,8 @@ class SubjectTest {
     }
 
     private BetterAuthUser userOf(Map<String, Object> claims) {
-        return ((BetterAuthAuthentication) converter.convert(verifier.accepts(Tokens.sign(TestKeys.ED25519, claims)))).getPrincipal();
+        return ((BetterAuthAuthentication) converter.convert(verifier.accepts(Tokens.sign(TestKeys.ED25519, claims))))
+                .getPrincipal();
     }
 
     @Test
@@ -42,12 +42,14 @@ class SubjectTest {
 
     @Test
     void fallsBackToUserIdWhenSubIsAbsent() {
-        assertThat(userOf(with(without(claims, "sub"), "userId", "u_fallback")).id()).isEqualTo("u_fallback");
+        assertThat(userOf(with(without(claims, "sub"), "userId", "u_fallback")).id())
+                .isEqualTo("u_fallback");
     }
 
     @Test
     void fallsBackToUserIdWhenSubIsEmpty() {
-        assertThat(userOf(with(with(claims, "sub", ""), "userId", "u_fallback")).id()).isEqualTo("u_fallback");
+        assertThat(userOf(with(with(claims, "sub", ""), "userId", "u_fallback")).id())
+                .isEqualTo("u_fallback");
     }
 
     @Test
@@ -90,6 +92,7 @@ class SubjectTest {
         var authentication = converter.convert(verifier.accepts(Tokens.sign(TestKeys.ED25519, claims)));
         assertThat(authentication.getName()).isEqualTo(Tokens.USER);
         assertThat(authentication.isAuthenticated()).isTrue();
-        assertThat(((BetterAuthAuthentication) authentication).getToken().getSubject()).isEqualTo(Tokens.USER);
+        assertThat(((BetterAuthAuthentication) authentication).getToken().getSubject())
+                .isEqualTo(Tokens.USER);
     }
 }

@@ -1,17 +1,16 @@
 package io.github.betterauthjava.spring;
 
+import static io.github.betterauthjava.jwt.testkit.Tokens.with;
+import static io.github.betterauthjava.jwt.testkit.Tokens.without;
+
+import io.github.betterauthjava.jwt.Outcome;
+import io.github.betterauthjava.jwt.testkit.TestKeys;
+import io.github.betterauthjava.jwt.testkit.Tokens;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
-import io.github.betterauthjava.jwt.testkit.TestKeys;
-import io.github.betterauthjava.jwt.testkit.Tokens;
-import io.github.betterauthjava.jwt.Outcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import static io.github.betterauthjava.jwt.testkit.Tokens.with;
-import static io.github.betterauthjava.jwt.testkit.Tokens.without;
 
 /**
  * RFC 8725 §2.7 "Substitution Attacks", §3.8 "Validate Issuer", §3.9 "Use and Validate
@@ -40,8 +39,12 @@ class SubstitutionTest {
 
     @Test
     void rejectsAnIssuerThatOnlyLooksAlike() {
-        for (String iss : List.of(Tokens.ISSUER + "/", Tokens.ISSUER.toUpperCase(), Tokens.ISSUER + ".evil.example",
-                "http://localhost:3001", " " + Tokens.ISSUER)) {
+        for (String iss : List.of(
+                Tokens.ISSUER + "/",
+                Tokens.ISSUER.toUpperCase(),
+                Tokens.ISSUER + ".evil.example",
+                "http://localhost:3001",
+                " " + Tokens.ISSUER)) {
             verifier.rejects(token(with(claims, "iss", iss)), Outcome.BAD_ISSUER);
         }
     }
@@ -69,7 +72,9 @@ class SubstitutionTest {
 
     @Test
     void rejectsAnAudienceArrayWithoutOurs() {
-        verifier.rejects(token(with(claims, "aud", List.of("https://other-api.example", "https://third.example"))), Outcome.BAD_AUDIENCE);
+        verifier.rejects(
+                token(with(claims, "aud", List.of("https://other-api.example", "https://third.example"))),
+                Outcome.BAD_AUDIENCE);
         verifier.rejects(token(with(claims, "aud", List.of())), Outcome.BAD_AUDIENCE);
     }
 

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLTransientConnectionException;
 import java.util.logging.Logger;
-
 import javax.sql.DataSource;
 
 /** A real database that a test can make unreachable, as a connection pool does when PostgreSQL is down. */

@@ -1,20 +1,19 @@
 package io.github.betterauthjava.spring;
 
+import static io.github.betterauthjava.jwt.testkit.Tokens.with;
+import static io.github.betterauthjava.jwt.testkit.Tokens.without;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.betterauthjava.jwt.Outcome;
+import io.github.betterauthjava.jwt.testkit.TestKeys;
+import io.github.betterauthjava.jwt.testkit.Tokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-
-import io.github.betterauthjava.jwt.testkit.TestKeys;
-import io.github.betterauthjava.jwt.testkit.Tokens;
-import io.github.betterauthjava.jwt.Outcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static io.github.betterauthjava.jwt.testkit.Tokens.with;
-import static io.github.betterauthjava.jwt.testkit.Tokens.without;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * RFC 7519 §4.1.4–4.1.6 with RFC 8725 §3.8's spirit: {@code exp} is required, {@code nbf} and
@@ -102,12 +101,15 @@ class TimeClaimsTest {
     void acceptsFractionalNumericDatesAsRfc7519Allows() {
         Map<String, Object> claims = with(Tokens.claims(now), "exp", now.getEpochSecond() + 600.5);
         claims.put("iat", now.getEpochSecond() - 0.25);
-        assertThat(verifier.accepts(token(claims)).getExpiresAt()).isEqualTo(Instant.ofEpochSecond(now.getEpochSecond() + 600, 500_000_000));
+        assertThat(verifier.accepts(token(claims)).getExpiresAt())
+                .isEqualTo(Instant.ofEpochSecond(now.getEpochSecond() + 600, 500_000_000));
     }
 
     @Test
     void rejectsAFractionalExpInThePast() {
-        verifier.rejects(token(with(Tokens.claims(now.minusSeconds(1000)), "exp", now.getEpochSecond() - 61.5)), Outcome.EXPIRED);
+        verifier.rejects(
+                token(with(Tokens.claims(now.minusSeconds(1000)), "exp", now.getEpochSecond() - 61.5)),
+                Outcome.EXPIRED);
     }
 
     @Test
@@ -124,7 +126,9 @@ class TimeClaimsTest {
 
     @Test
     void rejectsAFarFutureIat() {
-        verifier.rejects(token(with(with(Tokens.claims(now), "iat", 253_402_300_000L), "exp", 253_402_300_799L)), Outcome.NOT_YET_VALID);
+        verifier.rejects(
+                token(with(with(Tokens.claims(now), "iat", 253_402_300_000L), "exp", 253_402_300_799L)),
+                Outcome.NOT_YET_VALID);
     }
 
     @Test

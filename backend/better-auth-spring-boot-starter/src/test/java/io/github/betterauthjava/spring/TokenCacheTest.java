@@ -1,18 +1,17 @@
 package io.github.betterauthjava.spring;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.betterauthjava.jwt.testkit.JwksServer;
-import io.github.betterauthjava.jwt.testkit.TestKeys;
-import io.github.betterauthjava.jwt.testkit.Tokens;
 import io.github.betterauthjava.jwt.BetterAuthVerifier;
 import io.github.betterauthjava.jwt.JwksKeys;
 import io.github.betterauthjava.jwt.Outcome;
+import io.github.betterauthjava.jwt.testkit.JwksServer;
+import io.github.betterauthjava.jwt.testkit.TestKeys;
+import io.github.betterauthjava.jwt.testkit.Tokens;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Verified tokens are cached (bounded, by SHA-256 of the token) and never served past exp. */
 class TokenCacheTest {
@@ -60,7 +59,9 @@ class TokenCacheTest {
             String[] parts = token.split("\\.");
             byte[] signature = Base64.getUrlDecoder().decode(parts[2]);
             signature[0] ^= 0x40;
-            verifier.rejects(parts[0] + "." + parts[1] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature),
+            verifier.rejects(
+                    parts[0] + "." + parts[1] + "."
+                            + Base64.getUrlEncoder().withoutPadding().encodeToString(signature),
                     Outcome.BAD_SIGNATURE);
         }
     }
@@ -68,11 +69,15 @@ class TokenCacheTest {
     @Test
     void staysWithinItsConfiguredSize() {
         JwksServer jwks = JwksServer.withAllKeys();
-        var properties = new BetterAuthProperties(Tokens.ISSUER, jwks.url(), null, null, null, null, null, 65536, 8192, 3, null);
-        try (jwks; JwksKeys keys = new JwksKeys(properties.settings())) {
-            var decoder = new BetterAuthJwtDecoder(BetterAuthVerifier.builder(properties.settings()).keys(keys).build());
+        var properties =
+                new BetterAuthProperties(Tokens.ISSUER, jwks.url(), null, null, null, null, null, 65536, 8192, 3, null);
+        try (jwks;
+                JwksKeys keys = new JwksKeys(properties.settings())) {
+            var decoder = new BetterAuthJwtDecoder(
+                    BetterAuthVerifier.builder(properties.settings()).keys(keys).build());
             for (int i = 0; i < 50; i++) {
-                decoder.decode(Tokens.sign(TestKeys.ED25519, Tokens.with(Tokens.claims(Instant.now()), "jti", "t" + i)));
+                decoder.decode(
+                        Tokens.sign(TestKeys.ED25519, Tokens.with(Tokens.claims(Instant.now()), "jti", "t" + i)));
             }
             assertThat(decoder.cachedTokens()).isLessThanOrEqualTo(3);
         }
@@ -81,9 +86,12 @@ class TokenCacheTest {
     @Test
     void cachesNothingWhenTheSizeIsZero() {
         JwksServer jwks = JwksServer.withAllKeys();
-        var properties = new BetterAuthProperties(Tokens.ISSUER, jwks.url(), null, null, null, null, null, 65536, 8192, 0, null);
-        try (jwks; JwksKeys keys = new JwksKeys(properties.settings())) {
-            var decoder = new BetterAuthJwtDecoder(BetterAuthVerifier.builder(properties.settings()).keys(keys).build());
+        var properties =
+                new BetterAuthProperties(Tokens.ISSUER, jwks.url(), null, null, null, null, null, 65536, 8192, 0, null);
+        try (jwks;
+                JwksKeys keys = new JwksKeys(properties.settings())) {
+            var decoder = new BetterAuthJwtDecoder(
+                    BetterAuthVerifier.builder(properties.settings()).keys(keys).build());
             String token = Tokens.sign(TestKeys.ED25519, Tokens.claims(Instant.now()));
             decoder.decode(token);
             decoder.decode(token);

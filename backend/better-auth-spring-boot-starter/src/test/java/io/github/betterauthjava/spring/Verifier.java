@@ -1,24 +1,23 @@
 package io.github.betterauthjava.spring;
 
-import java.time.Duration;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.github.betterauthjava.jwt.testkit.JwksServer;
-import io.github.betterauthjava.jwt.testkit.TestClock;
-import io.github.betterauthjava.jwt.testkit.Tokens;
-import io.github.betterauthjava.jwt.BetterAuthVerifier;
 import io.github.betterauthjava.jwt.BetterAuthMetrics;
 import io.github.betterauthjava.jwt.BetterAuthSessions;
+import io.github.betterauthjava.jwt.BetterAuthVerifier;
 import io.github.betterauthjava.jwt.JwksKeys;
 import io.github.betterauthjava.jwt.Outcome;
 import io.github.betterauthjava.jwt.SessionCheck;
 import io.github.betterauthjava.jwt.SessionOutcome;
+import io.github.betterauthjava.jwt.testkit.JwksServer;
+import io.github.betterauthjava.jwt.testkit.TestClock;
+import io.github.betterauthjava.jwt.testkit.Tokens;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import org.assertj.core.api.ThrowableAssert;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * A decoder wired as the auto-configuration wires it, against a real JWKS server, with a
@@ -37,14 +36,21 @@ final class Verifier implements AutoCloseable {
         this(jwks, properties, null, null);
     }
 
-    private Verifier(JwksServer jwks, BetterAuthProperties properties, SessionCheckProperties sessionProperties,
-                     BetterAuthSessions store) {
+    private Verifier(
+            JwksServer jwks,
+            BetterAuthProperties properties,
+            SessionCheckProperties sessionProperties,
+            BetterAuthSessions store) {
         this.jwks = jwks;
         MicrometerBetterAuthMetrics metrics = new MicrometerBetterAuthMetrics(meters);
         this.keys = new JwksKeys(properties.settings(), clock, metrics);
         this.sessions = store == null ? null : new SessionCheck(sessionProperties.settings(), store, clock, metrics);
         this.decoder = new BetterAuthJwtDecoder(BetterAuthVerifier.builder(properties.settings())
-                .keys(keys).sessionCheck(sessions).metrics(metrics).clock(clock).build());
+                .keys(keys)
+                .sessionCheck(sessions)
+                .metrics(metrics)
+                .clock(clock)
+                .build());
     }
 
     /** JWKS with every test key, and the session check looking sessions up in {@code store}. */
@@ -70,8 +76,18 @@ final class Verifier implements AutoCloseable {
     }
 
     static BetterAuthProperties properties(String jwksUrl, String secret, Duration skew) {
-        return new BetterAuthProperties(Tokens.ISSUER, jwksUrl, secret, skew, Duration.ofSeconds(3),
-                Duration.ofSeconds(5), Duration.ofMinutes(5), 65536, 8192, 10_000, null);
+        return new BetterAuthProperties(
+                Tokens.ISSUER,
+                jwksUrl,
+                secret,
+                skew,
+                Duration.ofSeconds(3),
+                Duration.ofSeconds(5),
+                Duration.ofMinutes(5),
+                65536,
+                8192,
+                10_000,
+                null);
     }
 
     Jwt accepts(String token) {
@@ -86,19 +102,24 @@ final class Verifier implements AutoCloseable {
     static void rejects(ThrowableAssert.ThrowingCallable decode, Outcome outcome) {
         Throwable thrown = catchThrowable(decode);
         assertThat(thrown).isInstanceOf(BadJwtException.class).isInstanceOf(TokenRejected.class);
-        assertThat(((TokenRejected) thrown).outcome()).as("outcome of: " + thrown.getMessage()).isEqualTo(outcome);
+        assertThat(((TokenRejected) thrown).outcome())
+                .as("outcome of: " + thrown.getMessage())
+                .isEqualTo(outcome);
     }
 
     double count(Outcome outcome) {
-        return meters.counter(BetterAuthMetrics.VERIFICATIONS, "outcome", outcome.tag()).count();
+        return meters.counter(BetterAuthMetrics.VERIFICATIONS, "outcome", outcome.tag())
+                .count();
     }
 
     double count(SessionOutcome outcome) {
-        return meters.counter(BetterAuthMetrics.SESSION_CHECKS, "outcome", outcome.tag()).count();
+        return meters.counter(BetterAuthMetrics.SESSION_CHECKS, "outcome", outcome.tag())
+                .count();
     }
 
     double sessionLookups(String source) {
-        return meters.counter(BetterAuthMetrics.SESSION_LOOKUPS, "source", source).count();
+        return meters.counter(BetterAuthMetrics.SESSION_LOOKUPS, "source", source)
+                .count();
     }
 
     @Override

@@ -1,14 +1,13 @@
 package io.github.betterauthjava.spring;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import io.github.betterauthjava.jwt.Outcome;
+import io.github.betterauthjava.jwt.testkit.TestKeys;
+import io.github.betterauthjava.jwt.testkit.Tokens;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
-
-import io.github.betterauthjava.jwt.testkit.TestKeys;
-import io.github.betterauthjava.jwt.testkit.Tokens;
-import io.github.betterauthjava.jwt.Outcome;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.util.JSONObjectUtils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,8 +37,11 @@ class WeakSignatureTest {
     @ParameterizedTest
     @ValueSource(strings = {"none", "None", "NONE", "nOnE"})
     void rejectsAlgNoneInEveryCasingEvenWithARealSignature(String none) {
-        String token = Tokens.signRaw(Tokens.signer(TestKeys.ED25519), JWSAlgorithm.EdDSA,
-                "{\"alg\":\"" + none + "\",\"kid\":\"ed25519-1\"}", JSONObjectUtils.toJSONString(Tokens.claims(Instant.now())));
+        String token = Tokens.signRaw(
+                Tokens.signer(TestKeys.ED25519),
+                JWSAlgorithm.EdDSA,
+                "{\"alg\":\"" + none + "\",\"kid\":\"ed25519-1\"}",
+                JSONObjectUtils.toJSONString(Tokens.claims(Instant.now())));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> verifier.decoder.decode(token))
                 .isInstanceOf(org.springframework.security.oauth2.jwt.BadJwtException.class);
     }
@@ -55,7 +57,8 @@ class WeakSignatureTest {
     void rejectsATamperedPayload() {
         String token = Tokens.sign(TestKeys.ED25519, Tokens.claims(Instant.now()));
         String[] parts = token.split("\\.");
-        String forged = Tokens.b64(JSONObjectUtils.toJSONString(Tokens.with(Tokens.claims(Instant.now()), "sub", "admin")));
+        String forged =
+                Tokens.b64(JSONObjectUtils.toJSONString(Tokens.with(Tokens.claims(Instant.now()), "sub", "admin")));
         verifier.rejects(parts[0] + "." + forged + "." + parts[2], Outcome.BAD_SIGNATURE);
     }
 
@@ -66,7 +69,8 @@ class WeakSignatureTest {
             String[] parts = token.split("\\.");
             byte[] signature = Base64.getUrlDecoder().decode(parts[2]);
             signature[signature.length / 2] ^= 0x01;
-            String tampered = parts[0] + "." + parts[1] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
+            String tampered = parts[0] + "." + parts[1] + "."
+                    + Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
             verifier.rejects(tampered, Outcome.BAD_SIGNATURE);
         }
     }
@@ -80,8 +84,10 @@ class WeakSignatureTest {
 
     @Test
     void rejectsHs256SignedWithAnotherSecret() {
-        String token = Tokens.hs256("another-secret-that-is-long-enough-too!!".getBytes(),
-                Map.of("alg", "HS256"), Tokens.claims(Instant.now()));
+        String token = Tokens.hs256(
+                "another-secret-that-is-long-enough-too!!".getBytes(),
+                Map.of("alg", "HS256"),
+                Tokens.claims(Instant.now()));
         verifier.rejects(token, Outcome.BAD_SIGNATURE);
     }
 

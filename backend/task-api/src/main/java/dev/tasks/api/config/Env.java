@@ -54,8 +54,9 @@ public final class Env {
         } catch (NumberFormatException ignored) {
             // reported below with the accepted range
         }
-        throw new InvalidSettingException(name, name + " must be a whole number from " + min + " to " + max
-                + ", was '" + printable(raw.get()) + "'");
+        throw new InvalidSettingException(
+                name,
+                name + " must be a whole number from " + min + " to " + max + ", was '" + printable(raw.get()) + "'");
     }
 
     /** A comma-separated list, items trimmed, empty items dropped. */

@@ -11,7 +11,9 @@ final class InvalidSettingFailureAnalyzer extends AbstractFailureAnalyzer<Invali
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, InvalidSettingException cause) {
-        return new FailureAnalysis(cause.getMessage(),
-                "Fix or unset the environment variable " + cause.variable() + " and start again.", cause);
+        return new FailureAnalysis(
+                cause.getMessage(),
+                "Fix or unset the environment variable " + cause.variable() + " and start again.",
+                cause);
     }
 }

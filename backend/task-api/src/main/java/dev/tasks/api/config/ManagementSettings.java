@@ -22,8 +22,10 @@ public record ManagementSettings(Optional<Integer> port, InetAddress address) {
         int apiPort = env.integer("PORT", 8000, 0, 65535);
         if (port.isPresent() && port.get() == apiPort) {
             // Spring would then serve actuator on the API port, the very thing this setting avoids.
-            throw new InvalidSettingException(PORT_VARIABLE, PORT_VARIABLE + " must differ from PORT (" + apiPort
-                    + "): metrics are not served on the API's port; pick another port, or 'off'");
+            throw new InvalidSettingException(
+                    PORT_VARIABLE,
+                    PORT_VARIABLE + " must differ from PORT (" + apiPort
+                            + "): metrics are not served on the API's port; pick another port, or 'off'");
         }
         return new ManagementSettings(port, address(env));
     }
@@ -31,18 +33,20 @@ public record ManagementSettings(Optional<Integer> port, InetAddress address) {
     /** The Spring properties these settings stand for. */
     public Map<String, Object> springProperties() {
         // -1 is Spring Boot's "no management endpoints over HTTP at all".
-        return Map.of("management.server.port", port.orElse(-1),
-                "management.server.address", address.getHostAddress());
+        return Map.of("management.server.port", port.orElse(-1), "management.server.address", address.getHostAddress());
     }
 
     private static Optional<Integer> port(Env env) {
         Optional<String> raw = env.text(PORT_VARIABLE);
-        if (raw.isPresent() && (raw.get().equals("0") || raw.get().toLowerCase(Locale.ROOT).equals("off"))) {
+        if (raw.isPresent()
+                && (raw.get().equals("0") || raw.get().toLowerCase(Locale.ROOT).equals("off"))) {
             return Optional.empty();
         }
         if (raw.isPresent() && !raw.get().matches("[0-9]{1,5}")) {
-            throw new InvalidSettingException(PORT_VARIABLE, PORT_VARIABLE + " must be a port from 1 to 65535, or 'off', was '"
-                    + Env.printable(raw.get()) + "'");
+            throw new InvalidSettingException(
+                    PORT_VARIABLE,
+                    PORT_VARIABLE + " must be a port from 1 to 65535, or 'off', was '" + Env.printable(raw.get())
+                            + "'");
         }
         return Optional.of(env.integer(PORT_VARIABLE, DEFAULT_PORT, 1, 65535));
     }
@@ -51,10 +55,13 @@ public record ManagementSettings(Optional<Integer> port, InetAddress address) {
         String raw = env.text(ADDRESS_VARIABLE, "127.0.0.1");
         try {
             // A literal only: a host name would be looked up in DNS at start-up and could bind anywhere.
-            return InetAddress.ofLiteral(raw.startsWith("[") && raw.endsWith("]") ? raw.substring(1, raw.length() - 1) : raw);
+            return InetAddress.ofLiteral(
+                    raw.startsWith("[") && raw.endsWith("]") ? raw.substring(1, raw.length() - 1) : raw);
         } catch (IllegalArgumentException e) {
-            throw new InvalidSettingException(ADDRESS_VARIABLE, ADDRESS_VARIABLE
-                    + " must be an IP address such as 127.0.0.1, ::1 or 0.0.0.0, was '" + Env.printable(raw) + "'");
+            throw new InvalidSettingException(
+                    ADDRESS_VARIABLE,
+                    ADDRESS_VARIABLE + " must be an IP address such as 127.0.0.1, ::1 or 0.0.0.0, was '"
+                            + Env.printable(raw) + "'");
         }
     }
 }

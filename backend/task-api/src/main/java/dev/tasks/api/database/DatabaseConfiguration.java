@@ -1,13 +1,12 @@
 package dev.tasks.api.database;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.tasks.api.config.Env;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import dev.tasks.api.config.Env;
 
 /**
  * The connection pool, pointed at {@code DATABASE_URL} or at an embedded PostgreSQL started here.
@@ -30,16 +29,22 @@ class DatabaseConfiguration {
             log.info("Using PostgreSQL at {} (DATABASE_URL)", url.describe());
             return new DatabaseServer(url, null);
         }
-        EmbeddedPostgresServer embedded = EmbeddedPostgresServer.start(settings.embeddedDataDirectory(), settings.embeddedPort(),
-                settings.embeddedPasswordOrKept());
+        EmbeddedPostgresServer embedded = EmbeddedPostgresServer.start(
+                settings.embeddedDataDirectory(), settings.embeddedPort(), settings.embeddedPasswordOrKept());
         DatabaseUrl url = embedded.url();
-        log.info("""
+        log.info(
+                """
                 Embedded PostgreSQL on 127.0.0.1:{}, data in {} (no DATABASE_URL set)
                     JDBC URL: {}?user={} (password: {})
                     libpq URL (e.g. DATABASE_URL for Better Auth): {}""",
-                embedded.port(), embedded.dataDirectory(), url.jdbcUrl(), url.username(),
-                settings.embeddedPassword().isPresent() ? EmbeddedPassword.VARIABLE
-                        : EmbeddedPassword.VARIABLE + " in " + settings.dataDirectory().resolve(EmbeddedPassword.SECRETS_FILE),
+                embedded.port(),
+                embedded.dataDirectory(),
+                url.jdbcUrl(),
+                url.username(),
+                settings.embeddedPassword().isPresent()
+                        ? EmbeddedPassword.VARIABLE
+                        : EmbeddedPassword.VARIABLE + " in "
+                                + settings.dataDirectory().resolve(EmbeddedPassword.SECRETS_FILE),
                 embedded.postgresqlUrlForLogs());
         return new DatabaseServer(url, embedded);
     }

@@ -2,7 +2,6 @@ package dev.tasks.api.database;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
-
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
@@ -11,13 +10,14 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 /** Tells "PostgreSQL is unreachable or overloaded right now" (→ 503, retry) from a bug (→ 500). */
 public final class DatabaseFailures {
 
-    private DatabaseFailures() {
-    }
+    private DatabaseFailures() {}
 
     public static boolean isUnavailable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof CannotGetJdbcConnectionException || t instanceof DataAccessResourceFailureException
-                    || t instanceof TransientDataAccessResourceException || t instanceof QueryTimeoutException
+            if (t instanceof CannotGetJdbcConnectionException
+                    || t instanceof DataAccessResourceFailureException
+                    || t instanceof TransientDataAccessResourceException
+                    || t instanceof QueryTimeoutException
                     || t instanceof SQLTransientConnectionException) {
                 return true;
             }

@@ -1,18 +1,18 @@
 package dev.tasks.api.database;
 
+import dev.tasks.api.config.Env;
+import dev.tasks.api.config.InvalidSettingException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
-
-import dev.tasks.api.config.Env;
-import dev.tasks.api.config.InvalidSettingException;
 
 /**
  * Which PostgreSQL to use: {@code DATABASE_URL} when set, otherwise an embedded one whose data
  * lives in {@code TASKS_DATA_DIR/postgres}, which listens on 127.0.0.1:{@code EMBEDDED_POSTGRES_PORT}
  * and wants {@code EMBEDDED_POSTGRES_PASSWORD} (when unset: the one kept in {@code TASKS_DATA_DIR/secrets.env}).
  */
-public record DatabaseSettings(Optional<DatabaseUrl> url, Path dataDirectory, int embeddedPort, Optional<String> embeddedPassword) {
+public record DatabaseSettings(
+        Optional<DatabaseUrl> url, Path dataDirectory, int embeddedPort, Optional<String> embeddedPassword) {
 
     static final int DEFAULT_EMBEDDED_PORT = 15432;
 
@@ -23,7 +23,8 @@ public record DatabaseSettings(Optional<DatabaseUrl> url, Path dataDirectory, in
         try {
             dataDirectory = Path.of(dir).toAbsolutePath().normalize();
         } catch (InvalidPathException e) {
-            throw new InvalidSettingException("TASKS_DATA_DIR", "TASKS_DATA_DIR is not a valid path: '" + Env.printable(dir) + "'");
+            throw new InvalidSettingException(
+                    "TASKS_DATA_DIR", "TASKS_DATA_DIR is not a valid path: '" + Env.printable(dir) + "'");
         }
         int port = env.integer("EMBEDDED_POSTGRES_PORT", DEFAULT_EMBEDDED_PORT, 1, 65535);
         return new DatabaseSettings(url, dataDirectory, port, EmbeddedPassword.fromEnvironment(env));
@@ -38,7 +39,8 @@ public record DatabaseSettings(Optional<DatabaseUrl> url, Path dataDirectory, in
     @Override
     public String toString() {
         return "DatabaseSettings[url=" + url + ", dataDirectory=" + dataDirectory + ", embeddedPort=" + embeddedPort
-                + ", embeddedPassword=" + embeddedPassword.map(p -> "(set)").orElse("(kept in " + EmbeddedPassword.SECRETS_FILE + ")") + "]";
+                + ", embeddedPassword="
+                + embeddedPassword.map(p -> "(set)").orElse("(kept in " + EmbeddedPassword.SECRETS_FILE + ")") + "]";
     }
 
     Path embeddedDataDirectory() {

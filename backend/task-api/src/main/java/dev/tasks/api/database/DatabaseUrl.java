@@ -1,12 +1,11 @@
 package dev.tasks.api.database;
 
+import dev.tasks.api.config.InvalidSettingException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
-
-import dev.tasks.api.config.InvalidSettingException;
 
 /**
  * Where PostgreSQL is, as the JDBC driver wants it: a URL without credentials plus the user and
@@ -76,13 +75,15 @@ record DatabaseUrl(String jdbcUrl, String username, String password) {
         if (authority.isEmpty() || authority.startsWith(":")) {
             throw invalid("has no host.");
         }
-        if (!authority.matches("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9.\\-_]+)(:\\d{1,5})?(,(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9.\\-_]+)(:\\d{1,5})?)*")) {
+        if (!authority.matches(
+                "(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9.\\-_]+)(:\\d{1,5})?(,(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9.\\-_]+)(:\\d{1,5})?)*")) {
             throw invalid("has an invalid host or port.");
         }
         if (database.contains("/")) {
             throw invalid("has an invalid database name.");
         }
-        return new DatabaseUrl("jdbc:postgresql://" + authority + "/" + database + jdbcQuery(query), username, password);
+        return new DatabaseUrl(
+                "jdbc:postgresql://" + authority + "/" + database + jdbcQuery(query), username, password);
     }
 
     /** host:port/database, for log lines: no credentials. */
@@ -177,6 +178,7 @@ record DatabaseUrl(String jdbcUrl, String username, String password) {
 
     @Override
     public String toString() {
-        return "DatabaseUrl[" + jdbcUrl + ", user=" + username + ", password=" + (password == null ? "unset" : "***") + "]";
+        return "DatabaseUrl[" + jdbcUrl + ", user=" + username + ", password=" + (password == null ? "unset" : "***")
+                + "]";
     }
 }

@@ -1,5 +1,7 @@
 package dev.tasks.api.database;
 
+import dev.tasks.api.config.Env;
+import dev.tasks.api.config.InvalidSettingException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +13,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
-
-import dev.tasks.api.config.Env;
-import dev.tasks.api.config.InvalidSettingException;
 
 /**
  * The password of the embedded PostgreSQL's superuser: {@code EMBEDDED_POSTGRES_PASSWORD} when set,
@@ -27,8 +26,7 @@ final class EmbeddedPassword {
     static final String SECRETS_FILE = "secrets.env";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private EmbeddedPassword() {
-    }
+    private EmbeddedPassword() {}
 
     /** The variable's value, checked; empty when it is unset. */
     static Optional<String> fromEnvironment(Env env) {
@@ -54,15 +52,21 @@ final class EmbeddedPassword {
             } else {
                 Files.createDirectories(dataDirectory);
                 if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                    Files.createFile(
+                            file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 }
             }
             String generated = generate();
-            Files.writeString(file, VARIABLE + "=" + generated + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    file,
+                    VARIABLE + "=" + generated + "\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
             return generated;
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not read or write the embedded PostgreSQL's password in " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "Could not read or write the embedded PostgreSQL's password in " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -74,9 +78,13 @@ final class EmbeddedPassword {
     }
 
     private static void check(String password) {
-        if (password.length() < 12 || password.length() > 128 || !password.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-            throw new InvalidSettingException(VARIABLE, VARIABLE + " must be 12 to 128 printable ASCII characters without"
-                    + " spaces (./run.sh generates one in .data/secrets.env)");
+        if (password.length() < 12
+                || password.length() > 128
+                || !password.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new InvalidSettingException(
+                    VARIABLE,
+                    VARIABLE + " must be 12 to 128 printable ASCII characters without"
+                            + " spaces (./run.sh generates one in .data/secrets.env)");
         }
     }
 }

@@ -1,14 +1,15 @@
 package dev.tasks.api.database;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -19,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,10 +99,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             }
             return server;
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "Could not start the embedded PostgreSQL in " + dataDirectory + ": " + e.getMessage(), e);
         } catch (IllegalStateException e) {
-            throw new IllegalStateException("Could not start the embedded PostgreSQL in " + dataDirectory
-                    + " (is another task-api using this directory? set TASKS_DATA_DIR or DATABASE_URL): " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Could not start the embedded PostgreSQL in " + dataDirectory
+                            + " (is another task-api using this directory? set TASKS_DATA_DIR or DATABASE_URL): "
+                            + e.getMessage(),
+                    e);
         } finally {
             deleteQuietly(passwordFile);
         }
@@ -124,7 +127,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** The same database as a libpq URL, for Better Auth's {@code pg} pool and psql; it holds the password. */
     public String postgresqlUrl() {
-        return "postgresql://" + USER + ":" + URLEncoder.encode(password, StandardCharsets.UTF_8) + "@" + HOST + ":" + port() + "/" + DATABASE;
+        return "postgresql://" + USER + ":" + URLEncoder.encode(password, StandardCharsets.UTF_8) + "@" + HOST + ":"
+                + port() + "/" + DATABASE;
     }
 
     /** {@link #postgresqlUrl()} with a placeholder for the password: for log lines. */
@@ -153,12 +157,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             authentication.writeSecured();
             statement.execute("select pg_reload_conf()");
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not set the password of the embedded PostgreSQL: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Could not set the password of the embedded PostgreSQL: " + e.getMessage(), e);
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
             if (refusesWrongPassword()) {
-                log.info("The embedded PostgreSQL in {} now requires {} (it had no password before)", dataDirectory, EmbeddedPassword.VARIABLE);
+                log.info(
+                        "The embedded PostgreSQL in {} now requires {} (it had no password before)",
+                        dataDirectory,
+                        EmbeddedPassword.VARIABLE);
                 return;
             }
             try {
@@ -168,11 +176,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 break;
             }
         }
-        throw new IllegalStateException("the embedded PostgreSQL still accepts logins without its password after reloading " + PasswordAuthentication.FILE);
+        throw new IllegalStateException(
+                "the embedded PostgreSQL still accepts logins without its password after reloading "
+                        + PasswordAuthentication.FILE);
     }
 
     private boolean refusesWrongPassword() {
-        try (Connection ignored = postgres.getDatabase(USER, "postgres", Map.of("password", "not-" + password)).getConnection()) {
+        try (Connection ignored = postgres.getDatabase(USER, "postgres", Map.of("password", "not-" + password))
+                .getConnection()) {
             return false;
         } catch (SQLException e) {
             return "28P01".equals(e.getSQLState()); // invalid_password
@@ -208,8 +219,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             probe.setReuseAddress(true);
             probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         } catch (IOException e) {
-            throw new IOException("port " + port + " is already in use; set EMBEDDED_POSTGRES_PORT to a free port"
-                    + " (or DATABASE_URL to use a PostgreSQL server you run)", e);
+            throw new IOException(
+                    "port " + port + " is already in use; set EMBEDDED_POSTGRES_PORT to a free port"
+                            + " (or DATABASE_URL to use a PostgreSQL server you run)",
+                    e);
         }
     }
 
@@ -224,20 +237,26 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         if (!Files.exists(pidFile)) {
             return;
         }
-        try (FileChannel channel = FileChannel.open(dataDirectory.resolve("epg-lock"),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try (FileChannel channel = FileChannel.open(
+                        dataDirectory.resolve("epg-lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock lock = channel.tryLock()) {
             if (lock == null) {
                 return; // a live process owns it; zonky reports that clearly
             }
             Optional<ProcessHandle> orphan = orphanPostmaster(pidFile);
             if (orphan.isPresent()) {
-                log.warn("Stopping an orphaned embedded PostgreSQL (pid {}) left running in {}", orphan.get().pid(), dataDirectory);
+                log.warn(
+                        "Stopping an orphaned embedded PostgreSQL (pid {}) left running in {}",
+                        orphan.get().pid(),
+                        dataDirectory);
                 orphan.get().destroy();
                 try {
                     orphan.get().onExit().get(30, TimeUnit.SECONDS);
                 } catch (Exception e) {
-                    log.warn("The orphaned PostgreSQL (pid {}) did not stop in time: {}", orphan.get().pid(), e.getMessage());
+                    log.warn(
+                            "The orphaned PostgreSQL (pid {}) did not stop in time: {}",
+                            orphan.get().pid(),
+                            e.getMessage());
                 }
             }
         }
@@ -253,7 +272,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             // Only a postgres process: after a reboot the pid may belong to anything.
             return ProcessHandle.of(pid)
                     .filter(ProcessHandle::isAlive)
-                    .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false));
+                    .filter(p ->
+                            p.info().command().map(c -> c.endsWith("/postgres")).orElse(false));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package dev.tasks.api.database;
 
+import dev.tasks.api.config.InvalidSettingException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,8 +10,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
-
-import dev.tasks.api.config.InvalidSettingException;
 
 /**
  * The embedded server's {@code pg_hba.conf}: SCRAM password logins over TCP on 127.0.0.1 and
@@ -28,7 +27,11 @@ final class PasswordAuthentication {
     static final String FILE = "pg_hba.conf";
     private static final String MARKER = "# task-api password sha256: ";
 
-    enum State { NEW, SECURED, NEEDS_PASSWORD }
+    enum State {
+        NEW,
+        SECURED,
+        NEEDS_PASSWORD
+    }
 
     private final Path dataDirectory;
     private final String password;
@@ -50,10 +53,13 @@ final class PasswordAuthentication {
             return new PasswordAuthentication(dataDirectory, password, State.NEEDS_PASSWORD);
         }
         if (!recorded.get().equals(digest(password))) {
-            throw new InvalidSettingException(EmbeddedPassword.VARIABLE, "The embedded PostgreSQL in " + dataDirectory
-                    + " was set up with another password than " + EmbeddedPassword.VARIABLE + " (./run.sh keeps it in"
-                    + " .data/secrets.env). Put the old password back, or delete " + dataDirectory.resolve(FILE)
-                    + " to have the next start set the current one.");
+            throw new InvalidSettingException(
+                    EmbeddedPassword.VARIABLE,
+                    "The embedded PostgreSQL in " + dataDirectory
+                            + " was set up with another password than " + EmbeddedPassword.VARIABLE
+                            + " (./run.sh keeps it in"
+                            + " .data/secrets.env). Put the old password back, or delete " + dataDirectory.resolve(FILE)
+                            + " to have the next start set the current one.");
         }
         return new PasswordAuthentication(dataDirectory, password, State.SECURED);
     }
@@ -64,13 +70,11 @@ final class PasswordAuthentication {
 
     /** Before the server starts: the final rules, or the one-start rules of an upgrade. */
     void writeBeforeStart() {
-        write(state == State.NEEDS_PASSWORD
-                ? """
+        write(state == State.NEEDS_PASSWORD ? """
                   # task-api: upgrading a data directory from before passwords. This start sets the superuser's
                   # password, then replaces this file; until then only the superuser may log in, to "postgres".
                   host    postgres    postgres    127.0.0.1/32    trust
-                  """
-                : secured());
+                  """ : secured());
     }
 
     /** After an upgrade start set the password: SCRAM only from now on (the caller reloads the server). */
@@ -120,7 +124,8 @@ final class PasswordAuthentication {
      */
     private static String digest(String password) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

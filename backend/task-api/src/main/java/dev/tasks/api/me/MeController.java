@@ -1,5 +1,7 @@
 package dev.tasks.api.me;
 
+import dev.tasks.api.web.OpenApiConfiguration;
+import io.github.betterauthjava.jwt.BetterAuthUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -7,9 +9,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import dev.tasks.api.web.OpenApiConfiguration;
-import io.github.betterauthjava.jwt.BetterAuthUser;
 
 /** Who the token says you are: lets a client check its token and learn its user id. */
 @RestController
@@ -26,6 +25,5 @@ class MeController {
     }
 
     /** {@code email} and {@code name} are null when the token does not carry them. */
-    record Me(String id, String email, String name) {
-    }
+    record Me(String id, String email, String name) {}
 }

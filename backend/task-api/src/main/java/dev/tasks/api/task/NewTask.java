@@ -1,11 +1,9 @@
 package dev.tasks.api.task;
 
-import java.util.List;
-
-import io.swagger.v3.oas.annotations.media.Schema;
-import tools.jackson.databind.JsonNode;
-
 import dev.tasks.api.web.JsonBody;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The body of {@code POST /api/{user_id}/tasks}, valid: title trimmed, completed defaulted.
@@ -13,8 +11,12 @@ import dev.tasks.api.web.JsonBody;
  */
 @Schema(requiredProperties = "title")
 record NewTask(
-        @Schema(minLength = 1, maxLength = TaskText.TITLE_MAX, description = "trimmed; 1 to 200 characters") String title,
-        @Schema(nullable = true, maxLength = TaskText.DESCRIPTION_MAX) String description,
+        @Schema(minLength = 1, maxLength = TaskText.TITLE_MAX, description = "trimmed; 1 to 200 characters")
+        String title,
+
+        @Schema(nullable = true, maxLength = TaskText.DESCRIPTION_MAX)
+        String description,
+
         @Schema(defaultValue = "false") boolean completed) {
 
     static final List<String> FIELDS = List.of("title", "description", "completed");

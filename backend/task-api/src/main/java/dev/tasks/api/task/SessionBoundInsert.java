@@ -1,16 +1,14 @@
 package dev.tasks.api.task;
 
+import io.github.betterauthjava.jwt.BetterAuthSessions;
+import io.github.betterauthjava.jwt.JdbcBetterAuthSessions;
+import io.github.betterauthjava.jwt.SessionCheck;
 import java.util.Optional;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.stereotype.Component;
-
-import io.github.betterauthjava.jwt.BetterAuthSessions;
-import io.github.betterauthjava.jwt.JdbcBetterAuthSessions;
-import io.github.betterauthjava.jwt.SessionCheck;
 
 /**
  * A new task is stored only while the token's Better Auth session still exists (SPEC 1.6: nothing
@@ -37,10 +35,15 @@ class SessionBoundInsert {
     /** The session check's table, quoted; empty when sessions are not checked in this database. */
     private final Optional<String> sessionTable;
 
-    SessionBoundInsert(TaskRepository tasks, ObjectProvider<SessionCheck> sessionCheck, ObjectProvider<BetterAuthSessions> sessions) {
+    SessionBoundInsert(
+            TaskRepository tasks,
+            ObjectProvider<SessionCheck> sessionCheck,
+            ObjectProvider<BetterAuthSessions> sessions) {
         this.tasks = tasks;
-        this.sessionTable = sessionCheck.getIfAvailable() != null && sessions.getIfAvailable() instanceof JdbcBetterAuthSessions jdbc
-                ? Optional.of(jdbc.table()) : Optional.empty();
+        this.sessionTable = sessionCheck.getIfAvailable() != null
+                        && sessions.getIfAvailable() instanceof JdbcBetterAuthSessions jdbc
+                ? Optional.of(jdbc.table())
+                : Optional.empty();
     }
 
     /**
@@ -51,7 +54,9 @@ class SessionBoundInsert {
      */
     Task insert(Authentication authentication, NewTask task) {
         String userId = authentication.getName();
-        Object sid = authentication.getCredentials() instanceof Jwt token ? token.getClaims().get(SessionCheck.SID) : null;
+        Object sid = authentication.getCredentials() instanceof Jwt token
+                ? token.getClaims().get(SessionCheck.SID)
+                : null;
         if (sessionTable.isEmpty() || !(sid instanceof String sessionId)) {
             return tasks.insert(userId, task);
         }

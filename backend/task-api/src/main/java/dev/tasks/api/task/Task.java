@@ -1,9 +1,8 @@
 package dev.tasks.api.task;
 
-import java.time.Instant;
-
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
 
 /**
  * A task as stored and as sent to clients (SPEC 1.3). Timestamps are UTC instants, written as
@@ -17,5 +16,4 @@ record Task(
         @Schema(nullable = true) String description,
         boolean completed,
         @JsonProperty("created_at") Instant createdAt,
-        @JsonProperty("updated_at") Instant updatedAt) {
-}
+        @JsonProperty("updated_at") Instant updatedAt) {}

@@ -1,9 +1,7 @@
 package dev.tasks.api.task;
 
-import java.net.URI;
-import java.util.List;
-import java.util.Optional;
-
+import dev.tasks.api.web.OpenApiConfiguration;
+import io.github.betterauthjava.jwt.BetterAuthUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -12,6 +10,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -31,9 +32,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
-
-import dev.tasks.api.web.OpenApiConfiguration;
-import io.github.betterauthjava.jwt.BetterAuthUser;
 
 /**
  * A user's tasks (SPEC 1.3). The security chain has already made sure that {@code {user_id}} is
@@ -62,17 +60,41 @@ class TaskController {
 
     @GetMapping
     @Operation(summary = "List your tasks, newest first; X-Total-Count has the number matching the filters")
-    @ApiResponse(responseCode = "200", description = "a page of tasks",
-            headers = @Header(name = TOTAL_COUNT, description = "tasks matching the filters, all pages", schema = @Schema(type = "integer")))
-    ResponseEntity<List<Task>> list(@PathVariable("user_id") String userId, @AuthenticationPrincipal BetterAuthUser user,
+    @ApiResponse(
+            responseCode = "200",
+            description = "a page of tasks",
+            headers =
+                    @Header(
+                            name = TOTAL_COUNT,
+                            description = "tasks matching the filters, all pages",
+                            schema = @Schema(type = "integer")))
+    ResponseEntity<List<Task>> list(
+            @PathVariable("user_id") String userId,
+            @AuthenticationPrincipal BetterAuthUser user,
             @RequestParam(required = false) @Parameter(schema = @Schema(type = "boolean")) String completed,
-            @RequestParam(required = false) @Parameter(description = "case-insensitive text in title or description") String q,
-            @RequestParam(required = false) @Parameter(schema = @Schema(defaultValue = "-created_at", allowableValues = {
-                    "created_at", "-created_at", "title", "-title", "updated_at", "-updated_at"})) String sort,
-            @RequestParam(required = false) @Parameter(schema = @Schema(type = "integer", defaultValue = "100", minimum = "1",
-                    maximum = "1000")) String limit,
-            @RequestParam(required = false) @Parameter(schema = @Schema(type = "integer", defaultValue = "0", minimum = "0"))
-            String offset) {
+            @RequestParam(required = false) @Parameter(description = "case-insensitive text in title or description")
+                    String q,
+            @RequestParam(required = false)
+                    @Parameter(
+                            schema =
+                                    @Schema(
+                                            defaultValue = "-created_at",
+                                            allowableValues = {
+                                                "created_at",
+                                                "-created_at",
+                                                "title",
+                                                "-title",
+                                                "updated_at",
+                                                "-updated_at"
+                                            }))
+                    String sort,
+            @RequestParam(required = false)
+                    @Parameter(
+                            schema = @Schema(type = "integer", defaultValue = "100", minimum = "1", maximum = "1000"))
+                    String limit,
+            @RequestParam(required = false)
+                    @Parameter(schema = @Schema(type = "integer", defaultValue = "0", minimum = "0"))
+                    String offset) {
         TaskQuery query = TaskQuery.parse(completed, q, sort, limit, offset);
         List<Task> page = tasks.find(user.id(), query);
         // A short page is the last one: its total is known without a second query.
@@ -84,15 +106,28 @@ class TaskController {
 
     @PostMapping
     @Operation(summary = "Create a task: 201 with the task and its Location")
-    @ApiResponse(responseCode = "201", description = "created",
-            headers = @Header(name = "Location", description = "/api/{user_id}/tasks/{id}", schema = @Schema(type = "string")))
+    @ApiResponse(
+            responseCode = "201",
+            description = "created",
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "/api/{user_id}/tasks/{id}",
+                            schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.MALFORMED)
     @ApiResponse(responseCode = "413", ref = OpenApiConfiguration.TOO_LARGE)
-    ResponseEntity<Task> create(@PathVariable("user_id") String userId, @Parameter(hidden = true) Authentication authentication,
-            @RequestBody @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                    content = @Content(schema = @Schema(implementation = NewTask.class))) JsonNode body) {
+    ResponseEntity<Task> create(
+            @PathVariable("user_id") String userId,
+            @Parameter(hidden = true) Authentication authentication,
+            @RequestBody
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = NewTask.class)))
+                    JsonNode body) {
         Task task = inserts.insert(authentication, NewTask.read(body));
-        URI location = UriComponentsBuilder.fromPath("/api/{user_id}/tasks/{id}").buildAndExpand(task.userId(), task.id()).encode().toUri();
+        URI location = UriComponentsBuilder.fromPath("/api/{user_id}/tasks/{id}")
+                .buildAndExpand(task.userId(), task.id())
+                .encode()
+                .toUri();
         return ResponseEntity.created(location).body(task);
     }
 
@@ -100,7 +135,10 @@ class TaskController {
     @Operation(summary = "One task")
     @ApiResponse(responseCode = "200", description = "OK")
     @ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
-    Task get(@PathVariable("user_id") String userId, @PathVariable("id") String id, @AuthenticationPrincipal BetterAuthUser user) {
+    Task get(
+            @PathVariable("user_id") String userId,
+            @PathVariable("id") String id,
+            @AuthenticationPrincipal BetterAuthUser user) {
         return found(taskId(id).flatMap(taskId -> tasks.findById(user.id(), taskId)), id);
     }
 
@@ -110,9 +148,14 @@ class TaskController {
     @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.MALFORMED)
     @ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
     @ApiResponse(responseCode = "413", ref = OpenApiConfiguration.TOO_LARGE)
-    Task update(@PathVariable("user_id") String userId, @PathVariable("id") String id, @AuthenticationPrincipal BetterAuthUser user,
-            @RequestBody @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                    content = @Content(schema = @Schema(implementation = TaskUpdate.Body.class))) JsonNode body) {
+    Task update(
+            @PathVariable("user_id") String userId,
+            @PathVariable("id") String id,
+            @AuthenticationPrincipal BetterAuthUser user,
+            @RequestBody
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = TaskUpdate.Body.class)))
+                    JsonNode body) {
         TaskUpdate changes = TaskUpdate.read(body);
         return found(taskId(id).flatMap(taskId -> tasks.update(user.id(), taskId, changes)), id);
     }
@@ -121,7 +164,10 @@ class TaskController {
     @Operation(summary = "Delete a task")
     @ApiResponse(responseCode = "200", description = "OK")
     @ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
-    TaskDeleted delete(@PathVariable("user_id") String userId, @PathVariable("id") String id, @AuthenticationPrincipal BetterAuthUser user) {
+    TaskDeleted delete(
+            @PathVariable("user_id") String userId,
+            @PathVariable("id") String id,
+            @AuthenticationPrincipal BetterAuthUser user) {
         Optional<Long> taskId = taskId(id).filter(existing -> tasks.delete(user.id(), existing));
         return TaskDeleted.of(found(taskId, id));
     }
@@ -130,7 +176,10 @@ class TaskController {
     @Operation(summary = "Toggle completed")
     @ApiResponse(responseCode = "200", description = "OK")
     @ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
-    Task toggle(@PathVariable("user_id") String userId, @PathVariable("id") String id, @AuthenticationPrincipal BetterAuthUser user) {
+    Task toggle(
+            @PathVariable("user_id") String userId,
+            @PathVariable("id") String id,
+            @AuthenticationPrincipal BetterAuthUser user) {
         return found(taskId(id).flatMap(taskId -> tasks.toggle(user.id(), taskId)), id);
     }
 
@@ -158,7 +207,10 @@ class TaskController {
 
     /** Missing and someone else's look the same: 404, never 403, so ids reveal nothing. */
     private static <T> T found(Optional<T> value, String id) {
-        return value.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                id.matches("[0-9]{1,19}") ? "Task " + id + " was not found." : "Task ids are numbers; no task has this one."));
+        return value.orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.NOT_FOUND,
+                id.matches("[0-9]{1,19}")
+                        ? "Task " + id + " was not found."
+                        : "Task ids are numbers; no task has this one."));
     }
 }

@@ -1,10 +1,9 @@
 package dev.tasks.api.task;
 
+import io.github.betterauthjava.spring.BetterAuthAuthentication;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
-
-import io.github.betterauthjava.spring.BetterAuthAuthentication;
 
 /**
  * The rule "a user reaches only their own tasks": the user id in a task path must be the token's
@@ -24,13 +23,12 @@ public final class TaskOwnership {
     /** What the security chain protects with {@link #rule()}: the collection and everything under it. */
     public static final String[] PATHS = {PATH, PATH + "/**"};
 
-    private TaskOwnership() {
-    }
+    private TaskOwnership() {}
 
     /** Path user id == token user id; anything else (no Better Auth user, another id) is denied. */
     public static AuthorizationManager<RequestAuthorizationContext> rule() {
-        return (authentication, context) -> new AuthorizationDecision(
-                authentication.get() instanceof BetterAuthAuthentication user
+        return (authentication, context) ->
+                new AuthorizationDecision(authentication.get() instanceof BetterAuthAuthentication user
                         && user.getName().equals(context.getVariables().get(USER_VARIABLE)));
     }
 }

@@ -1,13 +1,12 @@
 package dev.tasks.api.task;
 
+import dev.tasks.api.web.FieldProblem;
+import dev.tasks.api.web.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-
-import dev.tasks.api.web.FieldProblem;
-import dev.tasks.api.web.InvalidRequestException;
 
 /**
  * What {@code GET /api/{user_id}/tasks} asks for: filters, order and page, parsed from the query
@@ -44,7 +43,9 @@ record TaskQuery(Optional<Boolean> completed, Optional<String> search, Sort sort
         }
 
         static Optional<Sort> of(String parameter) {
-            return Arrays.stream(values()).filter(sort -> sort.parameter.equals(parameter)).findFirst();
+            return Arrays.stream(values())
+                    .filter(sort -> sort.parameter.equals(parameter))
+                    .findFirst();
         }
     }
 
@@ -70,8 +71,12 @@ record TaskQuery(Optional<Boolean> completed, Optional<String> search, Sort sort
             if (known.isPresent()) {
                 order = known.get();
             } else {
-                problems.add(new FieldProblem("sort", "must be one of "
-                        + Arrays.stream(Sort.values()).map(s -> s.parameter).collect(Collectors.joining(", "))));
+                problems.add(new FieldProblem(
+                        "sort",
+                        "must be one of "
+                                + Arrays.stream(Sort.values())
+                                        .map(s -> s.parameter)
+                                        .collect(Collectors.joining(", "))));
             }
         }
         int size = number("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT, problems);
@@ -84,7 +89,8 @@ record TaskQuery(Optional<Boolean> completed, Optional<String> search, Sort sort
 
     /** The search text as an ILIKE pattern: its own %, _ and \ match literally. */
     Optional<String> likePattern() {
-        return search.map(text -> "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        return search.map(
+                text -> "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
     }
 
     private static int number(String name, String text, int byDefault, int min, int max, List<FieldProblem> problems) {

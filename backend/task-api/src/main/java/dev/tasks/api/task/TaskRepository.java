@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -37,8 +36,8 @@ class TaskRepository {
     }
 
     static String listSql(TaskQuery query) {
-        return "select " + COLUMNS + " from tasks.tasks where " + filter(query)
-                + " order by " + query.sort().orderBy + " limit :limit offset :offset";
+        return "select " + COLUMNS + " from tasks.tasks where " + filter(query) + " order by " + query.sort().orderBy
+                + " limit :limit offset :offset";
     }
 
     long count(String userId, TaskQuery query) {
@@ -51,8 +50,11 @@ class TaskRepository {
     }
 
     Task insert(String userId, NewTask task) {
-        return newTask("insert into tasks.tasks (user_id, title, description, completed)"
-                + " values (:userId, :title, :description, :completed) returning " + COLUMNS, userId, task)
+        return newTask(
+                        "insert into tasks.tasks (user_id, title, description, completed)"
+                                + " values (:userId, :title, :description, :completed) returning " + COLUMNS,
+                        userId,
+                        task)
                 .query(TaskRepository::task)
                 .single();
     }
@@ -64,11 +66,14 @@ class TaskRepository {
      * check's configuration, never input. Why: {@link SessionBoundInsert}.
      */
     Optional<Task> insertWhileSessionLives(String userId, NewTask task, String sessionTable, String sessionId) {
-        return newTask("insert into tasks.tasks (user_id, title, description, completed)"
-                + " select :userId, cast(:title as varchar), cast(:description as varchar), cast(:completed as boolean)"
-                + " where exists (select 1 from " + sessionTable + " s where s.\"id\" = :sessionId"
-                + " and s.\"userId\" = :userId and s.\"expiresAt\" > now() for key share)"
-                + " returning " + COLUMNS, userId, task)
+        return newTask(
+                        "insert into tasks.tasks (user_id, title, description, completed)"
+                                + " select :userId, cast(:title as varchar), cast(:description as varchar), cast(:completed as boolean)"
+                                + " where exists (select 1 from " + sessionTable + " s where s.\"id\" = :sessionId"
+                                + " and s.\"userId\" = :userId and s.\"expiresAt\" > now() for key share)"
+                                + " returning " + COLUMNS,
+                        userId,
+                        task)
                 .param("sessionId", sessionId)
                 .query(TaskRepository::task)
                 .optional();
@@ -126,9 +131,10 @@ class TaskRepository {
 
     boolean delete(String userId, long id) {
         return jdbc.sql("delete from tasks.tasks where id = :id and user_id = :userId")
-                .param("id", id)
-                .param("userId", userId)
-                .update() == 1;
+                        .param("id", id)
+                        .param("userId", userId)
+                        .update()
+                == 1;
     }
 
     /** Only the filters asked for; values are always bound parameters, never SQL text. */

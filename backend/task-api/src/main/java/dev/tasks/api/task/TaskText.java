@@ -8,8 +8,7 @@ final class TaskText {
     static final int TITLE_MAX = 200;
     static final int DESCRIPTION_MAX = 2000;
 
-    private TaskText() {
-    }
+    private TaskText() {}
 
     /** Notes what is wrong with a (present, non-null) title in {@code body}; returns it trimmed. */
     static String title(String title, JsonBody body) {

@@ -1,9 +1,8 @@
 package dev.tasks.api.web;
 
-import java.net.InetAddress;
-
 import dev.tasks.api.config.Env;
 import dev.tasks.api.config.InvalidSettingException;
+import java.net.InetAddress;
 
 /** An IP address or CIDR block, e.g. {@code 10.0.0.7}, {@code 10.0.0.0/8}, {@code fd00::/8}. */
 record AddressRange(InetAddress network, int prefixLength) {
@@ -63,7 +62,9 @@ record AddressRange(InetAddress network, int prefixLength) {
     }
 
     private static InvalidSettingException invalid(String variable, String text) {
-        return new InvalidSettingException(variable, variable + " must be a comma-separated list of IP addresses or CIDR blocks"
-                + " (e.g. 10.0.0.0/8,::1), got '" + Env.printable(text) + "'");
+        return new InvalidSettingException(
+                variable,
+                variable + " must be a comma-separated list of IP addresses or CIDR blocks"
+                        + " (e.g. 10.0.0.0/8,::1), got '" + Env.printable(text) + "'");
     }
 }

@@ -1,12 +1,11 @@
 package dev.tasks.api.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Who is calling, for the per-address limit: the socket's peer, or, when that peer is one of

@@ -6,5 +6,4 @@ package dev.tasks.api.web;
  * @param field   the JSON field or query parameter, e.g. {@code title} or {@code limit}
  * @param message what is wrong with it, e.g. {@code must be at most 200 characters}
  */
-public record FieldProblem(String field, String message) {
-}
+public record FieldProblem(String field, String message) {}

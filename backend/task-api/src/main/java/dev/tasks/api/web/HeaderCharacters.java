@@ -8,8 +8,7 @@ package dev.tasks.api.web;
  */
 final class HeaderCharacters {
 
-    private HeaderCharacters() {
-    }
+    private HeaderCharacters() {}
 
     static boolean allowedName(String name) {
         return allowed(name, false);

@@ -2,7 +2,6 @@ package dev.tasks.api.web;
 
 import java.util.List;
 import java.util.stream.Collectors;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -22,7 +21,8 @@ public final class InvalidRequestException extends ErrorResponseException {
     }
 
     private static ProblemDetail problem(List<FieldProblem> problems) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.UNPROCESSABLE_CONTENT,
                 problems.stream().map(p -> p.field() + " " + p.message()).collect(Collectors.joining("; ")));
         problem.setTitle("Invalid request");
         problem.setProperty("errors", List.copyOf(problems));

@@ -2,7 +2,6 @@ package dev.tasks.api.web;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -27,14 +26,17 @@ public final class JsonBody {
     /** Reads {@code body}, which must be a JSON object whose fields are among {@code fields}; else 400. */
     public static JsonBody of(JsonNode body, List<String> fields) {
         if (body == null || !body.isObject()) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body must be a JSON object.");
+            ProblemDetail problem =
+                    ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body must be a JSON object.");
             throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
         }
         JsonBody read = new JsonBody(body);
         for (String name : body.propertyNames()) {
             if (!fields.contains(name)) {
-                read.unknown.add(new FieldProblem(name, "is not a known field; allowed: "
-                        + String.join(", ", fields.stream().sorted().toList())));
+                read.unknown.add(new FieldProblem(
+                        name,
+                        "is not a known field; allowed: "
+                                + String.join(", ", fields.stream().sorted().toList())));
             }
         }
         return read;

@@ -15,8 +15,7 @@ class JsonConfiguration {
 
     @Bean
     JsonMapperBuilderCustomizer strictJson() {
-        return builder -> builder
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        return builder -> builder.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
     }
 }

@@ -1,7 +1,5 @@
 package dev.tasks.api.web;
 
-import java.util.Map;
-
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
@@ -13,17 +11,28 @@ import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The OpenAPI document at /openapi.json (and its UI at /docs), errors included. */
 @Configuration(proxyBeanMethods = false)
-@OpenAPIDefinition(info = @Info(title = "Tasks API", version = "1",
-        description = "Each user's tasks. Send a Better Auth JWT as `Authorization: Bearer <token>`;"
-                + " the `{user_id}` in a path must be the token's user. Errors are RFC 9457 problem details."))
-@SecurityScheme(name = OpenApiConfiguration.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
-        description = "A JWT from Better Auth (GET /api/auth/token on the frontend), or scripts/mint-token in development")
+@OpenAPIDefinition(
+        info =
+                @Info(
+                        title = "Tasks API",
+                        version = "1",
+                        description =
+                                "Each user's tasks. Send a Better Auth JWT as `Authorization: Bearer <token>`;"
+                                        + " the `{user_id}` in a path must be the token's user. Errors are RFC 9457 problem details."))
+@SecurityScheme(
+        name = OpenApiConfiguration.BEARER,
+        type = SecuritySchemeType.HTTP,
+        scheme = "bearer",
+        bearerFormat = "JWT",
+        description =
+                "A JWT from Better Auth (GET /api/auth/token on the frontend), or scripts/mint-token in development")
 public class OpenApiConfiguration {
 
     /** The security scheme's name, for {@code @SecurityRequirement(name = …)} on controllers. */
@@ -31,6 +40,7 @@ public class OpenApiConfiguration {
 
     /** Shared error responses, for {@code @ApiResponse(ref = …)} on controllers. */
     public static final String UNAUTHORIZED = "#/components/responses/Unauthorized";
+
     public static final String FORBIDDEN = "#/components/responses/Forbidden";
     public static final String NOT_FOUND = "#/components/responses/NotFound";
     public static final String MALFORMED = "#/components/responses/Malformed";
@@ -49,22 +59,39 @@ public class OpenApiConfiguration {
                     .addProperty("detail", new StringSchema().description("what is wrong, for people"))
                     .addProperty("instance", new StringSchema())
                     .addProperty("request_id", new StringSchema())
-                    .addProperty("errors", new io.swagger.v3.oas.models.media.ArraySchema().items(new ObjectSchema()
-                            .addProperty("field", new StringSchema()).addProperty("message", new StringSchema()))
-                            .description("422 only: each invalid field or query parameter"));
+                    .addProperty(
+                            "errors",
+                            new io.swagger.v3.oas.models.media.ArraySchema()
+                                    .items(new ObjectSchema()
+                                            .addProperty("field", new StringSchema())
+                                            .addProperty("message", new StringSchema()))
+                                    .description("422 only: each invalid field or query parameter"));
             openApi.getComponents().addSchemas("Problem", problem);
-            Content content = new Content().addMediaType("application/problem+json",
-                    new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem")));
-            Map.of("Unauthorized", "no token, or a token that is invalid or expired (WWW-Authenticate: Bearer)",
-                    "Forbidden", "the {user_id} in the path is not the token's user",
-                    "NotFound", "no such task for this user (someone else's task looks the same)",
-                    "Malformed", "the body is not a JSON object",
-                    "TooLarge", "the body is over 1 MiB",
-                    "Invalid", "a field or query parameter breaks a rule; errors lists each",
-                    "TooManyRequests", "over the rate limit; see Retry-After",
-                    "Unavailable", "the database is unavailable; see Retry-After")
+            Content content = new Content()
+                    .addMediaType(
+                            "application/problem+json",
+                            new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem")));
+            Map.of(
+                            "Unauthorized",
+                            "no token, or a token that is invalid or expired (WWW-Authenticate: Bearer)",
+                            "Forbidden",
+                            "the {user_id} in the path is not the token's user",
+                            "NotFound",
+                            "no such task for this user (someone else's task looks the same)",
+                            "Malformed",
+                            "the body is not a JSON object",
+                            "TooLarge",
+                            "the body is over 1 MiB",
+                            "Invalid",
+                            "a field or query parameter breaks a rule; errors lists each",
+                            "TooManyRequests",
+                            "over the rate limit; see Retry-After",
+                            "Unavailable",
+                            "the database is unavailable; see Retry-After")
                     .forEach((name, description) -> openApi.getComponents()
-                            .addResponses(name, new ApiResponse().description(description).content(content)));
+                            .addResponses(
+                                    name,
+                                    new ApiResponse().description(description).content(content)));
         };
     }
 }

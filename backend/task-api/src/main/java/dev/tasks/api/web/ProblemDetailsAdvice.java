@@ -1,5 +1,6 @@
 package dev.tasks.api.web;
 
+import dev.tasks.api.database.DatabaseFailures;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
@@ -19,8 +20,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 
-import dev.tasks.api.database.DatabaseFailures;
-
 /**
  * Every exception a request can raise becomes a problem detail with a {@code detail} that says
  * what to fix, and never a stack trace: Spring MVC's own exceptions via the base class, ours via
@@ -33,8 +32,8 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     static final String RETRY_AFTER_DATABASE_SECONDS = "5";
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail problem = unreadableBody(ex);
         return handleExceptionInternal(ex, problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
     }
@@ -51,17 +50,21 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         if (ex.getCause() instanceof JacksonException json) {
             var where = json.getLocation();
-            return Problems.of(HttpStatus.BAD_REQUEST, where == null || where.getLineNr() < 0
-                    ? "The request body is not valid JSON."
-                    : "The request body is not valid JSON (line " + where.getLineNr() + ", column " + where.getColumnNr() + ").");
+            return Problems.of(
+                    HttpStatus.BAD_REQUEST,
+                    where == null || where.getLineNr() < 0
+                            ? "The request body is not valid JSON."
+                            : "The request body is not valid JSON (line " + where.getLineNr() + ", column "
+                                    + where.getColumnNr() + ").");
         }
         return Problems.of(HttpStatus.BAD_REQUEST, "The request body is missing or not valid JSON.");
     }
 
     @Override
-    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = Problems.of(HttpStatus.NOT_FOUND, "There is no endpoint " + ex.getHttpMethod() + " /" + ex.getResourcePath() + ".");
+    protected ResponseEntity<Object> handleNoResourceFoundException(
+            NoResourceFoundException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = Problems.of(
+                HttpStatus.NOT_FOUND, "There is no endpoint " + ex.getHttpMethod() + " /" + ex.getResourcePath() + ".");
         return handleExceptionInternal(ex, problem, headers, status, request);
     }
 
@@ -78,7 +81,8 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             log.warn("Database unavailable: {}", ex.getMostSpecificCause().getMessage());
             HttpHeaders headers = new HttpHeaders();
             headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_DATABASE_SECONDS);
-            ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
+            ProblemDetail problem = Problems.of(
+                    HttpStatus.SERVICE_UNAVAILABLE,
                     "The database is unavailable right now; nothing was changed. Try again in a few seconds.");
             return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
         }
@@ -88,18 +92,20 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
         log.error("Unexpected error", ex);
-        ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
+        ProblemDetail problem = Problems.of(
+                HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side. Quote the request_id if you report it.");
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
-            HttpStatusCode statusCode, WebRequest request) {
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
         if (response != null && response.getBody() instanceof ProblemDetail problem) {
             HttpServletRequest servletRequest = request instanceof NativeWebRequest nativeRequest
-                    ? nativeRequest.getNativeRequest(HttpServletRequest.class) : null;
+                    ? nativeRequest.getNativeRequest(HttpServletRequest.class)
+                    : null;
             Problems.completed(problem, servletRequest);
             if (problem.getDetail() == null) {
                 problem.setDetail(problem.getTitle());

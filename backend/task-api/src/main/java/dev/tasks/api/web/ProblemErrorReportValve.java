@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -37,7 +36,8 @@ final class ProblemErrorReportValve extends ErrorReportValve {
         }
         HttpStatus known = HttpStatus.resolve(status);
         String title = known == null ? "Error" : known.getReasonPhrase();
-        String detail = status == 400 ? "The request is malformed (its URL or headers could not be read)." : title + ".";
+        String detail =
+                status == 400 ? "The request is malformed (its URL or headers could not be read)." : title + ".";
         String requestId = withSecurityHeaders(response);
         try {
             response.setContentType("application/problem+json");

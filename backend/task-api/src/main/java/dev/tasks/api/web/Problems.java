@@ -1,10 +1,9 @@
 package dev.tasks.api.web;
 
-import java.io.IOException;
-import java.net.URI;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
 import org.slf4j.MDC;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -35,7 +34,8 @@ final class Problems {
             problem.setInstance(URI.create(pathOf(request)));
         }
         String requestId = MDC.get(RequestIdFilter.MDC_KEY);
-        if (requestId != null && (problem.getProperties() == null || !problem.getProperties().containsKey("request_id"))) {
+        if (requestId != null
+                && (problem.getProperties() == null || !problem.getProperties().containsKey("request_id"))) {
             problem.setProperty("request_id", requestId);
         }
         return problem;

@@ -1,16 +1,14 @@
 package dev.tasks.api.web;
 
-import java.io.IOException;
-
+import io.github.betterauthjava.spring.BetterAuthAuthentication;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import io.github.betterauthjava.spring.BetterAuthAuthentication;
 
 /**
  * Runs in the security chain right after the bearer token was checked: a verified user's

@@ -1,8 +1,7 @@
 package dev.tasks.api.web;
 
-import java.util.List;
-
 import dev.tasks.api.config.Env;
+import java.util.List;
 
 /**
  * The abuse limits (SPEC 1.5): a token bucket per user and per client address, refilled at
@@ -19,9 +18,11 @@ public record RateLimitSettings(Limit user, Limit address, List<AddressRange> tr
     }
 
     public static RateLimitSettings from(Env env) {
-        Limit user = new Limit(env.integer("RATE_LIMIT_USER_RPS", 50, 0, 1_000_000),
+        Limit user = new Limit(
+                env.integer("RATE_LIMIT_USER_RPS", 50, 0, 1_000_000),
                 env.integer("RATE_LIMIT_USER_BURST", 300, 1, 100_000_000));
-        Limit address = new Limit(env.integer("RATE_LIMIT_IP_RPS", 20, 0, 1_000_000),
+        Limit address = new Limit(
+                env.integer("RATE_LIMIT_IP_RPS", 20, 0, 1_000_000),
                 env.integer("RATE_LIMIT_IP_BURST", 300, 1, 100_000_000));
         List<AddressRange> proxies = env.list("TRUSTED_PROXIES", "").stream()
                 .map(text -> AddressRange.parse("TRUSTED_PROXIES", text))

@@ -1,12 +1,11 @@
 package dev.tasks.api.web;
 
-import java.time.Duration;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
+import java.time.Duration;
 
 /** One token bucket per key (a user id or a client address), in memory, bounded in number. */
 final class RateLimiter {
@@ -44,7 +43,8 @@ final class RateLimiter {
 
     private Bucket newBucket() {
         return Bucket.builder()
-                .addLimit(bandwidth -> bandwidth.capacity(limit.burst()).refillGreedy(limit.perSecond(), Duration.ofSeconds(1)))
+                .addLimit(bandwidth ->
+                        bandwidth.capacity(limit.burst()).refillGreedy(limit.perSecond(), Duration.ofSeconds(1)))
                 .withCustomTimePrecision(time)
                 .build();
     }

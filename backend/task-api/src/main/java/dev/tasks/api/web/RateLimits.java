@@ -1,9 +1,8 @@
 package dev.tasks.api.web;
 
-import java.io.IOException;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
@@ -39,13 +38,18 @@ final class RateLimits {
         return admit(perAddress.acquire(clientAddress.keyOf(request)), request, response);
     }
 
-    private boolean admit(long retryAfterSeconds, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private boolean admit(long retryAfterSeconds, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         if (retryAfterSeconds == 0) {
             return true;
         }
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
-        problems.write(request, response, Problems.of(HttpStatus.TOO_MANY_REQUESTS,
-                "Too many requests; nothing was done. Try again in " + retryAfterSeconds + " s."));
+        problems.write(
+                request,
+                response,
+                Problems.of(
+                        HttpStatus.TOO_MANY_REQUESTS,
+                        "Too many requests; nothing was done. Try again in " + retryAfterSeconds + " s."));
         return false;
     }
 }

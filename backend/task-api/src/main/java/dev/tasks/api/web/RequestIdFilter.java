@@ -1,13 +1,12 @@
 package dev.tasks.api.web;
 
-import java.io.IOException;
-import java.util.UUID;
-import java.util.regex.Pattern;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import org.slf4j.MDC;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -30,7 +29,9 @@ final class RequestIdFilter extends OncePerRequestFilter {
         String id = response.getHeader(HEADER);
         if (id == null) {
             String given = request.getHeader(HEADER);
-            id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+            id = given != null && SANE.matcher(given).matches()
+                    ? given
+                    : UUID.randomUUID().toString();
             response.setHeader(HEADER, id);
         }
         MDC.put(MDC_KEY, id);
@@ -47,7 +48,8 @@ final class RequestIdFilter extends OncePerRequestFilter {
     }
 
     @Override
-    protected void doFilterNestedErrorDispatch(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    protected void doFilterNestedErrorDispatch(
+            HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         doFilterInternal(request, response, chain);
     }

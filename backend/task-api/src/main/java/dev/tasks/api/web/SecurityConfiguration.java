@@ -1,5 +1,7 @@
 package dev.tasks.api.web;
 
+import dev.tasks.api.task.TaskOwnership;
+import io.github.betterauthjava.spring.BetterAuthResourceServer;
 import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,16 +13,13 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.firewall.HttpFirewall;
-import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
-
-import dev.tasks.api.task.TaskOwnership;
-import io.github.betterauthjava.spring.BetterAuthResourceServer;
 
 /**
  * Who may call what. Tokens are verified by better-auth-spring-boot-starter; this decides the rest:
@@ -38,40 +37,49 @@ import io.github.betterauthjava.spring.BetterAuthResourceServer;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, BetterAuthResourceServer betterAuth, RateLimits limits, Problems problems) throws Exception {
-        AuthenticationEntryPoint entryPoint = new SessionsUnavailableEntryPoint(problems,
-                new RateLimitedEntryPoint(betterAuth.entryPoint(), limits));
-        AccessDeniedHandler denied = (request, response, failure) -> problems.write(request, response,
-                Problems.of(HttpStatus.FORBIDDEN, "The user id in the path is not the user of the token: you can only reach your own tasks."));
-        http
-                .csrf(csrf -> csrf.disable())
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http, BetterAuthResourceServer betterAuth, RateLimits limits, Problems problems)
+            throws Exception {
+        AuthenticationEntryPoint entryPoint =
+                new SessionsUnavailableEntryPoint(problems, new RateLimitedEntryPoint(betterAuth.entryPoint(), limits));
+        AccessDeniedHandler denied = (request, response, failure) -> problems.write(
+                request,
+                response,
+                Problems.of(
+                        HttpStatus.FORBIDDEN,
+                        "The user id in the path is not the user of the token: you can only reach your own tasks."));
+        http.csrf(csrf -> csrf.disable())
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .cors(Customizer.withDefaults())
-                .headers(headers -> headers
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                .headers(headers -> headers.referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
                         // JSON only under /api: nothing there may run scripts or be framed. (/docs needs scripts.)
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                                 request -> request.getServletPath().startsWith("/api/"),
-                                new StaticHeadersWriter("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"))))
-                .authorizeHttpRequests(requests -> requests
-                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/health", "/health/ready").permitAll()
-                        .requestMatchers("/openapi.json", "/openapi.json/**", "/docs", "/docs/**", "/swagger-ui/**").permitAll()
+                                new StaticHeadersWriter(
+                                        "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"))))
+                .authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
+                        .permitAll()
+                        .requestMatchers("/health", "/health/ready")
+                        .permitAll()
+                        .requestMatchers("/openapi.json", "/openapi.json/**", "/docs", "/docs/**", "/swagger-ui/**")
+                        .permitAll()
                         // Actuator lives on the management port (config.ManagementSettings), where this chain
                         // applies too and exposes only health, info and metrics; on the API port the path
                         // exists for nobody, so everyone gets the same 404, with or without a token.
-                        .requestMatchers("/actuator", "/actuator/**").permitAll()
-                        .requestMatchers(TaskOwnership.PATHS).access(TaskOwnership.rule())
-                        .anyRequest().authenticated())
+                        .requestMatchers("/actuator", "/actuator/**")
+                        .permitAll()
+                        .requestMatchers(TaskOwnership.PATHS)
+                        .access(TaskOwnership.rule())
+                        .anyRequest()
+                        .authenticated())
                 .oauth2ResourceServer(betterAuth)
-                .oauth2ResourceServer(resourceServer -> resourceServer
-                        .authenticationEntryPoint(entryPoint)
-                        .accessDeniedHandler(denied))
-                .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint(entryPoint)
-                        .accessDeniedHandler(denied))
+                .oauth2ResourceServer(resourceServer ->
+                        resourceServer.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
                 .addFilterAfter(new RateLimitFilter(limits), BearerTokenAuthenticationFilter.class)
                 .addFilterAfter(new BodySizeLimitFilter(problems), AuthorizationFilter.class);
         return http.build();

@@ -18,7 +18,8 @@ public record SessionCheckSettings(SessionCheckMode mode) {
 
     public static SessionCheckSettings from(Env env) {
         try {
-            return new SessionCheckSettings(env.text(VARIABLE).map(SessionCheckMode::parse).orElse(DEFAULT));
+            return new SessionCheckSettings(
+                    env.text(VARIABLE).map(SessionCheckMode::parse).orElse(DEFAULT));
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingException(VARIABLE, VARIABLE + " " + e.getMessage());
         }

@@ -1,16 +1,14 @@
 package dev.tasks.api.web;
 
-import java.io.IOException;
-
+import io.github.betterauthjava.spring.SessionCheckUnavailableException;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
-
-import io.github.betterauthjava.spring.SessionCheckUnavailableException;
 
 /**
  * A token whose Better Auth session cannot be looked up (database down, session table missing)

@@ -18,11 +18,13 @@ class TomcatConfiguration {
      * Ordered last so the valve is added after Spring Boot's own ErrorReportValve: the one added
      * last runs first on the way out, writes the problem, and Boot's then finds the response done.
      */
-    static final class ProblemErrorReports implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+    static final class ProblemErrorReports
+            implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
         @Override
         public void customize(TomcatServletWebServerFactory factory) {
-            factory.addContextCustomizers(context -> context.getParent().getPipeline().addValve(new ProblemErrorReportValve()));
+            factory.addContextCustomizers(
+                    context -> context.getParent().getPipeline().addValve(new ProblemErrorReportValve()));
         }
 
         @Override

@@ -1,8 +1,8 @@
 package dev.tasks.api.web;
 
-import java.util.List;
-
+import dev.tasks.api.config.Env;
 import io.github.bucket4j.TimeMeter;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -11,8 +11,6 @@ import org.springframework.core.Ordered;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
-
-import dev.tasks.api.config.Env;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
@@ -53,7 +51,10 @@ class WebConfiguration {
     @Bean
     RateLimits rateLimits(RateLimitSettings settings, ObjectProvider<TimeMeter> clock, Problems problems) {
         TimeMeter time = clock.getIfAvailable(() -> TimeMeter.SYSTEM_NANOTIME);
-        return new RateLimits(new RateLimiter(settings.user(), time), new RateLimiter(settings.address(), time),
-                new ClientAddress(settings.trustedProxies()), problems);
+        return new RateLimits(
+                new RateLimiter(settings.user(), time),
+                new RateLimiter(settings.address(), time),
+                new ClientAddress(settings.trustedProxies()),
+                problems);
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
@@ -31,7 +30,8 @@ class EnvTest {
 
     @Test
     void aNonNumberIsReportedWithTheVariableAndValue() {
-        assertThatThrownBy(() -> Env.of(Map.of("RATE_LIMIT_USER_RPS", "fast")).integer("RATE_LIMIT_USER_RPS", 50, 0, 100))
+        assertThatThrownBy(
+                        () -> Env.of(Map.of("RATE_LIMIT_USER_RPS", "fast")).integer("RATE_LIMIT_USER_RPS", 50, 0, 100))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessage("RATE_LIMIT_USER_RPS must be a whole number from 0 to 100, was 'fast'");
     }
@@ -50,7 +50,8 @@ class EnvTest {
 
     @Test
     void theFailureAnalysisNamesTheVariableToFix() {
-        InvalidSettingException failure = new InvalidSettingException("PORT", "PORT must be a whole number from 0 to 65535, was 'x'");
+        InvalidSettingException failure =
+                new InvalidSettingException("PORT", "PORT must be a whole number from 0 to 65535, was 'x'");
 
         FailureAnalysis analysis = new InvalidSettingFailureAnalyzer().analyze(new RuntimeException(failure));
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -15,7 +14,8 @@ class ManagementSettingsTest {
     void byDefaultActuatorIsOnPort8081OfTheLoopbackInterface() {
         ManagementSettings settings = ManagementSettings.from(Env.of(Map.of()));
 
-        assertThat(settings.springProperties()).containsEntry("management.server.port", 8081)
+        assertThat(settings.springProperties())
+                .containsEntry("management.server.port", 8081)
                 .containsEntry("management.server.address", "127.0.0.1");
     }
 
@@ -30,12 +30,16 @@ class ManagementSettingsTest {
 
     @Test
     void portAndAddressCanBeChosen() {
-        ManagementSettings settings = ManagementSettings.from(Env.of(Map.of(
-                "MANAGEMENT_SERVER_PORT", "9100", "MANAGEMENT_SERVER_ADDRESS", "[::1]")));
+        ManagementSettings settings = ManagementSettings.from(
+                Env.of(Map.of("MANAGEMENT_SERVER_PORT", "9100", "MANAGEMENT_SERVER_ADDRESS", "[::1]")));
 
-        assertThat(settings.springProperties()).containsEntry("management.server.port", 9100)
+        assertThat(settings.springProperties())
+                .containsEntry("management.server.port", 9100)
                 .containsEntry("management.server.address", "0:0:0:0:0:0:0:1");
-        assertThat(ManagementSettings.from(Env.of(Map.of("MANAGEMENT_SERVER_ADDRESS", "0.0.0.0"))).address().isAnyLocalAddress()).isTrue();
+        assertThat(ManagementSettings.from(Env.of(Map.of("MANAGEMENT_SERVER_ADDRESS", "0.0.0.0")))
+                        .address()
+                        .isAnyLocalAddress())
+                .isTrue();
     }
 
     @ParameterizedTest
@@ -56,7 +60,8 @@ class ManagementSettingsTest {
 
     @Test
     void theApiPortIsRefusedAsManagementPort() {
-        assertThatThrownBy(() -> ManagementSettings.from(Env.of(Map.of("PORT", "9000", "MANAGEMENT_SERVER_PORT", "9000"))))
+        assertThatThrownBy(
+                        () -> ManagementSettings.from(Env.of(Map.of("PORT", "9000", "MANAGEMENT_SERVER_PORT", "9000"))))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageStartingWith("MANAGEMENT_SERVER_PORT must differ from PORT (9000)");
     }

@@ -3,15 +3,13 @@ package dev.tasks.api.database;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-
-import org.junit.jupiter.api.Test;
-
 import dev.tasks.api.support.Api.Response;
 import dev.tasks.api.support.ApiTest;
 import dev.tasks.api.support.SecurityHeaders;
 import dev.tasks.api.support.TestPostgres;
 import dev.tasks.api.support.TestTokens;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 /**
  * PostgreSQL goes away while the API runs: requests get 503 with Retry-After, readiness turns
@@ -25,7 +23,10 @@ class DatabaseOutageTest extends ApiTest {
         String user = newUser();
         String token = TestTokens.forUser(user);
         String tasks = "/api/" + user + "/tasks";
-        long before = api().post(tasks, token, "{\"title\":\"written before the outage\"}").json().get("id").asLong();
+        long before = api().post(tasks, token, "{\"title\":\"written before the outage\"}")
+                .json()
+                .get("id")
+                .asLong();
 
         TestPostgres.stop();
         try {
@@ -41,20 +42,25 @@ class DatabaseOutageTest extends ApiTest {
 
             assertThat(api().get("/health/ready", null).status()).isEqualTo(503);
             assertThat(api().get("/health", null).status()).isEqualTo(200);
-            assertThat(api().get("/api/me", token).status()).as("tokens need no database").isEqualTo(200);
+            assertThat(api().get("/api/me", token).status())
+                    .as("tokens need no database")
+                    .isEqualTo(200);
         } finally {
             TestPostgres.start();
         }
 
         // Pooled connections died with the server; the pool replaces them on its own.
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> api().get("/health/ready", null).status() == 200);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> api().get(tasks, token).status() == 200);
 
         Response after = api().get(tasks, token);
         assertThat(after.json().size()).isEqualTo(1);
         assertThat(after.json().get(0).get("id").asLong()).isEqualTo(before);
-        assertThat(api().post(tasks, token, "{\"title\":\"written after\"}").status()).isEqualTo(201);
+        assertThat(api().post(tasks, token, "{\"title\":\"written after\"}").status())
+                .isEqualTo(201);
     }
 }

@@ -3,15 +3,13 @@ package dev.tasks.api.database;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tasks.api.config.InvalidSettingException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import dev.tasks.api.config.InvalidSettingException;
 
 class DatabaseUrlTest {
 
@@ -29,7 +27,8 @@ class DatabaseUrlTest {
         DatabaseUrl url = DatabaseUrl.parse(
                 "postgresql://neondb_owner:npg_AbC123@ep-cool-river-123456.eu-central-1.aws.neon.tech/neondb?sslmode=require");
 
-        assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://ep-cool-river-123456.eu-central-1.aws.neon.tech/neondb?sslmode=require");
+        assertThat(url.jdbcUrl())
+                .isEqualTo("jdbc:postgresql://ep-cool-river-123456.eu-central-1.aws.neon.tech/neondb?sslmode=require");
         assertThat(url.username()).isEqualTo("neondb_owner");
         assertThat(url.password()).isEqualTo("npg_AbC123");
     }
@@ -39,8 +38,9 @@ class DatabaseUrlTest {
         DatabaseUrl url = DatabaseUrl.parse("postgres://u:p@h/db?sslmode=require&channel_binding=require"
                 + "&application_name=tasks&connect_timeout=5&target_session_attrs=read-write");
 
-        assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://h/db?sslmode=require&channelBinding=require"
-                + "&ApplicationName=tasks&connectTimeout=5&targetServerType=primary");
+        assertThat(url.jdbcUrl())
+                .isEqualTo("jdbc:postgresql://h/db?sslmode=require&channelBinding=require"
+                        + "&ApplicationName=tasks&connectTimeout=5&targetServerType=primary");
     }
 
     @Test
@@ -76,7 +76,8 @@ class DatabaseUrlTest {
 
     @Test
     void supportsIpv6Hosts() {
-        assertThat(DatabaseUrl.parse("postgresql://u@[::1]:5432/db").jdbcUrl()).isEqualTo("jdbc:postgresql://[::1]:5432/db");
+        assertThat(DatabaseUrl.parse("postgresql://u@[::1]:5432/db").jdbcUrl())
+                .isEqualTo("jdbc:postgresql://[::1]:5432/db");
     }
 
     @Test
@@ -88,15 +89,24 @@ class DatabaseUrlTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"mysql://u:topsecret@h/db", "postgresql://u:topsecret@/db", "postgresql://u:topsecret@h:port/db",
-            "postgresql://u:top%zzsecret@h/db", "postgresql://u:topsecret@h/db/extra", "topsecret", "http://u:topsecret@h/db",
-            "postgresql://u:topsecret@h/db?bad key=1"})
+    @ValueSource(
+            strings = {
+                "mysql://u:topsecret@h/db",
+                "postgresql://u:topsecret@/db",
+                "postgresql://u:topsecret@h:port/db",
+                "postgresql://u:top%zzsecret@h/db",
+                "postgresql://u:topsecret@h/db/extra",
+                "topsecret",
+                "http://u:topsecret@h/db",
+                "postgresql://u:topsecret@h/db?bad key=1"
+            })
     void refusesWhatItCannotUseWithoutRepeatingTheSecret(String bad) {
         assertThatThrownBy(() -> DatabaseUrl.parse(bad))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageStartingWith("DATABASE_URL ")
                 .hasMessageNotContaining("topsecret")
-                .satisfies(e -> assertThat(((InvalidSettingException) e).variable()).isEqualTo("DATABASE_URL"));
+                .satisfies(e ->
+                        assertThat(((InvalidSettingException) e).variable()).isEqualTo("DATABASE_URL"));
     }
 
     /** Seeded, so a failure names a password that reproduces it. */

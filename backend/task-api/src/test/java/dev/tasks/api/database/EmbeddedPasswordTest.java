@@ -3,16 +3,14 @@ package dev.tasks.api.database;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tasks.api.config.Env;
+import dev.tasks.api.config.InvalidSettingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.tasks.api.config.Env;
-import dev.tasks.api.config.InvalidSettingException;
 
 class EmbeddedPasswordTest {
 
@@ -24,7 +22,8 @@ class EmbeddedPasswordTest {
         assertThat(first).matches("[0-9a-f]{48}").isEqualTo(second);
         Path file = data.resolve("secrets.env");
         assertThat(Files.readString(file)).isEqualTo("EMBEDDED_POSTGRES_PASSWORD=" + first + "\n");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
     }
 
     @Test
@@ -32,7 +31,8 @@ class EmbeddedPasswordTest {
         Path file = data.resolve("secrets.env");
         Files.writeString(file, "BETTER_AUTH_SECRET=abc\n");
         String generated = EmbeddedPassword.keptIn(data);
-        assertThat(Files.readString(file)).isEqualTo("BETTER_AUTH_SECRET=abc\nEMBEDDED_POSTGRES_PASSWORD=" + generated + "\n");
+        assertThat(Files.readString(file))
+                .isEqualTo("BETTER_AUTH_SECRET=abc\nEMBEDDED_POSTGRES_PASSWORD=" + generated + "\n");
 
         Files.writeString(file, "EMBEDDED_POSTGRES_PASSWORD=written-by-run-sh-42\nBETTER_AUTH_SECRET=abc\n");
         assertThat(EmbeddedPassword.keptIn(data)).isEqualTo("written-by-run-sh-42");
@@ -40,10 +40,12 @@ class EmbeddedPasswordTest {
 
     @Test
     void theVariableWinsAndIsChecked() {
-        assertThat(EmbeddedPassword.fromEnvironment(Env.of(Map.of("EMBEDDED_POSTGRES_PASSWORD", "a-long-enough-one")))).contains("a-long-enough-one");
+        assertThat(EmbeddedPassword.fromEnvironment(Env.of(Map.of("EMBEDDED_POSTGRES_PASSWORD", "a-long-enough-one"))))
+                .contains("a-long-enough-one");
         assertThat(EmbeddedPassword.fromEnvironment(Env.of(Map.of()))).isEmpty();
         for (String bad : new String[] {"short", "with a space in it", "x".repeat(129), "tab\tinside-the-password"}) {
-            assertThatThrownBy(() -> EmbeddedPassword.fromEnvironment(Env.of(Map.of("EMBEDDED_POSTGRES_PASSWORD", bad))))
+            assertThatThrownBy(
+                            () -> EmbeddedPassword.fromEnvironment(Env.of(Map.of("EMBEDDED_POSTGRES_PASSWORD", bad))))
                     .isInstanceOf(InvalidSettingException.class)
                     .hasMessageStartingWith("EMBEDDED_POSTGRES_PASSWORD must be 12 to 128 printable ASCII characters")
                     .hasMessageNotContaining(bad);

@@ -3,6 +3,8 @@ package dev.tasks.api.database;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tasks.api.config.InvalidSettingException;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -15,12 +17,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Properties;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.tasks.api.config.InvalidSettingException;
 
 /**
  * The embedded PostgreSQL of local runs: a superuser who logs in with the password only, over TCP
@@ -41,7 +39,8 @@ class EmbeddedPostgresServerTest {
 
     @Test
     void aWrongPasswordIsRefusedAndTheRightOneWorks(@TempDir Path data) throws Exception {
-        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(data.resolve("postgres"), freePort(), PASSWORD)) {
+        try (EmbeddedPostgresServer server =
+                EmbeddedPostgresServer.start(data.resolve("postgres"), freePort(), PASSWORD)) {
             assertRefusesAllButThePassword(server.port());
             assertThat(DatabaseUrl.parse(server.postgresqlUrl()).password()).isEqualTo(PASSWORD);
             assertThat(server.postgresqlUrlForLogs()).doesNotContain(PASSWORD);
@@ -50,14 +49,19 @@ class EmbeddedPostgresServerTest {
 
     @Test
     void itListensOnTcpOn127001OnlyWithoutAUnixSocket(@TempDir Path data) throws Exception {
-        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(data.resolve("postgres"), freePort(), PASSWORD);
+        try (EmbeddedPostgresServer server =
+                        EmbeddedPostgresServer.start(data.resolve("postgres"), freePort(), PASSWORD);
                 Connection connection = connect(server.port(), PASSWORD);
                 var statement = connection.createStatement()) {
             assertThat(setting(statement, "listen_addresses")).isEqualTo("127.0.0.1");
             assertThat(setting(statement, "unix_socket_directories")).isEmpty();
             assertThat(setting(statement, "password_encryption")).isEqualTo("scram-sha-256");
-            assertThat(connects(InetAddress.getByName("::1"), server.port())).as("[::1]:port").isFalse();
-            assertThat(Files.readString(data.resolve("postgres/pg_hba.conf"))).doesNotContain("trust").contains("scram-sha-256");
+            assertThat(connects(InetAddress.getByName("::1"), server.port()))
+                    .as("[::1]:port")
+                    .isFalse();
+            assertThat(Files.readString(data.resolve("postgres/pg_hba.conf")))
+                    .doesNotContain("trust")
+                    .contains("scram-sha-256");
         }
     }
 
@@ -66,13 +70,20 @@ class EmbeddedPostgresServerTest {
         Path directory = data.resolve("postgres");
         int port = freePort();
         // What the API made before passwords: zonky's defaults, trust for everyone.
-        try (EmbeddedPostgres legacy = EmbeddedPostgres.builder().setDataDirectory(directory).setCleanDataDirectory(false)
-                .setPort(port).setRegisterShutdownHook(false).setPGStartupWait(Duration.ofSeconds(30)).start();
+        try (EmbeddedPostgres legacy = EmbeddedPostgres.builder()
+                        .setDataDirectory(directory)
+                        .setCleanDataDirectory(false)
+                        .setPort(port)
+                        .setRegisterShutdownHook(false)
+                        .setPGStartupWait(Duration.ofSeconds(30))
+                        .start();
                 Connection connection = legacy.getPostgresDatabase().getConnection();
                 var statement = connection.createStatement()) {
             statement.execute("create table kept (note text); insert into kept values ('written before the upgrade')");
             try (Connection anyPassword = connect(port, "anything")) {
-                assertThat(anyPassword.isValid(1)).as("the old server took any password").isTrue();
+                assertThat(anyPassword.isValid(1))
+                        .as("the old server took any password")
+                        .isTrue();
             }
         }
 
@@ -102,8 +113,11 @@ class EmbeddedPostgresServerTest {
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageContaining("was set up with another password than EMBEDDED_POSTGRES_PASSWORD")
                 .hasMessageContaining("pg_hba.conf")
-                .hasMessageNotContaining(other).hasMessageNotContaining(PASSWORD);
-        assertThat(connects(InetAddress.getByName("127.0.0.1"), port)).as("nothing was started").isFalse();
+                .hasMessageNotContaining(other)
+                .hasMessageNotContaining(PASSWORD);
+        assertThat(connects(InetAddress.getByName("127.0.0.1"), port))
+                .as("nothing was started")
+                .isFalse();
 
         Files.delete(directory.resolve("pg_hba.conf"));
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(directory, port, other);
@@ -114,12 +128,14 @@ class EmbeddedPostgresServerTest {
     }
 
     private static void assertRefusesAllButThePassword(int port) throws SQLException {
-        try (Connection connection = connect(port, PASSWORD); var rows = connection.createStatement().executeQuery("select current_user")) {
+        try (Connection connection = connect(port, PASSWORD);
+                var rows = connection.createStatement().executeQuery("select current_user")) {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getString(1)).isEqualTo("postgres");
         }
         assertThatThrownBy(() -> connect(port, "wrong-password").close())
-                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("28P01"));
+                .isInstanceOfSatisfying(
+                        SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("28P01"));
         assertThatThrownBy(() -> connect(port, null).close()).isInstanceOf(SQLException.class);
     }
 

@@ -3,12 +3,6 @@ package dev.tasks.api.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import dev.tasks.api.support.Api.Response;
 import dev.tasks.api.support.ApiTest;
 import dev.tasks.api.support.BetterAuthSessionTable;
@@ -16,6 +10,10 @@ import dev.tasks.api.support.TestPostgres;
 import dev.tasks.api.support.TestTokens;
 import dev.tasks.api.web.SessionCheckSettings;
 import io.github.betterauthjava.jwt.SessionCheck;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * SPEC 1.6 through the whole API: a real signed token naming a Better Auth session works while
@@ -35,8 +33,10 @@ class SessionCheckTest extends ApiTest {
 
     @Test
     void checksTokensThatNameASessionByDefault() {
-        assertThat(sessionCheck.mode()).isEqualTo(SessionCheckSettings.DEFAULT)
-                .isEqualTo(SessionCheckSettings.from(dev.tasks.api.config.Env.of(java.util.Map.of())).mode());
+        assertThat(sessionCheck.mode())
+                .isEqualTo(SessionCheckSettings.DEFAULT)
+                .isEqualTo(SessionCheckSettings.from(dev.tasks.api.config.Env.of(java.util.Map.of()))
+                        .mode());
     }
 
     @Test
@@ -45,7 +45,9 @@ class SessionCheckTest extends ApiTest {
         String token = TestTokens.forSession(user, BetterAuthSessionTable.signIn(user));
 
         assertThat(api().get("/api/me", token).status()).isEqualTo(200);
-        assertThat(api().post("/api/" + user + "/tasks", token, "{\"title\":\"while signed in\"}").status()).isEqualTo(201);
+        assertThat(api().post("/api/" + user + "/tasks", token, "{\"title\":\"while signed in\"}")
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test
@@ -57,12 +59,13 @@ class SessionCheckTest extends ApiTest {
 
         BetterAuthSessionTable.signOut(session);
 
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> api().get("/api/" + user + "/tasks", token).status() == 401);
         Response refused = api().get("/api/" + user + "/tasks", token);
         assertThat(refused.status()).isEqualTo(401);
-        assertThat(refused.header("WWW-Authenticate")).hasValueSatisfying(challenge ->
-                assertThat(challenge).startsWith("Bearer error=\"invalid_token\""));
+        assertThat(refused.header("WWW-Authenticate"))
+                .hasValueSatisfying(challenge -> assertThat(challenge).startsWith("Bearer error=\"invalid_token\""));
         assertThat(refused.json().get("detail").asString()).contains("session this token belongs to has ended");
     }
 
@@ -78,7 +81,9 @@ class SessionCheckTest extends ApiTest {
     @Test
     void aTokenWithoutSidStillWorks() {
         String user = newUser();
-        assertThat(api().get("/api/" + user + "/tasks", TestTokens.forUser(user)).status()).isEqualTo(200);
+        assertThat(api().get("/api/" + user + "/tasks", TestTokens.forUser(user))
+                        .status())
+                .isEqualTo(200);
         assertThat(api().get("/api/me", TestTokens.hs256(user)).status()).isEqualTo(200);
     }
 
@@ -97,12 +102,15 @@ class SessionCheckTest extends ApiTest {
             assertThat(me.json().get("detail").asString()).contains("database is unavailable");
             assertThat(me.header("WWW-Authenticate")).isEmpty();
 
-            assertThat(api().get("/api/me", TestTokens.forUser(user)).status()).as("a token without sid needs no database").isEqualTo(200);
+            assertThat(api().get("/api/me", TestTokens.forUser(user)).status())
+                    .as("a token without sid needs no database")
+                    .isEqualTo(200);
         } finally {
             TestPostgres.start();
         }
 
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> api().get("/api/me", token).status() == 200);
         assertThat(api().get("/api/" + user + "/tasks", token).status()).isEqualTo(200);
     }

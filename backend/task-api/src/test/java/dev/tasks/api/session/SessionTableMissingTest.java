@@ -2,15 +2,14 @@ package dev.tasks.api.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tasks.api.support.Api.Response;
+import dev.tasks.api.support.ApiTest;
+import dev.tasks.api.support.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.TestPropertySource;
-
-import dev.tasks.api.support.Api.Response;
-import dev.tasks.api.support.ApiTest;
-import dev.tasks.api.support.TestTokens;
 
 /**
  * Better Auth has not migrated yet (here: the configured session table does not exist): the API
@@ -31,6 +30,7 @@ class SessionTableMissingTest extends ApiTest {
         assertThat(response.header("Retry-After")).isPresent();
         assertThat(response.json().get("detail").asString()).contains("\"session_not_migrated_yet\" does not exist");
         assertThat(api().get("/api/me", TestTokens.forUser(user)).status()).isEqualTo(200);
-        assertThat(output.getAll()).containsOnlyOnce("Better Auth session check: table \"session_not_migrated_yet\" cannot be read");
+        assertThat(output.getAll())
+                .containsOnlyOnce("Better Auth session check: table \"session_not_migrated_yet\" cannot be read");
     }
 }

@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Api {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
 
@@ -35,11 +35,15 @@ public final class Api {
     }
 
     public Response post(String path, String token, String json) {
-        return send(request(path, token).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+        return send(request(path, token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     public Response put(String path, String token, String json) {
-        return send(request(path, token).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
+        return send(request(path, token)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     public Response patch(String path, String token) {
@@ -52,7 +56,8 @@ public final class Api {
 
     /** A request with everything left to the caller (headers, method, body). */
     public HttpRequest.Builder request(String path, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }
@@ -64,8 +69,11 @@ public final class Api {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
             Response result = new Response(response.statusCode(), response.headers(), response.body());
             if (result.status() >= 400) {
-                assertThat(result.body()).as("error body of %s", response.uri())
-                        .doesNotContain("Exception").doesNotContain("\tat ").doesNotContain(".java:");
+                assertThat(result.body())
+                        .as("error body of %s", response.uri())
+                        .doesNotContain("Exception")
+                        .doesNotContain("\tat ")
+                        .doesNotContain(".java:");
             }
             return result;
         } catch (IOException e) {
@@ -87,7 +95,8 @@ public final class Api {
 
     /** Sends these bytes as they are (request line, headers, blank line) and reads the answer. */
     public Response raw(String request) {
-        try (java.net.Socket socket = new java.net.Socket("localhost", Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)))) {
+        try (java.net.Socket socket =
+                new java.net.Socket("localhost", Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)))) {
             socket.setSoTimeout(30_000);
             socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
             String raw = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
@@ -96,14 +105,21 @@ public final class Api {
             java.util.Map<String, List<String>> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             for (int i = 1; i < head.length; i++) {
                 int colon = head[i].indexOf(':');
-                headers.computeIfAbsent(head[i].substring(0, colon).strip(), k -> new java.util.ArrayList<>()).add(head[i].substring(colon + 1).strip());
+                headers.computeIfAbsent(head[i].substring(0, colon).strip(), k -> new java.util.ArrayList<>())
+                        .add(head[i].substring(colon + 1).strip());
             }
             String body = raw.substring(headerEnd + 4);
             if (headers.getOrDefault("Transfer-Encoding", List.of()).contains("chunked")) {
                 body = unchunk(body);
             }
-            Response result = new Response(Integer.parseInt(head[0].split(" ")[1]), java.net.http.HttpHeaders.of(headers, (a, b) -> true), body);
-            assertThat(result.body()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain(".java:");
+            Response result = new Response(
+                    Integer.parseInt(head[0].split(" ")[1]),
+                    java.net.http.HttpHeaders.of(headers, (a, b) -> true),
+                    body);
+            assertThat(result.body())
+                    .doesNotContain("Exception")
+                    .doesNotContain("\tat ")
+                    .doesNotContain(".java:");
             return result;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -12,10 +12,15 @@ import org.springframework.test.context.DynamicPropertySource;
  * Subclasses without their own
  * configuration share one Spring context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"RATE_LIMIT_USER_RPS=0", "RATE_LIMIT_IP_RPS=0", "CORS_ORIGINS=http://localhost:3000,https://tasks.example.com",
-                // Actuator on a free management port (at its default address, 127.0.0.1), not the fixed 8081.
-                "management.server.port=0"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "RATE_LIMIT_USER_RPS=0",
+            "RATE_LIMIT_IP_RPS=0",
+            "CORS_ORIGINS=http://localhost:3000,https://tasks.example.com",
+            // Actuator on a free management port (at its default address, 127.0.0.1), not the fixed 8081.
+            "management.server.port=0"
+        })
 public abstract class ApiTest {
 
     @LocalServerPort

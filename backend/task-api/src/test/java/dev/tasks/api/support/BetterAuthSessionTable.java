@@ -15,22 +15,23 @@ import java.util.UUID;
  */
 public final class BetterAuthSessionTable {
 
-    private BetterAuthSessionTable() {
-    }
+    private BetterAuthSessionTable() {}
 
     /** Creates the table unless it exists (Better Auth may have migrated first in real life). */
     public static void createTable() {
-        sql("CREATE TABLE IF NOT EXISTS public.\"session\" (\"id\" text NOT NULL PRIMARY KEY, \"expiresAt\" timestamptz NOT NULL,"
-                + " \"token\" text NOT NULL UNIQUE, \"createdAt\" timestamptz DEFAULT CURRENT_TIMESTAMP NOT NULL,"
-                + " \"updatedAt\" timestamptz NOT NULL, \"ipAddress\" text, \"userAgent\" text, \"userId\" text NOT NULL)");
+        sql(
+                "CREATE TABLE IF NOT EXISTS public.\"session\" (\"id\" text NOT NULL PRIMARY KEY, \"expiresAt\" timestamptz NOT NULL,"
+                        + " \"token\" text NOT NULL UNIQUE, \"createdAt\" timestamptz DEFAULT CURRENT_TIMESTAMP NOT NULL,"
+                        + " \"updatedAt\" timestamptz NOT NULL, \"ipAddress\" text, \"userAgent\" text, \"userId\" text NOT NULL)");
     }
 
     /** A live session of the user (7 days, Better Auth's default); returns its id. */
     public static String signIn(String userId) {
         String id = "sess" + UUID.randomUUID().toString().replace("-", "");
         try (Connection connection = TestPostgres.connect();
-             PreparedStatement insert = connection.prepareStatement("INSERT INTO public.\"session\""
-                     + " (\"id\", \"expiresAt\", \"token\", \"updatedAt\", \"userId\") VALUES (?, ?, ?, now(), ?)")) {
+                PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO public.\"session\""
+                                + " (\"id\", \"expiresAt\", \"token\", \"updatedAt\", \"userId\") VALUES (?, ?, ?, now(), ?)")) {
             insert.setString(1, id);
             insert.setTimestamp(2, Timestamp.from(Instant.now().plus(Duration.ofDays(7))));
             insert.setString(3, UUID.randomUUID().toString());
@@ -48,7 +49,8 @@ public final class BetterAuthSessionTable {
     }
 
     private static void sql(String sql) {
-        try (Connection connection = TestPostgres.connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = TestPostgres.connect();
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -1,5 +1,6 @@
 package dev.tasks.api.support;
 
+import dev.tasks.api.database.EmbeddedPostgresServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -10,8 +11,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.stream.Stream;
-
-import dev.tasks.api.database.EmbeddedPostgresServer;
 
 /**
  * One real PostgreSQL for the whole test JVM (started on first use, ~1 s), run by the API's own
@@ -25,6 +24,7 @@ public final class TestPostgres {
     private static final int PORT;
     /** Generated per test JVM, like the password ./run.sh generates per data directory. */
     private static final String PASSWORD = java.util.UUID.randomUUID().toString();
+
     private static EmbeddedPostgresServer server;
 
     static {
@@ -39,8 +39,7 @@ public final class TestPostgres {
         Runtime.getRuntime().addShutdownHook(new Thread(TestPostgres::removeAll, "test-postgres-cleanup"));
     }
 
-    private TestPostgres() {
-    }
+    private TestPostgres() {}
 
     /** The libpq URL, as DATABASE_URL; starts the server on first use. */
     public static synchronized String databaseUrl() {
@@ -76,7 +75,8 @@ public final class TestPostgres {
     private static void removeAll() {
         stop();
         try (Stream<Path> files = Files.walk(DATA)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException ignored) {
             // a temp directory: the OS cleans up what is left
         }

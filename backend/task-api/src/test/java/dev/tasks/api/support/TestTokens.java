@@ -1,15 +1,5 @@
 package dev.tasks.api.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
-import java.util.Map;
-
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -22,6 +12,15 @@ import com.nimbusds.jose.jwk.gen.OctetKeyPairGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
 
 /**
  * Real tokens, as Better Auth issues them: EdDSA (Ed25519) signed with a key published by a JWKS
@@ -38,7 +37,10 @@ public final class TestTokens {
 
     static {
         try {
-            KEY = new OctetKeyPairGenerator(Curve.Ed25519).keyID("test-ed25519").algorithm(JWSAlgorithm.EdDSA).generate();
+            KEY = new OctetKeyPairGenerator(Curve.Ed25519)
+                    .keyID("test-ed25519")
+                    .algorithm(JWSAlgorithm.EdDSA)
+                    .generate();
             JWKS = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
@@ -55,8 +57,7 @@ public final class TestTokens {
         JWKS.start();
     }
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     public static String jwksUrl() {
         return "http://127.0.0.1:" + JWKS.getAddress().getPort() + "/api/auth/jwks";
@@ -80,7 +81,9 @@ public final class TestTokens {
 
     /** A token of the Better Auth session {@code sessionId} (its {@code sid} claim, as added with jwt.definePayload). */
     public static String forSession(String userId, String sessionId) {
-        return eddsa(claims(userId, Instant.now().plus(Duration.ofMinutes(15))).claim("sid", sessionId).build());
+        return eddsa(claims(userId, Instant.now().plus(Duration.ofMinutes(15)))
+                .claim("sid", sessionId)
+                .build());
     }
 
     public static String expired(String userId) {
@@ -90,7 +93,8 @@ public final class TestTokens {
     /** HS256 with the shared secret, as scripts/mint-token makes them. */
     public static String hs256(String userId) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256),
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader(JWSAlgorithm.HS256),
                     claims(userId, Instant.now().plus(Duration.ofMinutes(15))).build());
             jwt.sign(new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8)));
             return jwt.serialize();
@@ -117,7 +121,11 @@ public final class TestTokens {
 
     private static String eddsa(JWTClaimsSet claims) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.EdDSA).keyID(KEY.getKeyID()).build(), claims);
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.EdDSA)
+                            .keyID(KEY.getKeyID())
+                            .build(),
+                    claims);
             jwt.sign(new Ed25519Signer(KEY));
             return jwt.serialize();
         } catch (JOSEException e) {

@@ -3,6 +3,12 @@ package dev.tasks.api.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.tasks.api.support.Api.Response;
+import dev.tasks.api.support.ApiTest;
+import dev.tasks.api.support.BetterAuthSessionTable;
+import dev.tasks.api.support.TestPostgres;
+import dev.tasks.api.support.TestTokens;
+import io.github.betterauthjava.jwt.SessionCheck;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,19 +18,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-
-import dev.tasks.api.support.Api.Response;
-import dev.tasks.api.support.ApiTest;
-import dev.tasks.api.support.BetterAuthSessionTable;
-import dev.tasks.api.support.TestPostgres;
-import dev.tasks.api.support.TestTokens;
-import io.github.betterauthjava.jwt.SessionCheck;
 
 /**
  * A new task is stored only while its token's Better Auth session exists (SPEC 1.6: nothing of a
@@ -50,13 +48,23 @@ class SessionBoundInsertTest extends ApiTest {
     void aTaskIsInsertedOnlyForALiveUnexpiredSessionOfTheSameUser() throws SQLException {
         String user = newUser();
         String session = BetterAuthSessionTable.signIn(user);
-        assertThat(tasks.insertWhileSessionLives(user, TASK, SESSION_TABLE, session)).isPresent();
+        assertThat(tasks.insertWhileSessionLives(user, TASK, SESSION_TABLE, session))
+                .isPresent();
 
         String other = newUser();
-        assertThat(tasks.insertWhileSessionLives(other, TASK, SESSION_TABLE, session)).as("another user's session").isEmpty();
-        assertThat(tasks.insertWhileSessionLives(user, TASK, SESSION_TABLE, "no-such-session")).as("no session").isEmpty();
-        update("UPDATE \"session\" SET \"expiresAt\" = ? WHERE \"id\" = ?", Timestamp.from(Instant.now().minusSeconds(1)), session);
-        assertThat(tasks.insertWhileSessionLives(user, TASK, SESSION_TABLE, session)).as("expired").isEmpty();
+        assertThat(tasks.insertWhileSessionLives(other, TASK, SESSION_TABLE, session))
+                .as("another user's session")
+                .isEmpty();
+        assertThat(tasks.insertWhileSessionLives(user, TASK, SESSION_TABLE, "no-such-session"))
+                .as("no session")
+                .isEmpty();
+        update(
+                "UPDATE \"session\" SET \"expiresAt\" = ? WHERE \"id\" = ?",
+                Timestamp.from(Instant.now().minusSeconds(1)),
+                session);
+        assertThat(tasks.insertWhileSessionLives(user, TASK, SESSION_TABLE, session))
+                .as("expired")
+                .isEmpty();
 
         assertThat(rowsOf(user)).isEqualTo(1);
         assertThat(rowsOf(other)).isZero();
@@ -67,7 +75,8 @@ class SessionBoundInsertTest extends ApiTest {
         String user = newUser();
         String session = BetterAuthSessionTable.signIn(user);
         String token = TestTokens.forSession(user, session);
-        assertThat(api().post(tasksOf(user), token, "{\"title\":\"before\"}").status()).isEqualTo(201);
+        assertThat(api().post(tasksOf(user), token, "{\"title\":\"before\"}").status())
+                .isEqualTo(201);
 
         deleteAccountRows(user);
         Response late = api().post(tasksOf(user), token, "{\"title\":\"after the deletion\"}");
@@ -76,7 +85,8 @@ class SessionBoundInsertTest extends ApiTest {
         assertThat(late.json().get("detail").asString()).isEqualTo(SessionCheck.ENDED);
         assertThat(rowsOf(user)).isZero();
         // Once the session check's cache has let go of the session, it refuses the token itself: the same answer.
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> api().get(tasksOf(user), token).status() == 401);
         Response checked = api().post(tasksOf(user), token, "{\"title\":\"later still\"}");
         assertThat(late.header("WWW-Authenticate")).isPresent().isEqualTo(checked.header("WWW-Authenticate"));
@@ -88,7 +98,8 @@ class SessionBoundInsertTest extends ApiTest {
     void aDeletionThatLockedTheSessionFirstMakesTheInsertWaitAndFindNothing() throws Exception {
         String user = newUser();
         String token = TestTokens.forSession(user, BetterAuthSessionTable.signIn(user));
-        assertThat(api().post(tasksOf(user), token, "{\"title\":\"before\"}").status()).isEqualTo(201);
+        assertThat(api().post(tasksOf(user), token, "{\"title\":\"before\"}").status())
+                .isEqualTo(201);
 
         try (Connection deletion = TestPostgres.connect()) {
             deletion.setAutoCommit(false);
@@ -116,7 +127,8 @@ class SessionBoundInsertTest extends ApiTest {
         try (Connection insert = TestPostgres.connect()) {
             insert.setAutoCommit(false);
             TaskRepository held = new TaskRepository(JdbcClient.create(new SingleConnectionDataSource(insert, true)));
-            assertThat(held.insertWhileSessionLives(user, TASK, SESSION_TABLE, session)).isPresent();
+            assertThat(held.insertWhileSessionLives(user, TASK, SESSION_TABLE, session))
+                    .isPresent();
 
             CompletableFuture<Void> deletion = CompletableFuture.runAsync(() -> {
                 try (Connection connection = TestPostgres.connect()) {
@@ -138,7 +150,9 @@ class SessionBoundInsertTest extends ApiTest {
     @Test
     void aTokenWithoutSidStillCreatesTasks() throws SQLException {
         String user = newUser();
-        assertThat(api().post(tasksOf(user), TestTokens.forUser(user), "{\"title\":\"no sid\"}").status()).isEqualTo(201);
+        assertThat(api().post(tasksOf(user), TestTokens.forUser(user), "{\"title\":\"no sid\"}")
+                        .status())
+                .isEqualTo(201);
         assertThat(rowsOf(user)).isEqualTo(1);
     }
 
@@ -158,9 +172,10 @@ class SessionBoundInsertTest extends ApiTest {
     /** The web app's deletion order (lib/account-deletion.ts), without the user table task-api does not have. */
     private static void lockSessionsAndDelete(Connection connection, String user) throws SQLException {
         for (String sql : new String[] {
-                "SELECT 1 FROM \"session\" WHERE \"userId\" = ? FOR UPDATE",
-                "DELETE FROM tasks.tasks WHERE user_id = ?",
-                "DELETE FROM \"session\" WHERE \"userId\" = ?"}) {
+            "SELECT 1 FROM \"session\" WHERE \"userId\" = ? FOR UPDATE",
+            "DELETE FROM tasks.tasks WHERE user_id = ?",
+            "DELETE FROM \"session\" WHERE \"userId\" = ?"
+        }) {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.setString(1, user);
                 statement.execute();
@@ -174,26 +189,31 @@ class SessionBoundInsertTest extends ApiTest {
 
     /** Until a statement starting with {@code pattern} waits on a lock (pg_stat_activity), at most 30 s. */
     private static void awaitWaitingOnALock(String pattern) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            try (Connection connection = TestPostgres.connect();
-                 PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM pg_stat_activity"
-                         + " WHERE wait_event_type = 'Lock' AND query LIKE ?")) {
-                query.setString(1, pattern);
-                return firstLong(query.executeQuery()) > 0;
-            }
-        });
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    try (Connection connection = TestPostgres.connect();
+                            PreparedStatement query =
+                                    connection.prepareStatement("SELECT count(*) FROM pg_stat_activity"
+                                            + " WHERE wait_event_type = 'Lock' AND query LIKE ?")) {
+                        query.setString(1, pattern);
+                        return firstLong(query.executeQuery()) > 0;
+                    }
+                });
     }
 
     private static long rowsOf(String user) throws SQLException {
         try (Connection connection = TestPostgres.connect();
-             PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM tasks.tasks WHERE user_id = ?")) {
+                PreparedStatement query =
+                        connection.prepareStatement("SELECT count(*) FROM tasks.tasks WHERE user_id = ?")) {
             query.setString(1, user);
             return firstLong(query.executeQuery());
         }
     }
 
     private static void update(String sql, Timestamp at, String id) throws SQLException {
-        try (Connection connection = TestPostgres.connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = TestPostgres.connect();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setTimestamp(1, at);
             statement.setString(2, id);
             statement.executeUpdate();

@@ -2,16 +2,14 @@ package dev.tasks.api.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.stream.StreamSupport;
-
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-
 import dev.tasks.api.support.Api.Response;
 import dev.tasks.api.support.ApiTest;
 import dev.tasks.api.support.TestTokens;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /** Every task endpoint's success path, with filters, search, order and paging (SPEC 1.3). */
 class TaskApiTest extends ApiTest {
@@ -31,7 +29,8 @@ class TaskApiTest extends ApiTest {
         assertThat(task.get("title").asString()).isEqualTo("Buy milk");
         assertThat(task.get("description").asString()).isEqualTo("2 liters");
         assertThat(task.get("completed").asBoolean()).isFalse();
-        assertThat(created.header("Location")).contains(tasks + "/" + task.get("id").asLong());
+        assertThat(created.header("Location"))
+                .contains(tasks + "/" + task.get("id").asLong());
 
         Response fetched = api().get(created.header("Location").orElseThrow(), token);
         assertThat(fetched.status()).isEqualTo(200);
@@ -42,13 +41,15 @@ class TaskApiTest extends ApiTest {
     void writesSnakeCaseFieldsAndIsoUtcTimestamps() {
         JsonNode task = create("{\"title\":\"t\",\"completed\":true}");
 
-        assertThat(fieldNames(task)).containsExactlyInAnyOrder("id", "user_id", "title", "description", "completed",
-                "created_at", "updated_at");
+        assertThat(fieldNames(task))
+                .containsExactlyInAnyOrder(
+                        "id", "user_id", "title", "description", "completed", "created_at", "updated_at");
         assertThat(task.get("description").isNull()).isTrue();
         assertThat(task.get("completed").asBoolean()).isTrue();
         assertThat(task.get("created_at").asString()).endsWith("Z");
         assertThat(Instant.parse(task.get("created_at").asString())).isBeforeOrEqualTo(Instant.now());
-        assertThat(task.get("updated_at").asString()).isEqualTo(task.get("created_at").asString());
+        assertThat(task.get("updated_at").asString())
+                .isEqualTo(task.get("created_at").asString());
     }
 
     @Test
@@ -140,7 +141,8 @@ class TaskApiTest extends ApiTest {
         assertThat(titles(second)).containsExactly("task 3", "task 2");
         assertThat(titles(last)).containsExactly("task 1");
         assertThat(titles(beyond)).isEmpty();
-        assertThat(List.of(first, second, last, beyond)).allSatisfy(page -> assertThat(page.header("X-Total-Count")).contains("5"));
+        assertThat(List.of(first, second, last, beyond))
+                .allSatisfy(page -> assertThat(page.header("X-Total-Count")).contains("5"));
     }
 
     @Test
@@ -239,12 +241,17 @@ class TaskApiTest extends ApiTest {
     private long idOf(String title) {
         return StreamSupport.stream(api().get(tasks, token).json().spliterator(), false)
                 .filter(task -> task.get("title").asString().equals(title))
-                .findFirst().orElseThrow().get("id").asLong();
+                .findFirst()
+                .orElseThrow()
+                .get("id")
+                .asLong();
     }
 
     private static List<String> titles(Response list) {
         assertThat(list.status()).as(list.body()).isEqualTo(200);
-        return StreamSupport.stream(list.json().spliterator(), false).map(task -> task.get("title").asString()).toList();
+        return StreamSupport.stream(list.json().spliterator(), false)
+                .map(task -> task.get("title").asString())
+                .toList();
     }
 
     private static List<String> fieldNames(JsonNode node) {

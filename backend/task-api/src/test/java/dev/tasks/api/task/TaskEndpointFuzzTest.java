@@ -2,16 +2,14 @@ package dev.tasks.api.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tasks.api.support.Api.Response;
+import dev.tasks.api.support.ApiTest;
+import dev.tasks.api.support.TestTokens;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
-
-import dev.tasks.api.support.Api.Response;
-import dev.tasks.api.support.ApiTest;
-import dev.tasks.api.support.TestTokens;
 
 /**
  * Random and mutated JSON bodies and query strings at every task endpoint, with a valid token:
@@ -23,9 +21,36 @@ class TaskEndpointFuzzTest extends ApiTest {
 
     private static final long SEED = 0x7A5C5L;
     private static final int ROUNDS = 250;
-    private static final List<String> FRAGMENTS = List.of("{", "}", "[", "]", ",", ":", "\"", "\"title\"", "\"description\"",
-            "\"completed\"", "null", "true", "false", "0", "-1", "1e999", "\"x\"", "\"\\u0000\"", "\"\\ud800\"", "\\", "\"é\"",
-            "{\"title\":", "\"" + "y".repeat(250) + "\"", "NaN", " ", "\n", "/*", "'", "\"title\":\"ok\"");
+    private static final List<String> FRAGMENTS = List.of(
+            "{",
+            "}",
+            "[",
+            "]",
+            ",",
+            ":",
+            "\"",
+            "\"title\"",
+            "\"description\"",
+            "\"completed\"",
+            "null",
+            "true",
+            "false",
+            "0",
+            "-1",
+            "1e999",
+            "\"x\"",
+            "\"\\u0000\"",
+            "\"\\ud800\"",
+            "\\",
+            "\"é\"",
+            "{\"title\":",
+            "\"" + "y".repeat(250) + "\"",
+            "NaN",
+            " ",
+            "\n",
+            "/*",
+            "'",
+            "\"title\":\"ok\"");
 
     private final String user = newUser();
     private final String token = TestTokens.forUser(user);
@@ -56,7 +81,9 @@ class TaskEndpointFuzzTest extends ApiTest {
                 api().put(one, token, "{\"title\":\"kept\",\"description\":\"as it was\",\"completed\":false}");
                 before = api().get(one, token).body();
             } else {
-                assertThat(api().get(one, token).body()).as("PUT %s was refused and changed nothing", update).isEqualTo(before);
+                assertThat(api().get(one, token).body())
+                        .as("PUT %s was refused and changed nothing", update)
+                        .isEqualTo(before);
             }
 
             String query = randomQuery(random);
@@ -67,7 +94,9 @@ class TaskEndpointFuzzTest extends ApiTest {
             assertSane(api().delete(tasks + "/" + id, token), "DELETE id " + id);
         }
 
-        assertThat(api().get(tasks, token).header("X-Total-Count")).as("only the kept task is left").contains("1");
+        assertThat(api().get(tasks, token).header("X-Total-Count"))
+                .as("only the kept task is left")
+                .contains("1");
         assertThat(api().get(one, token).body()).isEqualTo(before);
         // The generator must reach the success path too, or the test only proves refusals.
         assertThat(accepted).as("random bodies that were valid tasks").isPositive();
@@ -82,7 +111,8 @@ class TaskEndpointFuzzTest extends ApiTest {
 
     /** Valid task JSON, a mutation of it, or fragments glued at random. */
     private static String randomBody(Random random) {
-        String valid = "{\"title\":\"t" + random.nextInt(1000) + "\",\"description\":\"d\",\"completed\":" + random.nextBoolean() + "}";
+        String valid = "{\"title\":\"t" + random.nextInt(1000) + "\",\"description\":\"d\",\"completed\":"
+                + random.nextBoolean() + "}";
         return switch (random.nextInt(3)) {
             case 0 -> valid;
             case 1 -> mutate(valid, random);
@@ -113,20 +143,46 @@ class TaskEndpointFuzzTest extends ApiTest {
 
     private static String randomQuery(Random random) {
         String[] names = {"completed", "q", "sort", "limit", "offset", "unknown"};
-        String[] values = {"true", "false", "yes", "", "-1", "0", "1001", "99999999999999999999", "title", "-title",
-                "created_at;drop", "%_\\", "é", "1e3", "null"};
+        String[] values = {
+            "true",
+            "false",
+            "yes",
+            "",
+            "-1",
+            "0",
+            "1001",
+            "99999999999999999999",
+            "title",
+            "-title",
+            "created_at;drop",
+            "%_\\",
+            "é",
+            "1e3",
+            "null"
+        };
         StringBuilder query = new StringBuilder();
         int pairs = random.nextInt(4);
         for (int i = 0; i < pairs; i++) {
-            query.append(i == 0 ? "" : "&").append(names[random.nextInt(names.length)]).append('=')
+            query.append(i == 0 ? "" : "&")
+                    .append(names[random.nextInt(names.length)])
+                    .append('=')
                     .append(URLEncoder.encode(values[random.nextInt(values.length)], StandardCharsets.UTF_8));
         }
         return query.toString();
     }
 
     private static String randomId(Random random) {
-        String[] ids = {"0", "-1", "abc", "1.5", "99999999999999999999", "9223372036854775807", "%20", "1e3",
-                Long.toString(random.nextLong() & Long.MAX_VALUE)};
+        String[] ids = {
+            "0",
+            "-1",
+            "abc",
+            "1.5",
+            "99999999999999999999",
+            "9223372036854775807",
+            "%20",
+            "1e3",
+            Long.toString(random.nextLong() & Long.MAX_VALUE)
+        };
         return ids[random.nextInt(ids.length)];
     }
 }

@@ -2,19 +2,16 @@ package dev.tasks.api.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tasks.api.support.ApiTest;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-
 import javax.sql.DataSource;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-
-import dev.tasks.api.support.ApiTest;
 
 /** The default list ("a user's tasks, newest first") is read from the index in order: no sort step. */
 class TaskIndexTest extends ApiTest {
@@ -35,8 +32,11 @@ class TaskIndexTest extends ApiTest {
             TaskQuery newestFirst = TaskQuery.parse(null, null, null, null, null);
 
             List<String> plan = jdbc.sql("explain " + TaskRepository.listSql(newestFirst))
-                    .param("userId", "someone").param("limit", 100).param("offset", 0)
-                    .query(String.class).list();
+                    .param("userId", "someone")
+                    .param("limit", 100)
+                    .param("offset", 0)
+                    .query(String.class)
+                    .list();
             connection.rollback();
 
             String text = String.join("\n", plan);

@@ -2,18 +2,16 @@ package dev.tasks.api.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tasks.api.support.Api.Response;
+import dev.tasks.api.support.ApiTest;
+import dev.tasks.api.support.TestTokens;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-
-import dev.tasks.api.support.Api.Response;
-import dev.tasks.api.support.ApiTest;
-import dev.tasks.api.support.TestTokens;
 
 /**
  * The ownership rule covers every task route, found from the application's own mappings rather
@@ -21,8 +19,7 @@ import dev.tasks.api.support.TestTokens;
  */
 class TaskOwnershipCoverageTest extends ApiTest {
 
-    private record Route(RequestMethod method, String pattern) {
-    }
+    private record Route(RequestMethod method, String pattern) {}
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -47,9 +44,11 @@ class TaskOwnershipCoverageTest extends ApiTest {
         List<Route> routes = routesOf(TaskController.class);
 
         assertThat(routes).hasSizeGreaterThanOrEqualTo(6);
-        assertThat(routes).allSatisfy(route -> assertThat(route.pattern())
-                .satisfiesAnyOf(p -> assertThat(p).isEqualTo(TaskOwnership.PATH),
-                        p -> assertThat(p).startsWith(TaskOwnership.PATH + "/")));
+        assertThat(routes)
+                .allSatisfy(route -> assertThat(route.pattern())
+                        .satisfiesAnyOf(
+                                p -> assertThat(p).isEqualTo(TaskOwnership.PATH),
+                                p -> assertThat(p).startsWith(TaskOwnership.PATH + "/")));
     }
 
     @Test
@@ -57,12 +56,15 @@ class TaskOwnershipCoverageTest extends ApiTest {
         List<String> elsewhere = new ArrayList<>();
         mappings.getHandlerMethods().forEach((info, method) -> {
             for (String pattern : info.getPatternValues()) {
-                if (pattern.contains("{" + TaskOwnership.USER_VARIABLE + "}") && method.getBeanType() != TaskController.class) {
+                if (pattern.contains("{" + TaskOwnership.USER_VARIABLE + "}")
+                        && method.getBeanType() != TaskController.class) {
                     elsewhere.add(pattern + " in " + method.getBeanType().getSimpleName());
                 }
             }
         });
-        assertThat(elsewhere).as("routes with a user in the path outside the task feature's rule").isEmpty();
+        assertThat(elsewhere)
+                .as("routes with a user in the path outside the task feature's rule")
+                .isEmpty();
     }
 
     @Test
@@ -72,7 +74,9 @@ class TaskOwnershipCoverageTest extends ApiTest {
         List<Route> routes = routesOf(TaskController.class);
 
         for (Route route : routes) {
-            String path = route.pattern().replace("{" + TaskOwnership.USER_VARIABLE + "}", alice).replace("{id}", "1");
+            String path = route.pattern()
+                    .replace("{" + TaskOwnership.USER_VARIABLE + "}", alice)
+                    .replace("{id}", "1");
             Response response = switch (route.method()) {
                 case GET -> api().get(path, bobToken);
                 case POST -> api().post(path, bobToken, "{\"title\":\"sneaky\"}");

@@ -2,15 +2,13 @@ package dev.tasks.api.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.function.Function;
-
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-
 import dev.tasks.api.support.Api.Response;
 import dev.tasks.api.support.ApiTest;
 import dev.tasks.api.support.TestTokens;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /** Every user reaches only their own tasks: 403 for another user's path, 404 for another user's task id. */
 class TaskOwnershipTest extends ApiTest {
@@ -22,7 +20,10 @@ class TaskOwnershipTest extends ApiTest {
 
     @Test
     void anotherUsersPathIs403OnEveryRoute() {
-        long id = api().post("/api/" + alice + "/tasks", aliceToken, "{\"title\":\"alice's\"}").json().get("id").asLong();
+        long id = api().post("/api/" + alice + "/tasks", aliceToken, "{\"title\":\"alice's\"}")
+                .json()
+                .get("id")
+                .asLong();
         String tasks = "/api/" + alice + "/tasks";
 
         List<Response> responses = List.of(
@@ -43,7 +44,10 @@ class TaskOwnershipTest extends ApiTest {
 
     @Test
     void anotherUsersTaskIs404OnEveryRouteAndStaysUnchanged() {
-        long id = api().post("/api/" + alice + "/tasks", aliceToken, "{\"title\":\"alice's\"}").json().get("id").asLong();
+        long id = api().post("/api/" + alice + "/tasks", aliceToken, "{\"title\":\"alice's\"}")
+                .json()
+                .get("id")
+                .asLong();
         String bobsPath = "/api/" + bob + "/tasks/" + id;
 
         List<Function<String, Response>> routes = List.of(
@@ -60,13 +64,16 @@ class TaskOwnershipTest extends ApiTest {
             assertThat(response.json().get("title")).isEqualTo(missing.json().get("title"));
         }
         assertUnchanged(id);
-        assertThat(api().get("/api/" + bob + "/tasks", bobToken).header("X-Total-Count")).contains("0");
+        assertThat(api().get("/api/" + bob + "/tasks", bobToken).header("X-Total-Count"))
+                .contains("0");
     }
 
     @Test
     void aPathUserIdThatMerelyStartsLikeYoursIs403() {
         assertThat(api().get("/api/" + alice + "x/tasks", aliceToken).status()).isEqualTo(403);
-        assertThat(api().get("/api/" + alice.substring(0, 8) + "/tasks", aliceToken).status()).isEqualTo(403);
+        assertThat(api().get("/api/" + alice.substring(0, 8) + "/tasks", aliceToken)
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test
@@ -74,7 +81,8 @@ class TaskOwnershipTest extends ApiTest {
         Response response = api().get("/api/" + alice + "/tasks", null);
 
         assertThat(response.status()).isEqualTo(401);
-        assertThat(response.header("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
+        assertThat(response.header("WWW-Authenticate"))
+                .hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
     }
 
     private void assertUnchanged(long id) {

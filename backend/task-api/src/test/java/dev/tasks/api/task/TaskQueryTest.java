@@ -3,11 +3,9 @@ package dev.tasks.api.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Optional;
-
-import org.junit.jupiter.api.Test;
-
 import dev.tasks.api.web.InvalidRequestException;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
 class TaskQueryTest {
 
@@ -15,7 +13,8 @@ class TaskQueryTest {
     void defaultsAreNewestFirstHundredFromTheStart() {
         TaskQuery query = TaskQuery.parse(null, null, null, null, null);
 
-        assertThat(query).isEqualTo(new TaskQuery(Optional.empty(), Optional.empty(), TaskQuery.Sort.CREATED_AT_DESC, 100, 0));
+        assertThat(query)
+                .isEqualTo(new TaskQuery(Optional.empty(), Optional.empty(), TaskQuery.Sort.CREATED_AT_DESC, 100, 0));
     }
 
     @Test
@@ -25,20 +24,23 @@ class TaskQueryTest {
 
     @Test
     void likeWildcardsAndTheEscapeCharacterAreEscaped() {
-        assertThat(TaskQuery.parse(null, "50%_off\\", null, null, null).likePattern()).contains("%50\\%\\_off\\\\%");
+        assertThat(TaskQuery.parse(null, "50%_off\\", null, null, null).likePattern())
+                .contains("%50\\%\\_off\\\\%");
     }
 
     @Test
     void limitBoundsAreInclusive() {
         assertThat(TaskQuery.parse(null, null, null, "1", null).limit()).isEqualTo(1);
         assertThat(TaskQuery.parse(null, null, null, "1000", null).limit()).isEqualTo(1000);
-        assertThatThrownBy(() -> TaskQuery.parse(null, null, null, "1001", null)).isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> TaskQuery.parse(null, null, null, "1001", null))
+                .isInstanceOf(InvalidRequestException.class);
     }
 
     @Test
     void everySortParameterMapsToAConstantOrderWithAnIdTieBreak() {
         for (TaskQuery.Sort sort : TaskQuery.Sort.values()) {
-            assertThat(TaskQuery.parse(null, null, sort.parameter, null, null).sort()).isEqualTo(sort);
+            assertThat(TaskQuery.parse(null, null, sort.parameter, null, null).sort())
+                    .isEqualTo(sort);
             assertThat(sort.orderBy).endsWith(sort.parameter.startsWith("-") ? "id desc" : "id asc");
         }
     }

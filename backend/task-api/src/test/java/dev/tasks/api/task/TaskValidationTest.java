@@ -2,21 +2,19 @@ package dev.tasks.api.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tasks.api.support.Api.Response;
+import dev.tasks.api.support.ApiTest;
+import dev.tasks.api.support.TestTokens;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.util.Arrays;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
-
-import dev.tasks.api.support.Api.Response;
-import dev.tasks.api.support.ApiTest;
-import dev.tasks.api.support.TestTokens;
 
 /**
  * Bad input gets a clear 4xx naming what is wrong, and changes nothing: 422 per invalid field,
@@ -39,7 +37,10 @@ class TaskValidationTest extends ApiTest {
                 Arguments.of("title an object", "{\"title\":{\"a\":1}}", "title"),
                 Arguments.of("title with NUL", "{\"title\":\"a\\u0000b\"}", "title"),
                 Arguments.of("title a lone surrogate", "{\"title\":\"a\\ud800b\"}", "title"),
-                Arguments.of("description 2001 characters", "{\"title\":\"t\",\"description\":\"" + "x".repeat(2001) + "\"}", "description"),
+                Arguments.of(
+                        "description 2001 characters",
+                        "{\"title\":\"t\",\"description\":\"" + "x".repeat(2001) + "\"}",
+                        "description"),
                 Arguments.of("description a number", "{\"title\":\"t\",\"description\":5}", "description"),
                 Arguments.of("completed \"yes\"", "{\"title\":\"t\",\"completed\":\"yes\"}", "completed"),
                 Arguments.of("completed \"true\" (a string)", "{\"title\":\"t\",\"completed\":\"true\"}", "completed"),
@@ -53,7 +54,9 @@ class TaskValidationTest extends ApiTest {
         Response response = api().post(tasks, token, body);
 
         assertUnprocessable(response, field);
-        assertThat(api().get(tasks, token).header("X-Total-Count")).as("nothing stored").contains("0");
+        assertThat(api().get(tasks, token).header("X-Total-Count"))
+                .as("nothing stored")
+                .contains("0");
     }
 
     @Test
@@ -66,11 +69,15 @@ class TaskValidationTest extends ApiTest {
 
     @Test
     void createNamesEveryFieldOfTheWrongTypeAndEveryUnknownOne() {
-        Response response = api().post(tasks, token, "{\"title\":1,\"description\":false,\"completed\":\"yes\",\"colour\":\"red\"}");
+        Response response = api().post(
+                        tasks, token, "{\"title\":1,\"description\":false,\"completed\":\"yes\",\"colour\":\"red\"}");
 
         assertThat(response.status()).isEqualTo(422);
-        assertThat(response.json().get("errors").findValuesAsString("field")).containsExactly("title", "description", "completed", "colour");
-        assertThat(response.json().get("detail").asString()).contains("title must be a string").contains("completed must be true or false");
+        assertThat(response.json().get("errors").findValuesAsString("field"))
+                .containsExactly("title", "description", "completed", "colour");
+        assertThat(response.json().get("detail").asString())
+                .contains("title must be a string")
+                .contains("completed must be true or false");
     }
 
     @Test
@@ -80,14 +87,15 @@ class TaskValidationTest extends ApiTest {
         Response response = api().put(tasks + "/" + id, token, "{\"title\":null,\"completed\":null,\"description\":7}");
 
         assertThat(response.status()).isEqualTo(422);
-        assertThat(response.json().get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("title", "completed", "description");
+        assertThat(response.json().get("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("title", "completed", "description");
     }
 
     @Test
     void acceptsTheLongestTitleAndDescription() {
         String title = "\uD83D\uDE00".repeat(200); // 200 characters (emoji), 400 UTF-16 units
-        Response response = api().post(tasks, token,
-                "{\"title\":\"" + title + "\",\"description\":\"" + "d".repeat(2000) + "\"}");
+        Response response =
+                api().post(tasks, token, "{\"title\":\"" + title + "\",\"description\":\"" + "d".repeat(2000) + "\"}");
 
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         assertThat(response.json().get("title").asString()).isEqualTo(title);
@@ -99,7 +107,8 @@ class TaskValidationTest extends ApiTest {
                 Arguments.of("title blank", "{\"title\":\"\"}", "title"),
                 Arguments.of("title 201 characters", "{\"title\":\"" + "x".repeat(201) + "\"}", "title"),
                 Arguments.of("title a number", "{\"title\":1}", "title"),
-                Arguments.of("description 2001 characters", "{\"description\":\"" + "x".repeat(2001) + "\"}", "description"),
+                Arguments.of(
+                        "description 2001 characters", "{\"description\":\"" + "x".repeat(2001) + "\"}", "description"),
                 Arguments.of("description an array", "{\"description\":[\"x\"]}", "description"),
                 Arguments.of("completed null", "{\"completed\":null}", "completed"),
                 Arguments.of("completed \"yes\"", "{\"completed\":\"yes\"}", "completed"),
@@ -109,7 +118,8 @@ class TaskValidationTest extends ApiTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalidUpdates")
     void updateRefusesAnInvalidFieldWith422AndChangesNothing(String name, String body, String field) {
-        JsonNode task = api().post(tasks, token, "{\"title\":\"keep\",\"description\":\"as is\"}").json();
+        JsonNode task = api().post(tasks, token, "{\"title\":\"keep\",\"description\":\"as is\"}")
+                .json();
         String path = tasks + "/" + task.get("id").asLong();
 
         assertUnprocessable(api().put(path, token, body), field);
@@ -117,8 +127,15 @@ class TaskValidationTest extends ApiTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"title\":", "{\"title\":\"t\"", "not json", "{\"title\":\"t\"}}", "{\"title\":'t'}",
-            "{\"title\":\"a\",\"title\":\"b\"}"})
+    @ValueSource(
+            strings = {
+                "{\"title\":",
+                "{\"title\":\"t\"",
+                "not json",
+                "{\"title\":\"t\"}}",
+                "{\"title\":'t'}",
+                "{\"title\":\"a\",\"title\":\"b\"}"
+            })
     void malformedJsonIs400(String body) {
         Response response = api().post(tasks, token, body);
 
@@ -139,7 +156,8 @@ class TaskValidationTest extends ApiTest {
 
     @Test
     void aBodyThatIsNotJsonIs415() {
-        Response response = api().send(api().request(tasks, token).header("Content-Type", "text/plain")
+        Response response = api().send(api().request(tasks, token)
+                .header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString("title=t")));
 
         assertThat(response.status()).isEqualTo(415);
@@ -163,7 +181,8 @@ class TaskValidationTest extends ApiTest {
         byte[] huge = ("{\"title\":\"t\",\"description\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}").getBytes();
 
         // ofInputStream has no length: the body goes chunked, so only counting while reading catches it.
-        Response response = api().send(api().request(tasks, token).header("Content-Type", "application/json")
+        Response response = api().send(api().request(tasks, token)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge))));
 
         assertThat(response.status()).isEqualTo(413);
@@ -172,12 +191,19 @@ class TaskValidationTest extends ApiTest {
 
     static Stream<Arguments> invalidQueries() {
         return Stream.of(
-                Arguments.of("limit=0", "limit"), Arguments.of("limit=1001", "limit"), Arguments.of("limit=abc", "limit"),
-                Arguments.of("limit=-5", "limit"), Arguments.of("limit=99999999999999", "limit"),
-                Arguments.of("offset=-1", "offset"), Arguments.of("offset=x", "offset"),
-                Arguments.of("sort=password", "sort"), Arguments.of("sort=created_at;drop", "sort"),
-                Arguments.of("completed=yes", "completed"), Arguments.of("completed=1", "completed"),
-                Arguments.of("q=%00", "q"), Arguments.of("q=" + "x".repeat(1001), "q"));
+                Arguments.of("limit=0", "limit"),
+                Arguments.of("limit=1001", "limit"),
+                Arguments.of("limit=abc", "limit"),
+                Arguments.of("limit=-5", "limit"),
+                Arguments.of("limit=99999999999999", "limit"),
+                Arguments.of("offset=-1", "offset"),
+                Arguments.of("offset=x", "offset"),
+                Arguments.of("sort=password", "sort"),
+                Arguments.of("sort=created_at;drop", "sort"),
+                Arguments.of("completed=yes", "completed"),
+                Arguments.of("completed=1", "completed"),
+                Arguments.of("q=%00", "q"),
+                Arguments.of("q=" + "x".repeat(1001), "q"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -188,7 +214,8 @@ class TaskValidationTest extends ApiTest {
 
     @Test
     void anUnsupportedMethodIs405() {
-        Response response = api().send(api().request(tasks, token).method("PATCH", HttpRequest.BodyPublishers.noBody()));
+        Response response =
+                api().send(api().request(tasks, token).method("PATCH", HttpRequest.BodyPublishers.noBody()));
 
         assertThat(response.status()).isEqualTo(405);
         assertThat(response.contentType()).startsWith("application/problem+json");
@@ -200,7 +227,9 @@ class TaskValidationTest extends ApiTest {
         JsonNode problem = response.json();
         assertThat(problem.get("status").asInt()).isEqualTo(422);
         assertThat(problem.get("detail").asString()).contains(field);
-        assertThat(Arrays.asList(problem.get("errors").findValuesAsString("field").toArray())).contains(field);
+        assertThat(Arrays.asList(
+                        problem.get("errors").findValuesAsString("field").toArray()))
+                .contains(field);
         assertThat(problem.get("errors").get(0).get("message").asString()).isNotBlank();
     }
 }

@@ -2,17 +2,15 @@ package dev.tasks.api.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tasks.api.support.Api.Response;
+import dev.tasks.api.support.ApiTest;
+import dev.tasks.api.support.TestTokens;
 import java.net.http.HttpRequest;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
-
-import dev.tasks.api.support.Api.Response;
-import dev.tasks.api.support.ApiTest;
-import dev.tasks.api.support.TestTokens;
 
 /**
  * How the API treats the bearer token at the HTTP level (the verifier's own rules are tested in
@@ -35,7 +33,8 @@ class AuthenticationTest extends ApiTest {
 
     @Test
     void meHasNullEmailAndNameWhenTheTokenHasNone() {
-        JsonNode body = api().get("/api/me", TestTokens.forUser(user, null, null)).json();
+        JsonNode body =
+                api().get("/api/me", TestTokens.forUser(user, null, null)).json();
 
         assertThat(body.get("id").asString()).isEqualTo(user);
         assertThat(body.get("email").isNull()).isTrue();
@@ -58,8 +57,9 @@ class AuthenticationTest extends ApiTest {
         Response response = api().get("/api/me", token);
 
         assertThat(response.status()).isEqualTo(401);
-        assertThat(response.header("WWW-Authenticate")).hasValueSatisfying(
-                value -> assertThat(value).startsWith("Bearer").contains("error=\"invalid_token\""));
+        assertThat(response.header("WWW-Authenticate"))
+                .hasValueSatisfying(
+                        value -> assertThat(value).startsWith("Bearer").contains("error=\"invalid_token\""));
         assertThat(response.contentType()).startsWith("application/problem+json");
     }
 
@@ -74,14 +74,17 @@ class AuthenticationTest extends ApiTest {
         String[] parts = token.split("\\.");
         String otherPayload = TestTokens.forUser(newUser()).split("\\.")[1];
 
-        assertThat(api().get("/api/me", parts[0] + "." + otherPayload + "." + parts[2]).status()).isEqualTo(401);
+        assertThat(api().get("/api/me", parts[0] + "." + otherPayload + "." + parts[2])
+                        .status())
+                .isEqualTo(401);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"bearer", "BEARER", "Bearer", "bEaReR"})
     void theSchemeIsCaseInsensitive(String scheme) {
         Response response = api().send(api().request("/api/me", null)
-                .header("Authorization", scheme + " " + TestTokens.forUser(user)).GET());
+                .header("Authorization", scheme + " " + TestTokens.forUser(user))
+                .GET());
 
         assertThat(response.status()).isEqualTo(200);
     }
@@ -109,7 +112,8 @@ class AuthenticationTest extends ApiTest {
         Response response = api().get("/api/me", huge);
 
         assertThat(response.status()).isEqualTo(401);
-        assertThat(response.header("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value).contains("invalid_token"));
+        assertThat(response.header("WWW-Authenticate"))
+                .hasValueSatisfying(value -> assertThat(value).contains("invalid_token"));
     }
 
     @Test
@@ -124,7 +128,11 @@ class AuthenticationTest extends ApiTest {
     @Test
     void urlsTomcatCannotReadAre400ProblemsNotHtml() {
         String token = TestTokens.forUser(user);
-        for (String path : List.of("/api/" + user + "/tasks/%2F1", "/api/" + user + "/tasks/%ZZ", "/api/%00/tasks", "/%2e%2e/etc/passwd")) {
+        for (String path : List.of(
+                "/api/" + user + "/tasks/%2F1",
+                "/api/" + user + "/tasks/%ZZ",
+                "/api/%00/tasks",
+                "/%2e%2e/etc/passwd")) {
             Response response = api().rawGet(path, token);
             assertThat(response.status()).as(path).isEqualTo(400);
             assertThat(response.contentType()).as(path).startsWith("application/problem+json");
@@ -171,12 +179,22 @@ class AuthenticationTest extends ApiTest {
         assertThat(response.status()).isEqualTo(200);
         JsonNode doc = response.json();
         assertThat(doc.get("openapi").asString()).startsWith("3.");
-        assertThat(doc.get("paths").propertyNames()).contains("/api/me", "/api/{user_id}/tasks", "/api/{user_id}/tasks/{id}",
-                "/api/{user_id}/tasks/{id}/complete", "/health", "/health/ready");
+        assertThat(doc.get("paths").propertyNames())
+                .contains(
+                        "/api/me",
+                        "/api/{user_id}/tasks",
+                        "/api/{user_id}/tasks/{id}",
+                        "/api/{user_id}/tasks/{id}/complete",
+                        "/health",
+                        "/health/ready");
         JsonNode bearer = doc.get("components").get("securitySchemes").get("bearer");
         assertThat(bearer.get("type").asString()).isEqualTo("http");
         assertThat(bearer.get("scheme").asString()).isEqualTo("bearer");
-        assertThat(doc.get("components").get("schemas").get("Task").get("properties").propertyNames())
+        assertThat(doc.get("components")
+                        .get("schemas")
+                        .get("Task")
+                        .get("properties")
+                        .propertyNames())
                 .contains("user_id", "created_at", "updated_at");
         JsonNode create = doc.get("paths").get("/api/{user_id}/tasks").get("post");
         assertThat(create.get("responses").propertyNames()).contains("201", "401", "403", "422");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 
 /** Same answers as the regular expressions of Spring Security's StrictHttpFirewall. */
@@ -40,9 +39,11 @@ class HeaderCharactersTest {
                 text.appendCodePoint(codePoint);
             }
             String value = text.toString();
-            assertThat(HeaderCharacters.allowedName(value)).as("name %s", value.codePoints().boxed().toList())
+            assertThat(HeaderCharacters.allowedName(value))
+                    .as("name %s", value.codePoints().boxed().toList())
                     .isEqualTo(SPRING_NAMES.matcher(value).matches());
-            assertThat(HeaderCharacters.allowedValue(value)).as("value %s", value.codePoints().boxed().toList())
+            assertThat(HeaderCharacters.allowedValue(value))
+                    .as("value %s", value.codePoints().boxed().toList())
                     .isEqualTo(SPRING_VALUES.matcher(value).matches());
         }
     }

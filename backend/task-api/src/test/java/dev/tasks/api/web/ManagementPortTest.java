@@ -3,22 +3,20 @@ package dev.tasks.api.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.tasks.api.support.Api;
+import dev.tasks.api.support.Api.Response;
+import dev.tasks.api.support.ApiTest;
+import dev.tasks.api.support.TestTokens;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import dev.tasks.api.support.Api;
-import dev.tasks.api.support.Api.Response;
-import dev.tasks.api.support.ApiTest;
-import dev.tasks.api.support.TestTokens;
 
 /**
  * Metrics (JVM version, disk paths, CPU count, verification counters) are for operators: served
@@ -26,8 +24,15 @@ import dev.tasks.api.support.TestTokens;
  */
 class ManagementPortTest extends ApiTest {
 
-    private static final List<String> ACTUATOR = List.of("/actuator", "/actuator/prometheus", "/actuator/metrics",
-            "/actuator/metrics/jvm.info", "/actuator/health", "/actuator/info", "/actuator/env", "/actuator/heapdump");
+    private static final List<String> ACTUATOR = List.of(
+            "/actuator",
+            "/actuator/prometheus",
+            "/actuator/metrics",
+            "/actuator/metrics/jvm.info",
+            "/actuator/health",
+            "/actuator/info",
+            "/actuator/env",
+            "/actuator/heapdump");
 
     @LocalServerPort
     private int apiPort;
@@ -46,7 +51,11 @@ class ManagementPortTest extends ApiTest {
                 Response response = api().get(path, bearer);
                 assertThat(response.status()).as(path).isEqualTo(404);
                 assertThat(response.contentType()).as(path).startsWith("application/problem+json");
-                assertThat(response.body()).as(path).doesNotContain("# TYPE").doesNotContain("measurements").doesNotContain("\"status\":\"UP\"");
+                assertThat(response.body())
+                        .as(path)
+                        .doesNotContain("# TYPE")
+                        .doesNotContain("measurements")
+                        .doesNotContain("\"status\":\"UP\"");
             }
         }
     }
@@ -59,8 +68,12 @@ class ManagementPortTest extends ApiTest {
         Response prometheus = management.get("/actuator/prometheus", null);
         assertThat(prometheus.status()).isEqualTo(200);
         assertThat(prometheus.body()).contains("http_server_requests").contains("better_auth_token_verifications");
-        assertThat(management.get("/actuator/metrics/better_auth.token.verifications", null).status()).isEqualTo(200);
-        for (String hidden : List.of("/actuator/env", "/actuator/heapdump", "/actuator/configprops", "/actuator/threaddump")) {
+        assertThat(management
+                        .get("/actuator/metrics/better_auth.token.verifications", null)
+                        .status())
+                .isEqualTo(200);
+        for (String hidden :
+                List.of("/actuator/env", "/actuator/heapdump", "/actuator/configprops", "/actuator/threaddump")) {
             assertThat(management.get(hidden, null).status()).as(hidden).isIn(401, 404);
         }
     }
@@ -73,7 +86,9 @@ class ManagementPortTest extends ApiTest {
         // on the management port, while the API's port, bound to every address, accepts it.
         InetAddress ipv6Loopback = InetAddress.getByName("::1");
         assumeTrue(connects(ipv6Loopback, apiPort), "this machine has IPv6 loopback");
-        assertThat(connects(ipv6Loopback, managementPort)).as("management port on ::1").isFalse();
+        assertThat(connects(ipv6Loopback, managementPort))
+                .as("management port on ::1")
+                .isFalse();
     }
 
     /** Whether a TCP connection is accepted; refused is false, anything else an error. */

@@ -2,6 +2,12 @@ package dev.tasks.api.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tasks.api.support.Api.Response;
+import dev.tasks.api.support.ApiTest;
+import dev.tasks.api.support.SecurityHeaders;
+import dev.tasks.api.support.TestPostgres;
+import dev.tasks.api.support.TestTokens;
+import io.github.bucket4j.TimeMeter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,27 +16,25 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
-
-import io.github.bucket4j.TimeMeter;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
 
-import dev.tasks.api.support.Api.Response;
-import dev.tasks.api.support.ApiTest;
-import dev.tasks.api.support.SecurityHeaders;
-import dev.tasks.api.support.TestPostgres;
-import dev.tasks.api.support.TestTokens;
-
 /**
  * SPEC 1.5 with tiny limits (3 requests, then 1 per second) and a clock that only moves when the
  * test moves it, so what is allowed never depends on how fast the machine is.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "RATE_LIMIT_USER_RPS=1", "RATE_LIMIT_USER_BURST=3", "RATE_LIMIT_IP_RPS=1", "RATE_LIMIT_IP_BURST=3",
-        "MANAGEMENT_SERVER_PORT=off"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "RATE_LIMIT_USER_RPS=1",
+            "RATE_LIMIT_USER_BURST=3",
+            "RATE_LIMIT_IP_RPS=1",
+            "RATE_LIMIT_IP_BURST=3",
+            "MANAGEMENT_SERVER_PORT=off"
+        })
 @Import(RateLimitTest.ManualClock.class)
 class RateLimitTest extends ApiTest {
 
@@ -44,7 +48,9 @@ class RateLimitTest extends ApiTest {
         String token = TestTokens.forUser(user);
 
         List<Integer> allowed = IntStream.range(0, 3)
-                .mapToObj(i -> api().post("/api/" + user + "/tasks", token, "{\"title\":\"t" + i + "\"}").status()).toList();
+                .mapToObj(i -> api().post("/api/" + user + "/tasks", token, "{\"title\":\"t" + i + "\"}")
+                        .status())
+                .toList();
         Response refused = api().post("/api/" + user + "/tasks", token, "{\"title\":\"one too many\"}");
 
         assertThat(allowed).containsOnly(201);
@@ -75,12 +81,18 @@ class RateLimitTest extends ApiTest {
     void requestsWithBadTokensAreLimitedPerAddressAndAValidUserIsNot() {
         clock.advance(Duration.ofHours(1));
 
-        List<Integer> statuses = IntStream.range(0, 5).mapToObj(i -> api().get("/api/me", "not-a-token-" + i).status()).toList();
+        List<Integer> statuses = IntStream.range(0, 5)
+                .mapToObj(i -> api().get("/api/me", "not-a-token-" + i).status())
+                .toList();
 
         assertThat(statuses).containsExactly(401, 401, 401, 429, 429);
-        assertThat(api().get("/api/me", null).status()).as("no token at all: same address bucket").isEqualTo(429);
+        assertThat(api().get("/api/me", null).status())
+                .as("no token at all: same address bucket")
+                .isEqualTo(429);
         assertThat(api().get("/api/me", TestTokens.forUser(newUser())).status()).isEqualTo(200);
-        assertThat(api().get("/health", null).status()).as("probes are never limited").isEqualTo(200);
+        assertThat(api().get("/health", null).status())
+                .as("probes are never limited")
+                .isEqualTo(200);
         assertThat(api().get("/health/ready", null).status()).isEqualTo(200);
 
         clock.advance(Duration.ofSeconds(1));
@@ -91,8 +103,12 @@ class RateLimitTest extends ApiTest {
     void xForwardedForFromAnUntrustedPeerDoesNotBuyAFreshBucket() {
         clock.advance(Duration.ofHours(1));
 
-        List<Integer> statuses = IntStream.range(0, 4).mapToObj(i -> api().send(api().request("/api/me", "bad")
-                .header("X-Forwarded-For", "203.0.113." + i).GET()).status()).toList();
+        List<Integer> statuses = IntStream.range(0, 4)
+                .mapToObj(i -> api().send(api().request("/api/me", "bad")
+                                .header("X-Forwarded-For", "203.0.113." + i)
+                                .GET())
+                        .status())
+                .toList();
 
         assertThat(statuses).containsExactly(401, 401, 401, 429);
     }
@@ -112,7 +128,8 @@ class RateLimitTest extends ApiTest {
 
     private static long storedTasks(String user) throws SQLException {
         try (Connection connection = TestPostgres.connect();
-                PreparedStatement count = connection.prepareStatement("select count(*) from tasks.tasks where user_id = ?")) {
+                PreparedStatement count =
+                        connection.prepareStatement("select count(*) from tasks.tasks where user_id = ?")) {
             count.setString(1, user);
             ResultSet result = count.executeQuery();
             result.next();

@@ -2,11 +2,10 @@ package dev.tasks.api.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
-
-import io.github.bucket4j.TimeMeter;
 import org.junit.jupiter.api.Test;
 
 class RateLimiterTest {
@@ -62,6 +61,7 @@ class RateLimiterTest {
     void zeroPerSecondNeverRefuses() {
         RateLimiter limiter = new RateLimiter(new RateLimitSettings.Limit(0, 1), clock);
 
-        assertThat(IntStream.range(0, 10_000).map(i -> (int) limiter.acquire("k"))).containsOnly(0);
+        assertThat(IntStream.range(0, 10_000).map(i -> (int) limiter.acquire("k")))
+                .containsOnly(0);
     }
 }

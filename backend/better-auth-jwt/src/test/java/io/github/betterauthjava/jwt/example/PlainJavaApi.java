@@ -1,10 +1,5 @@
 package io.github.betterauthjava.jwt.example;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.betterauthjava.jwt.BetterAuthSettings;
@@ -12,6 +7,10 @@ import io.github.betterauthjava.jwt.BetterAuthVerifier;
 import io.github.betterauthjava.jwt.SessionsUnavailableException;
 import io.github.betterauthjava.jwt.TokenRejectedException;
 import io.github.betterauthjava.jwt.VerifiedToken;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The README's plain-Java quick start: an API on the JDK's own HTTP server, no framework, whose
@@ -41,7 +40,11 @@ public final class PlainJavaApi implements AutoCloseable {
             send(exchange, 200, "{\"id\":\"" + json(token.user().id()) + "\"}");
         } catch (TokenRejectedException rejected) {
             exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-            send(exchange, 401, "{\"detail\":\"" + json(rejected.getMessage()) + "\",\"reason\":\"" + rejected.outcome().tag() + "\"}");
+            send(
+                    exchange,
+                    401,
+                    "{\"detail\":\"" + json(rejected.getMessage()) + "\",\"reason\":\""
+                            + rejected.outcome().tag() + "\"}");
         } catch (SessionsUnavailableException unavailable) {
             exchange.getResponseHeaders().set("Retry-After", "5");
             send(exchange, 503, "{\"detail\":\"" + json(unavailable.getMessage()) + "\"}");

@@ -1,19 +1,18 @@
 package io.github.betterauthjava.jwt.example;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Instant;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.betterauthjava.jwt.BetterAuthSettings;
 import io.github.betterauthjava.jwt.testkit.JwksServer;
 import io.github.betterauthjava.jwt.testkit.TestKeys;
 import io.github.betterauthjava.jwt.testkit.Tokens;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The plain-Java example over real HTTP, with real keys served by a real JWKS endpoint. */
 class PlainJavaApiTest {
@@ -23,7 +22,8 @@ class PlainJavaApiTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     PlainJavaApiTest() throws Exception {
-        api = new PlainJavaApi(BetterAuthSettings.builder(Tokens.ISSUER).jwksUrl(jwks.url()).build());
+        api = new PlainJavaApi(
+                BetterAuthSettings.builder(Tokens.ISSUER).jwksUrl(jwks.url()).build());
     }
 
     @AfterEach
@@ -60,7 +60,8 @@ class PlainJavaApiTest {
     @Test
     void answersATamperedTokenWith401SayingWhy() throws Exception {
         String token = Tokens.sign(TestKeys.ED25519, Tokens.claims(Instant.now()));
-        String tampered = token.substring(0, token.lastIndexOf('.') + 1) + "AAAA" + token.substring(token.lastIndexOf('.') + 5);
+        String tampered =
+                token.substring(0, token.lastIndexOf('.') + 1) + "AAAA" + token.substring(token.lastIndexOf('.') + 5);
         HttpResponse<String> response = get("Bearer " + tampered);
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer error=\"invalid_token\"");
@@ -72,7 +73,9 @@ class PlainJavaApiTest {
         jwks.mode(JwksServer.Mode.DOWN);
         HttpResponse<String> response = get("Bearer " + Tokens.sign(TestKeys.ED25519, Tokens.claims(Instant.now())));
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.body()).contains("could not be fetched from " + jwks.url()).contains("\"reason\":\"keys_unavailable\"");
+        assertThat(response.body())
+                .contains("could not be fetched from " + jwks.url())
+                .contains("\"reason\":\"keys_unavailable\"");
     }
 
     @Test

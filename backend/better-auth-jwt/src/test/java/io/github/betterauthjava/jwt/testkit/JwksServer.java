@@ -1,5 +1,9 @@
 package io.github.betterauthjava.jwt.testkit;
 
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -9,18 +13,20 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
 /**
  * A stand-in for Better Auth's {@code GET /api/auth/jwks}: real HTTP on a random port, the
  * public halves of real keys, a fetch counter, and switches for the ways it can misbehave.
  */
 public final class JwksServer implements AutoCloseable {
 
-    public enum Mode { OK, DOWN, SLOW, GARBAGE, HUGE, EMPTY }
+    public enum Mode {
+        OK,
+        DOWN,
+        SLOW,
+        GARBAGE,
+        HUGE,
+        EMPTY
+    }
 
     public static final int SLOW_SECONDS = 10;
 

@@ -1,7 +1,5 @@
 package io.github.betterauthjava.jwt.testkit;
 
-import java.util.List;
-
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.Curve;
@@ -12,6 +10,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.OctetKeyPairGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import java.util.List;
 
 /** Real key pairs of every kind Better Auth's jwt plugin can be configured with, shaped like its JWKS. */
 public final class TestKeys {
@@ -25,12 +24,14 @@ public final class TestKeys {
     /** Every private key; their public halves make up the JWKS. */
     public static final List<JWK> ALL = List.of(ED25519, P256, P521, RS256, PS256);
 
-    private TestKeys() {
-    }
+    private TestKeys() {}
 
     public static OctetKeyPair ed25519(String kid) {
         try {
-            return new OctetKeyPairGenerator(Curve.Ed25519).keyID(kid).algorithm(JWSAlgorithm.EdDSA).generate();
+            return new OctetKeyPairGenerator(Curve.Ed25519)
+                    .keyID(kid)
+                    .algorithm(JWSAlgorithm.EdDSA)
+                    .generate();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }

@@ -1,10 +1,5 @@
 package io.github.betterauthjava.jwt.testkit;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -19,6 +14,10 @@ import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Mints tokens the way Better Auth 1.7 does (same header and claims), and lets attack tests
@@ -30,8 +29,7 @@ public final class Tokens {
     public static final String SECRET = "a-shared-secret-of-at-least-32-characters!";
     public static final String USER = "u_7f3kQp9Lx2";
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     /** The claims Better Auth's jwt plugin puts in a token issued at {@code now}. */
     public static Map<String, Object> claims(Instant now) {
@@ -64,8 +62,11 @@ public final class Tokens {
     }
 
     public static String sign(JWK key, Map<String, Object> header, Map<String, Object> claims) {
-        return signRaw(signer(key), JWSAlgorithm.parse(key.getAlgorithm().getName()),
-                JSONObjectUtils.toJSONString(header), JSONObjectUtils.toJSONString(claims));
+        return signRaw(
+                signer(key),
+                JWSAlgorithm.parse(key.getAlgorithm().getName()),
+                JSONObjectUtils.toJSONString(header),
+                JSONObjectUtils.toJSONString(claims));
     }
 
     public static String hs256(byte[] secret, Map<String, Object> header, Map<String, Object> claims) {

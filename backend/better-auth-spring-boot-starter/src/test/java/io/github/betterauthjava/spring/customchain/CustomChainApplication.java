@@ -1,9 +1,8 @@
 package io.github.betterauthjava.spring.customchain;
 
-import java.util.Map;
-
 import io.github.betterauthjava.jwt.BetterAuthUser;
 import io.github.betterauthjava.spring.BetterAuthResourceServer;
+import java.util.Map;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -20,10 +19,10 @@ public class CustomChainApplication {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, BetterAuthResourceServer betterAuth) throws Exception {
-        return http
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/health").permitAll()
-                        .anyRequest().authenticated())
+        return http.authorizeHttpRequests(requests -> requests.requestMatchers("/health")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .oauth2ResourceServer(betterAuth)

@@ -1,7 +1,7 @@
 package dev.tasks.api.task;
 
-import dev.tasks.api.web.FieldProblem;
-import dev.tasks.api.web.InvalidRequestException;
+import dev.tasks.api.problem.FieldProblem;
+import dev.tasks.api.problem.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

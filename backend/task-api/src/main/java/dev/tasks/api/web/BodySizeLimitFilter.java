@@ -1,5 +1,7 @@
 package dev.tasks.api.web;
 
+import dev.tasks.api.problem.BodyTooLargeException;
+import dev.tasks.api.problem.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -19,7 +21,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class BodySizeLimitFilter extends OncePerRequestFilter {
 
     static final long MAX_BYTES = 1024 * 1024;
-    static final String DETAIL = "The request body is larger than 1 MiB.";
 
     private final Problems problems;
 
@@ -31,7 +32,7 @@ final class BodySizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > MAX_BYTES) {
-            problems.write(request, response, Problems.of(HttpStatus.CONTENT_TOO_LARGE, DETAIL));
+            problems.write(request, response, Problems.of(HttpStatus.CONTENT_TOO_LARGE, BodyTooLargeException.DETAIL));
             return;
         }
         chain.doFilter(new LimitedRequest(request), response);

@@ -1,5 +1,7 @@
 package dev.tasks.api.web;
 
+import dev.tasks.api.problem.FieldProblem;
+import dev.tasks.api.problem.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.HttpStatus;

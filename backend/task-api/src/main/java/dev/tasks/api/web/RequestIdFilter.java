@@ -1,5 +1,6 @@
 package dev.tasks.api.web;
 
+import dev.tasks.api.problem.RequestIds;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,8 +18,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class RequestIdFilter extends OncePerRequestFilter {
 
-    static final String HEADER = "X-Request-Id";
-    static final String MDC_KEY = "request_id";
+    /** Kept with the problem details, which carry the id in every error body. */
+    static final String HEADER = RequestIds.HEADER;
+
+    static final String MDC_KEY = RequestIds.MDC_KEY;
     /** Anything else is replaced: the id lands in log lines, so no control characters, no megabytes. */
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
 

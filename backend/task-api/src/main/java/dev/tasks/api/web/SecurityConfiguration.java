@@ -1,8 +1,12 @@
 package dev.tasks.api.web;
 
-import dev.tasks.api.task.TaskOwnership;
+import dev.tasks.api.problem.Problems;
+import dev.tasks.api.ratelimit.RateLimitFilter;
+import dev.tasks.api.ratelimit.RateLimitedEntryPoint;
+import dev.tasks.api.ratelimit.RateLimits;
 import io.github.betterauthjava.spring.BetterAuthResourceServer;
 import jakarta.servlet.DispatcherType;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -27,7 +31,7 @@ import org.springframework.security.web.header.writers.StaticHeadersWriter;
  * <li>health and API docs are public (metrics too, on the management port); everything else needs a
  * valid Bearer token;</li>
  * <li>task paths only for the user the token speaks for (else 403): the rule is the task
- * feature's own, {@link TaskOwnership};</li>
+ * feature's own (task.TaskOwnership), applied here as one of the {@link RouteRules};</li>
  * <li>a token whose Better Auth session cannot be checked right now: 503, not 401;</li>
  * <li>abuse limits per user and per address, then the body size limit;</li>
  * <li>no sessions, no cookies, so no CSRF: the token is in a header a foreign page cannot set.</li>
@@ -38,7 +42,11 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(
-            HttpSecurity http, BetterAuthResourceServer betterAuth, RateLimits limits, Problems problems)
+            HttpSecurity http,
+            BetterAuthResourceServer betterAuth,
+            RateLimits limits,
+            Problems problems,
+            List<RouteRules> routeRules)
             throws Exception {
         AuthenticationEntryPoint entryPoint =
                 new SessionsUnavailableEntryPoint(problems, new RateLimitedEntryPoint(betterAuth.entryPoint(), limits));
@@ -60,21 +68,22 @@ class SecurityConfiguration {
                                 request -> request.getServletPath().startsWith("/api/"),
                                 new StaticHeadersWriter(
                                         "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"))))
-                .authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
-                        .permitAll()
-                        .requestMatchers("/health", "/health/ready")
-                        .permitAll()
-                        .requestMatchers("/openapi.json", "/openapi.json/**", "/docs", "/docs/**", "/swagger-ui/**")
-                        .permitAll()
-                        // Actuator lives on the management port (config.ManagementSettings), where this chain
-                        // applies too and exposes only health, info and metrics; on the API port the path
-                        // exists for nobody, so everyone gets the same 404, with or without a token.
-                        .requestMatchers("/actuator", "/actuator/**")
-                        .permitAll()
-                        .requestMatchers(TaskOwnership.PATHS)
-                        .access(TaskOwnership.rule())
-                        .anyRequest()
-                        .authenticated())
+                .authorizeHttpRequests(requests -> {
+                    requests.dispatcherTypeMatchers(DispatcherType.ERROR)
+                            .permitAll()
+                            .requestMatchers("/health", "/health/ready")
+                            .permitAll()
+                            .requestMatchers("/openapi.json", "/openapi.json/**", "/docs", "/docs/**", "/swagger-ui/**")
+                            .permitAll()
+                            // Actuator lives on the management port (config.ManagementSettings), where this chain
+                            // applies too and exposes only health, info and metrics; on the API port the path
+                            // exists for nobody, so everyone gets the same 404, with or without a token.
+                            .requestMatchers("/actuator", "/actuator/**")
+                            .permitAll();
+                    // Each feature's own rules (task.TaskOwnership: a task path is the token's user).
+                    routeRules.forEach(rules -> rules.apply(requests));
+                    requests.anyRequest().authenticated();
+                })
                 .oauth2ResourceServer(betterAuth)
                 .oauth2ResourceServer(resourceServer ->
                         resourceServer.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))

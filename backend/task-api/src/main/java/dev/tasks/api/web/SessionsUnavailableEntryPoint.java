@@ -1,5 +1,7 @@
 package dev.tasks.api.web;
 
+import dev.tasks.api.problem.ProblemDetailsAdvice;
+import dev.tasks.api.problem.Problems;
 import io.github.betterauthjava.spring.SessionCheckUnavailableException;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,5 +1,6 @@
 package dev.tasks.api.web;
 
+import dev.tasks.api.problem.ProblemErrorReportValve;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;

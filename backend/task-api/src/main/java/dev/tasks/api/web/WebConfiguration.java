@@ -1,6 +1,11 @@
 package dev.tasks.api.web;
 
 import dev.tasks.api.config.Env;
+import dev.tasks.api.problem.Problems;
+import dev.tasks.api.ratelimit.ClientAddress;
+import dev.tasks.api.ratelimit.RateLimitSettings;
+import dev.tasks.api.ratelimit.RateLimiter;
+import dev.tasks.api.ratelimit.RateLimits;
 import io.github.bucket4j.TimeMeter;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;

@@ -3,7 +3,7 @@ package dev.tasks.api.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tasks.api.web.InvalidRequestException;
+import dev.tasks.api.problem.InvalidRequestException;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.tasks.api.web;
+package dev.tasks.api.ratelimit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -8,7 +8,7 @@ import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
 
 /** One token bucket per key (a user id or a client address), in memory, bounded in number. */
-final class RateLimiter {
+public final class RateLimiter {
 
     static final int MAX_KEYS = 100_000;
 
@@ -16,7 +16,7 @@ final class RateLimiter {
     private final TimeMeter time;
     private final Cache<String, Bucket> buckets;
 
-    RateLimiter(RateLimitSettings.Limit limit, TimeMeter time) {
+    public RateLimiter(RateLimitSettings.Limit limit, TimeMeter time) {
         this.limit = limit;
         this.time = time;
         // A bucket left alone for burst/perSecond seconds is full again, exactly as good as a new

@@ -1,4 +1,4 @@
-package dev.tasks.api.web;
+package dev.tasks.api.ratelimit;
 
 import dev.tasks.api.config.Env;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.tasks.api.web;
+package dev.tasks.api.problem;
 
 import dev.tasks.api.database.DatabaseFailures;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,10 +26,10 @@ import tools.jackson.core.JacksonException;
  * {@code ErrorResponseException}, database outages as 503, anything else as a logged 500.
  */
 @RestControllerAdvice
-final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+public final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
-    static final String RETRY_AFTER_DATABASE_SECONDS = "5";
+    public static final String RETRY_AFTER_DATABASE_SECONDS = "5";
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
@@ -45,7 +45,7 @@ final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static ProblemDetail unreadableBody(HttpMessageNotReadableException ex) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (t instanceof BodyTooLargeException) {
-                return Problems.of(HttpStatus.CONTENT_TOO_LARGE, BodySizeLimitFilter.DETAIL);
+                return Problems.of(HttpStatus.CONTENT_TOO_LARGE, BodyTooLargeException.DETAIL);
             }
         }
         if (ex.getCause() instanceof JacksonException json) {

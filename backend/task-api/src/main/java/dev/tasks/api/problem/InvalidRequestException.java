@@ -1,4 +1,4 @@
-package dev.tasks.api.web;
+package dev.tasks.api.problem;
 
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,11 +1,11 @@
-package dev.tasks.api.web;
+package dev.tasks.api.ratelimit;
 
 import dev.tasks.api.config.Env;
 import dev.tasks.api.config.InvalidSettingException;
 import java.net.InetAddress;
 
 /** An IP address or CIDR block, e.g. {@code 10.0.0.7}, {@code 10.0.0.0/8}, {@code fd00::/8}. */
-record AddressRange(InetAddress network, int prefixLength) {
+public record AddressRange(InetAddress network, int prefixLength) {
 
     static AddressRange parse(String variable, String text) {
         int slash = text.indexOf('/');

@@ -1,4 +1,4 @@
-package dev.tasks.api.database;
+package dev.tasks.api.health;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Tag(name = "health")
-class ReadinessController {
+public class ReadinessController {
 
     private final JdbcTemplate probe;
 

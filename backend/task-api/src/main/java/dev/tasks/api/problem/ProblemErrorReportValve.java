@@ -1,4 +1,4 @@
-package dev.tasks.api.web;
+package dev.tasks.api.problem;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -16,9 +16,9 @@ import org.springframework.http.HttpStatus;
  * problem+json shape as every other error, and the same security headers; like the page it
  * replaces, it never shows an exception.
  */
-final class ProblemErrorReportValve extends ErrorReportValve {
+public final class ProblemErrorReportValve extends ErrorReportValve {
 
-    ProblemErrorReportValve() {
+    public ProblemErrorReportValve() {
         setShowReport(false);
         setShowServerInfo(false);
     }
@@ -59,10 +59,10 @@ final class ProblemErrorReportValve extends ErrorReportValve {
      * (the request's own cannot be trusted: its headers may be what Tomcat refused).
      */
     private static String withSecurityHeaders(Response response) {
-        String requestId = response.getHeader(RequestIdFilter.HEADER);
+        String requestId = response.getHeader(RequestIds.HEADER);
         if (requestId == null) {
             requestId = UUID.randomUUID().toString();
-            response.setHeader(RequestIdFilter.HEADER, requestId);
+            response.setHeader(RequestIds.HEADER, requestId);
         }
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");

@@ -1,5 +1,6 @@
-package dev.tasks.api.web;
+package dev.tasks.api.ratelimit;
 
+import dev.tasks.api.problem.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -7,7 +8,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /** The two limits of SPEC 1.5 and the 429 they answer with. */
-final class RateLimits {
+public final class RateLimits {
 
     /** Marks a request already charged to its address, so one request never costs two tokens. */
     static final String ADDRESS_CHARGED = RateLimits.class.getName() + ".addressCharged";
@@ -17,7 +18,7 @@ final class RateLimits {
     private final ClientAddress clientAddress;
     private final Problems problems;
 
-    RateLimits(RateLimiter perUser, RateLimiter perAddress, ClientAddress clientAddress, Problems problems) {
+    public RateLimits(RateLimiter perUser, RateLimiter perAddress, ClientAddress clientAddress, Problems problems) {
         this.perUser = perUser;
         this.perAddress = perAddress;
         this.clientAddress = clientAddress;

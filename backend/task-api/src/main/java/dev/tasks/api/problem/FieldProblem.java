@@ -1,4 +1,4 @@
-package dev.tasks.api.web;
+package dev.tasks.api.problem;
 
 /**
  * One thing wrong with one input field, as listed in a 422's {@code errors} array.

@@ -1,4 +1,4 @@
-package dev.tasks.api.web;
+package dev.tasks.api.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.tasks.api.web;
+package dev.tasks.api.health;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Liveness: the process answers HTTP. Deliberately checks nothing else (see /health/ready). */
 @RestController
 @Tag(name = "health")
-class HealthController {
+public class HealthController {
 
     private static final Map<String, String> OK = Map.of("status", "ok");
 

@@ -1,4 +1,4 @@
-package dev.tasks.api.web;
+package dev.tasks.api.problem;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  * controller, in a servlet filter or by Spring Security.
  */
 @Component
-final class Problems {
+public final class Problems {
 
     private final JsonMapper json;
 
@@ -24,7 +24,7 @@ final class Problems {
         this.json = json;
     }
 
-    static ProblemDetail of(HttpStatusCode status, String detail) {
+    public static ProblemDetail of(HttpStatusCode status, String detail) {
         return ProblemDetail.forStatusAndDetail(status, detail);
     }
 
@@ -33,7 +33,7 @@ final class Problems {
         if (problem.getInstance() == null && request != null) {
             problem.setInstance(URI.create(pathOf(request)));
         }
-        String requestId = MDC.get(RequestIdFilter.MDC_KEY);
+        String requestId = MDC.get(RequestIds.MDC_KEY);
         if (requestId != null
                 && (problem.getProperties() == null || !problem.getProperties().containsKey("request_id"))) {
             problem.setProperty("request_id", requestId);
@@ -42,7 +42,8 @@ final class Problems {
     }
 
     /** Writes a problem straight to the response, for code that runs outside Spring MVC. */
-    void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem) throws IOException {
+    public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+            throws IOException {
         completed(problem, request);
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -1,4 +1,4 @@
-package dev.tasks.api.web;
+package dev.tasks.api.ratelimit;
 
 import io.github.betterauthjava.spring.BetterAuthAuthentication;
 import jakarta.servlet.FilterChain;
@@ -15,11 +15,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code /api} request is charged to that user, a request without a token to its address.
  * Requests with a bad token never get here; {@link RateLimitedEntryPoint} charges those.
  */
-final class RateLimitFilter extends OncePerRequestFilter {
+public final class RateLimitFilter extends OncePerRequestFilter {
 
     private final RateLimits limits;
 
-    RateLimitFilter(RateLimits limits) {
+    public RateLimitFilter(RateLimits limits) {
         this.limits = limits;
     }
 

@@ -1,4 +1,4 @@
-package dev.tasks.api.web;
+package dev.tasks.api.ratelimit;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,12 +11,12 @@ import org.springframework.security.web.AuthenticationEntryPoint;
  * Wraps the library's RFC 6750 entry point: every 401 is a request without a valid token, so it
  * is charged to the client's address first. Guessing tokens costs the guesser, not the API.
  */
-final class RateLimitedEntryPoint implements AuthenticationEntryPoint {
+public final class RateLimitedEntryPoint implements AuthenticationEntryPoint {
 
     private final AuthenticationEntryPoint delegate;
     private final RateLimits limits;
 
-    RateLimitedEntryPoint(AuthenticationEntryPoint delegate, RateLimits limits) {
+    public RateLimitedEntryPoint(AuthenticationEntryPoint delegate, RateLimits limits) {
         this.delegate = delegate;
         this.limits = limits;
     }

@@ -1,4 +1,4 @@
-package dev.tasks.api.web;
+package dev.tasks.api.ratelimit;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.Inet6Address;
@@ -12,11 +12,11 @@ import java.util.List;
  * {@code TRUSTED_PROXIES}, the right-most {@code X-Forwarded-For} hop that is not a trusted proxy.
  * Anyone can write X-Forwarded-For; only the hops our own proxies appended are believed.
  */
-final class ClientAddress {
+public final class ClientAddress {
 
     private final List<AddressRange> trustedProxies;
 
-    ClientAddress(List<AddressRange> trustedProxies) {
+    public ClientAddress(List<AddressRange> trustedProxies) {
         this.trustedProxies = List.copyOf(trustedProxies);
     }
 

@@ -302,7 +302,11 @@ describe("without SMTP (a local run)", () => {
     const reset = mails.find((m) => RESET_SUBJECT.test(m.subject));
     assert.equal(reset.to, erin.email);
     assert.ok(reset.link.startsWith(`${WEB_URL}/api/auth/reset-password/`));
-    assert.ok(system.proc.output().includes(`mail to ${erin.email}: Reset your Tasks password — ${reset.link}`));
+    // The console line travels through run.sh's log filter (tee | grep): it can arrive a moment
+    // after the outbox file is written.
+    await eventually(() =>
+      assert.ok(system.proc.output().includes(`mail to ${erin.email}: Reset your Tasks password — ${reset.link}`)),
+    );
 
     const followed = await fetch(reset.link, { redirect: "manual" });
     assert.match(followed.headers.get("location"), /\/en\/reset-password\?token=/);

@@ -1,9 +1,12 @@
-// Benchmark helper: a local stand-in for Better Auth's /api/auth/jwks plus real EdDSA tokens.
+// Benchmark helper: a local stand-in for Better Auth's /api/auth/jwks plus real EdDSA (or RS256) tokens.
 // Single file, JDK only, so `java bench/tools/BenchTokens.java …` runs on any JDK >= 21 without a build.
 //
-//   serve --port P --dir D [--users 100] [--filler-users 900] [--ttl-hours 24] [--sids yes]
+//   serve --port P --dir D [--users 100] [--filler-users 900] [--ttl-hours 24] [--sids yes] [--alg EdDSA|RS256]
 //       generates an Ed25519 key, serves {"keys":[{kty:OKP,crv:Ed25519,alg:EdDSA,kid,x}]} at
 //       http://127.0.0.1:P/api/auth/jwks, writes D/tokens.tsv (user id, token) and runs until killed.
+//       --alg RS256 generates an RSA 2048 key instead ({"kty":"RSA","alg":"RS256","use":"sig",kid,n,e}), as
+//       Better Auth's jwt({ jwks: { keyPairConfig: { alg: "RS256" } } }) does; stock Spring Boot resource
+//       servers verify RS256 but not EdDSA, so the compare-stock mode of bench/run.sh uses it for both APIs.
 //       Tokens look like Better Auth 1.7's: header {"alg":"EdDSA","kid":…}, claims sub/id/email/name/
 //       iat/exp/iss/aud with iss = aud = http://127.0.0.1:P (the BETTER_AUTH_URL the API is given).
 //       --sids yes adds a sid claim naming a session of the user, written as a third column of
@@ -50,7 +53,7 @@ public class BenchTokens {
     }
 
     static void usage() {
-        System.err.println("usage: BenchTokens serve --port P --dir D [--users N] [--filler-users N]\n"
+        System.err.println("usage: BenchTokens serve --port P --dir D [--users N] [--filler-users N] [--alg EdDSA|RS256]\n"
                 + "       BenchTokens seed --api URL --dir D --users N --tasks N [--from I] [--concurrency C] [--out FILE]");
         System.exit(2);
     }
@@ -79,15 +82,33 @@ public class BenchTokens {
         boolean sids = "yes".equals(opt.get("sids"));
         String issuer = "http://127.0.0.1:" + port;
 
-        var kp = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        byte[] spki = kp.getPublic().getEncoded(); // 12-byte X.509 prefix + 32-byte raw key
-        String x = B64.encodeToString(java.util.Arrays.copyOfRange(spki, spki.length - 32, spki.length));
+        String alg = opt.getOrDefault("alg", "EdDSA");
         String kid = "bench-" + Long.toHexString(System.nanoTime());
-        String jwks = "{\"keys\":[{\"alg\":\"EdDSA\",\"crv\":\"Ed25519\",\"x\":\"" + x + "\",\"kty\":\"OKP\",\"kid\":\"" + kid + "\"}]}";
+        java.security.KeyPair kp;
+        String jwks;
+        Signature signer;
+        switch (alg) {
+            case "EdDSA" -> {
+                kp = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+                byte[] spki = kp.getPublic().getEncoded(); // 12-byte X.509 prefix + 32-byte raw key
+                String x = B64.encodeToString(java.util.Arrays.copyOfRange(spki, spki.length - 32, spki.length));
+                jwks = "{\"keys\":[{\"alg\":\"EdDSA\",\"crv\":\"Ed25519\",\"x\":\"" + x + "\",\"kty\":\"OKP\",\"kid\":\"" + kid + "\"}]}";
+                signer = Signature.getInstance("Ed25519");
+            }
+            case "RS256" -> {
+                var rsa = KeyPairGenerator.getInstance("RSA");
+                rsa.initialize(2048);
+                kp = rsa.generateKeyPair();
+                var pub = (java.security.interfaces.RSAPublicKey) kp.getPublic();
+                jwks = "{\"keys\":[{\"alg\":\"RS256\",\"use\":\"sig\",\"n\":\"" + unsigned(pub.getModulus()) + "\",\"e\":\""
+                        + unsigned(pub.getPublicExponent()) + "\",\"kty\":\"RSA\",\"kid\":\"" + kid + "\"}]}";
+                signer = Signature.getInstance("SHA256withRSA");
+            }
+            default -> throw new IllegalArgumentException("--alg must be EdDSA or RS256, not " + alg);
+        }
 
-        String header = B64.encodeToString(("{\"alg\":\"EdDSA\",\"kid\":\"" + kid + "\"}").getBytes(StandardCharsets.UTF_8));
+        String header = B64.encodeToString(("{\"alg\":\"" + alg + "\",\"kid\":\"" + kid + "\"}").getBytes(StandardCharsets.UTF_8));
         long iat = Instant.now().getEpochSecond();
-        Signature signer = Signature.getInstance("Ed25519");
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < users + filler; i++) {
             String id = userId(i);
@@ -126,8 +147,14 @@ public class BenchTokens {
             try (var os = ex.getResponseBody()) { os.write(s); }
         });
         server.start();
-        System.out.println("JWKS at " + issuer + "/api/auth/jwks (kid " + kid + "), " + (users + filler) + " tokens in " + dir.resolve("tokens.tsv"));
+        System.out.println(alg + " JWKS at " + issuer + "/api/auth/jwks (kid " + kid + "), " + (users + filler) + " tokens in " + dir.resolve("tokens.tsv"));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(0)));
+    }
+
+    /** A JWK number (RFC 7518 6.3.1): big-endian, base64url, without the sign byte BigInteger may add. */
+    static String unsigned(java.math.BigInteger n) {
+        byte[] b = n.toByteArray();
+        return B64.encodeToString(b.length > 1 && b[0] == 0 ? java.util.Arrays.copyOfRange(b, 1, b.length) : b);
     }
 
     static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");

@@ -1,0 +1,75 @@
+package dev.tasks.peer;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * {@code GET /api/{user}/tasks} as the task API answers it (a JSON array, newest first, at most 100, and
+ * X-Total-Count), from memory. {@code POST} exists so that bench/run.sh seeds this app exactly as it seeds
+ * the task API (the same BenchTokens seed requests), and {@code /health} is the same liveness answer.
+ */
+@RestController
+class TaskController {
+
+    private static final int PAGE = 100;
+    private static final Map<String, String> OK = Map.of("status", "ok");
+
+    private final Map<String, List<Task>> tasksByUser = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+
+    record NewTask(String title, String description, Boolean completed) {}
+
+    @GetMapping("/health")
+    Map<String, String> health() {
+        return OK;
+    }
+
+    @GetMapping("/api/{user}/tasks")
+    ResponseEntity<List<Task>> list(@PathVariable String user) {
+        List<Task> all = tasksByUser.getOrDefault(user, List.of());
+        List<Task> page;
+        int total;
+        synchronized (all) {
+            total = all.size();
+            page = new ArrayList<>(all.reversed().subList(0, Math.min(PAGE, total)));
+        }
+        return ResponseEntity.ok().header("X-Total-Count", Integer.toString(total)).body(page);
+    }
+
+    @PostMapping("/api/{user}/tasks")
+    ResponseEntity<Task> create(@PathVariable String user, @RequestBody NewTask body) {
+        if (body.title() == null || body.title().isBlank()) {
+            throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT, "title is required");
+        }
+        // PostgreSQL keeps microseconds: the same precision gives the same JSON length as the task API.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Task task = new Task(
+                ids.incrementAndGet(),
+                user,
+                body.title().strip(),
+                body.description(),
+                Boolean.TRUE.equals(body.completed()),
+                now,
+                now);
+        List<Task> mine = tasksByUser.computeIfAbsent(user, u -> new ArrayList<>());
+        synchronized (mine) {
+            mine.add(task);
+        }
+        return ResponseEntity.created(URI.create("/api/" + user + "/tasks/" + task.id()))
+                .body(task);
+    }
+}

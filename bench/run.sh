@@ -11,12 +11,18 @@
 #                [--scenarios "health list …"] [--no-build] [--jfr] [--no-startup] [--keep]
 #                [--jvm-opts "…"] [--label TEXT] [--jar PATH (an already built task-api jar; implies --no-build)]
 #                [--session-check off|if-present|required]
+#   bench/run.sh --compare-stock [--runs 3] [--duration S] [--warmup S] [--no-build] …
+#       RS256 tokens; the API and the stock Spring Boot peer (bench/peer-spring, port BENCH_PEER_PORT), wrk list
+#       and health against each in turn, --runs times; writes bench/results/stock-YYYY-MM-DD-HHMM.md.
+#   bench/run.sh --open-loop [--runs 3] [--load-pct 50] [--duration S] [--warmup S] [--no-build] …
+#       wrk's maximum of list and mixed, then bench/tools/OpenLoop.java at --load-pct % of it, --runs times each;
+#       writes bench/results/open-loop-YYYY-MM-DD-HHMM.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 BENCH=$ROOT/bench
 
-JAR_OPT="" SESSION_CHECK="" DURATION=20 WARMUP=8 THREADS=2 CONNECTIONS=32 BIG=0 BUILD=1 JFR=0 STARTUP=1 KEEP=0 LABEL=""
+MODE=default RUNS=3 LOAD_PCT=50 JAR_OPT="" SESSION_CHECK="" DURATION=20 WARMUP=8 THREADS=2 CONNECTIONS=32 BIG=0 BUILD=1 JFR=0 STARTUP=1 KEEP=0 LABEL=""
 SCENARIOS="health list get toggle mixed create"
 # Recommended flags (see bench/README.md, "JVM flags"): the serial GC and a 128 MiB heap keep RSS low on 2 cores;
 # no code-cache cap (a 64 MiB one caused 130-160 ms full GCs); the extracted jar (below) lets the JDK's AOT cache work.
@@ -32,12 +38,16 @@ while [ $# -gt 0 ]; do
     --label) LABEL=$2; shift 2 ;;
     --jar) JAR_OPT=$2; BUILD=0; shift 2 ;;
     --session-check) SESSION_CHECK=$2; shift 2 ;;
+    --compare-stock) MODE=compare-stock; shift ;;
+    --open-loop) MODE=open-loop; shift ;;
+    --runs) RUNS=$2; shift 2 ;;
+    --load-pct) LOAD_PCT=$2; shift 2 ;;
     --big) BIG=1; shift ;;
     --no-build) BUILD=0; shift ;;
     --jfr) JFR=1; shift ;;
     --no-startup) STARTUP=0; shift ;;
     --keep) KEEP=1; shift ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -52,13 +62,14 @@ API_PORT=${BENCH_API_PORT:-18080}
 MANAGEMENT_PORT=${BENCH_MANAGEMENT_PORT:-18081}   # actuator, as in production: on a port of its own
 JWKS_PORT=${BENCH_JWKS_PORT:-18300}
 PG_PORT=${BENCH_PG_PORT:-25432}
+PEER_PORT=${BENCH_PEER_PORT:-18090}   # --compare-stock: the stock Spring Boot peer
 USERS=100 TASKS_PER_USER=10 FILLER_USERS=900 FILLER_TASKS=110   # --big: 1 000 + 900 × 110 = 100 000 tasks
 
 log() { printf '\033[1m[bench]\033[0m %s\n' "$*"; }
 die() { echo "[bench] $*" >&2; exit 1; }
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-for p in $API_PORT $MANAGEMENT_PORT $JWKS_PORT $PG_PORT; do
-  port_busy "$p" && die "port $p is in use (set BENCH_API_PORT / BENCH_MANAGEMENT_PORT / BENCH_JWKS_PORT / BENCH_PG_PORT)"
+for p in $API_PORT $MANAGEMENT_PORT $JWKS_PORT $PG_PORT $( [ "$MODE" = compare-stock ] && echo "$PEER_PORT"); do
+  port_busy "$p" && die "port $p is in use (set BENCH_API_PORT / BENCH_MANAGEMENT_PORT / BENCH_JWKS_PORT / BENCH_PG_PORT / BENCH_PEER_PORT)"
 done
 
 # --- tools -------------------------------------------------------------------------------------
@@ -94,10 +105,12 @@ log "extracting $JAR"
 APP_JAR=$(ls "$WORK"/app/*.jar | head -1)
 
 # --- JWKS endpoint and tokens ------------------------------------------------------------------
-log "starting the local JWKS endpoint on :$JWKS_PORT and minting EdDSA tokens"
+# A stock Spring Boot resource server verifies RS256 but not EdDSA: the comparison gives both APIs RS256 tokens.
+ALG=EdDSA; [ "$MODE" = compare-stock ] && ALG=RS256
+log "starting the local JWKS endpoint on :$JWKS_PORT and minting $ALG tokens"
 fillers=0; [ "$BIG" = 1 ] && fillers=$FILLER_USERS
 "$JAVA" "$BENCH/tools/BenchTokens.java" serve --port "$JWKS_PORT" --dir "$WORK" --users $USERS --filler-users $fillers \
-  --sids "$( [ -n "$SESSION_CHECK" ] && echo yes || echo no)" > "$WORK/jwks.log" 2>&1 &
+  --sids "$( [ -n "$SESSION_CHECK" ] && echo yes || echo no)" --alg "$ALG" > "$WORK/jwks.log" 2>&1 &
 pids+=($!)
 for ((t=0; t<300; t++)); do [ -s "$WORK/tokens.tsv" ] && curl -fsS -o /dev/null "http://127.0.0.1:$JWKS_PORT/api/auth/jwks" 2>/dev/null && break; sleep 0.1; done
 [ -s "$WORK/tokens.tsv" ] || die "JWKS helper did not start: $(cat "$WORK/jwks.log")"
@@ -176,8 +189,10 @@ RESULTS=$WORK/results.tsv
 printf 'scenario\trps\tp50_ms\tp90_ms\tp99_ms\tp999_ms\tmax_ms\trequests\terrors\tnon2xx\trss_max_mib\tapi_cpu_pct\tpg_cpu_pct\twrk_cpu_pct\tother_cpu_pct\tapi_cpu_us_per_req\tpg_cpu_us_per_req\n' > "$RESULTS"
 CLK_TCK=$(getconf CLK_TCK)
 
+# TARGET_PORT, TARGET_PID and TARGET_USERS point wrk_cmd and run_scenario at another server (--compare-stock's
+# peer); unset, they measure the API (and its PostgreSQL).
 wrk_cmd() { # script seconds
-  echo wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2"s --timeout 5s -s "$BENCH/wrk/$1.lua" "http://127.0.0.1:$API_PORT$( [ "$1" = health ] && echo /health || echo /)" -- "$WORK/users.txt"
+  echo wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2"s --timeout 5s -s "$BENCH/wrk/$1.lua" "http://127.0.0.1:${TARGET_PORT:-$API_PORT}$( [ "$1" = health ] && echo /health || echo /)" -- "${TARGET_USERS:-$WORK/users.txt}"
 }
 
 run_scenario() { # name script
@@ -186,18 +201,18 @@ run_scenario() { # name script
   $(wrk_cmd "$script" "$WARMUP") > "$WORK/wrk-$name-warmup.txt" 2>&1 || true
   sleep 1
   log "scenario $name: measuring ${DURATION}s"
-  local pgs; pgs=$(pg_pids)
+  local pid=${TARGET_PID:-$API_PID} pgs=""; [ -z "${TARGET_PID:-}" ] && pgs=$(pg_pids)
   local a0 p0 t0 t1 a1 p1 m0 m1
-  a0=$(ticks "$API_PID"); p0=$(ticks $pgs); m0=$(machine_busy); t0=$(ms_now)
-  ( max=0; while kill -0 "$API_PID" 2>/dev/null; do r=$(rss_kib "$API_PID"); [ "$r" -gt "$max" ] && { max=$r; echo "$max" > "$WORK/rss-max"; }; sleep 0.25; done ) &
+  a0=$(ticks "$pid"); p0=$(ticks $pgs); m0=$(machine_busy); t0=$(ms_now)
+  ( max=0; while kill -0 "$pid" 2>/dev/null; do r=$(rss_kib "$pid"); [ "$r" -gt "$max" ] && { max=$r; echo "$max" > "$WORK/rss-max"; }; sleep 0.25; done ) &
   local sampler=$!
   echo 0 > "$WORK/rss-max"
   local TIMEFORMAT='%U %S'
-  [ "$JFR" = 1 ] && "$JAVA_HOME/bin/jcmd" "$API_PID" JFR.start name="$name" settings=profile >/dev/null
+  [ "$JFR" = 1 ] && "$JAVA_HOME/bin/jcmd" "$pid" JFR.start name="$name" settings=profile >/dev/null
   { time $(wrk_cmd "$script" "$DURATION") > "$WORK/wrk-$name.txt" 2>&1; } 2> "$WORK/wrk-$name.time" || true
-  t1=$(ms_now); a1=$(ticks "$API_PID"); p1=$(ticks $pgs); m1=$(machine_busy)
+  t1=$(ms_now); a1=$(ticks "$pid"); p1=$(ticks $pgs); m1=$(machine_busy)
   kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true
-  [ "$JFR" = 1 ] && "$JAVA_HOME/bin/jcmd" "$API_PID" JFR.stop name="$name" filename="$BENCH/out/$STAMP-$name.jfr" >/dev/null
+  [ "$JFR" = 1 ] && "$JAVA_HOME/bin/jcmd" "$pid" JFR.stop name="$name" filename="$BENCH/out/$STAMP-$name.jfr" >/dev/null
   local json; json=$(grep -m1 '^BENCH ' "$WORK/wrk-$name.txt" | cut -d' ' -f2-) || { cat "$WORK/wrk-$name.txt" >&2; die "wrk failed in $name"; }
   local wall=$((t1 - t0))
   python3 - "$name" "$json" "$(cat "$WORK/rss-max")" "$((a1-a0))" "$((p1-p0))" "$(cat "$WORK/wrk-$name.time")" "$wall" "$CLK_TCK" "$((m1-m0))" >> "$RESULTS" <<'PY'
@@ -219,6 +234,12 @@ print("\t".join([name, "%.0f" % rps, ms("p50_us"), ms("p90_us"), ms("p99_us"), m
 PY
   tail -1 "$RESULTS" | awk -F'\t' '{printf "[bench]   %s: %s req/s, p50 %s ms, p99 %s ms, errors %s, non-2xx %s, RSS max %s MiB, CPU %% API %s PG %s wrk %s other %s, API CPU %s µs/req\n", $1, $2, $3, $5, $9, $10, $11, $12, $13, $14, $15, $16}'
 }
+
+# The other modes take over from here (the API is up and seeded); they share everything above.
+if [ "$MODE" != default ]; then
+  . "$BENCH/lib/$MODE.sh"
+  exit 0
+fi
 
 # One JIT warm-up over every endpoint first: the C2 compiler needs tens of thousands of requests, and
 # without this the first measured scenarios run partly interpreted (worse on a busy machine).

@@ -55,15 +55,15 @@ public class OpenLoop {
             int connections, int timeoutMs, boolean platformThreads) {}
 
     record Result(String scenario, double rate, double seconds, long due, long completed, long ok, long non2xx,
-            long errors, long unsent, double achievedRps, double p50, double p90, double p99, double p999,
+            long errors, long unsent, long allCompleted, double achievedRps, double p50, double p90, double p99, double p999,
             double max, double mean, double lagP99, double cpuUsPerReq, double cpuPct) {
         String json() {
             return String.format(Locale.ROOT,
                     "{\"scenario\":\"%s\",\"rate\":%.1f,\"duration_s\":%.1f,\"due\":%d,\"completed\":%d,\"ok\":%d,"
-                            + "\"non2xx\":%d,\"errors\":%d,\"unsent\":%d,\"achieved_rps\":%.1f,\"p50_ms\":%.3f,"
+                            + "\"non2xx\":%d,\"errors\":%d,\"unsent\":%d,\"all_completed\":%d,\"achieved_rps\":%.1f,\"p50_ms\":%.3f,"
                             + "\"p90_ms\":%.3f,\"p99_ms\":%.3f,\"p999_ms\":%.3f,\"max_ms\":%.3f,\"mean_ms\":%.3f,"
                             + "\"send_lag_p99_ms\":%.3f,\"cpu_us_per_req\":%.1f,\"cpu_pct\":%.1f}",
-                    scenario, rate, seconds, due, completed, ok, non2xx, errors, unsent, achievedRps, p50, p90, p99,
+                    scenario, rate, seconds, due, completed, ok, non2xx, errors, unsent, allCompleted, achievedRps, p50, p90, p99,
                     p999, max, mean, lagP99, cpuUsPerReq, cpuPct);
         }
     }
@@ -134,6 +134,8 @@ public class OpenLoop {
         long[] lag = new long[1024];
         int n;
         long ok, non2xx, errors;
+        /** Answers including the warm-up's, to divide the server's CPU time over the whole run by. */
+        long all;
 
         void add(long latencyNs, long lagNs) {
             if (n == latency.length) {
@@ -188,6 +190,7 @@ public class OpenLoop {
                                 conn.close();
                             }
                             long done = System.nanoTime();
+                            if (status >= 0) rec.all++;
                             if (due < countFrom) continue;
                             if (status < 0) {
                                 rec.errors++;
@@ -228,7 +231,8 @@ public class OpenLoop {
         double cpuSeconds = (cpu[1] - cpu[0]) / 1e9;
         double mean = total == 0 ? 0 : Arrays.stream(lat).average().orElse(0) / 1e6;
         return new Result(s.scenario, s.rate, s.seconds, dueCounted, completed, ok, non2xx, errors,
-                Math.max(0, dueCounted - completed - errors), completed / window, pct(lat, 0.50), pct(lat, 0.90),
+                Math.max(0, dueCounted - completed - errors), recorders.stream().mapToLong(r -> r.all).sum(),
+                completed / window, pct(lat, 0.50), pct(lat, 0.90),
                 pct(lat, 0.99), pct(lat, 0.999), total == 0 ? 0 : lat[total - 1] / 1e6, mean, pct(lag, 0.99),
                 cpuSeconds * 1e6 / Math.max(1, completed + errors), cpuSeconds / window * 100);
     }

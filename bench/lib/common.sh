@@ -1,0 +1,15 @@
+# Sourced by the bench/run.sh modes in this folder (after run.sh has started and seeded the API): what
+# their reports share. Uses run.sh's variables (ROOT, JAVA, JVM_OPTS, THREADS, CONNECTIONS, …).
+
+# The machine, the code and the load, as the opening lines of a Markdown report.
+report_context() { # title
+  cat <<MD
+# $1 — $(date -u '+%Y-%m-%d %H:%M UTC')
+
+- commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$ROOT" diff --quiet HEAD -- backend bench 2>/dev/null || echo ' (+ uncommitted changes)'); $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo) RAM
+- $("$JAVA" -version 2>&1 | sed -n 2p); JVM flags of every server: \`$JVM_OPTS\`
+- $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2): \`-t$THREADS -c$CONNECTIONS\`, ${WARMUP} s warm-up (discarded) then ${DURATION} s measured per run
+- data: $USERS users × $TASKS_PER_USER tasks; rate limits off
+- **load average** (1/5/15 min) at the start: $LOADAVG_START; at the end: $(cut -d' ' -f1-3 /proc/loadavg). "other CPU %" below is everything on the machine but the servers and the load generator: above ~10 % the figures are disturbed.
+MD
+}

@@ -104,6 +104,11 @@ for scenario in ("list", "health"):
         med(o, "p99_ms"), med(s, "p99_ms"), med(o, "api_cpu_us_per_req"), med(o, "pg_cpu_us_per_req"),
         med(o, "server_us"), med(s, "server_us"), med(o, "server_us") / med(s, "server_us"),
         max(float(r["rss_max_mib"]) for _, r in o), max(float(r["rss_max_mib"]) for _, r in s)))
+o, s = runs.get("list", {}).get("ours", []), runs.get("list", {}).get("stock", [])
+if o and s:
+    ratio = med(o, "rps") / med(s, "rps")
+    print("\n**Target** (issue 14): list req/s ≥ 2 × the stock peer's, in the same run: %.2f × — %s"
+          % (ratio, "yes ✅" if ratio >= 2 else "no ❌"))
 print("\n## Every run\n")
 print("| run | scenario | server | req/s | p50 ms | p99 ms | p99.9 ms | errors / non-2xx | bytes/answer | server CPU µs/req "
       "| PostgreSQL CPU µs/req | server CPU % | PostgreSQL CPU % | wrk CPU % | other CPU % | RSS max MiB |")

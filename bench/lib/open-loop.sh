@@ -20,7 +20,8 @@ for s in list mixed; do
     pgs=$(pg_pids)
     a0=$(ticks "$API_PID"); p0=$(ticks $pgs); m0=$(machine_busy); t0=$(ms_now)
     TIMEFORMAT='%U %S'
-    { time "$JAVA" "$BENCH/tools/OpenLoop.java" run --url "http://127.0.0.1:$API_PORT" --users "$WORK/users.txt" \
+    # The serial GC: no concurrent GC threads of the generator competing with the API for the two cores.
+    { time "$JAVA" -XX:+UseSerialGC "$BENCH/tools/OpenLoop.java" run --url "http://127.0.0.1:$API_PORT" --users "$WORK/users.txt" \
         --scenario "$s" --rate "$rate" --duration "$DURATION" --warmup "$WARMUP" --connections "$CONNECTIONS" \
         > "$WORK/open-$s-$run.txt" 2>&1; } 2> "$WORK/open-$s-$run.time" || { cat "$WORK/open-$s-$run.txt" >&2; die "OpenLoop failed"; }
     t1=$(ms_now); a1=$(ticks "$API_PID"); p1=$(ticks $pgs); m1=$(machine_busy)

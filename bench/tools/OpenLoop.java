@@ -237,6 +237,10 @@ public class OpenLoop {
                 cpuSeconds * 1e6 / Math.max(1, completed + errors), cpuSeconds / window * 100);
     }
 
+    static int port(URI url) {
+        return url.getPort() > 0 ? url.getPort() : 80;
+    }
+
     static double pct(long[] sorted, double q) {
         if (sorted.length == 0) return 0;
         int idx = (int) Math.ceil(q * sorted.length) - 1;
@@ -264,7 +268,7 @@ public class OpenLoop {
 
         Requests(Settings s) {
             this.s = s;
-            this.host = s.url.getHost() + ":" + s.url.getPort();
+            this.host = s.url.getHost() + ":" + port(s.url);
             this.health = build("GET", "/health", null, null);
             this.list = new byte[s.users.size()][];
             for (int u = 0; u < list.length; u++) {
@@ -337,7 +341,7 @@ public class OpenLoop {
             if (socket == null) {
                 socket = new Socket();
                 socket.setTcpNoDelay(true);
-                socket.connect(new InetSocketAddress(url.getHost(), url.getPort()), timeoutMs);
+                socket.connect(new InetSocketAddress(url.getHost(), port(url)), timeoutMs);
                 socket.setSoTimeout(timeoutMs);
                 in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
                 out = socket.getOutputStream();

@@ -42,17 +42,17 @@ rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
 tck, pct = int(sys.argv[2]), sys.argv[3]
 target = {"list": 25.0, "mixed": 40.0}
 print("| scenario | run | wrk max req/s | rate asked | achieved req/s | p50 ms | p90 ms | **p99 ms** | p99.9 ms | max ms "
-      "| errors / non-2xx / unsent | send lag p99 ms | API CPU µs/req | PostgreSQL CPU µs/req | generator CPU µs/req (% of a core) | other CPU % |")
-print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+      "| errors / non-2xx / unsent | send lag p99 ms | socket wait p99 ms | API CPU µs/req | PostgreSQL CPU µs/req | generator CPU µs/req (% of a core) | other CPU % |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 verdict = {}
 for r in rows:
     j = json.loads(r["json"])
     everything = max(1, j["all_completed"])
     wall = int(r["wall_ms"]) / 1000
     other = (int(r["machine_ticks"]) - int(r["api_ticks"]) - int(r["pg_ticks"])) / tck - float(r["gen_cpu_s"])
-    print("| %s | %s | %s | %.0f | %.0f | %.2f | %.2f | **%.2f** | %.2f | %.2f | %d / %d / %d | %.2f | %.0f | %.0f | %.0f (%.0f %%) | %.0f |" % (
+    print("| %s | %s | %s | %.0f | %.0f | %.2f | %.2f | **%.2f** | %.2f | %.2f | %d / %d / %d | %.2f | %.2f | %.0f | %.0f | %.0f (%.0f %%) | %.0f |" % (
         r["scenario"], r["run"], r["max_rps"], j["rate"], j["achieved_rps"], j["p50_ms"], j["p90_ms"], j["p99_ms"],
-        j["p999_ms"], j["max_ms"], j["errors"], j["non2xx"], j["unsent"], j["send_lag_p99_ms"],
+        j["p999_ms"], j["max_ms"], j["errors"], j["non2xx"], j["unsent"], j["send_lag_p99_ms"], j["socket_wait_p99_ms"],
         int(r["api_ticks"]) / tck * 1e6 / everything, int(r["pg_ticks"]) / tck * 1e6 / everything,
         j["cpu_us_per_req"], j["cpu_pct"], max(0, other / wall * 100)))
     ok = j["p99_ms"] <= target[r["scenario"]] and j["errors"] == 0 and j["non2xx"] == 0 and j["unsent"] == 0
@@ -69,8 +69,10 @@ PY
 the open-loop rate, that share of the maximum. achieved: answers per counted second. p50 … max: latency from
 each request's due time to the last byte of its answer, so time spent waiting for a free connection or for
 the server to come back from a pause counts. errors: socket errors and timeouts (5 s); unsent: requests due
-in the window that never went out. send lag p99: how late the generator itself sent (due → written); when it
-is near the p99, the generator or the machine, not the API, made the latency. API and PostgreSQL CPU µs/req:
+in the window that never went out. send lag p99: how late the generator itself sent (from the due time, or
+from when a socket came free if later, to the write); when it is near the p99, the generator or the machine,
+not the API, made the latency. socket wait p99: due → a socket came free (all 32 were waiting for answers:
+the server was behind; this wait is part of the latency, as it would be for a real client). API and PostgreSQL CPU µs/req:
 their CPU over the whole run (warm-up included) per answer. generator CPU: OpenLoop's own process CPU over
 the counted window. other CPU %: everything else on the machine (above ~10 %: disturbed figures).
 MD

@@ -56,15 +56,15 @@ public class OpenLoop {
 
     record Result(String scenario, double rate, double seconds, long due, long completed, long ok, long non2xx,
             long errors, long unsent, long allCompleted, double achievedRps, double p50, double p90, double p99, double p999,
-            double max, double mean, double lagP99, double cpuUsPerReq, double cpuPct) {
+            double max, double mean, double lagP99, double socketWaitP99, double cpuUsPerReq, double cpuPct) {
         String json() {
             return String.format(Locale.ROOT,
                     "{\"scenario\":\"%s\",\"rate\":%.1f,\"duration_s\":%.1f,\"due\":%d,\"completed\":%d,\"ok\":%d,"
                             + "\"non2xx\":%d,\"errors\":%d,\"unsent\":%d,\"all_completed\":%d,\"achieved_rps\":%.1f,\"p50_ms\":%.3f,"
                             + "\"p90_ms\":%.3f,\"p99_ms\":%.3f,\"p999_ms\":%.3f,\"max_ms\":%.3f,\"mean_ms\":%.3f,"
-                            + "\"send_lag_p99_ms\":%.3f,\"cpu_us_per_req\":%.1f,\"cpu_pct\":%.1f}",
+                            + "\"send_lag_p99_ms\":%.3f,\"socket_wait_p99_ms\":%.3f,\"cpu_us_per_req\":%.1f,\"cpu_pct\":%.1f}",
                     scenario, rate, seconds, due, completed, ok, non2xx, errors, unsent, allCompleted, achievedRps, p50, p90, p99,
-                    p999, max, mean, lagP99, cpuUsPerReq, cpuPct);
+                    p999, max, mean, lagP99, socketWaitP99, cpuUsPerReq, cpuPct);
         }
     }
 
@@ -120,30 +120,38 @@ public class OpenLoop {
     static String summary(Result r) {
         return String.format(Locale.ROOT,
                 "open loop %s at %.0f req/s for %.0f s: achieved %.0f req/s, p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, "
-                        + "p99.9 %.2f ms, max %.2f ms; non-2xx %d, errors %d, unsent %d; send lag p99 %.2f ms; "
+                        + "p99.9 %.2f ms, max %.2f ms; non-2xx %d, errors %d, unsent %d; send lag p99 %.2f ms, "
+                        + "socket wait p99 %.2f ms; "
                         + "generator CPU %.0f µs/req (%.0f %% of a core)",
                 r.scenario, r.rate, r.seconds, r.achievedRps, r.p50, r.p90, r.p99, r.p999, r.max, r.non2xx, r.errors,
-                r.unsent, r.lagP99, r.cpuUsPerReq, r.cpuPct);
+                r.unsent, r.lagP99, r.socketWaitP99, r.cpuUsPerReq, r.cpuPct);
     }
 
     // --- the schedule --------------------------------------------------------------------------------
 
-    /** Latencies and send lags (ns) of counted requests, one recorder per socket: no contention. */
+    /**
+     * Per counted request (ns): latency (due → answered), send lag (how late the generator itself sent: from
+     * the due time, or from when a socket came free if later, to the write) and socket wait (due → a socket
+     * came free: the server is behind). One recorder per socket: no contention.
+     */
     static final class Recorder {
         long[] latency = new long[1024];
         long[] lag = new long[1024];
+        long[] wait = new long[1024];
         int n;
         long ok, non2xx, errors;
         /** Answers including the warm-up's, to divide the server's CPU time over the whole run by. */
         long all;
 
-        void add(long latencyNs, long lagNs) {
+        void add(long latencyNs, long lagNs, long waitNs) {
             if (n == latency.length) {
                 latency = Arrays.copyOf(latency, n * 2);
                 lag = Arrays.copyOf(lag, n * 2);
+                wait = Arrays.copyOf(wait, n * 2);
             }
             latency[n] = latencyNs;
-            lag[n++] = lagNs;
+            lag[n] = lagNs;
+            wait[n++] = waitNs;
         }
     }
 
@@ -176,6 +184,7 @@ public class OpenLoop {
                         while (true) {
                             long i = next.getAndIncrement();
                             long due = start + (long) (i * periodNs);
+                            long free = System.nanoTime(); // this socket is free from now
                             if (due >= end || System.nanoTime() > hardStop) break;
                             sleepUntil(due);
                             long sent = System.nanoTime();
@@ -197,7 +206,7 @@ public class OpenLoop {
                             } else {
                                 if (status >= 200 && status < 400) rec.ok++;
                                 else rec.non2xx++;
-                                rec.add(done - due, sent - due);
+                                rec.add(done - due, sent - Math.max(due, free), Math.max(0, free - due));
                             }
                         }
                     } finally {
@@ -214,11 +223,13 @@ public class OpenLoop {
         int total = recorders.stream().mapToInt(r -> r.n).sum();
         long[] lat = new long[total];
         long[] lag = new long[total];
+        long[] wait = new long[total];
         int k = 0;
         long ok = 0, non2xx = 0, errors = 0;
         for (Recorder r : recorders) {
             System.arraycopy(r.latency, 0, lat, k, r.n);
             System.arraycopy(r.lag, 0, lag, k, r.n);
+            System.arraycopy(r.wait, 0, wait, k, r.n);
             k += r.n;
             ok += r.ok;
             non2xx += r.non2xx;
@@ -226,6 +237,7 @@ public class OpenLoop {
         }
         Arrays.sort(lat);
         Arrays.sort(lag);
+        Arrays.sort(wait);
         long completed = ok + non2xx;
         double window = (Math.max(end, finished[0]) - countFrom) / 1e9;
         double cpuSeconds = (cpu[1] - cpu[0]) / 1e9;
@@ -233,7 +245,7 @@ public class OpenLoop {
         return new Result(s.scenario, s.rate, s.seconds, dueCounted, completed, ok, non2xx, errors,
                 Math.max(0, dueCounted - completed - errors), recorders.stream().mapToLong(r -> r.all).sum(),
                 completed / window, pct(lat, 0.50), pct(lat, 0.90),
-                pct(lat, 0.99), pct(lat, 0.999), total == 0 ? 0 : lat[total - 1] / 1e6, mean, pct(lag, 0.99),
+                pct(lat, 0.99), pct(lat, 0.999), total == 0 ? 0 : lat[total - 1] / 1e6, mean, pct(lag, 0.99), pct(wait, 0.99),
                 cpuSeconds * 1e6 / Math.max(1, completed + errors), cpuSeconds / window * 100);
     }
 

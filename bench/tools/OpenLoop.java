@@ -56,15 +56,15 @@ public class OpenLoop {
 
     record Result(String scenario, double rate, double seconds, long due, long completed, long ok, long non2xx,
             long errors, long unsent, long allCompleted, double achievedRps, double p50, double p90, double p99, double p999,
-            double max, double mean, double lagP99, double socketWaitP99, double cpuUsPerReq, double cpuPct) {
+            double max, double mean, double lagP50, double lagP99, double socketWaitP99, double cpuUsPerReq, double cpuPct) {
         String json() {
             return String.format(Locale.ROOT,
                     "{\"scenario\":\"%s\",\"rate\":%.1f,\"duration_s\":%.1f,\"due\":%d,\"completed\":%d,\"ok\":%d,"
                             + "\"non2xx\":%d,\"errors\":%d,\"unsent\":%d,\"all_completed\":%d,\"achieved_rps\":%.1f,\"p50_ms\":%.3f,"
                             + "\"p90_ms\":%.3f,\"p99_ms\":%.3f,\"p999_ms\":%.3f,\"max_ms\":%.3f,\"mean_ms\":%.3f,"
-                            + "\"send_lag_p99_ms\":%.3f,\"socket_wait_p99_ms\":%.3f,\"cpu_us_per_req\":%.1f,\"cpu_pct\":%.1f}",
+                            + "\"send_lag_p50_ms\":%.3f,\"send_lag_p99_ms\":%.3f,\"socket_wait_p99_ms\":%.3f,\"cpu_us_per_req\":%.1f,\"cpu_pct\":%.1f}",
                     scenario, rate, seconds, due, completed, ok, non2xx, errors, unsent, allCompleted, achievedRps, p50, p90, p99,
-                    p999, max, mean, lagP99, socketWaitP99, cpuUsPerReq, cpuPct);
+                    p999, max, mean, lagP50, lagP99, socketWaitP99, cpuUsPerReq, cpuPct);
         }
     }
 
@@ -120,11 +120,11 @@ public class OpenLoop {
     static String summary(Result r) {
         return String.format(Locale.ROOT,
                 "open loop %s at %.0f req/s for %.0f s: achieved %.0f req/s, p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, "
-                        + "p99.9 %.2f ms, max %.2f ms; non-2xx %d, errors %d, unsent %d; send lag p99 %.2f ms, "
+                        + "p99.9 %.2f ms, max %.2f ms; non-2xx %d, errors %d, unsent %d; send lag p50 %.2f ms, p99 %.2f ms, "
                         + "socket wait p99 %.2f ms; "
                         + "generator CPU %.0f µs/req (%.0f %% of a core)",
                 r.scenario, r.rate, r.seconds, r.achievedRps, r.p50, r.p90, r.p99, r.p999, r.max, r.non2xx, r.errors,
-                r.unsent, r.lagP99, r.socketWaitP99, r.cpuUsPerReq, r.cpuPct);
+                r.unsent, r.lagP50, r.lagP99, r.socketWaitP99, r.cpuUsPerReq, r.cpuPct);
     }
 
     // --- the schedule --------------------------------------------------------------------------------
@@ -245,7 +245,7 @@ public class OpenLoop {
         return new Result(s.scenario, s.rate, s.seconds, dueCounted, completed, ok, non2xx, errors,
                 Math.max(0, dueCounted - completed - errors), recorders.stream().mapToLong(r -> r.all).sum(),
                 completed / window, pct(lat, 0.50), pct(lat, 0.90),
-                pct(lat, 0.99), pct(lat, 0.999), total == 0 ? 0 : lat[total - 1] / 1e6, mean, pct(lag, 0.99), pct(wait, 0.99),
+                pct(lat, 0.99), pct(lat, 0.999), total == 0 ? 0 : lat[total - 1] / 1e6, mean, pct(lag, 0.50), pct(lag, 0.99), pct(wait, 0.99),
                 cpuSeconds * 1e6 / Math.max(1, completed + errors), cpuSeconds / window * 100);
     }
 

@@ -1,27 +1,19 @@
 // What the fault tests start and break: a PostgreSQL server the test owns (Debian's binaries,
 // run as the unprivileged `postgres` user when we are root), task-api instances from the jar,
 // nginx, HS256/EdDSA tokens, and a load generator that records every request's outcome.
-// Node built-ins only. Every child runs in its own process group and is killed when this
-// process exits for any reason, so a failing test leaves nothing running.
+// Node built-ins only. Processes come from ../support/processes.mjs: every child runs in its own
+// process group and is killed when this process exits for any reason, so a failing test leaves
+// nothing running.
 import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
-import {
-  chmodSync,
-  chownSync,
-  createWriteStream,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { delay, freePort, javaHome, startGroup, stopGroup, taskApiJar, timeout, waitForHttp } from "../support/processes.mjs";
+import { tokenMinter } from "../support/jwt.mjs";
+import { startTaskApi } from "../support/task-api.mjs";
 
 export const FAULTS_DIR = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT_DIR = path.resolve(FAULTS_DIR, "..", "..");
@@ -31,82 +23,8 @@ export const START_TIMEOUT_MS = Number(process.env.FAULTS_START_TIMEOUT_MS || 30
 /** A request that takes longer than this has hung: no server-side wait in the API is this long. */
 export const HANG_MS = 60_000;
 
-export const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-/** For Promise.race bounds: a timer that does not keep the test process alive once the race is won. */
-export const timeout = (ms, value) => new Promise((resolve) => setTimeout(() => resolve(value), ms).unref());
-
-// ---- processes -----------------------------------------------------------------------------
-
-const live = new Set();
-const killGroup = (child, signal) => {
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    // already gone
-  }
-};
-process.once("exit", () => {
-  for (const child of live) killGroup(child, "SIGKILL");
-});
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
-  process.once(signal, () => {
-    for (const child of live) killGroup(child, "SIGKILL");
-    process.exit(130);
-  });
-}
-
-/** Spawns a process group; output goes to out/<name>.log and is kept in memory for the test. */
-export function startProcess(name, command, args, { env = {}, unset = [], cwd = ROOT_DIR } = {}) {
-  mkdirSync(OUT_DIR, { recursive: true });
-  const logFile = path.join(OUT_DIR, `${name}.log`);
-  const log = createWriteStream(logFile);
-  const childEnv = { ...process.env };
-  for (const key of unset) delete childEnv[key];
-  const child = spawn(command, args, { cwd, env: { ...childEnv, ...env }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-  live.add(child);
-  let text = "";
-  const onData = (chunk) => {
-    text += chunk.toString();
-    log.write(chunk);
-  };
-  child.stdout.on("data", onData);
-  child.stderr.on("data", onData);
-  const exited = new Promise((resolve) => {
-    child.once("exit", (code, signal) => {
-      live.delete(child);
-      resolve({ code, signal, at: Date.now() });
-    });
-  });
-  // 'exit' can fire before the pipes are drained: wait for both, so output() is complete.
-  const drained = Promise.all([
-    new Promise((r) => child.stdout.once("close", r)),
-    new Promise((r) => child.stderr.once("close", r)),
-  ]).then(() => new Promise((r) => log.end(r)));
-  return {
-    name,
-    child,
-    logFile,
-    exited,
-    drained,
-    output: () => text,
-    tail: (lines = 60) => text.split("\n").slice(-lines).join("\n"),
-    alive: () => child.exitCode === null && child.signalCode === null,
-    signal: (sig) => killGroup(child, sig),
-  };
-}
-
-/** SIGTERM to the group, SIGKILL after `graceMs`. */
-export async function stopProcess(proc, graceMs = 30_000) {
-  if (!proc) return;
-  if (proc.alive()) {
-    proc.signal("SIGTERM");
-    const timedOut = await Promise.race([proc.exited.then(() => false), timeout(graceMs, true)]);
-    if (timedOut) proc.signal("SIGKILL");
-    await proc.exited;
-  }
-  proc.signal("SIGKILL"); // stragglers of the group
-  await Promise.race([proc.drained, timeout(5000)]);
-}
+// Processes, ports, the JDK and the API jar come from the e2e suites' own helpers.
+export { delay, freePort, javaHome, startGroup, stopGroup, taskApiJar, timeout, waitForHttp };
 
 /** Runs a command to completion (blocking: only for set-up, never while a load runs). */
 export function runSync(command, args, { env = {}, timeoutMs = 120_000 } = {}) {
@@ -135,37 +53,8 @@ export function run(command, args, { env = {}, timeoutMs = 120_000 } = {}) {
   });
 }
 
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 export function tempDir(prefix) {
   return mkdtempSync(path.join(os.tmpdir(), `tasks-faults-${prefix}-`));
-}
-
-/** Polls `url` until it answers `status`, the process dies, or time runs out. */
-export async function waitForStatus(url, { status = 200, timeoutMs = START_TIMEOUT_MS, proc } = {}) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
-      await res.arrayBuffer();
-      if (res.status === status) return;
-    } catch {
-      // not up yet
-    }
-    if (proc && !proc.alive()) throw new Error(`${proc.name} exited while waiting for ${url}:\n${proc.tail()}`);
-    if (Date.now() > deadline)
-      throw new Error(`${url} did not answer ${status} within ${timeoutMs / 1000}s${proc ? `:\n${proc.tail()}` : ""}`);
-    await delay(250);
-  }
 }
 
 // ---- PostgreSQL ----------------------------------------------------------------------------
@@ -277,27 +166,19 @@ export async function startPostgres(name) {
     },
     /** A psql session kept open (for holding a lock): send(sql), then close(). */
     session() {
-      const child = spawn(
+      const psql = startGroup(
+        `${name}-psql`,
         path.join(bin, "psql"),
         ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", String(port), "-U", "postgres", "-d", "postgres"],
-        {
-          env: { ...process.env, PGPASSWORD: password },
-          stdio: ["pipe", "pipe", "pipe"],
-          detached: true,
-        },
+        { env: { PGPASSWORD: password }, stdin: "pipe", outDir: OUT_DIR },
       );
-      live.add(child);
-      let out = "";
-      child.stdout.on("data", (c) => (out += c));
-      child.stderr.on("data", (c) => (out += c));
-      const exited = new Promise((r) => child.once("exit", (code) => (live.delete(child), r(code))));
       return {
-        send: (text) => child.stdin.write(`${text}\n`),
-        output: () => out,
+        send: (text) => psql.child.stdin.write(`${text}\n`),
+        output: psql.output,
         async close() {
-          child.stdin.end("\\q\n");
-          await Promise.race([exited, timeout(10_000)]);
-          killGroup(child, "SIGKILL");
+          psql.child.stdin.end("\\q\n");
+          await Promise.race([psql.exited, timeout(10_000)]);
+          await stopGroup(psql, 0);
         },
       };
     },
@@ -327,122 +208,36 @@ function postgresUser() {
 
 // ---- the task API --------------------------------------------------------------------------
 
-let cachedJavaHome;
-export function javaHome() {
-  cachedJavaHome ??= runSync(path.join(ROOT_DIR, "scripts", "java-home.sh"), []).trim();
-  return cachedJavaHome;
-}
-
-/** The API jar (TASK_API_JAR, else backend/task-api/target), built with Maven if missing. */
-export function taskApiJar() {
-  if (process.env.TASK_API_JAR) return process.env.TASK_API_JAR;
-  const dir = path.join(ROOT_DIR, "backend", "task-api", "target");
-  const find = () => (existsSync(dir) ? readdirSync(dir).find((f) => /^task-api-.*\.jar$/.test(f)) : undefined);
-  if (!find()) {
-    runSync(
-      path.join(ROOT_DIR, "backend", "mvnw"),
-      ["-q", "-B", "-ntp", "-DskipTests", "-f", path.join(ROOT_DIR, "backend", "pom.xml"), "-pl", "task-api", "-am", "package"],
-      {
-        env: { JAVA_HOME: javaHome() },
-        timeoutMs: 1_200_000,
-      },
-    );
-  }
-  return path.join(dir, find());
-}
-
 export const AUTH_URL = "http://127.0.0.1:9"; // iss/aud of the tokens; nothing listens there
 
 /**
- * Starts task-api from its jar against `databaseUrl` and waits until /health/ready is 200.
- * Rate limits are off unless `env` says otherwise: these tests measure faults, not limits.
+ * Starts task-api from its jar against `databaseUrl`, metrics on, and waits until /health/ready
+ * is 200. Rate limits are off unless `env` says otherwise: these tests measure faults, not limits.
  */
 export async function startApi(name, { databaseUrl, secret, env = {}, javaOptions = [] } = {}) {
-  const port = await freePort();
-  // Metrics are served on a management port of their own (127.0.0.1), never on the API's port.
-  const managementPort = await freePort();
-  const proc = startProcess(
+  const api = await startTaskApi({
     name,
-    path.join(javaHome(), "bin", "java"),
-    ["-Xmx512m", "-XX:TieredStopAtLevel=1", ...javaOptions, "-jar", taskApiJar()],
-    {
-      env: {
-        PORT: String(port),
-        MANAGEMENT_SERVER_PORT: String(managementPort),
-        DATABASE_URL: databaseUrl,
-        BETTER_AUTH_URL: AUTH_URL,
-        ...(secret ? { BETTER_AUTH_SECRET: secret } : {}),
-        RATE_LIMIT_USER_RPS: "0",
-        RATE_LIMIT_IP_RPS: "0",
-        ...env,
-      },
-      unset: [
-        "BETTER_AUTH_SECRET",
-        "BETTER_AUTH_JWKS_URL",
-        "TRUSTED_PROXIES",
-        "CORS_ORIGINS",
-        "TASKS_DATA_DIR",
-        "EMBEDDED_POSTGRES_PORT",
-        "EMBEDDED_POSTGRES_PASSWORD",
-        "MANAGEMENT_SERVER_ADDRESS",
-        "LOGGING_STRUCTURED_FORMAT_CONSOLE",
-        "SPRING_PROFILES_ACTIVE",
-      ],
+    betterAuthUrl: AUTH_URL,
+    metrics: true,
+    javaOptions: ["-Xmx512m", ...javaOptions],
+    startTimeoutMs: START_TIMEOUT_MS,
+    outDir: OUT_DIR,
+    maxOutput: Infinity, // the log tests read all of it, by offset
+    env: {
+      DATABASE_URL: databaseUrl,
+      ...(secret ? { BETTER_AUTH_SECRET: secret } : {}),
+      RATE_LIMIT_USER_RPS: "0",
+      RATE_LIMIT_IP_RPS: "0",
+      ...env,
     },
-  );
-  const api = {
-    name,
-    port,
-    url: `http://127.0.0.1:${port}`,
-    management: `http://127.0.0.1:${managementPort}`,
-    proc,
-    stop: (graceMs) => stopProcess(proc, graceMs),
-  };
-  try {
-    await waitForStatus(`${api.url}/health/ready`, { proc });
-  } catch (err) {
-    await api.stop(5000);
-    throw err;
-  }
-  return api;
+  });
+  return { ...api, url: `http://127.0.0.1:${api.port}` };
 }
 
 // ---- tokens --------------------------------------------------------------------------------
 
-const b64url = (value) => Buffer.from(typeof value === "string" ? value : JSON.stringify(value)).toString("base64url");
-
-function claims(userId, overrides) {
-  const now = Math.floor(Date.now() / 1000);
-  return {
-    sub: userId,
-    email: `${userId}@example.com`,
-    name: userId,
-    iat: now,
-    exp: now + 3600,
-    iss: AUTH_URL,
-    aud: AUTH_URL,
-    ...overrides,
-  };
-}
-
-/** An HS256 token signed with `secret`, as `scripts/mint-token` makes them. */
-export function hs256Token(secret, userId, overrides = {}) {
-  const signingInput = `${b64url({ alg: "HS256", typ: "JWT" })}.${b64url(claims(userId, overrides))}`;
-  return `${signingInput}.${crypto.createHmac("sha256", secret).update(signingInput).digest("base64url")}`;
-}
-
-/** An Ed25519 key pair as Better Auth's jwt plugin makes them by default, and its JWKS entry. */
-export function ed25519Key(kid = crypto.randomBytes(12).toString("base64url")) {
-  const { publicKey, privateKey } = crypto.generateKeyPairSync("ed25519");
-  return {
-    kid,
-    jwk: { ...publicKey.export({ format: "jwk" }), alg: "EdDSA", kid },
-    sign(userId, overrides = {}) {
-      const signingInput = `${b64url({ alg: "EdDSA", kid })}.${b64url(claims(userId, overrides))}`;
-      return `${signingInput}.${crypto.sign(null, Buffer.from(signingInput), privateKey).toString("base64url")}`;
-    },
-  };
-}
+/** HS256 tokens signed with a secret, and Ed25519 keys that sign EdDSA tokens: see ../support/jwt.mjs. */
+export const { hs256Token, ed25519Key } = tokenMinter(AUTH_URL);
 
 /** A JWKS endpoint serving `keys` (a live array); counts its fetches. */
 export async function startJwks(keys) {

@@ -28,10 +28,10 @@ import {
   report,
   startApi,
   startPostgres,
-  startProcess,
-  stopProcess,
+  startGroup,
+  stopGroup,
   tempDir,
-  waitForStatus,
+  waitForHttp,
 } from "./harness.mjs";
 
 const CLIENTS = 8;
@@ -43,7 +43,7 @@ let apis = [];
 let nginx;
 let dir;
 after(async () => {
-  await stopProcess(nginx, 5000);
+  await stopGroup(nginx, 5000);
   if (dir) rmSync(dir, { recursive: true, force: true });
   for (const api of apis) await api.stop(10_000);
   await pg?.destroy();
@@ -113,16 +113,14 @@ test(
         apis.map((a) => a.port),
       ),
     );
-    nginx = startProcess("failover-nginx", nginxBinary(), [
-      "-e",
-      path.join(dir, "error.log"),
-      "-p",
-      dir,
-      "-c",
-      path.join(dir, "nginx.conf"),
-    ]);
+    nginx = startGroup(
+      "failover-nginx",
+      nginxBinary(),
+      ["-e", path.join(dir, "error.log"), "-p", dir, "-c", path.join(dir, "nginx.conf")],
+      { outDir: OUT_DIR },
+    );
     const lb = `http://127.0.0.1:${port}`;
-    await waitForStatus(`${lb}/health/ready`, { proc: nginx, timeoutMs: 30_000 });
+    await waitForHttp(`${lb}/health/ready`, 30_000, nginx);
 
     const users = Array.from({ length: CLIENTS }, (_, i) => `failover-${i}-${crypto.randomBytes(4).toString("hex")}`);
     const tokens = users.map((u) => hs256Token(secret, u));

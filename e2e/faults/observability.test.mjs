@@ -9,6 +9,7 @@ import path from "node:path";
 import { after, before, test } from "node:test";
 import {
   AUTH_URL,
+  OUT_DIR,
   call,
   ed25519Key,
   hs256Token,
@@ -17,8 +18,8 @@ import {
   startApi,
   startJwks,
   startPostgres,
-  startProcess,
-  stopProcess,
+  startGroup,
+  stopGroup,
   taskApiJar,
   timeout,
 } from "./harness.mjs";
@@ -368,17 +369,18 @@ function rawRequest(text) {
 
 /** Starts the API with a bad setting; resolves once it has exited (it must not start). */
 async function failedStart(name, env) {
-  const proc = startProcess(
+  const proc = startGroup(
     name,
-    path.join(javaHome(), "bin", "java"),
+    path.join(await javaHome(), "bin", "java"),
     ["-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", taskApiJar()],
     {
       env: { PORT: "0", MANAGEMENT_SERVER_PORT: "off", BETTER_AUTH_URL: AUTH_URL, ...env },
       unset: ["BETTER_AUTH_SECRET", "LOGGING_STRUCTURED_FORMAT_CONSOLE"],
+      outDir: OUT_DIR,
     },
   );
   const exit = await Promise.race([proc.exited, timeout(300_000, null)]);
-  if (!exit) await stopProcess(proc, 1000);
+  if (!exit) await stopGroup(proc, 1000);
   await proc.drained;
   return { exit: exit ? { code: exit.code } : { code: null }, output: proc.output() };
 }

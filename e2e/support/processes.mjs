@@ -68,13 +68,20 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
 }
 
 /**
- * Spawns `command` in a new process group with its output teed to out/<name>.log; its
- * environment is ours, less `unset`, plus `env`.
- * Returns { child, name, logFile, output(), exited (promise of the exit code) }.
+ * Spawns `command` in a new process group with its output teed to `outDir`/<name>.log; its
+ * environment is ours, less `unset`, plus `env`. `stdin: "pipe"` keeps its input open (a psql
+ * session); the output kept in memory is cut to its last half once it passes `maxOutput`.
+ * Returns { child, name, logFile, output(), tail(), alive(), signal(), waitForOutput(),
+ * exited (promise of { code, signal, at }), drained (output fully written) }.
  */
-export function startGroup(name, command, args, { cwd = ROOT_DIR, env = {}, unset = [] } = {}) {
-  mkdirSync(OUT_DIR, { recursive: true });
-  const logFile = path.join(OUT_DIR, `${name}.log`);
+export function startGroup(
+  name,
+  command,
+  args,
+  { cwd = ROOT_DIR, env = {}, unset = [], outDir = OUT_DIR, stdin = "ignore", maxOutput = 2_000_000 } = {},
+) {
+  mkdirSync(outDir, { recursive: true });
+  const logFile = path.join(outDir, `${name}.log`);
   const log = createWriteStream(logFile);
   const childEnv = { ...process.env };
   for (const key of unset) delete childEnv[key];
@@ -82,15 +89,14 @@ export function startGroup(name, command, args, { cwd = ROOT_DIR, env = {}, unse
     cwd,
     env: { ...childEnv, ...env },
     detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: [stdin, "pipe", "pipe"],
   });
   live.add(child);
   let text = "";
   const listeners = new Set();
   const onData = (chunk) => {
-    const s = chunk.toString();
-    text += s;
-    if (text.length > 2_000_000) text = text.slice(-1_000_000);
+    text += chunk.toString();
+    if (text.length > maxOutput) text = text.slice(-maxOutput / 2);
     log.write(chunk);
     for (const l of listeners) l(text);
   };
@@ -99,17 +105,24 @@ export function startGroup(name, command, args, { cwd = ROOT_DIR, env = {}, unse
   const exited = new Promise((resolve) => {
     child.once("exit", (code, signal) => {
       live.delete(child);
-      log.end();
-      resolve(code ?? signal);
+      resolve({ code, signal, at: Date.now() });
     });
   });
+  // 'exit' can fire before the pipes are drained: wait for both, so output() is complete.
+  const drained = Promise.all([
+    new Promise((r) => child.stdout.once("close", r)),
+    new Promise((r) => child.stderr.once("close", r)),
+  ]).then(() => new Promise((r) => log.end(r)));
   const proc = {
     name,
     child,
     logFile,
     exited,
+    drained,
     output: () => text,
     tail: (lines = 40) => text.split("\n").slice(-lines).join("\n"),
+    alive: () => !hasExited(child),
+    signal: (sig) => killGroup(child, sig),
     /** Resolves when the output matches `pattern`; rejects when the process exits first or time runs out. */
     waitForOutput(pattern, timeoutMs) {
       return new Promise((resolve, reject) => {
@@ -129,10 +142,10 @@ export function startGroup(name, command, args, { cwd = ROOT_DIR, env = {}, unse
           listeners.delete(check);
         };
         listeners.add(check);
-        exited.then((code) => {
+        exited.then(({ code, signal }) => {
           if (!listeners.has(check)) return;
           done();
-          reject(new Error(`${name} exited (${code}) before printing ${pattern}; last output:\n${proc.tail()}`));
+          reject(new Error(`${name} exited (${code ?? signal}) before printing ${pattern}; last output:\n${proc.tail()}`));
         });
         check(text);
       });
@@ -141,9 +154,11 @@ export function startGroup(name, command, args, { cwd = ROOT_DIR, env = {}, unse
   return proc;
 }
 
-/** SIGTERM to the whole group, SIGKILL after `graceMs`; resolves once the leader has exited. */
+/** SIGTERM to the whole group, SIGKILL after `graceMs`; resolves once the leader has exited and its output is written. */
 export async function stopGroup(proc, graceMs = 30_000) {
-  if (proc) await stopChild(proc.child, graceMs);
+  if (!proc) return;
+  await stopChild(proc.child, graceMs);
+  await Promise.race([proc.drained, timeout(5000)]);
 }
 
 /**
@@ -164,6 +179,8 @@ function stopEmbeddedPostgres(dataDir) {
 }
 
 export const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** For Promise.race bounds: a timer that does not keep the test process alive once the race is won. */
+export const timeout = (ms, value) => new Promise((resolve) => setTimeout(() => resolve(value), ms).unref());
 
 /** True when something accepts connections on localhost:port (IPv4 or IPv6). */
 export async function portInUse(port) {
@@ -218,8 +235,9 @@ export async function waitForHttp(url, timeoutMs, proc) {
   }
 }
 
-/** The Java API jar built by Maven (`mvnw package`); fails with the command to build it. */
+/** TASK_API_JAR, else the Java API jar built by Maven (`mvnw package`); fails with the command to build it. */
 export function taskApiJar() {
+  if (process.env.TASK_API_JAR) return process.env.TASK_API_JAR;
   const dir = path.join(ROOT_DIR, "backend", "task-api", "target");
   const jar = existsSync(dir)
     ? readdirSyncSafe(dir).find((f) => /^task-api-.*\.jar$/.test(f) && !f.endsWith(".original"))
@@ -241,8 +259,14 @@ function readdirSyncSafe(dir) {
   }
 }
 
-/** JAVA_HOME for a JDK >= 21, found by the project's own script. */
-export async function javaHome() {
+let cachedJavaHome;
+/** JAVA_HOME for a JDK >= 21, found by the project's own script (once). */
+export function javaHome() {
+  cachedJavaHome ??= findJavaHome();
+  return cachedJavaHome;
+}
+
+async function findJavaHome() {
   const proc = spawn(path.join(ROOT_DIR, "scripts", "java-home.sh"), [], { stdio: ["ignore", "pipe", "inherit"] });
   let out = "";
   proc.stdout.on("data", (c) => (out += c));

@@ -1,5 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import "./globals.css";
+import "./auth.css";
+import "./tasks.css";
 
 export const metadata: Metadata = {
   title: { default: "Tasks", template: "%s · Tasks" },

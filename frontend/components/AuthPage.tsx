@@ -1,20 +1,17 @@
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { AuthForm } from "@/components/AuthForm";
 import type { AuthMode } from "@/lib/auth-errors";
 import { ssoEnv, ssoErrorMessage, ssoProviders } from "@/lib/auth-sso";
-import { isLocale, safeNextPath, signInPath, signUpPath, tasksPath } from "@/lib/paths";
+import { pageLocale, type LocalePageProps } from "@/lib/page-params";
+import { safeNextPath, signInPath, signUpPath, tasksPath } from "@/lib/paths";
 import { getSession } from "@/lib/session";
 import { signInNoticeText } from "@/lib/signin-notices";
 
-export interface AuthPageProps {
-  params: Promise<{ locale: string }>;
-  searchParams: Promise<{ next?: string | string[]; error?: string | string[]; notice?: string | string[] }>;
-}
+export type AuthPageProps = LocalePageProps<"next" | "error" | "notice">;
 
 /** The server half of /[locale]/signin and /[locale]/signup: locale check, safe `next`, and no form for someone already signed in. */
 export async function AuthPage({ mode, params, searchParams }: AuthPageProps & { mode: AuthMode }) {
-  const { locale } = await params;
-  if (!isLocale(locale)) notFound();
+  const locale = await pageLocale(params);
   const query = await searchParams;
   const next = safeNextPath(query.next, tasksPath(locale));
   // Already signed in: nothing to do here.

@@ -1,4 +1,4 @@
-import { authErrorMessage, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, type AuthErrorLike } from "./auth-errors";
+import { authErrorMessage, newPasswordLengthError, type AuthErrorLike } from "./auth-errors";
 
 /** Better Auth's error from an account-page call (change password, delete, sessions) as a sentence. */
 export function accountErrorMessage(error: AuthErrorLike | null | undefined): string {
@@ -32,8 +32,7 @@ export function validatePasswordChange({ currentPassword, newPassword, confirmPa
   const errors: PasswordChangeErrors = {};
   if (!currentPassword) errors.currentPassword = "Enter your current password.";
   if (!newPassword) errors.newPassword = "Enter a new password.";
-  else if (newPassword.length < MIN_PASSWORD_LENGTH) errors.newPassword = `Use at least ${MIN_PASSWORD_LENGTH} characters.`;
-  else if (newPassword.length > MAX_PASSWORD_LENGTH) errors.newPassword = `Use at most ${MAX_PASSWORD_LENGTH} characters.`;
+  else if (newPasswordLengthError(newPassword)) errors.newPassword = newPasswordLengthError(newPassword);
   else if (newPassword === currentPassword) errors.newPassword = "Choose a password different from the current one.";
   if (!errors.newPassword && confirmPassword !== newPassword) errors.confirmPassword = "The two new passwords don't match.";
   return errors;

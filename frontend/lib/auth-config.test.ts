@@ -2,6 +2,7 @@ import { memoryAdapter } from "better-auth/adapters/memory";
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from "jose";
 import { describe, expect, it } from "vitest";
 import { authEnv, createAuth } from "./auth-config";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, newPasswordLengthError } from "./auth-errors";
 import { JWT_CLAIMS } from "./jwt-payload";
 import { memoryTables } from "./test-auth";
 
@@ -95,5 +96,27 @@ describe("the JWT names its session (SPEC 1.6, 2.1)", () => {
     expect(session.token).not.toBe(session.id);
     const payloadJson = Buffer.from(token.split(".")[1], "base64url").toString("utf8");
     expect(payloadJson).not.toContain(session.token);
+  });
+});
+
+describe("password length: one rule for the forms and for Better Auth", () => {
+  const signUp = (password: string) =>
+    createAuth(ENV, memoryAdapter(memoryTables())).api.signUpEmail({
+      body: { email: "ada@example.com", password, name: "Ada" },
+      asResponse: true,
+    });
+
+  it("Better Auth accepts exactly the lengths the forms accept", async () => {
+    expect(newPasswordLengthError("x".repeat(MIN_PASSWORD_LENGTH))).toBeUndefined();
+    expect((await signUp("x".repeat(MIN_PASSWORD_LENGTH))).status).toBe(200);
+    expect(newPasswordLengthError("x".repeat(MAX_PASSWORD_LENGTH))).toBeUndefined();
+    expect((await signUp("x".repeat(MAX_PASSWORD_LENGTH))).status).toBe(200);
+  });
+
+  it("Better Auth refuses exactly the lengths the forms refuse", async () => {
+    expect(newPasswordLengthError("x".repeat(MIN_PASSWORD_LENGTH - 1))).toBeDefined();
+    expect((await signUp("x".repeat(MIN_PASSWORD_LENGTH - 1))).status).toBe(400);
+    expect(newPasswordLengthError("x".repeat(MAX_PASSWORD_LENGTH + 1))).toBeDefined();
+    expect((await signUp("x".repeat(MAX_PASSWORD_LENGTH + 1))).status).toBe(400);
   });
 });

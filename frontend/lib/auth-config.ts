@@ -10,6 +10,7 @@ import { userFieldLimits } from "./user-fields";
 import { authMailOptions } from "./auth-mail";
 import type { Mailer } from "./mail/transport";
 import { accountDeletion } from "./account-deletion";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./auth-errors";
 import { jwtPayload } from "./jwt-payload";
 
 const JWT_ALGS = ["EdDSA", "ES256", "ES512", "RS256", "PS256"] as const;
@@ -71,8 +72,9 @@ export function createAuth(env: NodeJS.ProcessEnv = process.env, database?: Bett
     database: database ?? pool,
     emailAndPassword: {
       enabled: true,
-      minPasswordLength: 8,
-      maxPasswordLength: 128,
+      // The same limits the forms check before sending (lib/auth-errors).
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: MAX_PASSWORD_LENGTH,
       ...mail.emailAndPassword,
     },
     emailVerification: mail.emailVerification,

@@ -1,5 +1,4 @@
-import { notFound } from "next/navigation";
-import { isLocale } from "@/lib/paths";
+import { pageLocale } from "@/lib/page-params";
 
 export default async function LocaleLayout({
   children,
@@ -8,7 +7,6 @@ export default async function LocaleLayout({
   children: React.ReactNode;
   params: Promise<{ locale: string }>;
 }) {
-  const { locale } = await params;
-  if (!isLocale(locale)) notFound();
+  await pageLocale(params);
   return children;
 }

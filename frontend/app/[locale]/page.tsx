@@ -1,10 +1,10 @@
-import { notFound, redirect } from "next/navigation";
-import { isLocale, signInPath, tasksPath } from "@/lib/paths";
+import { redirect } from "next/navigation";
+import { pageLocale, type LocalePageProps } from "@/lib/page-params";
+import { signInPath, tasksPath } from "@/lib/paths";
 import { getSession } from "@/lib/session";
 
-export default async function LocaleHome({ params }: { params: Promise<{ locale: string }> }) {
-  const { locale } = await params;
-  if (!isLocale(locale)) notFound();
+export default async function LocaleHome({ params }: Pick<LocalePageProps, "params">) {
+  const locale = await pageLocale(params);
   const session = await getSession();
   redirect(session ? tasksPath(locale) : signInPath(null, locale));
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { AccountHeader } from "@/components/account/AccountHeader";
 import { ChangePasswordForm } from "@/components/account/ChangePasswordForm";
 import { DeleteAccountSection } from "@/components/account/DeleteAccountSection";
@@ -7,16 +6,16 @@ import { ProfileSection } from "@/components/account/ProfileSection";
 import { SecuritySection } from "@/components/account/SecuritySection";
 import { SessionsSection } from "@/components/account/SessionsSection";
 import { listSessionViews } from "@/lib/account-sessions";
-import { accountPath, isLocale, tasksPath } from "@/lib/paths";
+import { pageLocale, type LocalePageProps } from "@/lib/page-params";
+import { accountPath, tasksPath } from "@/lib/paths";
 import { requireSession } from "@/lib/session";
 import "./account.css";
 
 export const metadata: Metadata = { title: "Account" };
 
 /** Protected like /tasks: the session is checked here, on the server, before anything renders. */
-export default async function AccountPage({ params }: { params: Promise<{ locale: string }> }) {
-  const { locale } = await params;
-  if (!isLocale(locale)) notFound();
+export default async function AccountPage({ params }: Pick<LocalePageProps, "params">) {
+  const locale = await pageLocale(params);
   const here = accountPath(locale);
   const { user, session } = await requireSession(here, locale);
   const sessions = await listSessionViews(user.id, session.id);

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/AuthCard";
 import { ResendVerification } from "@/components/ResendVerification";
 import { verificationErrorMessage } from "@/lib/mail-flows";
-import { isLocale, signInPath, tasksPath } from "@/lib/paths";
+import { firstValue, pageLocale, type LocalePageProps } from "@/lib/page-params";
+import { signInPath, tasksPath } from "@/lib/paths";
 import { getSession } from "@/lib/session";
 import { withSignInNotice } from "@/lib/signin-notices";
 
@@ -15,19 +16,12 @@ export const metadata: Metadata = { title: "Email confirmation" };
  * success the person is signed in (autoSignInAfterVerification) and goes on to their tasks; a
  * link that did not work comes with `?error=` and gets a way to ask for a new one.
  */
-export default async function Page({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ locale: string }>;
-  searchParams: Promise<{ error?: string | string[] }>;
-}) {
-  const { locale } = await params;
-  if (!isLocale(locale)) notFound();
+export default async function Page({ params, searchParams }: LocalePageProps<"error">) {
+  const locale = await pageLocale(params);
   const { error } = await searchParams;
   const session = await getSession();
   if (!error) redirect(withSignInNotice(session ? tasksPath(locale) : signInPath(null, locale), "email-verified"));
-  const code = Array.isArray(error) ? error[0] : error;
+  const code = firstValue(error) ?? "";
   return (
     <AuthCard title="That link didn't work">
       <p role="alert" className="alert alert-error">

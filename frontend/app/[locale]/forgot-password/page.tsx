@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { ForgotPasswordForm } from "@/components/ForgotPasswordForm";
-import { isLocale } from "@/lib/paths";
+import { pageLocale, type LocalePageProps } from "@/lib/page-params";
 
 export const metadata: Metadata = { title: "Forgot password" };
 
-export default async function Page({ params }: { params: Promise<{ locale: string }> }) {
-  const { locale } = await params;
-  if (!isLocale(locale)) notFound();
+export default async function Page({ params }: Pick<LocalePageProps, "params">) {
+  const locale = await pageLocale(params);
   return <ForgotPasswordForm locale={locale} />;
 }

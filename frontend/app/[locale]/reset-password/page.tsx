@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { ResetPasswordForm } from "@/components/ResetPasswordForm";
-import { isLocale, signInPath } from "@/lib/paths";
+import { pageLocale, type LocalePageProps } from "@/lib/page-params";
+import { signInPath } from "@/lib/paths";
 import { withSignInNotice } from "@/lib/signin-notices";
 
 export const metadata: Metadata = { title: "Choose a new password" };
@@ -10,15 +10,8 @@ export const metadata: Metadata = { title: "Choose a new password" };
  * Better Auth's mailed link (GET /api/auth/reset-password/<token>) checks the token and redirects
  * here with `?token=…`, or with `?error=INVALID_TOKEN` when it is unknown, used or expired.
  */
-export default async function Page({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ locale: string }>;
-  searchParams: Promise<{ token?: string | string[]; error?: string | string[] }>;
-}) {
-  const { locale } = await params;
-  if (!isLocale(locale)) notFound();
+export default async function Page({ params, searchParams }: LocalePageProps<"token" | "error">) {
+  const locale = await pageLocale(params);
   const { token, error } = await searchParams;
   const value = !error && typeof token === "string" && token.length > 0 && token.length <= 200 ? token : null;
   return (

@@ -1,18 +1,16 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import { notFound } from "next/navigation";
 import { SettingsShell } from "@/components/SettingsShell";
 import { TwoFactorSettings } from "@/components/TwoFactorSettings";
 import { auth } from "@/lib/auth";
-import { isLocale } from "@/lib/paths";
+import { pageLocale, type LocalePageProps } from "@/lib/page-params";
 import { requireSession } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Two-factor authentication" };
 
 /** Protected: the session and the current 2FA state are read here, on the server. */
-export default async function TwoFactorPage({ params }: { params: Promise<{ locale: string }> }) {
-  const { locale } = await params;
-  if (!isLocale(locale)) notFound();
+export default async function TwoFactorPage({ params }: Pick<LocalePageProps, "params">) {
+  const locale = await pageLocale(params);
   const { user } = await requireSession(`/${locale}/account/two-factor`, locale);
   // Turning 2FA on or off asks for the password: someone who signs in only through a provider has none.
   const accounts = await auth.api.listUserAccounts({ headers: await headers() });

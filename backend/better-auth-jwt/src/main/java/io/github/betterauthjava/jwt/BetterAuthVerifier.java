@@ -271,25 +271,7 @@ public final class BetterAuthVerifier implements AutoCloseable {
     }
 
     private VerifiedToken checkClaims(JWSHeader header, Map<String, Object> claims, boolean hmac) {
-        Instant now = clock.instant();
-        Instant exp = TokenSyntax.numericDate(claims, "exp");
-        Instant nbf = TokenSyntax.numericDate(claims, "nbf");
-        Instant iat = TokenSyntax.numericDate(claims, "iat");
-        if (exp == null) {
-            throw new TokenRejectedException(Outcome.MALFORMED, "The token has no expiry (exp)");
-        }
-        if (!now.isBefore(exp.plus(skew))) {
-            throw new TokenRejectedException(Outcome.EXPIRED, "The token has expired");
-        }
-        if (nbf != null && now.plus(skew).isBefore(nbf)) {
-            throw new TokenRejectedException(Outcome.NOT_YET_VALID, "The token is not valid yet (nbf)");
-        }
-        if (iat != null && now.plus(skew).isBefore(iat)) {
-            throw new TokenRejectedException(Outcome.NOT_YET_VALID, "The token was issued in the future (iat)");
-        }
-        if (iat != null && !exp.isAfter(iat)) {
-            throw new TokenRejectedException(Outcome.MALFORMED, "The token expires before it was issued (exp <= iat)");
-        }
+        Instant exp = TokenSyntax.checkTimes(claims, clock.instant(), skew);
         // SPEC 1.2: HS256 tokens minted the way the original documents do carry only sub/iat/exp,
         // and whoever holds the secret could mint any iss anyway: checked only when present.
         if ((!hmac || claims.containsKey("iss")) && !(claims.get("iss") instanceof String iss && issuer.equals(iss))) {
@@ -307,22 +289,14 @@ public final class BetterAuthVerifier implements AutoCloseable {
         BetterAuthUser user = UserClaims.userOf(claims)
                 .orElseThrow(() -> new TokenRejectedException(
                         Outcome.NO_SUBJECT, "The token names no user (a non-empty string sub or userId)"));
-        // Map.copyOf refuses nulls: JSON null claims ("image": null) are dropped, as absent.
-        Map<String, Object> present = new java.util.LinkedHashMap<>();
-        claims.forEach((name, value) -> {
-            if (value != null) {
-                present.put(name, value);
-            }
-        });
+        Map<String, Object> present = TokenSyntax.withoutNulls(claims);
         present.put("aud", aud);
-        Map<String, Object> headers = new java.util.LinkedHashMap<>();
-        header.toJSONObject().forEach((name, value) -> {
-            if (value != null) {
-                headers.put(name, value);
-            }
-        });
         return new VerifiedToken(
-                user, claims.get(SessionCheck.SID) instanceof String sid ? sid : null, exp, headers, present);
+                user,
+                claims.get(SessionCheck.SID) instanceof String sid ? sid : null,
+                exp,
+                TokenSyntax.withoutNulls(header.toJSONObject()),
+                present);
     }
 
     private static JWSVerifier macVerifier(String secret) {

@@ -3,9 +3,11 @@ package io.github.betterauthjava.jwt;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +18,40 @@ final class TokenSyntax {
     private static final long MAX_NUMERIC_DATE = 253_402_300_799L;
 
     private TokenSyntax() {}
+
+    /** {@code exp} (required), {@code nbf} and {@code iat} against {@code now}, with {@code skew}; returns {@code exp}. */
+    static Instant checkTimes(Map<String, Object> claims, Instant now, Duration skew) {
+        Instant exp = numericDate(claims, "exp");
+        Instant nbf = numericDate(claims, "nbf");
+        Instant iat = numericDate(claims, "iat");
+        if (exp == null) {
+            throw new TokenRejectedException(Outcome.MALFORMED, "The token has no expiry (exp)");
+        }
+        if (!now.isBefore(exp.plus(skew))) {
+            throw new TokenRejectedException(Outcome.EXPIRED, "The token has expired");
+        }
+        if (nbf != null && now.plus(skew).isBefore(nbf)) {
+            throw new TokenRejectedException(Outcome.NOT_YET_VALID, "The token is not valid yet (nbf)");
+        }
+        if (iat != null && now.plus(skew).isBefore(iat)) {
+            throw new TokenRejectedException(Outcome.NOT_YET_VALID, "The token was issued in the future (iat)");
+        }
+        if (iat != null && !exp.isAfter(iat)) {
+            throw new TokenRejectedException(Outcome.MALFORMED, "The token expires before it was issued (exp <= iat)");
+        }
+        return exp;
+    }
+
+    /** A copy without the null values: Map.copyOf refuses them, and a JSON null claim ("image": null) counts as absent. */
+    static Map<String, Object> withoutNulls(Map<String, Object> map) {
+        Map<String, Object> present = new LinkedHashMap<>();
+        map.forEach((name, value) -> {
+            if (value != null) {
+                present.put(name, value);
+            }
+        });
+        return present;
+    }
 
     /** RFC 7519 §2 NumericDate: seconds, possibly fractional; anything else is a malformed token. */
     static Instant numericDate(Map<String, Object> claims, String name) {

@@ -1,14 +1,6 @@
 package com.example.sample;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Map;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -21,14 +13,21 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.gen.OctetKeyPairGenerator;
 import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The sample over real HTTP: a Better Auth-shaped JWKS endpoint and an EdDSA token, as Better Auth issues them. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -40,7 +39,9 @@ class SampleApplicationTest {
     @DynamicPropertySource
     static void betterAuth(DynamicPropertyRegistry registry) {
         registry.add("better-auth.url", () -> "http://localhost:3000");
-        registry.add("better-auth.jwks-url", () -> "http://127.0.0.1:" + JWKS.getAddress().getPort() + "/api/auth/jwks");
+        registry.add(
+                "better-auth.jwks-url",
+                () -> "http://127.0.0.1:" + JWKS.getAddress().getPort() + "/api/auth/jwks");
     }
 
     @AfterAll
@@ -64,9 +65,23 @@ class SampleApplicationTest {
     @Test
     void answersTheUserOfABetterAuthToken() throws Exception {
         long now = Instant.now().getEpochSecond();
-        JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.EdDSA).keyID(KEY.getKeyID()).build(),
-                new Payload(Map.of("sub", "user-1", "email", "ada@example.com", "name", "Ada", "iat", now, "exp", now + 900,
-                        "iss", "http://localhost:3000", "aud", "http://localhost:3000")));
+        JWSObject jws = new JWSObject(
+                new JWSHeader.Builder(JWSAlgorithm.EdDSA).keyID(KEY.getKeyID()).build(),
+                new Payload(Map.of(
+                        "sub",
+                        "user-1",
+                        "email",
+                        "ada@example.com",
+                        "name",
+                        "Ada",
+                        "iat",
+                        now,
+                        "exp",
+                        now + 900,
+                        "iss",
+                        "http://localhost:3000",
+                        "aud",
+                        "http://localhost:3000")));
         jws.sign(new Ed25519Signer(KEY));
 
         HttpResponse<String> response = get(jws.serialize());
@@ -83,7 +98,10 @@ class SampleApplicationTest {
 
     private static OctetKeyPair ed25519() {
         try {
-            return new OctetKeyPairGenerator(Curve.Ed25519).keyID("sample-1").algorithm(JWSAlgorithm.EdDSA).generate();
+            return new OctetKeyPairGenerator(Curve.Ed25519)
+                    .keyID("sample-1")
+                    .algorithm(JWSAlgorithm.EdDSA)
+                    .generate();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }

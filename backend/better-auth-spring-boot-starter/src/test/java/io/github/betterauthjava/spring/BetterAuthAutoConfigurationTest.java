@@ -115,12 +115,12 @@ class BetterAuthAutoConfigurationTest {
         try (ConfigurableApplicationContext context =
                 start("BETTER_AUTH_URL=https://auth.example.com", "BETTER_AUTH_SECRET=" + Tokens.SECRET)) {
             BetterAuthProperties properties = context.getBean(BetterAuthProperties.class);
-            assertThat(properties.url()).isEqualTo("https://auth.example.com");
-            assertThat(properties.jwksUrl()).isEqualTo("https://auth.example.com/api/auth/jwks");
-            assertThat(properties.acceptsHs256()).isTrue();
+            assertThat(properties.settings().url()).isEqualTo("https://auth.example.com");
+            assertThat(properties.settings().jwksUrl()).isEqualTo("https://auth.example.com/api/auth/jwks");
+            assertThat(properties.settings().acceptsHs256()).isTrue();
         }
         try (ConfigurableApplicationContext context = start("BETTER_AUTH_JWKS_URL=https://keys.example.com/jwks")) {
-            assertThat(context.getBean(BetterAuthProperties.class).jwksUrl())
+            assertThat(context.getBean(BetterAuthProperties.class).settings().jwksUrl())
                     .isEqualTo("https://keys.example.com/jwks");
         }
     }
@@ -132,7 +132,7 @@ class BetterAuthAutoConfigurationTest {
                 .properties("BETTER_AUTH_URL=https://from-variable.example.com")
                 .run("--better-auth.url=https://from-argument.example.com");
         try (context) {
-            assertThat(context.getBean(BetterAuthProperties.class).url())
+            assertThat(context.getBean(BetterAuthProperties.class).settings().url())
                     .isEqualTo("https://from-argument.example.com");
         }
     }

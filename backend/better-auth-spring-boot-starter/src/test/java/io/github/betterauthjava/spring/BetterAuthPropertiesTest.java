@@ -3,6 +3,7 @@ package io.github.betterauthjava.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import io.github.betterauthjava.jwt.BetterAuthSettings;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,31 +13,31 @@ import org.junit.jupiter.params.provider.ValueSource;
 class BetterAuthPropertiesTest {
 
     private static BetterAuthProperties of(String url, String jwksUrl, String secret) {
-        return new BetterAuthProperties(url, jwksUrl, secret, null, null, null, null, 65536, 8192, 10_000, null);
+        return new BetterAuthProperties(url, jwksUrl, secret, null, null, null, null, null, null, null, null);
     }
 
     @Test
     void defaultsToLocalBetterAuthAndItsJwksPath() {
         BetterAuthProperties properties = of(null, null, null);
-        assertThat(properties.url()).isEqualTo("http://localhost:3000");
-        assertThat(properties.jwksUrl()).isEqualTo("http://localhost:3000/api/auth/jwks");
-        assertThat(properties.secret()).isNull();
-        assertThat(properties.acceptsHs256()).isFalse();
-        assertThat(properties.clockSkew()).isEqualTo(Duration.ofSeconds(60));
-        assertThat(properties.jwksTimeout()).isEqualTo(Duration.ofSeconds(3));
-        assertThat(properties.jwksMinRefetchInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(properties.settings().url()).isEqualTo("http://localhost:3000");
+        assertThat(properties.settings().jwksUrl()).isEqualTo("http://localhost:3000/api/auth/jwks");
+        assertThat(properties.settings().secret()).isNull();
+        assertThat(properties.settings().acceptsHs256()).isFalse();
+        assertThat(properties.settings().clockSkew()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(properties.settings().jwksTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(properties.settings().jwksMinRefetchInterval()).isEqualTo(Duration.ofSeconds(5));
     }
 
     @Test
     void derivesTheJwksUrlFromTheUrlAndDropsATrailingSlashLikeBetterAuth() {
         BetterAuthProperties properties = of("https://auth.example.com/", null, null);
-        assertThat(properties.url()).isEqualTo("https://auth.example.com");
-        assertThat(properties.jwksUrl()).isEqualTo("https://auth.example.com/api/auth/jwks");
+        assertThat(properties.settings().url()).isEqualTo("https://auth.example.com");
+        assertThat(properties.settings().jwksUrl()).isEqualTo("https://auth.example.com/api/auth/jwks");
     }
 
     @Test
     void treatsABlankSecretAsUnset() {
-        assertThat(of(null, null, "  ").acceptsHs256()).isFalse();
+        assertThat(of(null, null, "  ").settings().acceptsHs256()).isFalse();
     }
 
     @Test
@@ -49,7 +50,7 @@ class BetterAuthPropertiesTest {
 
     @Test
     void acceptsASecretOf32Characters() {
-        assertThat(of(null, null, "x".repeat(32)).acceptsHs256()).isTrue();
+        assertThat(of(null, null, "x".repeat(32)).settings().acceptsHs256()).isTrue();
     }
 
     @ParameterizedTest
@@ -86,7 +87,7 @@ class BetterAuthPropertiesTest {
     void refusesAClockSkewOverSixtySeconds() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new BetterAuthProperties(
-                        null, null, null, Duration.ofSeconds(61), null, null, null, 65536, 8192, 10, null))
+                        null, null, null, Duration.ofSeconds(61), null, null, null, 65536, 8192, 10L, null))
                 .withMessageContaining("clock-skew");
     }
 
@@ -94,8 +95,15 @@ class BetterAuthPropertiesTest {
     void refusesAJwksTimeoutOverThreeSeconds() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new BetterAuthProperties(
-                        null, null, null, null, Duration.ofSeconds(4), null, null, 65536, 8192, 10, null))
+                        null, null, null, null, Duration.ofSeconds(4), null, null, 65536, 8192, 10L, null))
                 .withMessageContaining("jwks-timeout");
+    }
+
+    @Test
+    void unsetValuesTakeTheCoresDefaults() {
+        assertThat(BetterAuthProperties.of("https://auth.example.com").settings())
+                .isEqualTo(
+                        BetterAuthSettings.builder("https://auth.example.com").build());
     }
 
     @Test

@@ -2,52 +2,32 @@ package io.github.betterauthjava.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.betterauthjava.jwt.testkit.JwksServer;
 import io.github.betterauthjava.jwt.testkit.TestKeys;
 import io.github.betterauthjava.jwt.testkit.Tokens;
 import io.github.betterauthjava.spring.customchain.CustomChainApplication;
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** {@code better-auth.ignore-invalid-tokens-on}: a refused token on a listed public path goes on as anonymous. */
 @SpringBootTest(
         classes = CustomChainApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "better-auth.ignore-invalid-tokens-on=/health")
-class PublicPathsHttpTest {
-
-    private static final JwksServer JWKS = JwksServer.withAllKeys();
-
-    @DynamicPropertySource
-    static void jwks(DynamicPropertyRegistry registry) {
-        registry.add("better-auth.jwks-url", JWKS::url);
-    }
-
-    @AfterAll
-    static void stopJwks() {
-        JWKS.close();
-    }
-
-    @LocalServerPort
-    int port;
+class PublicPathsHttpTest extends HttpTestSupport {
 
     @Test
     void ignoresARefusedTokenOnAListedPublicPath() {
         String expired =
                 Tokens.sign(TestKeys.ED25519, Tokens.claims(Instant.now().minusSeconds(3600)));
-        assertThat(new Http(port).bearer("/health", expired).statusCode()).isEqualTo(200);
-        assertThat(new Http(port).bearer("/health", "a.b.c").statusCode()).isEqualTo(200);
+        assertThat(http.bearer("/health", expired).statusCode()).isEqualTo(200);
+        assertThat(http.bearer("/health", "a.b.c").statusCode()).isEqualTo(200);
     }
 
     @Test
     void stillRefusesABadTokenOnOtherPaths() {
-        HttpResponse<String> response = new Http(port).bearer("/me", "a.b.c");
+        HttpResponse<String> response = http.bearer("/me", "a.b.c");
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow())
                 .contains("error=\"invalid_token\"");
@@ -56,7 +36,7 @@ class PublicPathsHttpTest {
     @Test
     void stillAuthenticatesAValidTokenEverywhere() {
         String token = Tokens.sign(TestKeys.P256, Tokens.claims(Instant.now()));
-        assertThat(new Http(port).bearer("/health", token).statusCode()).isEqualTo(200);
-        assertThat(Http.json(new Http(port).bearer("/me", token))).containsEntry("id", Tokens.USER);
+        assertThat(http.bearer("/health", token).statusCode()).isEqualTo(200);
+        assertThat(Http.json(http.bearer("/me", token))).containsEntry("id", Tokens.USER);
     }
 }

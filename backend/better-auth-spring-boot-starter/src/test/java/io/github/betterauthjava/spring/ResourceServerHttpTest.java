@@ -18,16 +18,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Over real HTTP, against an application that only added the dependency: RFC 6750 401s with
@@ -42,32 +38,13 @@ import org.springframework.test.context.DynamicPropertySource;
             // Tomcat's default 8 KB header limit would answer a 100 KB token with 400 before Spring sees it.
             "server.max-http-request-header-size=256KB"
         })
-class ResourceServerHttpTest {
-
-    private static final JwksServer JWKS = JwksServer.withAllKeys();
-
-    @DynamicPropertySource
-    static void jwks(DynamicPropertyRegistry registry) {
-        registry.add("better-auth.jwks-url", JWKS::url);
-    }
-
-    @AfterAll
-    static void stopJwks() {
-        JWKS.close();
-    }
-
-    @LocalServerPort
-    int port;
+class ResourceServerHttpTest extends HttpTestSupport {
 
     @Autowired
     MeterRegistry meters;
 
-    private Http http;
-
     @BeforeEach
     void warmUp() {
-        http = new Http(port);
-        JWKS.mode(JwksServer.Mode.OK);
         assertThat(http.bearer("/me", valid()).statusCode()).isEqualTo(200);
     }
 

@@ -3,7 +3,6 @@ package io.github.betterauthjava.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.betterauthjava.jwt.SessionCheck;
-import io.github.betterauthjava.jwt.testkit.JwksServer;
 import io.github.betterauthjava.jwt.testkit.TestKeys;
 import io.github.betterauthjava.jwt.testkit.Tokens;
 import io.github.betterauthjava.spring.app.DefaultChainApplication;
@@ -20,10 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The session check over real HTTP in an application that only added the dependency and has a
@@ -35,9 +31,8 @@ import org.springframework.test.context.DynamicPropertySource;
         classes = {DefaultChainApplication.class, SessionCheckHttpTest.Database.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"better-auth.session-check=if-present", "better-auth.session-cache-ttl=0s"})
-class SessionCheckHttpTest {
+class SessionCheckHttpTest extends HttpTestSupport {
 
-    private static final JwksServer JWKS = JwksServer.withAllKeys();
     private static final EmbeddedPostgres POSTGRES = start();
     private static final BetterAuthSessionTable TABLE =
             new BetterAuthSessionTable(POSTGRES.getPostgresDatabase(), "\"session\"");
@@ -50,14 +45,8 @@ class SessionCheckHttpTest {
         }
     }
 
-    @DynamicPropertySource
-    static void jwks(DynamicPropertyRegistry registry) {
-        registry.add("better-auth.jwks-url", JWKS::url);
-    }
-
     @AfterAll
     static void stop() throws IOException {
-        JWKS.close();
         POSTGRES.close();
     }
 
@@ -69,20 +58,14 @@ class SessionCheckHttpTest {
         }
     }
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     SwitchableDataSource database;
 
     @Autowired
     DataSource dataSource;
 
-    private Http http;
-
     @BeforeEach
     void setUp() {
-        http = new Http(port);
         TABLE.create();
         database.down(false);
     }

@@ -70,7 +70,7 @@ class TokenCacheTest {
     void staysWithinItsConfiguredSize() {
         JwksServer jwks = JwksServer.withAllKeys();
         var properties =
-                new BetterAuthProperties(Tokens.ISSUER, jwks.url(), null, null, null, null, null, 65536, 8192, 3, null);
+                new BetterAuthProperties(Tokens.ISSUER, jwks.url(), null, null, null, null, null, null, null, 3L, null);
         try (jwks;
                 JwksKeys keys = new JwksKeys(properties.settings())) {
             var decoder = new BetterAuthJwtDecoder(
@@ -87,7 +87,7 @@ class TokenCacheTest {
     void cachesNothingWhenTheSizeIsZero() {
         JwksServer jwks = JwksServer.withAllKeys();
         var properties =
-                new BetterAuthProperties(Tokens.ISSUER, jwks.url(), null, null, null, null, null, 65536, 8192, 0, null);
+                new BetterAuthProperties(Tokens.ISSUER, jwks.url(), null, null, null, null, null, null, null, 0L, null);
         try (jwks;
                 JwksKeys keys = new JwksKeys(properties.settings())) {
             var decoder = new BetterAuthJwtDecoder(

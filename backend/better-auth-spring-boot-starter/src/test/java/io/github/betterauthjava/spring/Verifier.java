@@ -84,9 +84,9 @@ final class Verifier implements AutoCloseable {
                 Duration.ofSeconds(3),
                 Duration.ofSeconds(5),
                 Duration.ofMinutes(5),
-                65536,
-                8192,
-                10_000,
+                null,
+                null,
+                null,
                 null);
     }
 

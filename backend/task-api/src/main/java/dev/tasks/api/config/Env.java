@@ -3,16 +3,19 @@ package dev.tasks.api.config;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.PropertySource;
 
 /**
  * Typed reads of the environment variables the API is configured by. Every parse failure is an
  * {@link InvalidSettingException} naming the variable, so start-up stops with one clear line.
  *
- * <p>In the application the lookup is Spring's {@code Environment} (real environment variables,
- * or properties of the same name in tests); {@link #of(Map)} serves unit tests and the pre-flight
- * check in {@code main}.
+ * <p>{@code main} reads the process environment; Spring tests read their context's
+ * {@code Environment} ({@link #of(ConfigurableEnvironment)}: properties of the same name);
+ * {@link #of(Map)} serves unit tests.
  */
 public final class Env {
 
@@ -28,6 +31,23 @@ public final class Env {
 
     public static Env of(Map<String, String> values) {
         return new Env(values::get);
+    }
+
+    /**
+     * Reads each variable from Spring's property sources in precedence order, without resolving
+     * {@code ${…}} placeholders: a password such as {@code pa${ss} } must arrive as written.
+     */
+    public static Env of(ConfigurableEnvironment environment) {
+        return new Env(name -> environment.getPropertySources().stream()
+                .map(source -> rawValue(source, name))
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null));
+    }
+
+    private static String rawValue(PropertySource<?> source, String name) {
+        Object value = source.getProperty(name);
+        return value == null ? null : value.toString();
     }
 
     /** The value, or empty when unset or blank (an empty variable means "use the default"). */

@@ -17,9 +17,9 @@ public record ManagementSettings(Optional<Integer> port, InetAddress address) {
     static final String PORT_VARIABLE = "MANAGEMENT_SERVER_PORT";
     static final String ADDRESS_VARIABLE = "MANAGEMENT_SERVER_ADDRESS";
 
-    public static ManagementSettings from(Env env) {
+    /** {@code apiPort}: the API's own port, which the management port must not be. */
+    public static ManagementSettings from(Env env, int apiPort) {
         Optional<Integer> port = port(env);
-        int apiPort = env.integer("PORT", 8000, 0, 65535);
         if (port.isPresent() && port.get() == apiPort) {
             // Spring would then serve actuator on the API port, the very thing this setting avoids.
             throw new InvalidSettingException(

@@ -1,7 +1,6 @@
 package dev.tasks.api.database;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.tasks.api.config.Env;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -16,11 +15,6 @@ import org.springframework.context.annotation.Configuration;
 class DatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
-
-    @Bean
-    DatabaseSettings databaseSettings(Env env) {
-        return DatabaseSettings.from(env);
-    }
 
     @Bean(destroyMethod = "close")
     DatabaseServer databaseServer(DatabaseSettings settings) {

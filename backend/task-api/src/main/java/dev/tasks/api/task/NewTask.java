@@ -21,7 +21,7 @@ record NewTask(
 
     static final List<String> FIELDS = List.of("title", "description", "completed");
 
-    /** The task in {@code body}, or a 422 naming every field that is wrong (400 if not an object). */
+    /** The task in {@code body}, or a 422 naming every field that is wrong (the body itself when it is not an object). */
     static NewTask read(JsonNode body) {
         JsonBody json = JsonBody.of(body, FIELDS);
         String title = json.string("title");

@@ -4,9 +4,6 @@ import dev.tasks.api.problem.FieldProblem;
 import dev.tasks.api.problem.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,6 +14,9 @@ import tools.jackson.databind.JsonNode;
  */
 public final class JsonBody {
 
+    /** The name a problem with the body as a whole is reported under. */
+    public static final String BODY = "body";
+
     private final JsonNode object;
     private final List<FieldProblem> problems = new ArrayList<>();
     private final List<FieldProblem> unknown = new ArrayList<>();
@@ -25,12 +25,14 @@ public final class JsonBody {
         this.object = object;
     }
 
-    /** Reads {@code body}, which must be a JSON object whose fields are among {@code fields}; else 400. */
+    /**
+     * Reads {@code body}, which must be a JSON object whose fields are among {@code fields}. Valid
+     * JSON of another kind (an array, a string, a number, a boolean, {@code null}) is a validation
+     * failure, 422 (SPEC 1.3); only malformed JSON is a 400, and Spring answers that before here.
+     */
     public static JsonBody of(JsonNode body, List<String> fields) {
         if (body == null || !body.isObject()) {
-            ProblemDetail problem =
-                    ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body must be a JSON object.");
-            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+            throw new InvalidRequestException(BODY, "must be a JSON object, was " + kind(body));
         }
         JsonBody read = new JsonBody(body);
         for (String name : body.propertyNames()) {
@@ -42,6 +44,22 @@ public final class JsonBody {
             }
         }
         return read;
+    }
+
+    private static String kind(JsonNode body) {
+        if (body == null || body.isNull()) {
+            return "null";
+        }
+        if (body.isArray()) {
+            return "an array";
+        }
+        if (body.isString()) {
+            return "a string";
+        }
+        if (body.isNumber()) {
+            return "a number";
+        }
+        return body.isBoolean() ? "a boolean" : "not an object";
     }
 
     /** Whether the field was sent at all (possibly as {@code null}). */

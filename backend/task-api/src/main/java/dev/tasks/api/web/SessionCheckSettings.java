@@ -8,8 +8,8 @@ import io.github.betterauthjava.jwt.SessionCheckMode;
  * {@code BETTER_AUTH_SESSION_CHECK}: whether a token's Better Auth session must still exist
  * (SPEC 1.6). The task API checks tokens that name a session by default ({@code if-present}):
  * Better Auth's tokens carry a {@code sid}, those of scripts/mint-token do not unless asked.
- * better-auth-spring-boot-starter reads the same variable (application.properties gives it this default);
- * this parses it up front so a bad value stops the start with one line.
+ * Parsed here once (see TaskApiSettings), and handed to better-auth-spring-boot-starter as its
+ * {@code better-auth.session-check} property.
  */
 public record SessionCheckSettings(SessionCheckMode mode) {
 

@@ -1,6 +1,5 @@
 package dev.tasks.api.web;
 
-import dev.tasks.api.config.Env;
 import dev.tasks.api.problem.Problems;
 import dev.tasks.api.ratelimit.ClientAddress;
 import dev.tasks.api.ratelimit.RateLimitSettings;
@@ -27,11 +26,6 @@ class WebConfiguration {
         return registration;
     }
 
-    @Bean
-    CorsSettings corsSettings(Env env) {
-        return CorsSettings.from(env);
-    }
-
     /** Picked up by Spring Security's {@code cors()}; preflights are answered before authentication. */
     @Bean
     CorsConfigurationSource corsConfigurationSource(CorsSettings settings) {
@@ -45,11 +39,6 @@ class WebConfiguration {
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/**", cors);
         return source;
-    }
-
-    @Bean
-    RateLimitSettings rateLimitSettings(Env env) {
-        return RateLimitSettings.from(env);
     }
 
     /** The clock is a bean only in tests (a frozen one makes limits deterministic); otherwise the system's. */

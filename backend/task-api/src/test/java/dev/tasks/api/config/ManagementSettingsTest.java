@@ -12,7 +12,7 @@ class ManagementSettingsTest {
 
     @Test
     void byDefaultActuatorIsOnPort8081OfTheLoopbackInterface() {
-        ManagementSettings settings = ManagementSettings.from(Env.of(Map.of()));
+        ManagementSettings settings = ManagementSettings.from(Env.of(Map.of()), 8000);
 
         assertThat(settings.springProperties())
                 .containsEntry("management.server.port", 8081)
@@ -22,7 +22,7 @@ class ManagementSettingsTest {
     @ParameterizedTest
     @ValueSource(strings = {"off", "OFF", "0"})
     void offOrZeroServesNoActuatorAtAll(String value) {
-        ManagementSettings settings = ManagementSettings.from(Env.of(Map.of("MANAGEMENT_SERVER_PORT", value)));
+        ManagementSettings settings = ManagementSettings.from(Env.of(Map.of("MANAGEMENT_SERVER_PORT", value)), 8000);
 
         assertThat(settings.port()).isEmpty();
         assertThat(settings.springProperties()).containsEntry("management.server.port", -1);
@@ -31,12 +31,12 @@ class ManagementSettingsTest {
     @Test
     void portAndAddressCanBeChosen() {
         ManagementSettings settings = ManagementSettings.from(
-                Env.of(Map.of("MANAGEMENT_SERVER_PORT", "9100", "MANAGEMENT_SERVER_ADDRESS", "[::1]")));
+                Env.of(Map.of("MANAGEMENT_SERVER_PORT", "9100", "MANAGEMENT_SERVER_ADDRESS", "[::1]")), 8000);
 
         assertThat(settings.springProperties())
                 .containsEntry("management.server.port", 9100)
                 .containsEntry("management.server.address", "0:0:0:0:0:0:0:1");
-        assertThat(ManagementSettings.from(Env.of(Map.of("MANAGEMENT_SERVER_ADDRESS", "0.0.0.0")))
+        assertThat(ManagementSettings.from(Env.of(Map.of("MANAGEMENT_SERVER_ADDRESS", "0.0.0.0")), 8000)
                         .address()
                         .isAnyLocalAddress())
                 .isTrue();
@@ -45,7 +45,7 @@ class ManagementSettingsTest {
     @ParameterizedTest
     @ValueSource(strings = {"metrics", "-1", "65536", "80.5", "8081x"})
     void aBadPortIsRefusedNamingTheVariable(String value) {
-        assertThatThrownBy(() -> ManagementSettings.from(Env.of(Map.of("MANAGEMENT_SERVER_PORT", value))))
+        assertThatThrownBy(() -> ManagementSettings.from(Env.of(Map.of("MANAGEMENT_SERVER_PORT", value)), 8000))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageStartingWith("MANAGEMENT_SERVER_PORT must be");
     }
@@ -53,15 +53,14 @@ class ManagementSettingsTest {
     @ParameterizedTest
     @ValueSource(strings = {"localhost", "metrics.internal", "127.0.0.256", "::g"})
     void anAddressMustBeAnIpLiteral(String value) {
-        assertThatThrownBy(() -> ManagementSettings.from(Env.of(Map.of("MANAGEMENT_SERVER_ADDRESS", value))))
+        assertThatThrownBy(() -> ManagementSettings.from(Env.of(Map.of("MANAGEMENT_SERVER_ADDRESS", value)), 8000))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageStartingWith("MANAGEMENT_SERVER_ADDRESS must be an IP address");
     }
 
     @Test
     void theApiPortIsRefusedAsManagementPort() {
-        assertThatThrownBy(
-                        () -> ManagementSettings.from(Env.of(Map.of("PORT", "9000", "MANAGEMENT_SERVER_PORT", "9000"))))
+        assertThatThrownBy(() -> ManagementSettings.from(Env.of(Map.of("MANAGEMENT_SERVER_PORT", "9000")), 9000))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageStartingWith("MANAGEMENT_SERVER_PORT must differ from PORT (9000)");
     }

@@ -1,66 +1,34 @@
 package dev.tasks.api.support;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.Ed25519Signer;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.OctetKeyPair;
-import com.nimbusds.jose.jwk.gen.OctetKeyPairGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import io.github.betterauthjava.jwt.testkit.JwksServer;
+import io.github.betterauthjava.jwt.testkit.TestKeys;
+import io.github.betterauthjava.jwt.testkit.Tokens;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Real tokens, as Better Auth issues them: EdDSA (Ed25519) signed with a key published by a JWKS
  * endpoint on a local HTTP server, plus HS256 signed with a test secret. One key and one server
- * per test JVM.
+ * per test JVM. The minting itself is the library's testkit ({@link Tokens}); this class only
+ * names the users, sessions and expiries the task API's tests need.
  */
 public final class TestTokens {
 
-    public static final String ISSUER = "http://localhost:3000";
-    public static final String SECRET = "test-secret-0123456789-abcdefghijklmnop";
+    public static final String ISSUER = Tokens.ISSUER;
+    public static final String SECRET = Tokens.SECRET;
 
-    private static final OctetKeyPair KEY;
-    private static final HttpServer JWKS;
-
-    static {
-        try {
-            KEY = new OctetKeyPairGenerator(Curve.Ed25519)
-                    .keyID("test-ed25519")
-                    .algorithm(JWSAlgorithm.EdDSA)
-                    .generate();
-            JWKS = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        byte[] document = new JWKSet(KEY.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
-        JWKS.createContext("/api/auth/jwks", exchange -> {
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, document.length);
-            exchange.getResponseBody().write(document);
-            exchange.close();
-        });
-        JWKS.start();
-    }
+    private static final OctetKeyPair KEY = TestKeys.ed25519("test-ed25519");
+    // Lives as long as the test JVM, like the Spring contexts that fetch from it.
+    private static final JwksServer JWKS = new JwksServer(List.of(KEY));
 
     private TestTokens() {}
 
     public static String jwksUrl() {
-        return "http://127.0.0.1:" + JWKS.getAddress().getPort() + "/api/auth/jwks";
+        return JWKS.url();
     }
 
     /** What better-auth 1.7 issues for a signed-in user (EdDSA, 15 minutes). */
@@ -68,39 +36,28 @@ public final class TestTokens {
         return forUser(userId, userId + "@example.com", "User " + userId);
     }
 
+    /** A null email or name leaves that claim out. */
     public static String forUser(String userId, String email, String name) {
-        JWTClaimsSet.Builder claims = claims(userId, Instant.now().plus(Duration.ofMinutes(15)));
-        if (email != null) {
-            claims.claim("email", email);
-        }
-        if (name != null) {
-            claims.claim("name", name);
-        }
-        return eddsa(claims.build());
+        Map<String, Object> claims = claims(userId, Instant.now());
+        claims = email == null ? Tokens.without(claims, "email") : Tokens.with(claims, "email", email);
+        claims = name == null ? Tokens.without(claims, "name") : Tokens.with(claims, "name", name);
+        return Tokens.sign(KEY, claims);
     }
 
     /** A token of the Better Auth session {@code sessionId} (its {@code sid} claim, as added with jwt.definePayload). */
     public static String forSession(String userId, String sessionId) {
-        return eddsa(claims(userId, Instant.now().plus(Duration.ofMinutes(15)))
-                .claim("sid", sessionId)
-                .build());
+        return Tokens.sign(KEY, Tokens.with(claims(userId, Instant.now()), "sid", sessionId));
     }
 
+    /** Issued 25 minutes ago, so it expired 10 minutes ago. */
     public static String expired(String userId) {
-        return eddsa(claims(userId, Instant.now().minus(Duration.ofMinutes(10))).build());
+        return Tokens.sign(KEY, claims(userId, Instant.now().minus(Duration.ofMinutes(25))));
     }
 
     /** HS256 with the shared secret, as scripts/mint-token makes them. */
     public static String hs256(String userId) {
-        try {
-            SignedJWT jwt = new SignedJWT(
-                    new JWSHeader(JWSAlgorithm.HS256),
-                    claims(userId, Instant.now().plus(Duration.ofMinutes(15))).build());
-            jwt.sign(new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8)));
-            return jwt.serialize();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+        return Tokens.hs256(
+                SECRET.getBytes(StandardCharsets.UTF_8), Map.of("alg", "HS256"), claims(userId, Instant.now()));
     }
 
     /** Spring properties pointing better-auth-spring-boot-starter at this issuer, key server and secret. */
@@ -108,28 +65,8 @@ public final class TestTokens {
         return Map.of("better-auth.url", ISSUER, "better-auth.jwks-url", jwksUrl(), "better-auth.secret", SECRET);
     }
 
-    private static JWTClaimsSet.Builder claims(String userId, Instant expiry) {
-        Instant issuedAt = expiry.minus(Duration.ofMinutes(15));
-        return new JWTClaimsSet.Builder()
-                .subject(userId)
-                .claim("id", userId)
-                .issuer(ISSUER)
-                .audience(ISSUER)
-                .issueTime(Date.from(issuedAt))
-                .expirationTime(Date.from(expiry));
-    }
-
-    private static String eddsa(JWTClaimsSet claims) {
-        try {
-            SignedJWT jwt = new SignedJWT(
-                    new JWSHeader.Builder(JWSAlgorithm.EdDSA)
-                            .keyID(KEY.getKeyID())
-                            .build(),
-                    claims);
-            jwt.sign(new Ed25519Signer(KEY));
-            return jwt.serialize();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+    /** Better Auth's claims for {@code userId}, issued at {@code issuedAt}, valid 15 minutes. */
+    private static Map<String, Object> claims(String userId, Instant issuedAt) {
+        return Tokens.with(Tokens.with(Tokens.claims(issuedAt), "sub", userId), "id", userId);
     }
 }

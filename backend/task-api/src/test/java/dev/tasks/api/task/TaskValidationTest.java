@@ -8,10 +8,12 @@ import dev.tasks.api.support.TestTokens;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
@@ -145,10 +147,36 @@ class TaskValidationTest extends ApiTest {
         assertThat(api().get(tasks, token).header("X-Total-Count")).contains("0");
     }
 
+    /** SPEC 1.3: valid JSON that is not an object is a validation failure, on create and on update. */
     @ParameterizedTest
-    @ValueSource(strings = {"", "null", "[]", "[{\"title\":\"t\"}]", "\"title\"", "42"})
-    void aBodyThatIsNotAnObjectIs400(String body) {
-        Response response = api().post(tasks, token, body);
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "null                | null",
+                "[]                  | an array",
+                "[{\"title\":\"t\"}]   | an array",
+                "\"title\"           | a string",
+                "42                  | a number",
+                "-1.5e3              | a number",
+                "true                | a boolean"
+            })
+    void aJsonBodyThatIsNotAnObjectIs422(String body, String kind) {
+        String task =
+                api().post(tasks, token, "{\"title\":\"t\"}").json().get("id").asString();
+
+        for (Response response : List.of(api().post(tasks, token, body), api().put(tasks + "/" + task, token, body))) {
+            assertThat(response.status()).isEqualTo(422);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(response.json().get("detail").asString()).isEqualTo("body must be a JSON object, was " + kind);
+            assertThat(response.json().get("errors").get(0).get("field").asString())
+                    .isEqualTo("body");
+        }
+        assertThat(api().get(tasks, token).header("X-Total-Count")).contains("1");
+    }
+
+    @Test
+    void anEmptyBodyIsNotJsonAndIs400() {
+        Response response = api().post(tasks, token, "");
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("detail").asString()).isNotBlank();

@@ -10,13 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Start-up refuses bad environment variables before anything starts, naming the variable. */
-class TaskApiApplicationTest {
+/** Start-up refuses bad environment variables before anything starts (TaskApiSettings, in main), naming the variable. */
+class TaskApiSettingsTest {
 
     @Test
     void theDefaultsAreValid() {
-        assertThatCode(() -> TaskApiApplication.checkEnvironment(Env.of(Map.of())))
-                .doesNotThrowAnyException();
+        assertThatCode(() -> TaskApiSettings.from(Env.of(Map.of()))).doesNotThrowAnyException();
     }
 
     @ParameterizedTest
@@ -43,7 +42,7 @@ class TaskApiApplicationTest {
                 "EMBEDDED_POSTGRES_PASSWORD | postgres"
             })
     void aBadValueIsRefusedNamingItsVariable(String variable, String value) {
-        assertThatThrownBy(() -> TaskApiApplication.checkEnvironment(Env.of(Map.of(variable, value))))
+        assertThatThrownBy(() -> TaskApiSettings.from(Env.of(Map.of(variable, value))))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageStartingWith(variable + " ")
                 .hasMessageNotContaining("\n");
@@ -65,6 +64,6 @@ class TaskApiApplicationTest {
                 "BETTER_AUTH_SESSION_CHECK",
                 "Required");
 
-        assertThatCode(() -> TaskApiApplication.checkEnvironment(Env.of(env))).doesNotThrowAnyException();
+        assertThatCode(() -> TaskApiSettings.from(Env.of(env))).doesNotThrowAnyException();
     }
 }

@@ -7,7 +7,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.PropertySource;
 
 @Configuration(proxyBeanMethods = false)
-class EnvConfiguration {
+public class EnvConfiguration {
 
     /**
      * Reads each variable from Spring's property sources in precedence order, without resolving
@@ -18,7 +18,7 @@ class EnvConfiguration {
         return rawEnv(environment);
     }
 
-    static Env rawEnv(ConfigurableEnvironment environment) {
+    public static Env rawEnv(ConfigurableEnvironment environment) {
         return Env.of(name -> environment.getPropertySources().stream()
                 .map(source -> rawValue(source, name))
                 .filter(Objects::nonNull)

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.tasks.api.config.Env;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,14 +24,15 @@ class DatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    DatabaseServer databaseServer(DatabaseSettings settings) {
+    DatabaseServer databaseServer(DatabaseSettings settings, ObjectProvider<PendingEmbeddedPostgres> earlyStart) {
         if (settings.url().isPresent()) {
             DatabaseUrl url = settings.url().get();
             log.info("Using PostgreSQL at {} (DATABASE_URL)", url.describe());
             return new DatabaseServer(url, null);
         }
-        EmbeddedPostgresServer embedded = EmbeddedPostgresServer.start(
-                settings.embeddedDataDirectory(), settings.embeddedPort(), settings.embeddedPasswordOrKept());
+        // Usually already starting since before the context refresh (EmbeddedPostgresEarlyStart).
+        PendingEmbeddedPostgres pending = earlyStart.getIfAvailable();
+        EmbeddedPostgresServer embedded = pending != null ? pending.take() : PendingEmbeddedPostgres.startNow(settings);
         DatabaseUrl url = embedded.url();
         log.info(
                 """

@@ -36,9 +36,10 @@ export TRUSTED_PROXIES=${TRUSTED_PROXIES:-}
 
 JAVA_HOME=$("$ROOT/scripts/java-home.sh"); export JAVA_HOME
 JAVA="$JAVA_HOME/bin/java"
-# Measured in bench/: Serial GC and a 128 MiB heap keep the API under ~300 MiB RSS under load;
-# G1 with the default heap used 420 MiB for the same work.
-API_JAVA_OPTS=${API_JAVA_OPTS:--XX:+UseSerialGC -Xmx128m -Xss512k -XX:MetaspaceSize=128m}
+# The API's JVM flags live in backend/task-api/jvm.options (a java @argument file, shared with bench/
+# and deployments; measured there: Serial GC and a 128 MiB heap keep RSS near 300 MiB under load).
+# API_JAVA_OPTS replaces them.
+API_JAVA_OPTS=${API_JAVA_OPTS:-@backend/task-api/jvm.options}  # (relative: the API starts from $ROOT)
 
 # Component output goes to log files; the terminal gets one line per step, the mail links of a
 # local run, and the cause when something fails.

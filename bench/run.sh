@@ -24,9 +24,9 @@ BENCH=$ROOT/bench
 
 MODE=default RUNS=3 LOAD_PCT=50 JAR_OPT="" SESSION_CHECK="" DURATION=20 WARMUP=8 THREADS=2 CONNECTIONS=32 BIG=0 BUILD=1 JFR=0 STARTUP=1 KEEP=0 LABEL=""
 SCENARIOS="health list get toggle mixed create"
-# Recommended flags (see bench/README.md, "JVM flags"): the serial GC and a 128 MiB heap keep RSS low on 2 cores;
-# no code-cache cap (a 64 MiB one caused 130-160 ms full GCs); the extracted jar (below) lets the JDK's AOT cache work.
-JVM_OPTS=${BENCH_JVM_OPTS:-"-XX:+UseSerialGC -Xmx128m -Xss512k -XX:MetaspaceSize=128m"}
+# The API's production flags (backend/task-api/jvm.options, a java @argument file; see bench/README.md,
+# "JVM flags"); the extracted jar (below) lets the JDK's AOT cache work.
+JVM_OPTS=${BENCH_JVM_OPTS:-"@$ROOT/backend/task-api/jvm.options"}
 while [ $# -gt 0 ]; do
   case $1 in
     --duration) DURATION=$2; shift 2 ;;
@@ -313,7 +313,7 @@ META=$WORK/meta.env
   echo "ram=$(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
   echo "kernel=$(uname -r)"
   echo "jdk=$("$JAVA" -version 2>&1 | sed -n 2p)"
-  echo "jvm_opts=$JVM_OPTS"
+  echo "jvm_opts=$(for o in $JVM_OPTS; do case $o in @*) sed 's/#.*//' "${o#@}" ;; *) echo "$o" ;; esac; done | xargs)"
   echo "wrk=$(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
   echo "wrk_cmd=wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --timeout 5s -s bench/wrk/<scenario>.lua http://127.0.0.1:$API_PORT/… -- users.txt"
   echo "loadavg=$LOADAVG_START"

@@ -3,6 +3,7 @@ package dev.tasks.api;
 import dev.tasks.api.config.Env;
 import dev.tasks.api.config.ManagementSettings;
 import dev.tasks.api.database.DatabaseSettings;
+import dev.tasks.api.database.EmbeddedPostgresEarlyStart;
 import dev.tasks.api.ratelimit.RateLimitSettings;
 import dev.tasks.api.web.CorsSettings;
 import dev.tasks.api.web.SessionCheckSettings;
@@ -19,7 +20,8 @@ import org.springframework.core.env.StandardEnvironment;
  * Every environment variable the API reads, parsed and checked once, in {@link #from(Env)}: in
  * {@code main} before anything starts, so a bad value stops the start with one line. The result
  * is handed to Spring as it is ({@link #initialize}): the feature settings become beans, and the
- * values Spring and the starter read themselves become Spring properties.
+ * values Spring and the starter read themselves become Spring properties, and the embedded
+ * PostgreSQL (if any) starts at once, alongside the refresh.
  */
 public record TaskApiSettings(
         int port,
@@ -69,5 +71,6 @@ public record TaskApiSettings(
         beans.registerSingleton("corsSettings", cors);
         beans.registerSingleton("rateLimitSettings", rateLimits);
         beans.registerSingleton("managementSettings", management);
+        EmbeddedPostgresEarlyStart.begin(database, context);
     }
 }

@@ -3,6 +3,7 @@ package dev.tasks.api.database;
 import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,14 +18,15 @@ class DatabaseConfiguration {
     private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    DatabaseServer databaseServer(DatabaseSettings settings) {
+    DatabaseServer databaseServer(DatabaseSettings settings, ObjectProvider<PendingEmbeddedPostgres> earlyStart) {
         if (settings.url().isPresent()) {
             DatabaseUrl url = settings.url().get();
             log.info("Using PostgreSQL at {} (DATABASE_URL)", url.describe());
             return new DatabaseServer(url, null);
         }
-        EmbeddedPostgresServer embedded = EmbeddedPostgresServer.start(
-                settings.embeddedDataDirectory(), settings.embeddedPort(), settings.embeddedPasswordOrKept());
+        // Usually already starting since before the context refresh (EmbeddedPostgresEarlyStart).
+        PendingEmbeddedPostgres pending = earlyStart.getIfAvailable();
+        EmbeddedPostgresServer embedded = pending != null ? pending.take() : PendingEmbeddedPostgres.startNow(settings);
         DatabaseUrl url = embedded.url();
         log.info(
                 """

@@ -6,14 +6,18 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /**
  * Tasks in PostgreSQL ({@code tasks.tasks}). Every statement is scoped by {@code user_id}: a task
  * of another user is indistinguishable from a missing one. Each change is one statement, so a
  * toggle or an update is atomic without a transaction around it.
+ *
+ * <p>A plain component, not a {@code @Repository}: JdbcClient already turns SQL errors into Spring's
+ * DataAccessExceptions, and a {@code @Repository} gets a proxy that would only translate them again,
+ * costing a reflective call on every query.
  */
-@Repository
+@Component
 class TaskRepository {
 
     private static final String COLUMNS = "id, user_id, title, description, completed, created_at, updated_at";

@@ -78,6 +78,21 @@ class ManagementPortTest extends ApiTest {
         }
     }
 
+    /**
+     * Every request is timed (count, sum, max per uri, method and status), but without the long
+     * task timer each observation would also start and stop: it costs CPU on every request.
+     */
+    @Test
+    void requestsAreTimedWithoutALongTaskTimerPerRequest() {
+        assertThat(api().get("/health", null).status()).isEqualTo(200);
+        String prometheus =
+                new Api(managementPort).get("/actuator/prometheus", null).body();
+        assertThat(prometheus)
+                .contains("http_server_requests_seconds_count{")
+                .contains("uri=\"/health\"")
+                .doesNotContain("http_server_requests_active");
+    }
+
     @Test
     void theManagementPortIsBoundToTheLoopbackAddressOnly() throws IOException {
         assertThat(managementAddress).isEqualTo("127.0.0.1");

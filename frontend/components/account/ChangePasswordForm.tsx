@@ -31,7 +31,7 @@ export function ChangePasswordForm({ here }: { here: string }) {
   });
 
   return (
-    <section className="account-card" aria-labelledby={`${id}-title`}>
+    <section className="account-card card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Change password</h2>
       <div role="alert" className={form.formError ? "alert alert-error" : "visually-hidden"}>
         {form.formError}

@@ -36,7 +36,7 @@ export function AddTaskForm({ onAdd }: Props) {
   }
 
   return (
-    <form className="add-form" onSubmit={submit} aria-label="Add a task" noValidate>
+    <form className="add-form card" onSubmit={submit} aria-label="Add a task" noValidate>
       <div className="add-row">
         <label htmlFor={`${id}-title`} className="visually-hidden">
           New task title

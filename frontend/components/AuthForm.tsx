@@ -12,7 +12,10 @@ import { SsoButtons } from "./SsoButtons";
 import { TwoFactorStep } from "./TwoFactorStep";
 import type { SsoProvider } from "@/lib/auth-sso";
 import { AuthCard } from "./AuthCard";
+import { FormAlert } from "./FormAlert";
 import { ResendVerification } from "./ResendVerification";
+import { SubmitButton } from "./SubmitButton";
+import { EMAIL_INPUT, TextField } from "./TextField";
 
 interface Props {
   mode: AuthMode;
@@ -136,51 +139,40 @@ export function AuthForm({ mode, next, locale, sso, initialError = null, notice 
           </p>
         )}
 
-        <div id={errorId} role="alert" aria-live="assertive" className={formError ? "alert alert-error" : "visually-hidden"}>
-          {formError}
-        </div>
+        <FormAlert id={errorId} message={formError} />
         {unverified && <ResendVerification email={unverified} />}
 
         <form onSubmit={onSubmit} noValidate aria-describedby={formError ? errorId : undefined} className="auth-form">
           {isSignUp && (
-            <div className="field">
-              <label htmlFor={`${id}-name`}>
-                Name <span className="optional">(optional)</span>
-              </label>
-              <input
-                id={`${id}-name`}
-                name="name"
-                type="text"
-                autoComplete="name"
-                value={name}
-                onChange={(e) => setName(e.target.value)}
-                maxLength={NAME_MAX_CHARS}
-              />
-            </div>
+            <TextField
+              id={`${id}-name`}
+              label={
+                <>
+                  Name <span className="optional">(optional)</span>
+                </>
+              }
+              name="name"
+              type="text"
+              autoComplete="name"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              maxLength={NAME_MAX_CHARS}
+            />
           )}
 
-          <div className="field">
-            <label htmlFor={`${id}-email`}>Email</label>
-            <input
-              ref={emailRef}
-              id={`${id}-email`}
-              name="email"
-              type="email"
-              inputMode="email"
-              autoComplete={isSignUp ? "email" : "username"}
-              required
-              maxLength={EMAIL_MAX_CHARS}
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-              aria-invalid={fieldErrors.email ? true : undefined}
-              aria-describedby={fieldErrors.email ? `${id}-email-error` : undefined}
-            />
-            {fieldErrors.email && (
-              <p id={`${id}-email-error`} className="field-error">
-                {fieldErrors.email}
-              </p>
-            )}
-          </div>
+          <TextField
+            id={`${id}-email`}
+            label="Email"
+            error={fieldErrors.email}
+            inputRef={emailRef}
+            name="email"
+            {...EMAIL_INPUT}
+            autoComplete={isSignUp ? "email" : "username"}
+            required
+            maxLength={EMAIL_MAX_CHARS}
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
 
           <div className="field">
             <label htmlFor={`${id}-password`}>Password</label>
@@ -231,9 +223,12 @@ export function AuthForm({ mode, next, locale, sso, initialError = null, notice 
             </p>
           )}
 
-          <button type="submit" className="btn btn-primary btn-block" disabled={pending} aria-busy={pending}>
-            {pending ? (isSignUp ? "Creating account…" : "Signing in…") : isSignUp ? "Create account" : "Sign in"}
-          </button>
+          <SubmitButton
+            className="btn btn-primary btn-block"
+            pending={pending}
+            label={isSignUp ? "Create account" : "Sign in"}
+            pendingLabel={isSignUp ? "Creating account…" : "Signing in…"}
+          />
         </form>
 
         {sso && <SsoButtons providers={sso.providers} next={next} errorPath={sso.errorPath} />}

@@ -7,6 +7,9 @@ import { authClient } from "@/lib/auth-client";
 import { authErrorMessage, validateEmail } from "@/lib/auth-errors";
 import { signInPath, type Locale } from "@/lib/paths";
 import { AuthCard } from "./AuthCard";
+import { FormAlert } from "./FormAlert";
+import { SubmitButton } from "./SubmitButton";
+import { EMAIL_INPUT, TextField } from "./TextField";
 
 /**
  * Asks Better Auth to mail a reset link. The answer is the same whether or not an account
@@ -59,33 +62,19 @@ export function ForgotPasswordForm({ locale }: { locale: Locale }) {
   const errorId = `${id}-error`;
   return (
     <AuthCard title="Forgot your password?" subtitle="Enter your email address and we'll send you a link to choose a new one.">
-      <div id={errorId} role="alert" aria-live="assertive" className={formError ? "alert alert-error" : "visually-hidden"}>
-        {formError}
-      </div>
+      <FormAlert id={errorId} message={formError} />
       <form onSubmit={onSubmit} noValidate aria-describedby={formError ? errorId : undefined} className="auth-form">
-        <div className="field">
-          <label htmlFor={`${id}-email`}>Email</label>
-          <input
-            ref={emailRef}
-            id={`${id}-email`}
-            type="email"
-            inputMode="email"
-            autoComplete="email"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            aria-invalid={fieldError ? true : undefined}
-            aria-describedby={fieldError ? `${id}-email-error` : undefined}
-          />
-          {fieldError && (
-            <p id={`${id}-email-error`} className="field-error">
-              {fieldError}
-            </p>
-          )}
-        </div>
-        <button type="submit" className="btn btn-primary btn-block" disabled={pending} aria-busy={pending}>
-          {pending ? "Sending…" : "Send reset link"}
-        </button>
+        <TextField
+          id={`${id}-email`}
+          label="Email"
+          error={fieldError}
+          inputRef={emailRef}
+          {...EMAIL_INPUT}
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
+        <SubmitButton className="btn btn-primary btn-block" pending={pending} label="Send reset link" pendingLabel="Sending…" />
       </form>
       <p className="auth-switch">
         Remembered it? <Link href={signInPath(null, locale)}>Sign in</Link>

@@ -1,7 +1,8 @@
 "use client";
 
 import { useId, useState } from "react";
-import { FieldError } from "./FieldError";
+import { SubmitButton } from "./SubmitButton";
+import { TextField } from "./TextField";
 import styles from "./account-security.module.css";
 
 interface Props {
@@ -36,25 +37,25 @@ export function PasswordConfirm({ submitLabel, pendingLabel, onConfirm, onCancel
 
   return (
     <form onSubmit={onSubmit} noValidate className="auth-form">
-      <div className="field">
-        <label htmlFor={`${id}-password`}>Password</label>
-        <input
-          id={`${id}-password`}
-          type="password"
-          autoComplete="current-password"
-          required
-          autoFocus
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-        />
-        <FieldError id={`${id}-error`} message={error} />
-      </div>
+      <TextField
+        id={`${id}-password`}
+        label="Password"
+        error={error}
+        announceError
+        type="password"
+        autoComplete="current-password"
+        required
+        autoFocus
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+      />
       <div className={styles.row}>
-        <button type="submit" className={`btn ${danger ? "btn-danger" : "btn-primary"}`} disabled={pending} aria-busy={pending}>
-          {pending ? pendingLabel : submitLabel}
-        </button>
+        <SubmitButton
+          className={`btn ${danger ? "btn-danger" : "btn-primary"}`}
+          pending={pending}
+          label={submitLabel}
+          pendingLabel={pendingLabel}
+        />
         {onCancel && (
           <button type="button" className="btn btn-ghost" onClick={onCancel} disabled={pending}>
             Cancel

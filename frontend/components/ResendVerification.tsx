@@ -5,6 +5,8 @@ import { emailVerifiedPath } from "@/lib/account-links";
 import { authClient } from "@/lib/auth-client";
 import { validateEmail } from "@/lib/auth-errors";
 import { resendErrorMessage } from "@/lib/mail-flows";
+import { SubmitButton } from "./SubmitButton";
+import { EMAIL_INPUT, TextField } from "./TextField";
 
 /**
  * "Send the link again": POST /send-verification-email (Better Auth answers the same for any
@@ -41,21 +43,9 @@ export function ResendVerification({ email: knownEmail }: { email?: string }) {
   return (
     <form onSubmit={onSubmit} noValidate className="auth-form" aria-label="Send the confirmation link again">
       {!knownEmail && (
-        <div className="field">
-          <label htmlFor={`${id}-email`}>Email</label>
-          <input
-            id={`${id}-email`}
-            type="email"
-            inputMode="email"
-            autoComplete="email"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-          />
-        </div>
+        <TextField id={`${id}-email`} label="Email" {...EMAIL_INPUT} value={email} onChange={(e) => setEmail(e.target.value)} />
       )}
-      <button type="submit" className="btn btn-ghost btn-block" disabled={pending} aria-busy={pending}>
-        {pending ? "Sending…" : "Send the link again"}
-      </button>
+      <SubmitButton className="btn btn-ghost btn-block" pending={pending} label="Send the link again" pendingLabel="Sending…" />
       <p role="status" aria-live="polite" className={sentTo ? "alert alert-success" : "visually-hidden"}>
         {sentTo ? `We sent a new link to ${sentTo}. It can take a minute; check your spam folder too.` : ""}
       </p>

@@ -8,6 +8,8 @@ import { MIN_PASSWORD_LENGTH } from "@/lib/auth-errors";
 import { EXPIRED_RESET_LINK, resetErrorMessage, validateNewPassword } from "@/lib/mail-flows";
 import { type Locale } from "@/lib/paths";
 import { AuthCard } from "./AuthCard";
+import { FormAlert } from "./FormAlert";
+import { SubmitButton } from "./SubmitButton";
 
 interface Props {
   locale: Locale;
@@ -86,9 +88,7 @@ export function ResetPasswordForm({ locale, token, done }: Props) {
 
   return (
     <AuthCard title="Choose a new password">
-      <div id={errorId} role="alert" aria-live="assertive" className={formError ? "alert alert-error" : "visually-hidden"}>
-        {formError}
-      </div>
+      <FormAlert id={errorId} message={formError} />
       {linkDead ? (
         <p className="auth-switch">
           <Link href={forgotPasswordPath(locale)}>Get a new reset link</Link>
@@ -97,9 +97,12 @@ export function ResetPasswordForm({ locale, token, done }: Props) {
         <form onSubmit={onSubmit} noValidate aria-describedby={formError ? errorId : undefined} className="auth-form">
           {field("password", "New password", password, setPassword, passwordRef)}
           {field("confirm", "Confirm new password", confirm, setConfirm, confirmRef)}
-          <button type="submit" className="btn btn-primary btn-block" disabled={pending} aria-busy={pending}>
-            {pending ? "Changing password…" : "Change password"}
-          </button>
+          <SubmitButton
+            className="btn btn-primary btn-block"
+            pending={pending}
+            label="Change password"
+            pendingLabel="Changing password…"
+          />
         </form>
       )}
     </AuthCard>

@@ -5,8 +5,9 @@ import { useId, useRef, useState } from "react";
 import { authClient } from "@/lib/auth-client";
 import { groupSecret, normaliseTotpCode, TOTP_INPUT, totpSecret, twoFactorErrorMessage } from "@/lib/totp";
 import { BackupCodes } from "./BackupCodes";
-import { FieldError } from "./FieldError";
 import { PasswordConfirm } from "./PasswordConfirm";
+import { SubmitButton } from "./SubmitButton";
+import { TextField } from "./TextField";
 import styles from "./account-security.module.css";
 
 interface Props {
@@ -123,21 +124,13 @@ export function TwoFactorSettings({ enabled, hasPassword, email }: Props) {
           <p className={styles.muted}>
             Signing in asks for a code from your authenticator app after your password. Lost your phone? Use a backup code.
           </p>
-          {state.asking === "regenerate" && (
+          {state.asking && (
             <PasswordConfirm
-              submitLabel="Make new backup codes"
-              pendingLabel="Making codes…"
-              onConfirm={regenerate}
+              key={state.asking}
+              {...(state.asking === "regenerate"
+                ? { submitLabel: "Make new backup codes", pendingLabel: "Making codes…", onConfirm: regenerate }
+                : { submitLabel: "Turn off", pendingLabel: "Turning off…", onConfirm: disable, danger: true })}
               onCancel={() => setState({ step: "on", asking: null })}
-            />
-          )}
-          {state.asking === "disable" && (
-            <PasswordConfirm
-              submitLabel="Turn off"
-              pendingLabel="Turning off…"
-              onConfirm={disable}
-              onCancel={() => setState({ step: "on", asking: null })}
-              danger
             />
           )}
           {state.asking === null && (
@@ -210,24 +203,19 @@ function ScanStep({
         {secret ? groupSecret(secret) : ""}
       </p>
       <form onSubmit={onSubmit} noValidate className="auth-form">
-        <div className="field">
-          <label htmlFor={`${id}-code`}>Code from your app</label>
-          <input
-            ref={codeRef}
-            id={`${id}-code`}
-            {...TOTP_INPUT}
-            required
-            value={code}
-            onChange={(e) => setCode(e.target.value)}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${id}-error` : undefined}
-          />
-          <FieldError id={`${id}-error`} message={error} />
-        </div>
+        <TextField
+          id={`${id}-code`}
+          label="Code from your app"
+          error={error}
+          announceError
+          inputRef={codeRef}
+          {...TOTP_INPUT}
+          required
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+        />
         <div className={styles.row}>
-          <button type="submit" className="btn btn-primary" disabled={pending} aria-busy={pending}>
-            {pending ? "Checking…" : "Turn on"}
-          </button>
+          <SubmitButton className="btn btn-primary" pending={pending} label="Turn on" pendingLabel="Checking…" />
           <button type="button" className="btn btn-ghost" onClick={onCancel} disabled={pending}>
             Cancel
           </button>

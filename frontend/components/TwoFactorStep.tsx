@@ -10,7 +10,10 @@ import {
   twoFactorChallengeEnded,
   twoFactorErrorMessage,
 } from "@/lib/totp";
+import { FormAlert } from "./FormAlert";
 import { Logo } from "./Logo";
+import { SubmitButton } from "./SubmitButton";
+import { TextField } from "./TextField";
 import styles from "./account-security.module.css";
 
 /** Backup codes are "aB3dE-fG5hJ": letters, case kept, no spelling help. */
@@ -96,34 +99,29 @@ export function TwoFactorStep({ next, onRestart }: Props) {
             : "Enter the 6-digit code from your authenticator app."}
         </p>
 
-        <div id={errorId} role="alert" aria-live="assertive" className={error ? "alert alert-error" : "visually-hidden"}>
-          {error}
-        </div>
+        <FormAlert id={errorId} message={error} />
 
         <form onSubmit={onSubmit} noValidate aria-describedby={error ? errorId : undefined} className="auth-form">
-          <div className="field">
-            <label htmlFor={`${id}-code`}>{useBackup ? "Backup code" : "Authentication code"}</label>
-            <input
-              ref={codeRef}
-              id={`${id}-code`}
-              key={useBackup ? "backup" : "totp"}
-              name={useBackup ? "backup-code" : "code"}
-              {...(useBackup ? BACKUP_CODE_INPUT : TOTP_INPUT)}
-              required
-              value={code}
-              onChange={(e) => setCode(e.target.value)}
-              aria-invalid={error ? true : undefined}
-            />
-          </div>
+          {/* The error is the form's (above); the field is only marked invalid. */}
+          <TextField
+            id={`${id}-code`}
+            key={useBackup ? "backup" : "totp"}
+            label={useBackup ? "Backup code" : "Authentication code"}
+            inputRef={codeRef}
+            name={useBackup ? "backup-code" : "code"}
+            {...(useBackup ? BACKUP_CODE_INPUT : TOTP_INPUT)}
+            required
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            aria-invalid={error ? true : undefined}
+          />
 
           <label className={styles.checkboxRow}>
             <input type="checkbox" checked={trustDevice} onChange={(e) => setTrustDevice(e.target.checked)} />
             <span>Trust this device for {TRUST_DEVICE_DAYS} days</span>
           </label>
 
-          <button type="submit" className="btn btn-primary btn-block" disabled={pending} aria-busy={pending}>
-            {pending ? "Checking…" : "Verify"}
-          </button>
+          <SubmitButton className="btn btn-primary btn-block" pending={pending} label="Verify" pendingLabel="Checking…" />
         </form>
 
         <p className="auth-switch">

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useId, useRef } from "react";
 import type { PasswordChange } from "@/lib/account-messages";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth-errors";
+import { SubmitButton } from "../SubmitButton";
 import { PasswordField } from "./PasswordField";
 import { useChangePassword } from "./useChangePassword";
 
@@ -30,7 +31,7 @@ export function ChangePasswordForm({ here }: { here: string }) {
   });
 
   return (
-    <section className="account-card" aria-labelledby={`${id}-title`}>
+    <section className="account-card card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Change password</h2>
       <div role="alert" className={form.formError ? "alert alert-error" : "visually-hidden"}>
         {form.formError}
@@ -66,9 +67,12 @@ export function ChangePasswordForm({ here }: { here: string }) {
           />
           Sign out other devices
         </label>
-        <button type="submit" className="btn btn-primary" disabled={form.pending} aria-busy={form.pending}>
-          {form.pending ? "Changing password…" : "Change password"}
-        </button>
+        <SubmitButton
+          className="btn btn-primary"
+          pending={form.pending}
+          label="Change password"
+          pendingLabel="Changing password…"
+        />
       </form>
     </section>
   );

@@ -25,7 +25,7 @@ export function DeleteAccountSection({ here }: { here: string }) {
   }
 
   return (
-    <section className="account-card danger-zone" aria-labelledby={`${id}-title`}>
+    <section className="account-card card danger-zone" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Delete account</h2>
       <p>This deletes your account, all of your tasks and every session, at once and for good. It can&apos;t be undone.</p>
       <div role="alert" className={del.error ? "alert alert-error" : "visually-hidden"}>

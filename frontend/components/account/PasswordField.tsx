@@ -1,4 +1,5 @@
 import type { Ref } from "react";
+import { TextField } from "../TextField";
 
 interface Props {
   id: string;
@@ -12,31 +13,6 @@ interface Props {
 }
 
 /** A labelled password input with its hint and error wired to it for screen readers. */
-export function PasswordField({ id, label, value, onChange, autoComplete, error, hint, inputRef }: Props) {
-  const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ");
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        ref={inputRef}
-        id={id}
-        type="password"
-        autoComplete={autoComplete}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-      />
-      {hint && (
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      )}
-    </div>
-  );
+export function PasswordField({ onChange, ...field }: Props) {
+  return <TextField type="password" onChange={(e) => onChange(e.target.value)} {...field} />;
 }

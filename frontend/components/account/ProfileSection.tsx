@@ -7,7 +7,7 @@ interface Props {
 /** Who is signed in: rendered on the server, only the resend button runs in the browser. */
 export function ProfileSection({ user }: Props) {
   return (
-    <section className="account-card" aria-labelledby="profile-title">
+    <section className="account-card card" aria-labelledby="profile-title">
       <h2 id="profile-title">Profile</h2>
       <dl className="profile">
         <dt>Name</dt>

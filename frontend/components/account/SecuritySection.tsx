@@ -9,7 +9,7 @@ interface Props {
 /** Where the second factor and the linked providers are managed: each has a page of its own. */
 export function SecuritySection({ twoFactorEnabled, twoFactorHref, signInMethodsHref }: Props) {
   return (
-    <section className="account-card" aria-labelledby="security-title">
+    <section className="account-card card" aria-labelledby="security-title">
       <h2 id="security-title">Sign-in security</h2>
       <dl className="profile">
         <dt>Two-factor</dt>

@@ -10,7 +10,7 @@ export function SessionsSection({ sessions, here }: { sessions: SessionView[]; h
   const others = sessions.filter((s) => !s.current).length;
 
   return (
-    <section className="account-card" aria-labelledby={`${id}-title`} aria-busy={busy !== null}>
+    <section className="account-card card" aria-labelledby={`${id}-title`} aria-busy={busy !== null}>
       <h2 id={`${id}-title`}>Where you&apos;re signed in</h2>
       <div role="alert" className={error ? "alert alert-error" : "visually-hidden"}>
         {error}

@@ -2,6 +2,7 @@
 
 import { useId, useRef, useState } from "react";
 import { DESCRIPTION_MAX, inputMaxLength, TITLE_MAX, validateTask, type NewTask } from "@/lib/task";
+import { SubmitButton } from "../SubmitButton";
 
 interface Props {
   onAdd: (task: NewTask) => Promise<boolean>;
@@ -35,7 +36,7 @@ export function AddTaskForm({ onAdd }: Props) {
   }
 
   return (
-    <form className="add-form" onSubmit={submit} aria-label="Add a task" noValidate>
+    <form className="add-form card" onSubmit={submit} aria-label="Add a task" noValidate>
       <div className="add-row">
         <label htmlFor={`${id}-title`} className="visually-hidden">
           New task title
@@ -56,9 +57,7 @@ export function AddTaskForm({ onAdd }: Props) {
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${id}-error` : undefined}
         />
-        <button type="submit" className="btn btn-primary" disabled={pending} aria-busy={pending}>
-          {pending ? "Adding…" : "Add task"}
-        </button>
+        <SubmitButton className="btn btn-primary" pending={pending} label="Add task" pendingLabel="Adding…" />
       </div>
       {showDetails ? (
         <div className="field add-details">

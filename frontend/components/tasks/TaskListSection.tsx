@@ -83,7 +83,7 @@ export function TaskListSection({ list, filter, q, hasTasks, toggling, loadingMo
       )}
 
       {list.tasks.length > 0 && list.status !== "error" && (
-        <ul ref={listRef} className={`task-list${list.status === "loading" ? " is-stale" : ""}`} data-testid="task-list">
+        <ul ref={listRef} className={`task-list card${list.status === "loading" ? " is-stale" : ""}`} data-testid="task-list">
           {list.tasks.map((task) => (
             <TaskItem
               key={task.id}

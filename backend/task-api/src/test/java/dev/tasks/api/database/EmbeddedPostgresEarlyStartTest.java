@@ -52,7 +52,8 @@ class EmbeddedPostgresEarlyStartTest {
     void aStartThatFailsAfterPostgresBeganStartingStopsIt(@TempDir Path data) throws IOException {
         int port = freePort();
         // A bad starter property is refused by a bean made during the refresh, after the early start began.
-        assertThatThrownBy(() -> start(data, port, "--better-auth.token-cache-size=-1").close())
+        assertThatThrownBy(() ->
+                        start(data, port, "--better-auth.token-cache-size=-1").close())
                 .hasStackTraceContaining("token-cache-size");
         assertThat(data.resolve("postgres/PG_VERSION"))
                 .as("PostgreSQL was started early")

@@ -84,7 +84,11 @@ cleanup() {
     say "stopped."
   fi
 }
-trap cleanup INT TERM EXIT
+# A signal ends the script (the EXIT trap then stops what it started): cleanup alone would return
+# to wherever the signal came, e.g. go on to start the web app after the API was stopped.
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 wait_for() { # url, seconds, name, pid, log
   local url=$1 secs=$2 name=$3 pid=$4 log=$5

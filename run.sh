@@ -143,7 +143,7 @@ else
 fi
 t_api=$(date +%s)
 echo "--- $(date -u +%FT%TZ) start" >> "$LOG_DIR/api.log"
-PORT=$PORT_API "$JAVA" $API_JAVA_OPTS $aot_opts -jar "$app_jar" >> "$LOG_DIR/api.log" 2>&1 &
+PORT=$PORT_API MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} "$JAVA" $API_JAVA_OPTS $aot_opts -jar "$app_jar" >> "$LOG_DIR/api.log" 2>&1 &
 pids+=($!) names+=("$api_name") trees+=(0)
 wait_for "http://localhost:$PORT_API/health/ready" 120 "the API" "${pids[0]}" "$LOG_DIR/api.log"
 say "database ready, API ready in $(secs "$t_api") s"

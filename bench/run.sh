@@ -140,7 +140,7 @@ start_api() { # $1 = name of this start, rest = extra JVM options; sets API_PID,
     TASKS_DATA_DIR="$WORK/data" EMBEDDED_POSTGRES_PORT=$PG_PORT \
     BETTER_AUTH_URL="$ISSUER" CORS_ORIGINS=http://localhost:3000 \
     RATE_LIMIT_USER_RPS=0 RATE_LIMIT_IP_RPS=0 \
-    "$JAVA" $JVM_OPTS "$@" -jar "$APP_JAR" > "$WORK/api-$name.log" 2>&1 &
+    MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} "$JAVA" $JVM_OPTS "$@" -jar "$APP_JAR" > "$WORK/api-$name.log" 2>&1 &
   API_PID=$!
   pids+=($API_PID)
   for ((t=0; t<3000; t++)); do

@@ -2,26 +2,14 @@ package dev.tasks.api.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class RateLimiterTest {
 
-    private final AtomicLong nanos = new AtomicLong();
-    private final TimeMeter clock = new TimeMeter() {
-        @Override
-        public long currentTimeNanos() {
-            return nanos.get();
-        }
-
-        @Override
-        public boolean isWallClockBased() {
-            return false;
-        }
-    };
+    // The same hand-moved Bucket4j clock as the HTTP test's.
+    private final RateLimitTest.ManualClock clock = new RateLimitTest.ManualClock();
 
     @Test
     void allowsTheBurstThenRefillsAtTheSustainedRate() {
@@ -30,7 +18,7 @@ class RateLimiterTest {
         assertThat(IntStream.range(0, 300).map(i -> (int) limiter.acquire("k"))).containsOnly(0);
         assertThat(limiter.acquire("k")).isEqualTo(1);
 
-        nanos.addAndGet(Duration.ofMillis(100).toNanos()); // 5 tokens back at 50/s
+        clock.advance(Duration.ofMillis(100)); // 5 tokens back at 50/s
         assertThat(IntStream.range(0, 5).map(i -> (int) limiter.acquire("k"))).containsOnly(0);
         assertThat(limiter.acquire("k")).isPositive();
     }
@@ -43,7 +31,7 @@ class RateLimiterTest {
         assertThat(limiter.acquire("k")).isEqualTo(1);
         RateLimiter slow = new RateLimiter(new RateLimitSettings.Limit(1, 1), clock);
         slow.acquire("k");
-        nanos.addAndGet(Duration.ofMillis(100).toNanos());
+        clock.advance(Duration.ofMillis(100));
         assertThat(slow.acquire("k")).as("0.9 s rounds up").isEqualTo(1);
     }
 

@@ -66,6 +66,7 @@ public final class BetterAuthVerifier implements AutoCloseable {
     private final InstantSource clock;
     private final BetterAuthMetrics metrics;
     private final Cache<String, VerifiedToken> verified;
+    private final TokenDigest digest = new TokenDigest();
     private final SessionCheck sessions;
     private final boolean ownsKeys;
 
@@ -155,7 +156,7 @@ public final class BetterAuthVerifier implements AutoCloseable {
             throw new TokenRejectedException(
                     Outcome.MALFORMED, "The token is not a signed JWT (header.payload.signature)");
         }
-        String hash = verified == null ? null : TokenSyntax.sha256(token);
+        String hash = verified == null ? null : digest.sha256(token);
         if (hash != null) {
             VerifiedToken cached = verified.getIfPresent(hash);
             if (cached != null) {

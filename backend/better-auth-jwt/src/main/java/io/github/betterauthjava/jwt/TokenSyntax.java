@@ -1,11 +1,7 @@
 package io.github.betterauthjava.jwt;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,23 +95,30 @@ final class TokenSyntax {
             char c = token.charAt(i);
             if (c == '.') {
                 count++;
-            } else if (!((c >= 'A' && c <= 'Z')
-                    || (c >= 'a' && c <= 'z')
-                    || (c >= '0' && c <= '9')
-                    || c == '-'
-                    || c == '_')) {
+            } else if (c >= BASE64URL.length || !BASE64URL[c]) {
                 return -1;
             }
         }
         return count;
     }
 
-    static String sha256(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+    /**
+     * The base64url alphabet as a table: one load per character instead of five range tests, on
+     * every request's ~700 characters (a cached token is still checked before its hash is looked up).
+     */
+    private static final boolean[] BASE64URL = base64url();
+
+    private static boolean[] base64url() {
+        boolean[] table = new boolean[128];
+        for (char c = 'A'; c <= 'Z'; c++) {
+            table[c] = true;
+            table[Character.toLowerCase(c)] = true;
         }
+        for (char c = '0'; c <= '9'; c++) {
+            table[c] = true;
+        }
+        table['-'] = true;
+        table['_'] = true;
+        return table;
     }
 }

@@ -4,6 +4,7 @@ import dev.tasks.api.web.OpenApiConfiguration;
 import io.github.betterauthjava.jwt.BetterAuthUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,7 +30,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
@@ -40,7 +41,9 @@ import tools.jackson.databind.JsonNode;
  * the token's user; the queries use the token's id all the same (SPEC 1.4: user_id is the token's).
  */
 @RestController
-@RequestMapping(TaskOwnership.PATH)
+// JSON only, declared: Spring then takes the response type from the mapping instead of asking every
+// message converter on each request, and a client that accepts no JSON gets its 406 before any query.
+@RequestMapping(path = TaskOwnership.PATH, produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "tasks")
 @SecurityRequirement(name = OpenApiConfiguration.BEARER)
 @ApiResponse(responseCode = "401", ref = OpenApiConfiguration.UNAUTHORIZED)
@@ -70,35 +73,40 @@ class TaskController {
                             name = TOTAL_COUNT,
                             description = "tasks matching the filters, all pages",
                             schema = @Schema(type = "integer")))
+    @Parameter(name = TaskQuery.COMPLETED, in = ParameterIn.QUERY, schema = @Schema(type = "boolean"))
+    @Parameter(
+            name = TaskQuery.SEARCH,
+            in = ParameterIn.QUERY,
+            description = "case-insensitive text in title or description",
+            schema = @Schema(type = "string"))
+    @Parameter(
+            name = TaskQuery.SORT,
+            in = ParameterIn.QUERY,
+            schema =
+                    @Schema(
+                            type = "string",
+                            defaultValue = "-created_at",
+                            allowableValues = {
+                                "created_at",
+                                "-created_at",
+                                "title",
+                                "-title",
+                                "updated_at",
+                                "-updated_at"
+                            }))
+    @Parameter(
+            name = TaskQuery.LIMIT,
+            in = ParameterIn.QUERY,
+            schema = @Schema(type = "integer", defaultValue = "100", minimum = "1", maximum = "1000"))
+    @Parameter(
+            name = TaskQuery.OFFSET,
+            in = ParameterIn.QUERY,
+            schema = @Schema(type = "integer", defaultValue = "0", minimum = "0"))
     List<Task> list(
             @PathVariable("user_id") String userId,
             @AuthenticationPrincipal BetterAuthUser user,
-            @RequestParam(required = false) @Parameter(schema = @Schema(type = "boolean")) String completed,
-            @RequestParam(required = false) @Parameter(description = "case-insensitive text in title or description")
-                    String q,
-            @RequestParam(required = false)
-                    @Parameter(
-                            schema =
-                                    @Schema(
-                                            defaultValue = "-created_at",
-                                            allowableValues = {
-                                                "created_at",
-                                                "-created_at",
-                                                "title",
-                                                "-title",
-                                                "updated_at",
-                                                "-updated_at"
-                                            }))
-                    String sort,
-            @RequestParam(required = false)
-                    @Parameter(
-                            schema = @Schema(type = "integer", defaultValue = "100", minimum = "1", maximum = "1000"))
-                    String limit,
-            @RequestParam(required = false)
-                    @Parameter(schema = @Schema(type = "integer", defaultValue = "0", minimum = "0"))
-                    String offset,
+            @Parameter(hidden = true) TaskQuery query, // from the query string: TaskQueryResolver
             HttpServletResponse response) {
-        TaskQuery query = TaskQuery.parse(completed, q, sort, limit, offset);
         List<Task> page = tasks.find(user.id(), query);
         // A short page is the last one: its total is known without a second query.
         long total = page.size() < query.limit() && (query.offset() == 0 || !page.isEmpty())

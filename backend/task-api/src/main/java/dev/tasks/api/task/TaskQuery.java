@@ -20,6 +20,9 @@ import java.util.stream.Collectors;
  */
 record TaskQuery(Optional<Boolean> completed, Optional<String> search, Sort sort, int limit, int offset) {
 
+    /** The query parameters, named as in the API (and in the 422 problems). */
+    static final String COMPLETED = "completed", SEARCH = "q", SORT = "sort", LIMIT = "limit", OFFSET = "offset";
+
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
     static final int MAX_SEARCH = 1000;
@@ -56,14 +59,14 @@ record TaskQuery(Optional<Boolean> completed, Optional<String> search, Sort sort
             switch (completed) {
                 case "true" -> state = Optional.of(true);
                 case "false" -> state = Optional.of(false);
-                default -> problems.add(new FieldProblem("completed", "must be true or false"));
+                default -> problems.add(new FieldProblem(COMPLETED, "must be true or false"));
             }
         }
         Optional<String> search = Optional.ofNullable(q).map(String::strip).filter(text -> !text.isEmpty());
         if (search.isPresent() && search.get().codePointCount(0, search.get().length()) > MAX_SEARCH) {
-            problems.add(new FieldProblem("q", "must be at most " + MAX_SEARCH + " characters"));
+            problems.add(new FieldProblem(SEARCH, "must be at most " + MAX_SEARCH + " characters"));
         } else if (search.isPresent() && !TaskText.storable(search.get())) {
-            problems.add(new FieldProblem("q", "must not contain NUL characters or broken Unicode"));
+            problems.add(new FieldProblem(SEARCH, "must not contain NUL characters or broken Unicode"));
         }
         Sort order = Sort.CREATED_AT_DESC;
         if (sort != null) {
@@ -72,15 +75,15 @@ record TaskQuery(Optional<Boolean> completed, Optional<String> search, Sort sort
                 order = known.get();
             } else {
                 problems.add(new FieldProblem(
-                        "sort",
+                        SORT,
                         "must be one of "
                                 + Arrays.stream(Sort.values())
                                         .map(s -> s.parameter)
                                         .collect(Collectors.joining(", "))));
             }
         }
-        int size = number("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT, problems);
-        int skip = number("offset", offset, 0, 0, Integer.MAX_VALUE, problems);
+        int size = number(LIMIT, limit, DEFAULT_LIMIT, 1, MAX_LIMIT, problems);
+        int skip = number(OFFSET, offset, 0, 0, Integer.MAX_VALUE, problems);
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }

@@ -98,6 +98,14 @@ class TaskApiTest extends ApiTest {
     }
 
     @Test
+    void aRepeatedSearchIsOneSearchForItsValuesJoinedWithCommas() {
+        create("{\"title\":\"salt,pepper\"}");
+        create("{\"title\":\"salt\"}");
+
+        assertThat(titles(api().get(tasks + "?q=salt&q=pepper", token))).containsExactly("salt,pepper");
+    }
+
+    @Test
     void searchTakesPercentUnderscoreAndBackslashLiterally() {
         create("{\"title\":\"100% done\"}");
         create("{\"title\":\"1000 done\"}");

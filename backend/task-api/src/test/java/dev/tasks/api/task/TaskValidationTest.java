@@ -230,6 +230,9 @@ class TaskValidationTest extends ApiTest {
                 Arguments.of("sort=created_at;drop", "sort"),
                 Arguments.of("completed=yes", "completed"),
                 Arguments.of("completed=1", "completed"),
+                // A repeated parameter is not "the first one wins": its values are joined, so this is "true,false".
+                Arguments.of("completed=true&completed=false", "completed"),
+                Arguments.of("limit=5&limit=5", "limit"),
                 Arguments.of("q=%00", "q"),
                 Arguments.of("q=" + "x".repeat(1001), "q"));
     }
@@ -238,6 +241,14 @@ class TaskValidationTest extends ApiTest {
     @MethodSource("invalidQueries")
     void badQueryParametersAre422NamingThem(String query, String parameter) {
         assertUnprocessable(api().get(tasks + "?" + query, token), parameter);
+    }
+
+    @Test
+    void aClientThatAcceptsNoJsonGets406BeforeAnyQuery() {
+        Response response = api().send(api().request(tasks + "?limit=0", token).header("Accept", "text/html"));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(406);
+        assertThat(response.contentType()).startsWith("application/problem+json");
     }
 
     @Test

@@ -12,8 +12,9 @@
 #                [--jvm-opts "…"] [--label TEXT] [--jar PATH (an already built task-api jar; implies --no-build)]
 #                [--session-check off|if-present|required]
 #   bench/run.sh --compare-stock [--runs 3] [--duration S] [--warmup S] [--no-build] …
-#       RS256 tokens; the API and the stock Spring Boot peer (bench/peer-spring, port BENCH_PEER_PORT), wrk list
-#       and health against each in turn, --runs times; writes bench/results/stock-YYYY-MM-DD-HHMM.md.
+#       RS256 tokens; the API and the stock Spring Boot peer (bench/peer-spring) twice: tasks in memory (port
+#       BENCH_PEER_PORT) and read from the API's PostgreSQL (port BENCH_PEER_PG_PORT); wrk list (and health, not on
+#       the PostgreSQL peer) against each in turn, --runs times; writes bench/results/stock-YYYY-MM-DD-HHMM.md.
 #   bench/run.sh --open-loop [--runs 3] [--load-pct 50] [--duration S] [--warmup S] [--no-build] …
 #       wrk's maximum of list and mixed, then bench/tools/OpenLoop.java at --load-pct % of it, --runs times each;
 #       writes bench/results/open-loop-YYYY-MM-DD-HHMM.md.
@@ -47,7 +48,7 @@ while [ $# -gt 0 ]; do
     --jfr) JFR=1; shift ;;
     --no-startup) STARTUP=0; shift ;;
     --keep) KEEP=1; shift ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -62,14 +63,15 @@ API_PORT=${BENCH_API_PORT:-18080}
 MANAGEMENT_PORT=${BENCH_MANAGEMENT_PORT:-18081}   # actuator, as in production: on a port of its own
 JWKS_PORT=${BENCH_JWKS_PORT:-18300}
 PG_PORT=${BENCH_PG_PORT:-25432}
-PEER_PORT=${BENCH_PEER_PORT:-18090}   # --compare-stock: the stock Spring Boot peer
+PEER_PORT=${BENCH_PEER_PORT:-18090}   # --compare-stock: the stock Spring Boot peer, tasks in memory
+PEER_PG_PORT=${BENCH_PEER_PG_PORT:-18091}   # --compare-stock: the same peer reading the API's PostgreSQL
 USERS=100 TASKS_PER_USER=10 FILLER_USERS=900 FILLER_TASKS=110   # --big: 1 000 + 900 × 110 = 100 000 tasks
 
 log() { printf '\033[1m[bench]\033[0m %s\n' "$*"; }
 die() { echo "[bench] $*" >&2; exit 1; }
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-for p in $API_PORT $MANAGEMENT_PORT $JWKS_PORT $PG_PORT $( [ "$MODE" = compare-stock ] && echo "$PEER_PORT"); do
-  port_busy "$p" && die "port $p is in use (set BENCH_API_PORT / BENCH_MANAGEMENT_PORT / BENCH_JWKS_PORT / BENCH_PG_PORT / BENCH_PEER_PORT)"
+for p in $API_PORT $MANAGEMENT_PORT $JWKS_PORT $PG_PORT $( [ "$MODE" = compare-stock ] && echo "$PEER_PORT $PEER_PG_PORT"); do
+  port_busy "$p" && die "port $p is in use (set BENCH_API_PORT / BENCH_MANAGEMENT_PORT / BENCH_JWKS_PORT / BENCH_PG_PORT / BENCH_PEER_PORT / BENCH_PEER_PG_PORT)"
 done
 
 # --- tools -------------------------------------------------------------------------------------
@@ -190,7 +192,8 @@ printf 'scenario\trps\tp50_ms\tp90_ms\tp99_ms\tp999_ms\tmax_ms\trequests\terrors
 CLK_TCK=$(getconf CLK_TCK)
 
 # TARGET_PORT, TARGET_PID and TARGET_USERS point wrk_cmd and run_scenario at another server (--compare-stock's
-# peer); unset, they measure the API (and its PostgreSQL).
+# peers); unset, they measure the API (and its PostgreSQL). TARGET_PG=1: that server uses the API's PostgreSQL,
+# whose CPU is then measured with it.
 wrk_cmd() { # script seconds
   echo wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2"s --timeout 5s -s "$BENCH/wrk/$1.lua" "http://127.0.0.1:${TARGET_PORT:-$API_PORT}$( [ "$1" = health ] && echo /health || echo /)" -- "${TARGET_USERS:-$WORK/users.txt}"
 }
@@ -201,7 +204,7 @@ run_scenario() { # name script
   $(wrk_cmd "$script" "$WARMUP") > "$WORK/wrk-$name-warmup.txt" 2>&1 || true
   sleep 1
   log "scenario $name: measuring ${DURATION}s"
-  local pid=${TARGET_PID:-$API_PID} pgs=""; [ -z "${TARGET_PID:-}" ] && pgs=$(pg_pids)
+  local pid=${TARGET_PID:-$API_PID} pgs=""; { [ -z "${TARGET_PID:-}" ] || [ -n "${TARGET_PG:-}" ]; } && pgs=$(pg_pids)
   local a0 p0 t0 t1 a1 p1 m0 m1
   a0=$(ticks "$pid"); p0=$(ticks $pgs); m0=$(machine_busy); t0=$(ms_now)
   ( max=0; while kill -0 "$pid" 2>/dev/null; do r=$(rss_kib "$pid"); [ "$r" -gt "$max" ] && { max=$r; echo "$max" > "$WORK/rss-max"; }; sleep 0.25; done ) &

@@ -15,12 +15,23 @@ import org.springframework.security.web.SecurityFilterChain;
  * the JWT decoder comes from Spring Boot's auto-configuration and application.properties alone (JWKS URL,
  * RS256, issuer, audience), tasks live in memory. The only code beyond the controller is the minimum a
  * real app must write: /health open to all, and a user's tasks only for the token whose sub is that user.
+ *
+ * <p>With {@code PEER_DATABASE_URL} (a JDBC URL; {@code PEER_DATABASE_USER}, {@code PEER_DATABASE_PASSWORD})
+ * the {@value #DATABASE} profile is on: the tasks are then read from the task API's own PostgreSQL table
+ * ({@link DatabaseTaskController}), for a like-for-like comparison with a server that queries a database.
  */
 @SpringBootApplication
 public class PeerApplication {
 
+    /** The profile of the database mode (application-database.properties). */
+    static final String DATABASE = "database";
+
     public static void main(String[] args) {
-        SpringApplication.run(PeerApplication.class, args);
+        SpringApplication app = new SpringApplication(PeerApplication.class);
+        if (System.getenv("PEER_DATABASE_URL") != null) {
+            app.setAdditionalProfiles(DATABASE);
+        }
+        app.run(args);
     }
 
     @Bean

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,23 +21,19 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * {@code GET /api/{user}/tasks} as the task API answers it (a JSON array, newest first, at most 100, and
  * X-Total-Count), from memory. {@code POST} exists so that bench/run.sh seeds this app exactly as it seeds
- * the task API (the same BenchTokens seed requests), and {@code /health} is the same liveness answer.
+ * the task API (the same BenchTokens seed requests). The database mode has {@link DatabaseTaskController}
+ * instead.
  */
 @RestController
+@Profile("!" + PeerApplication.DATABASE)
 class TaskController {
 
-    private static final int PAGE = 100;
-    private static final Map<String, String> OK = Map.of("status", "ok");
+    static final int PAGE = 100;
 
     private final Map<String, List<Task>> tasksByUser = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
 
     record NewTask(String title, String description, Boolean completed) {}
-
-    @GetMapping("/health")
-    Map<String, String> health() {
-        return OK;
-    }
 
     @GetMapping("/api/{user}/tasks")
     ResponseEntity<List<Task>> list(@PathVariable String user) {

@@ -108,7 +108,7 @@ JWKS_FETCHES=$(curl -fsS "http://127.0.0.1:$JWKS_PORT/stats" | grep -oE '[0-9]+'
 OUT=$BENCH/results/stock-$STAMP.md
 {
   report_context "The task API beside a stock Spring Boot resource server"
-  echo "- the stock peer runs twice: **in memory** (issue 14's stock app: no database) and **on PostgreSQL** (the same app reading the API's own table \`tasks.tasks\` with \`JdbcClient\` and Boot's default HikariCP pool of 10, as ours has: like for like)"
+  echo "- the stock peer runs twice: **in memory** (issue 14's stock app: no database) and **on PostgreSQL** (the same app reading the API's own table \`tasks.tasks\` with \`JdbcClient\` and Boot's default HikariCP pool of 10; ours has 16: the same database, each with its own settings)"
   echo "- all verify the same RS256 (RSA 2048) tokens from one JWKS ($JWKS_FETCHES JWKS fetches in all); $SAME"
   echo "- each run: ${WARMUP} s warm-up then ${DURATION} s measured, per server; the servers take turns (run 1 ours first, run 2 the in-memory peer first, run 3 the PostgreSQL peer first, …)"
   echo "- \`/health\` is not measured on the PostgreSQL peer: there it is the in-memory peer's app and code (no database on that path)"

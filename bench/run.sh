@@ -166,6 +166,8 @@ started_line() { grep -oE 'Started [A-Za-z]+ in [0-9.]+ seconds \(process runnin
 mkdir -p "$BENCH/out"
 LOADAVG_START=$(cut -d' ' -f1-3 /proc/loadavg)
 STAMP=$(date +%Y-%m-%d-%H%M)
+# Short runs can start in the minute of the previous one: never overwrite its report.
+[ -e "$BENCH/results/$STAMP.md" ] && STAMP=$(date +%Y-%m-%d-%H%M%S)
 EXTRA=()
 [ "$JFR" = 1 ] && log "JFR on: one recording per measured scenario in bench/out/$STAMP-<scenario>.jfr (summarise with bench/tools/jfr_top.py)"
 log "starting the API on :$API_PORT (embedded PostgreSQL :$PG_PORT, fresh data in $WORK/data; rate limits OFF)"

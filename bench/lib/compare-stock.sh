@@ -8,7 +8,9 @@
 . "$BENCH/lib/common.sh"
 
 PEER_JAR=$ROOT/bench/peer-spring/target/peer-spring.jar
-if [ "$BUILD" = 1 ] || [ ! -s "$PEER_JAR" ]; then
+# --no-build skips the API's build, not a stale peer: a jar older than the peer's sources is rebuilt.
+if [ "$BUILD" = 1 ] || [ ! -s "$PEER_JAR" ] \
+  || [ -n "$(find "$BENCH/peer-spring/src" "$BENCH/peer-spring/pom.xml" -newer "$PEER_JAR" -print -quit)" ]; then
   log "building the stock Spring Boot peer (bench/peer-spring)"
   "$ROOT/backend/mvnw" -B -q -ntp -f "$BENCH/peer-spring/pom.xml" package -DskipTests
 fi

@@ -31,6 +31,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.OctetKeyPairGenerator;
 import com.sun.net.httpserver.HttpServer;
 import io.github.betterauthjava.jwt.BetterAuthSession;
+import io.github.betterauthjava.jwt.BetterAuthSettings;
 import io.github.betterauthjava.jwt.BetterAuthVerifier;
 import io.github.betterauthjava.jwt.JwksKeys;
 import io.github.betterauthjava.jwt.SessionCheck;
@@ -115,17 +116,17 @@ public class TokenVerificationBenchmark {
         jwks.start();
         String issuer = "http://127.0.0.1:" + jwks.getAddress().getPort();
 
-        BetterAuthProperties withCache = BetterAuthProperties.of(issuer);
-        BetterAuthProperties noCache = new BetterAuthProperties(issuer, null, null, null, null, null, null, 65536, 8192, 0, null);
-        keys = new JwksKeys(withCache.settings());
-        uncached = new BetterAuthJwtDecoder(BetterAuthVerifier.builder(noCache.settings()).keys(keys).build());
-        cached = new BetterAuthJwtDecoder(BetterAuthVerifier.builder(withCache.settings()).keys(keys).build());
+        BetterAuthSettings withCache = BetterAuthProperties.of(issuer).settings();
+        BetterAuthSettings noCache = BetterAuthSettings.builder(issuer).tokenCacheSize(0).build();
+        keys = new JwksKeys(withCache);
+        uncached = new BetterAuthJwtDecoder(BetterAuthVerifier.builder(noCache).keys(keys).build());
+        cached = new BetterAuthJwtDecoder(BetterAuthVerifier.builder(withCache).keys(keys).build());
 
         eddsa = token(JWSAlgorithm.EdDSA, "ed", new Ed25519Signer(ed), issuer, "user-0");
         es256 = token(JWSAlgorithm.ES256, "es", new ECDSASigner(ec), issuer, "user-0");
         rs256 = token(JWSAlgorithm.RS256, "rs", new RSASSASigner(rsa), issuer, "user-0");
         Map<String, BetterAuthSession> sessions = new java.util.HashMap<>();
-        sessionChecked = new BetterAuthJwtDecoder(BetterAuthVerifier.builder(withCache.settings()).keys(keys)
+        sessionChecked = new BetterAuthJwtDecoder(BetterAuthVerifier.builder(withCache).keys(keys)
                 .sessionCheck(new SessionCheck(SessionCheckSettings.of(SessionCheckMode.IF_PRESENT), id -> Optional.ofNullable(sessions.get(id))))
                 .build());
         for (int i = 0; i < USERS; i++) {

@@ -41,6 +41,17 @@ step "backend: better-auth-jwt + better-auth-spring-boot-starter + task-api (mvn
 step "library: a sample app outside the reactor takes the starter by its coordinates"
 (cd backend && ./mvnw -B -ntp -f better-auth-spring-boot-starter/sample/pom.xml verify)
 
+# Benchmarks are not run here (tests never time anything), but they must still build: bench/jmh once
+# stopped compiling after a library API change and nobody saw it until the next benchmark.
+step "bench: JMH, the stock Spring peer and the single-file tools still compile"
+(cd bench/jmh && ../../backend/mvnw -B -q -ntp package -DskipTests)
+backend/mvnw -B -q -ntp -f bench/peer-spring/pom.xml package -DskipTests
+for tool in bench/tools/*.java scripts/*.java; do
+  classes=$(mktemp -d)
+  javac -d "$classes" "$tool"
+  rm -rf "$classes"
+done
+
 if [ -f frontend/package.json ]; then
   step "frontend: install, typecheck, lint (ESLint, Prettier over frontend/ and e2e/), unit tests"
   (cd frontend && npm ci --no-audit --no-fund && npm test)

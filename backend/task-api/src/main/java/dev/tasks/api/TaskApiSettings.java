@@ -5,6 +5,7 @@ import dev.tasks.api.config.ManagementSettings;
 import dev.tasks.api.database.DatabaseSettings;
 import dev.tasks.api.database.EmbeddedPostgresEarlyStart;
 import dev.tasks.api.ratelimit.RateLimitSettings;
+import dev.tasks.api.task.TaskListCacheSettings;
 import dev.tasks.api.web.CorsSettings;
 import dev.tasks.api.web.SessionCheckSettings;
 import java.util.HashMap;
@@ -29,7 +30,8 @@ public record TaskApiSettings(
         CorsSettings cors,
         RateLimitSettings rateLimits,
         SessionCheckSettings sessionCheck,
-        ManagementSettings management)
+        ManagementSettings management,
+        TaskListCacheSettings listCache)
         implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     public static final int DEFAULT_PORT = 8000;
@@ -43,7 +45,8 @@ public record TaskApiSettings(
                 CorsSettings.from(env),
                 RateLimitSettings.from(env),
                 SessionCheckSettings.from(env),
-                ManagementSettings.from(env, port));
+                ManagementSettings.from(env, port),
+                TaskListCacheSettings.from(env));
     }
 
     /** The Spring properties these settings stand for. */
@@ -71,6 +74,7 @@ public record TaskApiSettings(
         beans.registerSingleton("corsSettings", cors);
         beans.registerSingleton("rateLimitSettings", rateLimits);
         beans.registerSingleton("managementSettings", management);
+        beans.registerSingleton("taskListCacheSettings", listCache);
         EmbeddedPostgresEarlyStart.begin(database, context);
     }
 }

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * Tasks in PostgreSQL ({@code tasks.tasks}). Every statement is scoped by {@code user_id}: a task
  * of another user is indistinguishable from a missing one. Each change is one statement, so a
- * toggle or an update is atomic without a transaction around it.
+ * toggle or an update is atomic without a transaction around it. Every write tells the list cache.
  *
  * <p>A plain component, not a {@code @Repository}: JdbcClient already turns SQL errors into Spring's
  * DataAccessExceptions, and a {@code @Repository} gets a proxy that would only translate them again,
@@ -23,9 +23,11 @@ class TaskRepository {
     private static final String COLUMNS = "id, user_id, title, description, completed, created_at, updated_at";
 
     private final JdbcClient jdbc;
+    private final TaskListCache lists;
 
-    TaskRepository(JdbcClient jdbc) {
+    TaskRepository(JdbcClient jdbc, TaskListCache lists) {
         this.jdbc = jdbc;
+        this.lists = lists;
     }
 
     List<Task> find(String userId, TaskQuery query) {
@@ -54,13 +56,17 @@ class TaskRepository {
     }
 
     Task insert(String userId, NewTask task) {
-        return newTask(
-                        "insert into tasks.tasks (user_id, title, description, completed)"
-                                + " values (:userId, :title, :description, :completed) returning " + COLUMNS,
-                        userId,
-                        task)
-                .query(TaskRepository::task)
-                .single();
+        try {
+            return newTask(
+                            "insert into tasks.tasks (user_id, title, description, completed)"
+                                    + " values (:userId, :title, :description, :completed) returning " + COLUMNS,
+                            userId,
+                            task)
+                    .query(TaskRepository::task)
+                    .single();
+        } finally {
+            changed(userId);
+        }
     }
 
     /**
@@ -70,17 +76,21 @@ class TaskRepository {
      * check's configuration, never input. Why: {@link SessionBoundInsert}.
      */
     Optional<Task> insertWhileSessionLives(String userId, NewTask task, String sessionTable, String sessionId) {
-        return newTask(
-                        "insert into tasks.tasks (user_id, title, description, completed)"
-                                + " select :userId, cast(:title as varchar), cast(:description as varchar), cast(:completed as boolean)"
-                                + " where exists (select 1 from " + sessionTable + " s where s.\"id\" = :sessionId"
-                                + " and s.\"userId\" = :userId and s.\"expiresAt\" > now() for key share)"
-                                + " returning " + COLUMNS,
-                        userId,
-                        task)
-                .param("sessionId", sessionId)
-                .query(TaskRepository::task)
-                .optional();
+        try {
+            return newTask(
+                            "insert into tasks.tasks (user_id, title, description, completed)"
+                                    + " select :userId, cast(:title as varchar), cast(:description as varchar), cast(:completed as boolean)"
+                                    + " where exists (select 1 from " + sessionTable + " s where s.\"id\" = :sessionId"
+                                    + " and s.\"userId\" = :userId and s.\"expiresAt\" > now() for key share)"
+                                    + " returning " + COLUMNS,
+                            userId,
+                            task)
+                    .param("sessionId", sessionId)
+                    .query(TaskRepository::task)
+                    .optional();
+        } finally {
+            changed(userId);
+        }
     }
 
     private JdbcClient.StatementSpec newTask(String sql, String userId, NewTask task) {
@@ -103,7 +113,8 @@ class TaskRepository {
         if (changes.isEmpty()) {
             return findById(userId, id);
         }
-        return jdbc.sql("""
+        try {
+            return jdbc.sql("""
                         update tasks.tasks set
                             title = case when :setTitle then cast(:title as varchar) else title end,
                             description = case when :setDescription then cast(:description as varchar) else description end,
@@ -111,34 +122,54 @@ class TaskRepository {
                             updated_at = now()
                         where id = :id and user_id = :userId
                         returning\s""" + COLUMNS)
-                .param("setTitle", changes.setTitle())
-                .param("title", changes.title())
-                .param("setDescription", changes.setDescription())
-                .param("description", changes.description())
-                .param("setCompleted", changes.setCompleted())
-                .param("completed", changes.completed())
-                .param("id", id)
-                .param("userId", userId)
-                .query(TaskRepository::task)
-                .optional();
+                    .param("setTitle", changes.setTitle())
+                    .param("title", changes.title())
+                    .param("setDescription", changes.setDescription())
+                    .param("description", changes.description())
+                    .param("setCompleted", changes.setCompleted())
+                    .param("completed", changes.completed())
+                    .param("id", id)
+                    .param("userId", userId)
+                    .query(TaskRepository::task)
+                    .optional();
+        } finally {
+            changed(userId);
+        }
     }
 
     /** Flips {@code completed} in the database, so two concurrent toggles both count. */
     Optional<Task> toggle(String userId, long id) {
-        return jdbc.sql("update tasks.tasks set completed = not completed, updated_at = now()"
-                        + " where id = :id and user_id = :userId returning " + COLUMNS)
-                .param("id", id)
-                .param("userId", userId)
-                .query(TaskRepository::task)
-                .optional();
+        try {
+            return jdbc.sql("update tasks.tasks set completed = not completed, updated_at = now()"
+                            + " where id = :id and user_id = :userId returning " + COLUMNS)
+                    .param("id", id)
+                    .param("userId", userId)
+                    .query(TaskRepository::task)
+                    .optional();
+        } finally {
+            changed(userId);
+        }
     }
 
     boolean delete(String userId, long id) {
-        return jdbc.sql("delete from tasks.tasks where id = :id and user_id = :userId")
-                        .param("id", id)
-                        .param("userId", userId)
-                        .update()
-                == 1;
+        try {
+            return jdbc.sql("delete from tasks.tasks where id = :id and user_id = :userId")
+                            .param("id", id)
+                            .param("userId", userId)
+                            .update()
+                    == 1;
+        } finally {
+            changed(userId);
+        }
+    }
+
+    /**
+     * After every write, also a failed one (it may have committed before the error reached us):
+     * this instance's next list for the user reads PostgreSQL, so a client always sees its own
+     * change, without waiting for the notification every instance gets (TaskListCache).
+     */
+    private void changed(String userId) {
+        lists.changed(userId);
     }
 
     /** Only the filters asked for; values are always bound parameters, never SQL text. */

@@ -9,6 +9,7 @@ import dev.tasks.api.support.BetterAuthSessionTable;
 import dev.tasks.api.support.TestPostgres;
 import dev.tasks.api.support.TestTokens;
 import io.github.betterauthjava.jwt.SessionCheck;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -126,7 +127,9 @@ class SessionBoundInsertTest extends ApiTest {
         // The API's statement, held open in a transaction of its own so the deletion meets its lock.
         try (Connection insert = TestPostgres.connect()) {
             insert.setAutoCommit(false);
-            TaskRepository held = new TaskRepository(JdbcClient.create(new SingleConnectionDataSource(insert, true)));
+            TaskRepository held = new TaskRepository(
+                    JdbcClient.create(new SingleConnectionDataSource(insert, true)),
+                    new TaskListCache(new TaskListCacheSettings(0), new SimpleMeterRegistry()));
             assertThat(held.insertWhileSessionLives(user, TASK, SESSION_TABLE, session))
                     .isPresent();
 

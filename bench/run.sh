@@ -6,11 +6,13 @@
 #   start-up and memory, and writes bench/results/YYYY-MM-DD-HHMM.md + .png and bench/results/latest.md.
 #   --session-check MODE: tokens carry a sid, Better Auth's session table holds their sessions, and the
 #   API runs with BETTER_AUTH_SESSION_CHECK=MODE (off | if-present | required), to measure the check.
+#   --list-cache MB: the API runs with TASK_LIST_CACHE_MB=MB (0 = every list reads PostgreSQL); every report
+#   says what the list cache answered in each scenario (hits, misses, bypasses).
 #
 #   bench/run.sh [--duration S] [--warmup S] [--threads T] [--connections C] [--big]
 #                [--scenarios "health list …"] [--no-build] [--jfr] [--no-startup] [--keep]
 #                [--jvm-opts "…"] [--label TEXT] [--jar PATH (an already built task-api jar; implies --no-build)]
-#                [--session-check off|if-present|required]
+#                [--session-check off|if-present|required] [--list-cache MB]
 #   bench/run.sh --compare-stock [--runs 3] [--duration S] [--warmup S] [--no-build] …
 #       RS256 tokens; the API and the stock Spring Boot peer (bench/peer-spring) twice: tasks in memory (port
 #       BENCH_PEER_PORT) and read from the API's PostgreSQL (port BENCH_PEER_PG_PORT); wrk list (and health, not on
@@ -23,7 +25,7 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 BENCH=$ROOT/bench
 
-MODE=default RUNS=3 LOAD_PCT=50 JAR_OPT="" SESSION_CHECK="" DURATION=20 WARMUP=8 THREADS=2 CONNECTIONS=32 BIG=0 BUILD=1 JFR=0 STARTUP=1 KEEP=0 LABEL=""
+MODE=default RUNS=3 LOAD_PCT=50 JAR_OPT="" SESSION_CHECK="" LIST_CACHE="" DURATION=20 WARMUP=8 THREADS=2 CONNECTIONS=32 BIG=0 BUILD=1 JFR=0 STARTUP=1 KEEP=0 LABEL=""
 SCENARIOS="health list get toggle mixed create"
 # The API's production flags (backend/task-api/jvm.options, a java @argument file; see bench/README.md,
 # "JVM flags"); the extracted jar (below) lets the JDK's AOT cache work.
@@ -39,6 +41,7 @@ while [ $# -gt 0 ]; do
     --label) LABEL=$2; shift 2 ;;
     --jar) JAR_OPT=$2; BUILD=0; shift 2 ;;
     --session-check) SESSION_CHECK=$2; shift 2 ;;
+    --list-cache) LIST_CACHE=$2; shift 2 ;;
     --compare-stock) MODE=compare-stock; shift ;;
     --open-loop) MODE=open-loop; shift ;;
     --runs) RUNS=$2; shift 2 ;;
@@ -58,6 +61,11 @@ case $SESSION_CHECK in
   *) echo "--session-check must be off, if-present or required" >&2; exit 2 ;;
 esac
 [ -n "$SESSION_CHECK" ] && [ -z "$LABEL" ] && LABEL="session check $SESSION_CHECK, tokens with sid"
+case $LIST_CACHE in
+  ""|[0-9]|[0-9][0-9]|[0-9][0-9][0-9]|[0-9][0-9][0-9][0-9]) ;;
+  *) echo "--list-cache takes MiB (TASK_LIST_CACHE_MB; 0 = off)" >&2; exit 2 ;;
+esac
+[ -n "$LIST_CACHE" ] && [ -z "$LABEL" ] && LABEL="TASK_LIST_CACHE_MB=$LIST_CACHE"
 
 API_PORT=${BENCH_API_PORT:-18080}
 MANAGEMENT_PORT=${BENCH_MANAGEMENT_PORT:-18081}   # actuator, as in production: on a port of its own
@@ -138,6 +146,7 @@ start_api() { # $1 = name of this start, rest = extra JVM options; sets API_PID,
   local name=$1; shift
   local t0; t0=$(ms_now)
   env -u DATABASE_URL -u BETTER_AUTH_SECRET -u BETTER_AUTH_JWKS_URL -u BETTER_AUTH_SESSION_CHECK -u EMBEDDED_POSTGRES_PASSWORD \
+    -u TASK_LIST_CACHE_MB ${LIST_CACHE:+TASK_LIST_CACHE_MB=$LIST_CACHE} \
     ${SESSION_CHECK:+BETTER_AUTH_SESSION_CHECK=$SESSION_CHECK} PORT=$API_PORT MANAGEMENT_SERVER_PORT=$MANAGEMENT_PORT \
     TASKS_DATA_DIR="$WORK/data" EMBEDDED_POSTGRES_PORT=$PG_PORT \
     BETTER_AUTH_URL="$ISSUER" CORS_ORIGINS=http://localhost:3000 \
@@ -200,6 +209,23 @@ wrk_cmd() { # script seconds
   echo wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2"s --timeout 5s -s "$BENCH/wrk/$1.lua" "http://127.0.0.1:${TARGET_PORT:-$API_PORT}$( [ "$1" = health ] && echo /health || echo /)" -- "${TARGET_USERS:-$WORK/users.txt}"
 }
 
+list_cache_counts() { # the API's list cache counters: hits misses bypasses (from its Prometheus endpoint)
+  curl -fsS "http://127.0.0.1:$MANAGEMENT_PORT/actuator/prometheus" 2>/dev/null | awk '
+    /^tasks_list_cache_requests_total/ { if ($0 ~ /result="hit"/) h = $NF; else if ($0 ~ /result="miss"/) m = $NF; else if ($0 ~ /result="bypass"/) b = $NF }
+    END { printf "%d %d %d\n", h, m, b }'
+}
+list_cache_section() { # Markdown: what the list cache answered in each measured scenario
+  [ -s "$WORK/list-cache.txt" ] || return 0
+  echo
+  echo "## List cache (\`TASK_LIST_CACHE_MB=${LIST_CACHE:-16}\`)"
+  echo
+  echo "List requests of each measured run, as the API counted them (\`tasks.list.cache.requests\`): hit = the kept page, miss = read from PostgreSQL and kept, bypass = read from PostgreSQL because the cache is off or change notifications were not vouched for."
+  echo
+  echo "| scenario | lists | hits | misses | bypasses | hit % |"
+  echo "|---|---:|---:|---:|---:|---:|"
+  awk '{ h = $5 - $2; m = $6 - $3; b = $7 - $4; n = h + m + b; if (n > 0) printf "| %s | %d | %d | %d | %d | %.1f |\n", $1, n, h, m, b, 100 * h / n }' "$WORK/list-cache.txt"
+}
+
 run_scenario() { # name script
   local name=$1 script=$2
   log "scenario $name: warm-up ${WARMUP}s"
@@ -208,6 +234,7 @@ run_scenario() { # name script
   log "scenario $name: measuring ${DURATION}s"
   local pid=${TARGET_PID:-$API_PID} pgs=""; { [ -z "${TARGET_PID:-}" ] || [ -n "${TARGET_PG:-}" ]; } && pgs=$(pg_pids)
   local a0 p0 t0 t1 a1 p1 m0 m1
+  local c0=""; [ -z "${TARGET_PID:-}" ] && c0=$(list_cache_counts)
   a0=$(ticks "$pid"); p0=$(ticks $pgs); m0=$(machine_busy); t0=$(ms_now)
   ( max=0; while kill -0 "$pid" 2>/dev/null; do r=$(rss_kib "$pid"); [ "$r" -gt "$max" ] && { max=$r; echo "$max" > "$WORK/rss-max"; }; sleep 0.25; done ) &
   local sampler=$!
@@ -217,6 +244,7 @@ run_scenario() { # name script
   { time $(wrk_cmd "$script" "$DURATION") > "$WORK/wrk-$name.txt" 2>&1; } 2> "$WORK/wrk-$name.time" || true
   t1=$(ms_now); a1=$(ticks "$pid"); p1=$(ticks $pgs); m1=$(machine_busy)
   kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true
+  [ -n "$c0" ] && echo "$name $c0 $(list_cache_counts)" >> "$WORK/list-cache.txt"
   [ "$JFR" = 1 ] && "$JAVA_HOME/bin/jcmd" "$pid" JFR.stop name="$name" filename="$BENCH/out/$STAMP-$name.jfr" >/dev/null
   local json; json=$(grep -m1 '^BENCH ' "$WORK/wrk-$name.txt" | cut -d' ' -f2-) || { cat "$WORK/wrk-$name.txt" >&2; die "wrk failed in $name"; }
   local wall=$((t1 - t0))
@@ -319,6 +347,7 @@ META=$WORK/meta.env
   echo "date=$(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "label=$LABEL"
   echo "session_check=${SESSION_CHECK:-default (if-present; tokens without sid)}"
+  echo "list_cache=${LIST_CACHE:-default (16 MiB)}"
   echo "commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$ROOT" diff --quiet HEAD -- backend 2>/dev/null || echo ' (+ uncommitted backend changes)')"
   echo "cpus=$(nproc)"
   echo "cpu_model=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
@@ -336,6 +365,7 @@ META=$WORK/meta.env
 } > "$META"
 "$JAVA" -Djava.awt.headless=true "$BENCH/tools/BenchReport.java" "$RESULTS" "$STARTUPS" "$META" \
   "$BENCH/results/$STAMP.md" "$BENCH/results/$STAMP.png"
+list_cache_section >> "$BENCH/results/$STAMP.md"
 cp "$BENCH/results/$STAMP.md" "$BENCH/results/latest.md"
 
 cp "$WORK"/api-first.log "$BENCH/out/$STAMP-api.log" 2>/dev/null || true

@@ -122,7 +122,7 @@ def wrk(name):
     for line in open("%s/wrk-%s.txt" % (sys.argv[2], name)):
         if line.startswith("BENCH "):
             return json.loads(line[6:])
-LABEL = {"ours": "ours (PostgreSQL)", "stock": "stock, in memory", "stock-pg": "stock, PostgreSQL"}
+LABEL = {"ours": "ours (PostgreSQL, list cache)", "stock": "stock, in memory", "stock-pg": "stock, PostgreSQL"}
 USES_PG = ("ours", "stock-pg")
 runs = {}
 for r in rows:
@@ -187,5 +187,6 @@ the server's JVM while it ran (PostgreSQL not included). CPU %: of one core (200
 "ours ÷ this" is the median req/s of ours over the median of that server; "CPU ours ÷ this" the same for total
 CPU per request (below 1: ours costs less).
 MD
+  list_cache_section
 } > "$OUT"
 log "results: ${OUT#$ROOT/}"

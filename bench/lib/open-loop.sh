@@ -18,6 +18,7 @@ for s in list mixed; do
   for ((run=1; run<=RUNS; run++)); do
     log "open loop $s, run $run of $RUNS: $rate req/s ($LOAD_PCT % of $max) for ${DURATION} s after ${WARMUP} s warm-up"
     pgs=$(pg_pids)
+    c0=$(list_cache_counts)
     a0=$(ticks "$API_PID"); p0=$(ticks $pgs); m0=$(machine_busy); t0=$(ms_now)
     TIMEFORMAT='%U %S'
     # The serial GC: no concurrent GC threads of the generator competing with the API for the two cores.
@@ -25,6 +26,7 @@ for s in list mixed; do
         --scenario "$s" --rate "$rate" --duration "$DURATION" --warmup "$WARMUP" --connections "$CONNECTIONS" \
         > "$WORK/open-$s-$run.txt" 2>&1; } 2> "$WORK/open-$s-$run.time" || { cat "$WORK/open-$s-$run.txt" >&2; die "OpenLoop failed"; }
     t1=$(ms_now); a1=$(ticks "$API_PID"); p1=$(ticks $pgs); m1=$(machine_busy)
+    echo "open-$s-$run $c0 $(list_cache_counts)" >> "$WORK/list-cache.txt"
     grep -v '^OPENLOOP ' "$WORK/open-$s-$run.txt" | sed 's/^/[bench]   /'
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$s" "$run" "$max" "$(grep -m1 '^OPENLOOP ' "$WORK/open-$s-$run.txt" | cut -d' ' -f2-)" \
       "$((a1 - a0))" "$((p1 - p0))" "$(awk '{print $1 + $2}' "$WORK/open-$s-$run.time")" "$((t1 - t0))" "$((m1 - m0))" >> "$OPEN"
@@ -76,5 +78,6 @@ the server was behind; this wait is part of the latency, as it would be for a re
 their CPU over the whole run (warm-up included) per answer. generator CPU: OpenLoop's own process CPU over
 the counted window. other CPU %: everything else on the machine (above ~10 %: disturbed figures).
 MD
+  list_cache_section
 } > "$OUT"
 log "results: ${OUT#$ROOT/}"

@@ -13,19 +13,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Rendered list pages (JSON and total) per user and query, so that a list nobody changed costs no
- * query. Only as fresh as PostgreSQL's notifications make it, and only served while they are known
- * to arrive:
+ * query. Only as fresh as the change log makes it, and only served while the log is being read:
  *
  * <ul>
  *   <li>Every change to {@code tasks.tasks}, by any instance, the web app's account deletion or
- *       plain SQL, notifies its users (a trigger, migration V2); {@link TaskChangeListener} hands
- *       them to {@link #changed(String)} within milliseconds.
+ *       plain SQL, is logged with its user (a trigger, migration V2); {@link TaskChangeFeed} reads
+ *       the log every 100 ms and hands the users to {@link #changed(String)}.
  *   <li>This instance's own writes call {@link #changed(String)} before they answer, so a client
- *       always sees its own write in the next list.
- *   <li>The listener vouches for the notifications with a ping round trip every second
- *       ({@link #vouchUntil}); a page is served only within {@link TaskChangeListener#LEASE} of the
- *       last confirmed ping. A silent break of that connection can so delay another instance's
- *       change by at most the lease (the session check's own bound is 5 s).
+ *       always sees its own change in its next list.
+ *   <li>Each read of the log vouches for every change committed before it started
+ *       ({@link #vouchUntil}); a page is served only within {@link TaskChangeFeed#LEASE} of the
+ *       last read. Another instance's change so shows within about 100 ms, and in no case later
+ *       than the lease (the session check's own bound is 4 s).
  * </ul>
  *
  * <p>Each user has a version: a fresh object, replaced on every change. A page is stored with the
@@ -84,21 +83,21 @@ class TaskListCache {
                 .baseUnit("bytes")
                 .register(metrics);
         Gauge.builder("tasks.list.cache.coherent", this, cache -> cache.coherent() ? 1 : 0)
-                .description("1 while change notifications are confirmed to arrive and pages may be served")
+                .description("1 while the change log is read and kept pages may be served")
                 .register(metrics);
     }
 
     private static Counter result(MeterRegistry metrics, String result) {
         return Counter.builder("tasks.list.cache.requests")
                 .description("lists answered from the cache (hit), from PostgreSQL and kept (miss), or from"
-                        + " PostgreSQL because change notifications are not confirmed or the cache is off (bypass)")
+                        + " PostgreSQL because the change log is not being read or the cache is off (bypass)")
                 .tag("result", result)
                 .register(metrics);
     }
 
     /**
      * The page for this user and query: the kept one if nothing changed for the user since it was
-     * rendered and notifications are vouched for; otherwise {@code load}'s, kept for next time.
+     * rendered and the change log is being read; otherwise {@code load}'s, kept for next time.
      */
     Page page(String userId, TaskQuery query, Supplier<Page> load) {
         if (!coherent()) {
@@ -125,18 +124,18 @@ class TaskListCache {
         versions.invalidate(userId);
     }
 
-    /** Anything may have changed (notifications were lost, or a bulk change named no users). */
+    /** Anything may have changed (the log was not read for a while, or a change named no user). */
     void changedAll() {
         versions.invalidateAll();
         pages.invalidateAll();
     }
 
-    /** Notifications are known to arrive: pages may be served until {@code nanoTime}. */
+    /** Every change committed so far is applied: pages may be served until {@code nanoTime}. */
     void vouchUntil(long nanoTime) {
         coherentUntil = nanoTime;
     }
 
-    /** Notifications may be lost: serve nothing kept until vouched for again. */
+    /** Changes may be missed: serve nothing kept until vouched for again. */
     void distrust() {
         coherentUntil = 0;
     }

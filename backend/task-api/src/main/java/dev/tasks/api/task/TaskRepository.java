@@ -166,7 +166,7 @@ class TaskRepository {
     /**
      * After every write, also a failed one (it may have committed before the error reached us):
      * this instance's next list for the user reads PostgreSQL, so a client always sees its own
-     * change, without waiting for the notification every instance gets (TaskListCache).
+     * change, without waiting for the change log every instance reads (TaskListCache).
      */
     private void changed(String userId) {
         lists.changed(userId);

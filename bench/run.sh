@@ -219,7 +219,7 @@ list_cache_section() { # Markdown: what the list cache answered in each measured
   echo
   echo "## List cache (\`TASK_LIST_CACHE_MB=${LIST_CACHE:-16}\`)"
   echo
-  echo "List requests of each measured run, as the API counted them (\`tasks.list.cache.requests\`): hit = the kept page, miss = read from PostgreSQL and kept, bypass = read from PostgreSQL because the cache is off or change notifications were not vouched for."
+  echo "List requests of each measured run, as the API counted them (\`tasks.list.cache.requests\`): hit = the kept page, miss = read from PostgreSQL and kept, bypass = read from PostgreSQL because the cache is off or the change log was not being read (no recent read vouches for the kept pages)."
   echo
   echo "| scenario | lists | hits | misses | bypasses | hit % |"
   echo "|---|---:|---:|---:|---:|---:|"

@@ -1,20 +1,33 @@
 package dev.tasks.api.task;
 
 import dev.tasks.api.config.Env;
+import dev.tasks.api.config.InvalidSettingException;
 
 /**
  * {@code TASK_LIST_CACHE_MB}: how much memory the list cache ({@link TaskListCache}) may hold, in
- * MiB of rendered JSON; {@code 0} turns it off (every list reads PostgreSQL). Parsed once in
- * TaskApiSettings.
+ * MiB of rendered JSON; {@code 0} turns it off (every list reads PostgreSQL). At most a quarter of
+ * the heap: jvm.options gives the API 112 MiB, so up to 28 there; a bigger cache needs a bigger
+ * {@code -Xmx} first. Parsed once in TaskApiSettings.
  */
 public record TaskListCacheSettings(int megabytes) {
 
     static final String VARIABLE = "TASK_LIST_CACHE_MB";
     static final int DEFAULT_MEGABYTES = 16;
-    static final int MAX_MEGABYTES = 1024;
 
     public static TaskListCacheSettings from(Env env) {
-        return new TaskListCacheSettings(env.integer(VARIABLE, DEFAULT_MEGABYTES, 0, MAX_MEGABYTES));
+        return from(env, Runtime.getRuntime().maxMemory());
+    }
+
+    static TaskListCacheSettings from(Env env, long maxHeapBytes) {
+        int quarterOfHeap = (int) Math.min(Integer.MAX_VALUE, maxHeapBytes / 4 / (1024 * 1024));
+        int megabytes = env.integer(VARIABLE, DEFAULT_MEGABYTES, 0, Integer.MAX_VALUE);
+        if (megabytes > quarterOfHeap) {
+            throw new InvalidSettingException(
+                    VARIABLE,
+                    VARIABLE + "=" + megabytes + " is more than a quarter of the heap (" + maxHeapBytes / (1024 * 1024)
+                            + " MiB): at most " + quarterOfHeap + ", or raise -Xmx (backend/task-api/jvm.options)");
+        }
+        return new TaskListCacheSettings(megabytes);
     }
 
     boolean enabled() {

@@ -211,6 +211,15 @@ class TaskListFreshnessTest extends ApiTest {
         }
     }
 
+    @Test
+    void theLogIsTrimmedOnceEveryReaderHasPassedIt() throws SQLException {
+        assertThat(logged(user)).containsExactly(user); // the task of @BeforeEach
+        await().atMost(TaskChangeFeed.RETENTION.multipliedBy(3))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(logged(user)).isEmpty());
+        assertThat(titles()).as("the task itself stays").containsExactly("first");
+    }
+
     private void execute(String sql) throws SQLException {
         try (Connection connection = TestPostgres.connect();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -219,7 +228,7 @@ class TaskListFreshnessTest extends ApiTest {
         }
     }
 
-    /** The log's rows of these users (the trigger's, still there: rows live for a minute). */
+    /** The log's rows of these users (the trigger's, still there: rows live for 10 s after every reader has passed them). */
     private static List<String> logged(String... users) throws SQLException {
         try (Connection connection = TestPostgres.connect();
                 PreparedStatement statement = connection.prepareStatement(

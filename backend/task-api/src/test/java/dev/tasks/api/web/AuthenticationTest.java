@@ -196,6 +196,17 @@ class AuthenticationTest extends ApiTest {
                         .get("properties")
                         .propertyNames())
                 .contains("user_id", "created_at", "updated_at");
+        // The list is written as pre-rendered bytes (task.TaskLists); its documented body is still tasks.
+        JsonNode listed = doc.get("paths")
+                .get("/api/{user_id}/tasks")
+                .get("get")
+                .get("responses")
+                .get("200")
+                .get("content")
+                .get("application/json")
+                .get("schema");
+        assertThat(listed.get("type").asString()).isEqualTo("array");
+        assertThat(listed.get("items").get("$ref").asString()).isEqualTo("#/components/schemas/Task");
         JsonNode create = doc.get("paths").get("/api/{user_id}/tasks").get("post");
         assertThat(create.get("responses").propertyNames()).contains("201", "401", "403", "422");
         assertThat(create.get("security").get(0).has("bearer")).isTrue();

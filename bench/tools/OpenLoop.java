@@ -15,7 +15,8 @@
 //       1 ms against 10 ms at load average 10), and 32 of them cost nothing.
 //       Scenarios, as bench/wrk/*.lua, round-robin over the users of users.txt ("<user id> <token> <task id>…"):
 //         list   GET /api/{user}/tasks
-//         mixed  per 20 requests: 8 list, 8 get one, 2 toggle, 1 create, 1 delete of a task this run created
+//         mixed  per 20 requests, all of one user (the users take turns): 8 list, 8 get one, 2 toggle, 1 create,
+//                1 delete of a task this run created
 //         health GET /health
 //   selftest [--threads platform|virtual]
 //       checks the generator against a local server whose answer time is known: a steady 2 ms answer at 20 %
@@ -307,6 +308,10 @@ public class OpenLoop {
             int u = (int) (i % n);
             if (s.scenario.equals("list")) return new Planned(list[u], -1);
             if (!s.scenario.equals("mixed")) throw new IllegalArgumentException("no scenario " + s.scenario);
+            // Each user takes whole cycles of 20 (lists, gets and writes), one user after another: with
+            // i % n, as for list, user u would only ever make the operation i % 20 == u % 20, so the
+            // users who list would never write and every list would be a list cache hit.
+            u = (int) ((i / 20) % n);
             User user = s.users.get(u);
             long task = user.tasks.length == 0 ? 0 : user.tasks[(int) ((i / n) % user.tasks.length)];
             String base = "/api/" + user.id + "/tasks";

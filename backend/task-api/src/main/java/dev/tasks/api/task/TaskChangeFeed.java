@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Follows {@code tasks.task_changes} (every change to {@code tasks.tasks}, logged by the trigger of
- * migration V2 whoever makes it) and hands the changed users to {@link TaskListCache}, on a
- * connection of its own outside the pool.
+ * migration V2 whoever makes it, naming its user by {@link UserKey}) and hands the changed users to
+ * {@link TaskListCache}, on a connection of its own outside the pool.
  *
  * <p>Every {@link #POLL_INTERVAL} it reads the rows of transactions at or after the previous read's
  * horizon: the oldest transaction still running when that read's snapshot was taken. A
@@ -54,10 +54,10 @@ class TaskChangeFeed implements SmartLifecycle {
     private static final String HORIZON = "select pg_snapshot_xmin(pg_current_snapshot())::text";
     /** One statement, so the horizon and the rows come from one snapshot. */
     private static final String READ = """
-            select h.horizon::text, c.user_id, c.seen
+            select h.horizon::text, c.user_key, c.seen
             from (select pg_snapshot_xmin(pg_current_snapshot()) as horizon) h
             left join lateral (
-                select distinct user_id, true as seen from tasks.task_changes
+                select distinct user_key, true as seen from tasks.task_changes
                 where xid >= cast(? as xid8) limit\s""" + (MAX_USERS_PER_READ + 1) + """
             ) c on true""";
 
@@ -72,7 +72,7 @@ class TaskChangeFeed implements SmartLifecycle {
 
     private record Mark(long at, String horizon) {}
 
-    private record Read(String horizon, List<String> users, boolean everyone) {}
+    private record Read(String horizon, List<Long> users, boolean everyone) {}
 
     private final TaskListCache cache;
     private final DirectConnections connections;
@@ -181,14 +181,14 @@ class TaskChangeFeed implements SmartLifecycle {
     private static Read read(PreparedStatement read, String since) throws SQLException {
         read.setString(1, since);
         String horizon = null;
-        List<String> users = new ArrayList<>();
+        List<Long> users = new ArrayList<>();
         boolean everyone = false;
         try (ResultSet rows = read.executeQuery()) {
             while (rows.next()) {
                 horizon = rows.getString(1);
                 if (rows.getBoolean(3)) { // a change row, not the left join's empty one
-                    String user = rows.getString(2);
-                    if (user == null) {
+                    long user = rows.getLong(2);
+                    if (rows.wasNull()) {
                         everyone = true;
                     } else {
                         users.add(user);

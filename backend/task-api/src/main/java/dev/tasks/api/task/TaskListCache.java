@@ -48,7 +48,10 @@ class TaskListCache {
     private record Entry(Page page, Object version) {}
 
     private final boolean enabled;
-    private final Cache<String, Object> versions;
+    private final UserKey userKeys = new UserKey();
+    /** Per user key (as the change log names users): the current version. */
+    private final Cache<Long, Object> versions;
+
     private final Cache<Key, Entry> pages;
     private final LongSupplier nanoClock;
     /** {@link System#nanoTime()} until which pages may be served; 0 while nothing vouches for them. */
@@ -104,7 +107,7 @@ class TaskListCache {
             bypasses.increment();
             return load.get();
         }
-        Object version = versions.get(userId, user -> new Object());
+        Object version = versions.get(userKeys.of(userId), user -> new Object());
         Key key = new Key(userId, query);
         Entry kept = pages.getIfPresent(key);
         if (kept != null && kept.version() == version) {
@@ -121,7 +124,12 @@ class TaskListCache {
 
     /** The user's tasks changed: no page rendered before this call is served again. */
     void changed(String userId) {
-        versions.invalidate(userId);
+        changed(userKeys.of(userId));
+    }
+
+    /** The tasks of the user (or users) with this {@link UserKey} changed. */
+    void changed(long userKey) {
+        versions.invalidate(userKey);
     }
 
     /** Anything may have changed (the log was not read for a while, or a change named no user). */

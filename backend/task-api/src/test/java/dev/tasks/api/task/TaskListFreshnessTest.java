@@ -15,7 +15,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -220,6 +222,34 @@ class TaskListFreshnessTest extends ApiTest {
         assertThat(titles()).as("the task itself stays").containsExactly("first");
     }
 
+    @Test
+    void theLogNamesUsersByTheKeyTheApiComputesAndHoldsNoUserId() throws SQLException {
+        UserKey keys = new UserKey();
+        try (Connection connection = TestPostgres.connect();
+                PreparedStatement statement = connection.prepareStatement("select tasks.user_key(?)")) {
+            for (String id :
+                    List.of(user, "a", "Zoë-ünïcode-✓", "x".repeat(5000), "9YVjP0oYwRwqBqUvqfs3cAVpAnAS0tdB")) {
+                statement.setString(1, id);
+                try (ResultSet row = statement.executeQuery()) {
+                    row.next();
+                    assertThat(row.getLong(1)).as(id).isEqualTo(keys.of(id));
+                }
+            }
+        }
+        try (Connection connection = TestPostgres.connect();
+                ResultSet columns = connection
+                        .createStatement()
+                        .executeQuery(
+                                "select data_type from"
+                                        + " information_schema.columns where table_schema = 'tasks' and table_name = 'task_changes'")) {
+            List<String> types = new ArrayList<>();
+            while (columns.next()) {
+                types.add(columns.getString(1));
+            }
+            assertThat(types).as("no text column: no user id in the log").containsExactlyInAnyOrder("xid8", "bigint");
+        }
+    }
+
     private void execute(String sql) throws SQLException {
         try (Connection connection = TestPostgres.connect();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -230,14 +260,20 @@ class TaskListFreshnessTest extends ApiTest {
 
     /** The log's rows of these users (the trigger's, still there: rows live for 10 s after every reader has passed them). */
     private static List<String> logged(String... users) throws SQLException {
+        UserKey keys = new UserKey();
+        Map<Long, String> byKey = new HashMap<>();
+        for (String user : users) {
+            byKey.put(keys.of(user), user);
+        }
         try (Connection connection = TestPostgres.connect();
                 PreparedStatement statement = connection.prepareStatement(
-                        "select user_id from tasks.task_changes where user_id = any (?) order by xid")) {
-            statement.setArray(1, connection.createArrayOf("text", users));
+                        "select user_key from tasks.task_changes where user_key = any (?) order by xid")) {
+            statement.setArray(
+                    1, connection.createArrayOf("bigint", byKey.keySet().toArray()));
             List<String> logged = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    logged.add(rows.getString(1));
+                    logged.add(byKey.get(rows.getLong(1)));
                 }
             }
             return logged;

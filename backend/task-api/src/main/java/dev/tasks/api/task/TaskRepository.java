@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -56,17 +57,15 @@ class TaskRepository {
     }
 
     Task insert(String userId, NewTask task) {
-        try {
-            return newTask(
-                            "insert into tasks.tasks (user_id, title, description, completed)"
-                                    + " values (:userId, :title, :description, :completed) returning " + COLUMNS,
-                            userId,
-                            task)
-                    .query(TaskRepository::task)
-                    .single();
-        } finally {
-            changed(userId);
-        }
+        return changing(
+                userId,
+                () -> newTask(
+                                "insert into tasks.tasks (user_id, title, description, completed)"
+                                        + " values (:userId, :title, :description, :completed) returning " + COLUMNS,
+                                userId,
+                                task)
+                        .query(TaskRepository::task)
+                        .single());
     }
 
     /**
@@ -76,21 +75,20 @@ class TaskRepository {
      * check's configuration, never input. Why: {@link SessionBoundInsert}.
      */
     Optional<Task> insertWhileSessionLives(String userId, NewTask task, String sessionTable, String sessionId) {
-        try {
-            return newTask(
-                            "insert into tasks.tasks (user_id, title, description, completed)"
-                                    + " select :userId, cast(:title as varchar), cast(:description as varchar), cast(:completed as boolean)"
-                                    + " where exists (select 1 from " + sessionTable + " s where s.\"id\" = :sessionId"
-                                    + " and s.\"userId\" = :userId and s.\"expiresAt\" > now() for key share)"
-                                    + " returning " + COLUMNS,
-                            userId,
-                            task)
-                    .param("sessionId", sessionId)
-                    .query(TaskRepository::task)
-                    .optional();
-        } finally {
-            changed(userId);
-        }
+        return changing(
+                userId,
+                () -> newTask(
+                                "insert into tasks.tasks (user_id, title, description, completed)"
+                                        + " select :userId, cast(:title as varchar), cast(:description as varchar), cast(:completed as boolean)"
+                                        + " where exists (select 1 from " + sessionTable
+                                        + " s where s.\"id\" = :sessionId"
+                                        + " and s.\"userId\" = :userId and s.\"expiresAt\" > now() for key share)"
+                                        + " returning " + COLUMNS,
+                                userId,
+                                task)
+                        .param("sessionId", sessionId)
+                        .query(TaskRepository::task)
+                        .optional());
     }
 
     private JdbcClient.StatementSpec newTask(String sql, String userId, NewTask task) {
@@ -113,8 +111,9 @@ class TaskRepository {
         if (changes.isEmpty()) {
             return findById(userId, id);
         }
-        try {
-            return jdbc.sql("""
+        return changing(
+                userId,
+                () -> jdbc.sql("""
                         update tasks.tasks set
                             title = case when :setTitle then cast(:title as varchar) else title end,
                             description = case when :setDescription then cast(:description as varchar) else description end,
@@ -122,54 +121,52 @@ class TaskRepository {
                             updated_at = now()
                         where id = :id and user_id = :userId
                         returning\s""" + COLUMNS)
-                    .param("setTitle", changes.setTitle())
-                    .param("title", changes.title())
-                    .param("setDescription", changes.setDescription())
-                    .param("description", changes.description())
-                    .param("setCompleted", changes.setCompleted())
-                    .param("completed", changes.completed())
-                    .param("id", id)
-                    .param("userId", userId)
-                    .query(TaskRepository::task)
-                    .optional();
-        } finally {
-            changed(userId);
-        }
+                        .param("setTitle", changes.setTitle())
+                        .param("title", changes.title())
+                        .param("setDescription", changes.setDescription())
+                        .param("description", changes.description())
+                        .param("setCompleted", changes.setCompleted())
+                        .param("completed", changes.completed())
+                        .param("id", id)
+                        .param("userId", userId)
+                        .query(TaskRepository::task)
+                        .optional());
     }
 
     /** Flips {@code completed} in the database, so two concurrent toggles both count. */
     Optional<Task> toggle(String userId, long id) {
-        try {
-            return jdbc.sql("update tasks.tasks set completed = not completed, updated_at = now()"
-                            + " where id = :id and user_id = :userId returning " + COLUMNS)
-                    .param("id", id)
-                    .param("userId", userId)
-                    .query(TaskRepository::task)
-                    .optional();
-        } finally {
-            changed(userId);
-        }
+        return changing(
+                userId,
+                () -> jdbc.sql("update tasks.tasks set completed = not completed, updated_at = now()"
+                                + " where id = :id and user_id = :userId returning " + COLUMNS)
+                        .param("id", id)
+                        .param("userId", userId)
+                        .query(TaskRepository::task)
+                        .optional());
     }
 
     boolean delete(String userId, long id) {
-        try {
-            return jdbc.sql("delete from tasks.tasks where id = :id and user_id = :userId")
-                            .param("id", id)
-                            .param("userId", userId)
-                            .update()
-                    == 1;
-        } finally {
-            changed(userId);
-        }
+        return changing(
+                userId,
+                () -> jdbc.sql("delete from tasks.tasks where id = :id and user_id = :userId")
+                                .param("id", id)
+                                .param("userId", userId)
+                                .update()
+                        == 1);
     }
 
     /**
-     * After every write, also a failed one (it may have committed before the error reached us):
-     * this instance's next list for the user reads PostgreSQL, so a client always sees its own
-     * change, without waiting for the change log every instance reads (TaskListCache).
+     * Runs a write of the user's tasks, then tells the list cache, also after a failed one (it may
+     * have committed before the error reached us): this instance's next list for the user reads
+     * PostgreSQL, so a client always sees its own change, without waiting for the change log every
+     * instance reads (TaskListCache).
      */
-    private void changed(String userId) {
-        lists.changed(userId);
+    private <T> T changing(String userId, Supplier<T> write) {
+        try {
+            return write.get();
+        } finally {
+            lists.changed(userId);
+        }
     }
 
     /** Only the filters asked for; values are always bound parameters, never SQL text. */

@@ -13,24 +13,27 @@ import java.security.NoSuchAlgorithmException;
  */
 final class UserKey {
 
-    private final MessageDigest prototype;
+    /** Never updated itself, so concurrent clones are safe (as the verifier's TokenDigest does). */
+    private final MessageDigest prototype = newDigest();
 
-    UserKey() {
+    long of(String userId) {
+        return ByteBuffer.wrap(digest().digest(userId.getBytes(StandardCharsets.UTF_8)))
+                .getLong();
+    }
+
+    private MessageDigest digest() {
         try {
-            prototype = MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has MD5", e);
+            return (MessageDigest) prototype.clone(); // cheaper than getInstance's provider lookup
+        } catch (CloneNotSupportedException e) {
+            return newDigest(); // a provider whose digests cannot be cloned: correct, only slower
         }
     }
 
-    long of(String userId) {
-        MessageDigest md5;
+    private static MessageDigest newDigest() {
         try {
-            md5 = (MessageDigest) prototype.clone(); // cheaper than getInstance's provider lookup
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException(e);
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has MD5", e);
         }
-        return ByteBuffer.wrap(md5.digest(userId.getBytes(StandardCharsets.UTF_8)))
-                .getLong();
     }
 }

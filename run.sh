@@ -143,7 +143,11 @@ else
 fi
 t_api=$(date +%s)
 echo "--- $(date -u +%FT%TZ) start" >> "$LOG_DIR/api.log"
-PORT=$PORT_API MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} "$JAVA" $API_JAVA_OPTS $aot_opts -jar "$app_jar" >> "$LOG_DIR/api.log" 2>&1 &
+# The API never gets Better Auth's secret (SPEC 1.1): Better Auth signs one-purpose tokens with it (the
+# email-verification link), and the API accepts only Better Auth's JWKS-signed access tokens, each
+# bound to a live session (BETTER_AUTH_SESSION_CHECK: its default, required). HS256 stays off here.
+env -u BETTER_AUTH_SECRET -u BETTER_AUTH_HS256_SECRET PORT=$PORT_API MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} \
+  "$JAVA" $API_JAVA_OPTS $aot_opts -jar "$app_jar" >> "$LOG_DIR/api.log" 2>&1 &
 pids+=($!) names+=("$api_name") trees+=(0)
 wait_for "http://localhost:$PORT_API/health/ready" 120 "the API" "${pids[0]}" "$LOG_DIR/api.log"
 say "database ready, API ready in $(secs "$t_api") s"

@@ -46,7 +46,7 @@ step "library: a sample app outside the reactor takes the starter by its coordin
 step "bench: JMH, the stock Spring peer and the single-file tools still compile"
 (cd bench/jmh && ../../backend/mvnw -B -q -ntp package -DskipTests)
 backend/mvnw -B -q -ntp -f bench/peer-spring/pom.xml package -DskipTests
-for tool in bench/tools/*.java scripts/*.java; do
+for tool in bench/tools/*.java; do
   classes=$(mktemp -d)
   javac -d "$classes" "$tool"
   rm -rf "$classes"

@@ -145,9 +145,11 @@ pg_pids() { # the embedded postmaster and its children
 start_api() { # $1 = name of this start, rest = extra JVM options; sets API_PID, START_MS
   local name=$1; shift
   local t0; t0=$(ms_now)
-  env -u DATABASE_URL -u BETTER_AUTH_SECRET -u BETTER_AUTH_JWKS_URL -u BETTER_AUTH_SESSION_CHECK -u EMBEDDED_POSTGRES_PASSWORD \
+  # Without --session-check the check is off (the tokens carry no sid), as in every figure before the
+  # API's default became "required": the check's own cost is measured with --session-check required.
+  env -u DATABASE_URL -u BETTER_AUTH_SECRET -u BETTER_AUTH_HS256_SECRET -u BETTER_AUTH_JWKS_URL -u BETTER_AUTH_SESSION_CHECK -u EMBEDDED_POSTGRES_PASSWORD \
     -u TASK_LIST_CACHE_MB ${LIST_CACHE:+TASK_LIST_CACHE_MB=$LIST_CACHE} \
-    ${SESSION_CHECK:+BETTER_AUTH_SESSION_CHECK=$SESSION_CHECK} PORT=$API_PORT MANAGEMENT_SERVER_PORT=$MANAGEMENT_PORT \
+    BETTER_AUTH_SESSION_CHECK=${SESSION_CHECK:-off} PORT=$API_PORT MANAGEMENT_SERVER_PORT=$MANAGEMENT_PORT \
     TASKS_DATA_DIR="$WORK/data" EMBEDDED_POSTGRES_PORT=$PG_PORT \
     BETTER_AUTH_URL="$ISSUER" CORS_ORIGINS=http://localhost:3000 \
     RATE_LIMIT_USER_RPS=0 RATE_LIMIT_IP_RPS=0 \

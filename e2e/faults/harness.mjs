@@ -225,7 +225,7 @@ export async function startApi(name, { databaseUrl, secret, env = {}, javaOption
     maxOutput: Infinity, // the log tests read all of it, by offset
     env: {
       DATABASE_URL: databaseUrl,
-      ...(secret ? { BETTER_AUTH_SECRET: secret } : {}),
+      ...(secret ? { BETTER_AUTH_HS256_SECRET: secret } : {}),
       RATE_LIMIT_USER_RPS: "0",
       RATE_LIMIT_IP_RPS: "0",
       ...env,

@@ -41,7 +41,7 @@ let logOffset = 0;
 before(async () => {
   pg = await startPostgres("observability");
   remember("database password", pg.password);
-  remember("BETTER_AUTH_SECRET", secret);
+  remember("BETTER_AUTH_HS256_SECRET", secret);
   jwks = await startJwks([key]);
   api = await startApi("observability-api", {
     databaseUrl: pg.url,
@@ -283,10 +283,10 @@ test(
     );
 
     // Start-up failures print what is wrong, not the secret or the password.
-    const shortSecret = remember("short BETTER_AUTH_SECRET", "short-secret-0123456789abcdefgh"); // 31 characters
+    const shortSecret = remember("short BETTER_AUTH_HS256_SECRET", "short-secret-0123456789abcdefgh"); // 31 characters
     const wrongPassword = remember("wrong database password", `wrong-${crypto.randomBytes(8).toString("hex")}`);
     const failures = await Promise.all([
-      failedStart("observability-short-secret", { DATABASE_URL: pg.url, BETTER_AUTH_SECRET: shortSecret }),
+      failedStart("observability-short-secret", { DATABASE_URL: pg.url, BETTER_AUTH_HS256_SECRET: shortSecret }),
       failedStart("observability-wrong-password", { DATABASE_URL: pg.url.replace(pg.password, wrongPassword) }),
     ]);
 
@@ -350,7 +350,7 @@ test(
       failures.every((f) => f.exit.code !== 0 && f.exit.code !== null),
       "the misconfigured APIs refused to start",
     );
-    assert.match(failures[0].output, /BETTER_AUTH_SECRET/, "the start-up failure names the variable");
+    assert.match(failures[0].output, /BETTER_AUTH_HS256_SECRET/, "the start-up failure names the variable");
   },
 );
 
@@ -375,7 +375,7 @@ async function failedStart(name, env) {
     ["-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", taskApiJar()],
     {
       env: { PORT: "0", MANAGEMENT_SERVER_PORT: "off", BETTER_AUTH_URL: AUTH_URL, ...env },
-      unset: ["BETTER_AUTH_SECRET", "LOGGING_STRUCTURED_FORMAT_CONSOLE"],
+      unset: ["BETTER_AUTH_SECRET", "BETTER_AUTH_HS256_SECRET", "LOGGING_STRUCTURED_FORMAT_CONSOLE"],
       outDir: OUT_DIR,
     },
   );

@@ -15,8 +15,8 @@ const b64url = (obj) => Buffer.from(JSON.stringify(obj)).toString("base64url");
 
 /**
  * Mints tokens shaped like Better Auth's for `issuer` (their iss and aud), valid an hour; each
- * call's `overrides` replace or add claims. HS256 with a secret, as `scripts/mint-token` makes
- * them; EdDSA with a fresh Ed25519 key, as Better Auth's jwt plugin makes them by default.
+ * call's `overrides` replace or add claims. HS256 with a secret, the API's compatibility mode
+ * (BETTER_AUTH_HS256_SECRET); EdDSA with a fresh Ed25519 key, as Better Auth's jwt plugin makes them by default.
  */
 export function tokenMinter(issuer) {
   const claims = (userId, overrides) => {

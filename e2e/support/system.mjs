@@ -39,6 +39,7 @@ export async function startSystem({ env = {} } = {}) {
       "DATABASE_URL",
       "BETTER_AUTH_URL",
       "BETTER_AUTH_SECRET",
+      "BETTER_AUTH_HS256_SECRET",
       "BETTER_AUTH_JWKS_URL",
       "NEXT_PUBLIC_API_URL",
       "CORS_ORIGINS",

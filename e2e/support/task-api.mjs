@@ -36,6 +36,9 @@ export async function startTaskApi({
     TASKS_DATA_DIR: dataDir,
     BETTER_AUTH_URL: betterAuthUrl,
     CORS_ORIGINS: betterAuthUrl,
+    // The product requires a live Better Auth session (sid) by default; an API started alone has
+    // no Better Auth beside it, so its tests mint tokens without one unless they ask otherwise.
+    BETTER_AUTH_SESSION_CHECK: "off",
     ...env,
   };
   const proc = startGroup(name, path.join(home, "bin", "java"), [...javaOptions, "-XX:TieredStopAtLevel=1", "-jar", jar], {
@@ -46,6 +49,7 @@ export async function startTaskApi({
     unset: [
       "DATABASE_URL",
       "BETTER_AUTH_SECRET",
+      "BETTER_AUTH_HS256_SECRET",
       "BETTER_AUTH_JWKS_URL",
       "TRUSTED_PROXIES",
       "EMBEDDED_POSTGRES_PASSWORD",

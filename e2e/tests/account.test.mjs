@@ -25,7 +25,7 @@ const { problems, newContext, browserTest } = browserSuite(() => browser, { clos
 
 before(
   async () => {
-    // The API's session check as shipped (its default, if-present): other devices find out at once.
+    // The API's session check as shipped (its default, required): other devices find out at once.
     system = await startSystem({ env: { AUTH_RATE_LIMIT: "off" } });
     browser = await launchBrowser();
     db = await connect(system.databaseUrl);

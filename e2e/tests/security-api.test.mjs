@@ -1,7 +1,8 @@
 // The API and local-run findings of the security probe, checked on the real system as a person
 // runs it (./run.sh on a fresh data directory): metrics only on the loopback management port,
 // the embedded PostgreSQL refusing a wrong password and listening on 127.0.0.1 only, and Tomcat's
-// own error pages carrying the API's security headers.
+// own error pages carrying the API's security headers; the API never holds Better Auth's secret, so
+// HS256 tokens signed with it (the email-verification link among them) are no access tokens.
 // Uses run.sh's fixed ports: run it under the shared lock, e.g.
 //   flock /tmp/tasks-ports.lock node --test --test-concurrency=1 --test-timeout=900000 tests/security-api.test.mjs
 import assert from "node:assert/strict";
@@ -10,6 +11,8 @@ import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
 import { after, before, test } from "node:test";
+import { execFileSync } from "node:child_process";
+import { decodeJwt, tokenMinter } from "../support/jwt.mjs";
 import { ROOT_DIR } from "../support/processes.mjs";
 import { API_URL, embeddedPostgresPassword, startSystem } from "../support/system.mjs";
 
@@ -17,9 +20,12 @@ const MANAGEMENT_PORT = 8081;
 const POSTGRES_PORT = 15432;
 const API_PORT = Number(new URL(API_URL).port);
 
+// Set in the shell that runs ./run.sh: run.sh must still not hand it to the API (SPEC 1.1).
+const SHELL_HS256_SECRET = "an-hs256-secret-in-the-callers-shell-0123456789";
+
 let system;
 before(async () => {
-  system = await startSystem();
+  system = await startSystem({ env: { BETTER_AUTH_HS256_SECRET: SHELL_HS256_SECRET } });
 });
 after(async () => {
   await system?.stop();
@@ -196,4 +202,101 @@ test("requests Tomcat refuses before Spring get nosniff, no-store and a request 
     assert.equal(res.headers.get("x-content-type-options"), "nosniff", url);
     assert.match(res.headers.get("cache-control") ?? "", /no-store/, url);
   }
+});
+
+/** The environment of the running API process of this system (its jar lives under the data dir). */
+function apiEnvironment() {
+  const ps = execFileSync("ps", ["-eo", "pid=,args="], { encoding: "utf8" });
+  const line = ps.split("\n").find((l) => l.includes(`${system.dataDir}/api/`) && l.includes("java") && l.includes("-jar"));
+  assert.ok(line, "the API process is found");
+  const pid = line.trim().split(/\s+/)[0];
+  return Object.fromEntries(
+    readFileSync(`/proc/${pid}/environ`, "utf8")
+      .split("\0")
+      .filter(Boolean)
+      .map((kv) => [kv.slice(0, kv.indexOf("=")), kv.slice(kv.indexOf("=") + 1)]),
+  );
+}
+
+test("run.sh gives the API neither Better Auth's secret nor an HS256 secret, even one set in its shell", () => {
+  const env = apiEnvironment();
+  assert.equal(env.BETTER_AUTH_SECRET, undefined);
+  assert.equal(env.BETTER_AUTH_HS256_SECRET, undefined);
+  assert.equal(env.BETTER_AUTH_SESSION_CHECK, undefined, "the API's default applies: required");
+});
+
+test("HS256 tokens signed with Better Auth's secret, the email-verification link's shape included, get 401", async () => {
+  const secretLine = readFileSync(path.join(system.dataDir, "secrets.env"), "utf8")
+    .split("\n")
+    .find((l) => l.startsWith("BETTER_AUTH_SECRET="));
+  const secret = secretLine.slice("BETTER_AUTH_SECRET=".length).trim();
+  const { hs256Token } = tokenMinter(system.web);
+  const now = Math.floor(Date.now() / 1000);
+  const tokens = {
+    // What Better Auth's createEmailVerificationToken signs: email + userId, 24 h, no sub.
+    "verification link": hs256Token(secret, undefined, {
+      sub: undefined,
+      iss: undefined,
+      aud: undefined,
+      email: "v@example.com",
+      userId: "u1",
+      exp: now + 86_400,
+    }),
+    "access-token shape with sub": hs256Token(secret, "u1"),
+    "signed with the shell's HS256 secret": hs256Token(SHELL_HS256_SECRET, "u1"),
+  };
+  assert.equal(decodeJwt(tokens["verification link"]).payload.sub, undefined);
+  for (const [label, token] of Object.entries(tokens)) {
+    for (const [method, pathname] of [
+      ["GET", "/api/me"],
+      ["POST", "/api/u1/tasks"],
+    ]) {
+      const res = await fetch(`${API_URL}${pathname}`, {
+        method,
+        headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+        body: method === "POST" ? JSON.stringify({ title: "from a mail link" }) : undefined,
+      });
+      assert.equal(res.status, 401, `${label}: ${method} ${pathname}`);
+    }
+  }
+});
+
+test("scripts/dev-token (the README's curl walk-through) gets a real EdDSA token with a session the API accepts", async () => {
+  const run = () =>
+    execFileSync(
+      path.join(ROOT_DIR, "scripts", "dev-token"),
+      ["curl-walk@example.com", "a long enough password", "--name", "Curl"],
+      {
+        encoding: "utf8",
+        env: { ...process.env, BETTER_AUTH_URL: system.web },
+      },
+    );
+  const vars = Object.fromEntries(
+    run()
+      .trim()
+      .split("\n")
+      .map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]),
+  );
+  const { header, payload } = decodeJwt(vars.TOKEN);
+  assert.equal(header.alg, "EdDSA");
+  assert.equal(payload.sub, vars.USER_ID);
+  assert.ok(payload.sid, "the token names its session");
+  const headers = { Authorization: `Bearer ${vars.TOKEN}`, "Content-Type": "application/json" };
+  const me = await fetch(`${API_URL}/api/me`, { headers });
+  assert.equal(me.status, 200);
+  assert.equal((await me.json()).id, vars.USER_ID);
+  const created = await fetch(`${API_URL}/api/${vars.USER_ID}/tasks`, {
+    method: "POST",
+    headers,
+    body: JSON.stringify({ title: "Buy milk" }),
+  });
+  assert.equal(created.status, 201);
+  // A second run signs in to the same account (no second sign-up).
+  const again = Object.fromEntries(
+    run()
+      .trim()
+      .split("\n")
+      .map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]),
+  );
+  assert.equal(again.USER_ID, vars.USER_ID);
 });

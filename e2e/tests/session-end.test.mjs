@@ -32,7 +32,7 @@ const figures = [];
 
 before(
   async () => {
-    // The API's session check as shipped (BETTER_AUTH_SESSION_CHECK unset: its default, if-present).
+    // The API's session check as shipped (BETTER_AUTH_SESSION_CHECK unset: its default, required).
     system = await startSystem({ env: { AUTH_RATE_LIMIT: "off" } });
     db = await connect(system.databaseUrl);
   },

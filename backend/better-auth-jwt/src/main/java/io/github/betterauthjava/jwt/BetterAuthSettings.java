@@ -14,8 +14,10 @@ import java.time.Duration;
  * @param url                    Better Auth's base URL: tokens must carry it as {@code iss} and in
  *                               {@code aud}. A trailing slash is dropped, as Better Auth does.
  * @param jwksUrl                where the public keys are published; {@code url + "/api/auth/jwks"}
- * @param secret                 when set (at least 32 characters), HS256 tokens signed with it are
- *                               accepted too; {@code null}: every HS256 token is refused
+ * @param hs256Secret            when set (at least 32 characters), HS256 tokens signed with it are
+ *                               accepted too; {@code null}: every HS256 token is refused. A secret of
+ *                               its own: never Better Auth's {@code BETTER_AUTH_SECRET}, with which
+ *                               Better Auth signs other tokens (its 24-hour email-verification link)
  * @param clockSkew              leeway on {@code exp}/{@code nbf}/{@code iat}; at most 60 s
  * @param jwksTimeout            connect and read timeout of one JWKS fetch; at most 3 s
  * @param jwksMinRefetchInterval the least time between two JWKS fetches; at least 1 s
@@ -28,7 +30,7 @@ import java.time.Duration;
 public record BetterAuthSettings(
         String url,
         String jwksUrl,
-        String secret,
+        String hs256Secret,
         Duration clockSkew,
         Duration jwksTimeout,
         Duration jwksMinRefetchInterval,
@@ -57,11 +59,11 @@ public record BetterAuthSettings(
         jwksUrl = blankToNull(jwksUrl) == null
                 ? url + JWKS_PATH
                 : httpUrl("better-auth.jwks-url (BETTER_AUTH_JWKS_URL)", jwksUrl.strip());
-        secret = blankToNull(secret);
-        if (secret != null && secret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_LENGTH) {
+        hs256Secret = blankToNull(hs256Secret);
+        if (hs256Secret != null && hs256Secret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_LENGTH) {
             // RFC 7518 §3.2: an HS256 key must be at least as long as the hash output (256 bits).
             throw new IllegalArgumentException(
-                    "better-auth.secret (BETTER_AUTH_SECRET) must be at least " + MIN_SECRET_LENGTH
+                    "better-auth.hs256-secret (BETTER_AUTH_HS256_SECRET) must be at least " + MIN_SECRET_LENGTH
                             + " characters; it is shorter. Set a longer secret or unset it to refuse HS256 tokens.");
         }
         clockSkew = within("better-auth.clock-skew", clockSkew, MAX_CLOCK_SKEW, Duration.ZERO, MAX_CLOCK_SKEW);
@@ -98,16 +100,16 @@ public record BetterAuthSettings(
         return new Builder(url);
     }
 
-    /** Whether HS256 tokens are accepted (a secret is configured). */
+    /** Whether HS256 tokens are accepted (an HS256 secret is configured). */
     public boolean acceptsHs256() {
-        return secret != null;
+        return hs256Secret != null;
     }
 
     @Override
     public String toString() {
         // Never print the secret.
-        return "BetterAuthSettings[url=" + url + ", jwksUrl=" + jwksUrl + ", secret="
-                + (secret == null ? "unset" : "set")
+        return "BetterAuthSettings[url=" + url + ", jwksUrl=" + jwksUrl + ", hs256Secret="
+                + (hs256Secret == null ? "unset" : "set")
                 + ", clockSkew=" + clockSkew + ", jwksTimeout=" + jwksTimeout + ", jwksMinRefetchInterval="
                 + jwksMinRefetchInterval
                 + ", jwksMaxAge=" + jwksMaxAge + ", jwksMaxBytes=" + jwksMaxBytes + ", maxTokenLength=" + maxTokenLength
@@ -162,7 +164,7 @@ public record BetterAuthSettings(
     public static final class Builder {
         private final String url;
         private String jwksUrl;
-        private String secret;
+        private String hs256Secret;
         private Duration clockSkew;
         private Duration jwksTimeout;
         private Duration jwksMinRefetchInterval;
@@ -182,9 +184,13 @@ public record BetterAuthSettings(
             return this;
         }
 
-        /** Better Auth's secret: HS256 tokens signed with it are accepted too. */
-        public Builder secret(String secret) {
-            this.secret = secret;
+        /**
+         * A secret of its own (at least 32 characters) for HS256 tokens, which are then accepted
+         * too. Never Better Auth's {@code BETTER_AUTH_SECRET}: Better Auth signs one-purpose tokens
+         * with that (its email-verification link is an HS256 JWT valid 24 h).
+         */
+        public Builder hs256Secret(String hs256Secret) {
+            this.hs256Secret = hs256Secret;
             return this;
         }
 
@@ -241,7 +247,7 @@ public record BetterAuthSettings(
             return new BetterAuthSettings(
                     url,
                     jwksUrl,
-                    secret,
+                    hs256Secret,
                     clockSkew,
                     jwksTimeout,
                     jwksMinRefetchInterval,

@@ -30,7 +30,9 @@ import java.util.Set;
  * }</pre>
  *
  * <p>Every refusal is a {@link TokenRejectedException} (401); nothing a client sends can make
- * this throw anything else. Thread-safe; create one per application and {@link #close()} it at
+ * this throw anything else. What the server cannot know right now is a 503, never a 401: a
+ * {@link KeysUnavailableException} (the JWKS cannot be fetched and the token's key is not known
+ * yet) or a {@link SessionsUnavailableException} (the session store is down). Thread-safe; create one per application and {@link #close()} it at
  * shut-down. The rules,
  * in the order they are applied (cheap ones first, the signature before any claim is trusted):
  * <ol>
@@ -38,12 +40,13 @@ import java.util.Set;
  *       unsigned JWT);</li>
  *   <li>no header-supplied key ({@code jwk}, {@code jku}, {@code x5u}, {@code x5c}), no
  *       {@code crit} (none is understood), not Better Auth's session-cache {@code typ};</li>
- *   <li>HS256 only when a secret is configured, verified with it; any other algorithm must be
+ *   <li>HS256 only when an HS256 secret of its own is configured, verified with it; any other algorithm must be
  *       the one pinned by the JWKS key whose kid the token names (RFC 8725 §3.1);</li>
  *   <li>{@code exp} required, {@code nbf} and {@code iat} honoured, with the configured skew;
  *       {@code iss} equal to the Better Auth URL, {@code aud} containing it (both checked only
  *       when present on HS256 tokens), never Better Auth's session-cache audience;</li>
- *   <li>a user id in {@code sub} or {@code userId};</li>
+ *   <li>a user id in {@code sub}, nowhere else: Better Auth's other HS256 tokens (the
+ *       email-verification link's {@code userId}, the session-cache cookie) carry none;</li>
  *   <li>with a {@link SessionCheck}: a live Better Auth session ({@code sid}), checked on every
  *       request, cached tokens included.</li>
  * </ol>
@@ -81,7 +84,7 @@ public final class BetterAuthVerifier implements AutoCloseable {
         this.issuer = settings.url();
         this.skew = settings.clockSkew();
         this.maxTokenLength = settings.maxTokenLength();
-        this.hs256 = settings.acceptsHs256() ? macVerifier(settings.secret()) : null;
+        this.hs256 = settings.acceptsHs256() ? macVerifier(settings.hs256Secret()) : null;
         this.verified = settings.tokenCacheSize() == 0
                 ? null
                 : Caffeine.newBuilder()
@@ -118,6 +121,7 @@ public final class BetterAuthVerifier implements AutoCloseable {
      * @return who the token speaks for and what it says
      * @throws TokenRejectedException       the token is not to be trusted: answer 401
      * @throws SessionsUnavailableException the token's session cannot be checked now: answer 503
+     * @throws KeysUnavailableException     the token's signing key cannot be fetched now: answer 503
      */
     public VerifiedToken verify(String token) {
         try {
@@ -127,6 +131,9 @@ public final class BetterAuthVerifier implements AutoCloseable {
             throw rejected;
         } catch (SessionsUnavailableException unavailable) {
             metrics.verification(Outcome.SESSION_UNAVAILABLE);
+            throw unavailable;
+        } catch (KeysUnavailableException unavailable) {
+            metrics.verification(Outcome.KEYS_UNAVAILABLE);
             throw unavailable;
         } catch (RuntimeException unexpected) {
             // Whatever a library throws on hostile input is still the client's bad token: 401, not 500.
@@ -254,21 +261,28 @@ public final class BetterAuthVerifier implements AutoCloseable {
         if (kid == null || kid.isEmpty() || kid.length() > MAX_KID_LENGTH) {
             throw new TokenRejectedException(Outcome.UNKNOWN_KID, "The token names no usable signing key (kid)");
         }
-        SigningKey key = keys.forKid(kid)
-                .orElseThrow(() -> keys.fetchProblem()
-                        // Say the real cause: "unknown kid" sends people hunting for a rotation that never happened.
-                        .map(problem -> new TokenRejectedException(
-                                Outcome.KEYS_UNAVAILABLE,
-                                "Better Auth's signing keys could not be fetched from " + keys.url() + " (" + problem
-                                        + "), so the token's signing key (kid) is unknown"))
-                        .orElseGet(() -> new TokenRejectedException(
-                                Outcome.UNKNOWN_KID,
-                                "The token's signing key (kid) is not one Better Auth publishes")));
+        SigningKey key = keys.forKid(kid).orElseThrow(() -> unknownKey());
         if (!key.verifies(alg)) {
             throw new TokenRejectedException(
                     Outcome.BAD_ALGORITHM, "The token's alg is not the algorithm of its signing key");
         }
         return key.verifier();
+    }
+
+    /**
+     * A kid the JWKS does not hold is a bad token (401) only when the JWKS answered; when it could
+     * not be fetched the key may well exist (a rotation during an outage, a cold start), so the
+     * client is told to retry (503) rather than sign its person out.
+     */
+    private RuntimeException unknownKey() {
+        if (keys.unavailable()) {
+            // The JWKS URL and the cause are in the log (JwksKeys reports every failed fetch), not here.
+            return new KeysUnavailableException(
+                    "Better Auth's signing keys cannot be fetched right now, so this token's signing key is not"
+                            + " known yet; retry shortly");
+        }
+        return new TokenRejectedException(
+                Outcome.UNKNOWN_KID, "The token's signing key (kid) is not one Better Auth publishes");
     }
 
     private VerifiedToken checkClaims(JWSHeader header, Map<String, Object> claims, boolean hmac) {
@@ -289,7 +303,7 @@ public final class BetterAuthVerifier implements AutoCloseable {
         }
         BetterAuthUser user = UserClaims.userOf(claims)
                 .orElseThrow(() -> new TokenRejectedException(
-                        Outcome.NO_SUBJECT, "The token names no user (a non-empty string sub or userId)"));
+                        Outcome.NO_SUBJECT, "The token names no user (a non-empty string sub)"));
         Map<String, Object> present = TokenSyntax.withoutNulls(claims);
         present.put("aud", aud);
         return new VerifiedToken(
@@ -304,7 +318,7 @@ public final class BetterAuthVerifier implements AutoCloseable {
         try {
             return new MACVerifier(secret.getBytes(StandardCharsets.UTF_8));
         } catch (JOSEException e) {
-            throw new IllegalArgumentException("better-auth.secret cannot key HS256: " + e.getMessage(), e);
+            throw new IllegalArgumentException("better-auth.hs256-secret cannot key HS256: " + e.getMessage(), e);
         }
     }
 

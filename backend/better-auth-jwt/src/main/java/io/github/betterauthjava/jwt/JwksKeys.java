@@ -119,10 +119,19 @@ public final class JwksKeys implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (ExecutionException | TimeoutException e) {
-                // Already logged by the fetch; the caller answers 401.
+                // Already logged by the fetch; the caller answers 503 (see unavailable()).
             }
         }
         return Optional.ofNullable(snapshot.keys().get(kid));
+    }
+
+    /**
+     * Whether a kid missing from the keys may still be a real one: the last fetch failed, or no
+     * fetch has succeeded yet (the first one is still running past the wait). The verifier then
+     * answers 503, not 401.
+     */
+    boolean unavailable() {
+        return fetchProblem != null || snapshot == Snapshot.NONE;
     }
 
     /** Why the last JWKS fetch failed (timed out, HTTP status 503, not a JWK set…), or empty after a good one. */

@@ -24,8 +24,8 @@ class BetterAuthSettingsTest {
     void refusesABadValueNamingIt() {
         assertThatThrownBy(() -> BetterAuthSettings.builder("localhost:3000").build())
                 .hasMessageContaining("better-auth.url (BETTER_AUTH_URL) must be an absolute http(s) URL");
-        assertThatThrownBy(
-                        () -> BetterAuthSettings.builder(null).secret("short").build())
+        assertThatThrownBy(() ->
+                        BetterAuthSettings.builder(null).hs256Secret("short").build())
                 .hasMessageContaining("at least 32 characters");
         assertThatThrownBy(() -> BetterAuthSettings.builder(null)
                         .jwksTimeout(Duration.ofSeconds(10))
@@ -36,8 +36,8 @@ class BetterAuthSettingsTest {
     @Test
     void neverPrintsTheSecret() {
         String secret = "a-shared-secret-of-at-least-32-characters!";
-        assertThat(BetterAuthSettings.builder(null).secret(secret).build().toString())
+        assertThat(BetterAuthSettings.builder(null).hs256Secret(secret).build().toString())
                 .doesNotContain(secret)
-                .contains("secret=set");
+                .contains("hs256Secret=set");
     }
 }

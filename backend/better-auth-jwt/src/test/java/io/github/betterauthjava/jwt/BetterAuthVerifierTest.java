@@ -19,7 +19,7 @@ class BetterAuthVerifierTest {
     private static BetterAuthVerifier verifier(JwksServer jwks) {
         return BetterAuthVerifier.create(BetterAuthSettings.builder(Tokens.ISSUER)
                 .jwksUrl(jwks.url())
-                .secret(Tokens.SECRET)
+                .hs256Secret(Tokens.SECRET)
                 .build());
     }
 

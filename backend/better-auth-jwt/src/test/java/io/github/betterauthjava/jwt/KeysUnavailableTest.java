@@ -21,8 +21,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * When the keys cannot be fetched, the refusal and the log say so, naming the JWKS URL, instead
- * of blaming the token's kid; and the verifier says at start-up where it expects tokens from.
+ * When the keys cannot be fetched, a token whose key is not known is "cannot tell now"
+ * ({@link KeysUnavailableException}: 503), never a refusal that would sign its holder out; the
+ * log names the JWKS URL, the exception (shown to clients) never does. And the verifier says at
+ * start-up where it expects tokens from.
  */
 class KeysUnavailableTest {
 
@@ -66,25 +68,25 @@ class KeysUnavailableTest {
     @EnumSource(
             value = JwksServer.Mode.class,
             names = {"DOWN", "GARBAGE", "EMPTY"})
-    void saysTheKeysCouldNotBeFetchedWhenTheJwksIsBroken(JwksServer.Mode mode) {
+    void aColdStartWithABrokenJwksIsUnavailableNotARefusal(JwksServer.Mode mode) {
         try (JwksServer jwks = JwksServer.withAllKeys();
                 BetterAuthVerifier verifier = verifier(jwks.url())) {
             jwks.mode(mode);
             String token = Tokens.sign(TestKeys.ED25519, Tokens.claims(Instant.now()));
             assertThatThrownBy(() -> verifier.verify(token))
-                    .isInstanceOfSatisfying(
-                            TokenRejectedException.class,
-                            e -> assertThat(e.outcome()).isEqualTo(Outcome.KEYS_UNAVAILABLE))
-                    .hasMessageStartingWith("Better Auth's signing keys could not be fetched from " + jwks.url() + " (")
-                    .hasMessageNotContaining("not one Better Auth publishes");
+                    .isExactlyInstanceOf(KeysUnavailableException.class)
+                    .hasMessageContaining("signing keys cannot be fetched right now")
+                    .hasMessageNotContaining(jwks.url())
+                    .hasMessageNotContaining("127.0.0.1");
             assertThat(messages(Level.WARNING))
+                    .as("the log says where and why")
                     .anySatisfy(line -> assertThat(line)
                             .startsWith("Better Auth's signing keys could not be fetched from " + jwks.url()));
         }
     }
 
     @Test
-    void saysTheKeysCouldNotBeFetchedWhenNothingListens() throws Exception {
+    void nothingListeningIsUnavailableToo() throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -92,10 +94,33 @@ class KeysUnavailableTest {
         String url = "http://127.0.0.1:" + port + "/api/auth/jwks";
         try (BetterAuthVerifier verifier = verifier(url)) {
             assertThatThrownBy(() -> verifier.verify(Tokens.sign(TestKeys.P256, Tokens.claims(Instant.now()))))
-                    .isInstanceOfSatisfying(
-                            TokenRejectedException.class,
-                            e -> assertThat(e.outcome()).isEqualTo(Outcome.KEYS_UNAVAILABLE))
-                    .hasMessageContaining("could not be fetched from " + url);
+                    .isExactlyInstanceOf(KeysUnavailableException.class)
+                    .hasMessageNotContaining(url);
+        }
+    }
+
+    @Test
+    void theOutageEndsByItself() throws InterruptedException {
+        try (JwksServer jwks = JwksServer.withAllKeys();
+                BetterAuthVerifier verifier = BetterAuthVerifier.create(BetterAuthSettings.builder(Tokens.ISSUER)
+                        .jwksUrl(jwks.url())
+                        .jwksMinRefetchInterval(java.time.Duration.ofSeconds(1))
+                        .build())) {
+            jwks.mode(JwksServer.Mode.DOWN);
+            String token = Tokens.sign(TestKeys.ED25519, Tokens.claims(Instant.now()));
+            assertThatThrownBy(() -> verifier.verify(token)).isInstanceOf(KeysUnavailableException.class);
+            jwks.mode(JwksServer.Mode.OK);
+            // The next fetch is allowed a second after the failed one.
+            VerifiedToken verified = null;
+            for (int i = 0; i < 40 && verified == null; i++) {
+                try {
+                    verified = verifier.verify(token);
+                } catch (KeysUnavailableException stillDown) {
+                    Thread.sleep(250);
+                }
+            }
+            assertThat(verified).isNotNull();
+            assertThat(verified.user().id()).isEqualTo(Tokens.USER);
         }
     }
 

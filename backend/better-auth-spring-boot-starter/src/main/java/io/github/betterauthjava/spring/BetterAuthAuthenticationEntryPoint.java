@@ -20,16 +20,15 @@ import org.springframework.security.web.AuthenticationEntryPoint;
  * challenge when none was, per §3.1) and an RFC 9457 {@code application/problem+json} body whose
  * {@code detail} says what to fix. Never a stack trace, never the token.
  *
- * <p>A token whose session cannot be checked right now ({@link SessionCheckUnavailableException})
- * is answered 503 with {@code Retry-After} instead: the token may well be good, and a 401 would
- * sign its holder out because of an outage on our side.
+ * <p>A token whose signing key or session cannot be checked right now
+ * ({@link BetterAuthUnavailableException}) is answered 503 with {@code Retry-After} instead: the
+ * token may well be good, and a 401 would sign its holder out because of an outage on our side.
  */
 public final class BetterAuthAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
     static final String MISSING_TOKEN =
             "This request needs a Better Auth token: send the header 'Authorization: Bearer <token>'";
     private static final String GENERIC_INVALID = "The bearer token is invalid";
-    static final String RETRY_AFTER_SECONDS = "5";
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
@@ -37,9 +36,10 @@ public final class BetterAuthAuthenticationEntryPoint implements AuthenticationE
         if (response.isCommitted()) {
             return;
         }
-        if (failure instanceof SessionCheckUnavailableException unavailable) {
+        if (failure instanceof BetterAuthUnavailableException unavailable) {
             response.resetBuffer();
-            response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+            response.setHeader(
+                    HttpHeaders.RETRY_AFTER, String.valueOf(BetterAuthUnavailableException.RETRY_AFTER_SECONDS));
             writeProblem(
                     request,
                     response,

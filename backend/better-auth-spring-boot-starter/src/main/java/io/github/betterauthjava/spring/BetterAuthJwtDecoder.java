@@ -3,6 +3,7 @@ package io.github.betterauthjava.spring;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.betterauthjava.jwt.BetterAuthVerifier;
+import io.github.betterauthjava.jwt.KeysUnavailableException;
 import io.github.betterauthjava.jwt.SessionsUnavailableException;
 import io.github.betterauthjava.jwt.TokenRejectedException;
 import io.github.betterauthjava.jwt.VerifiedToken;
@@ -15,7 +16,8 @@ import org.springframework.security.oauth2.jwt.JwtException;
 /**
  * The core's {@link BetterAuthVerifier} as a Spring {@link JwtDecoder}: the rules are all there;
  * this only translates. A refusal becomes a {@link org.springframework.security.oauth2.jwt.BadJwtException}
- * (401), a session that cannot be checked a {@link SessionCheckUnavailableException} (503).
+ * (401), a session that cannot be checked a {@link SessionCheckUnavailableException} (503), a
+ * signing key that cannot be fetched a {@link SigningKeysUnavailableException} (503).
  */
 public final class BetterAuthJwtDecoder implements JwtDecoder {
 
@@ -48,6 +50,8 @@ public final class BetterAuthJwtDecoder implements JwtDecoder {
             throw new TokenRejected(rejected);
         } catch (SessionsUnavailableException unavailable) {
             throw new SessionCheckUnavailableException(unavailable.getMessage(), unavailable.getCause());
+        } catch (KeysUnavailableException unavailable) {
+            throw new SigningKeysUnavailableException(unavailable.getMessage());
         }
         return jwts.get(verified, ignored -> jwt(token, verified));
     }

@@ -8,8 +8,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Where Better Auth lives and how its tokens are verified.
  *
  * <p>Bound from {@code better-auth.*}; the environment variables {@code BETTER_AUTH_URL},
- * {@code BETTER_AUTH_JWKS_URL} and {@code BETTER_AUTH_SECRET} (the names Better Auth itself
- * uses) are honoured too, at lower precedence, by {@link BetterAuthEnvironment}. The values are
+ * {@code BETTER_AUTH_JWKS_URL} (the names Better Auth itself uses), {@code BETTER_AUTH_HS256_SECRET}
+ * and {@code BETTER_AUTH_SESSION_CHECK} are honoured too, at lower precedence, by
+ * {@link BetterAuthEnvironment}. Better Auth's own {@code BETTER_AUTH_SECRET} is never read. The values are
  * handed to the core's {@link BetterAuthSettings.Builder} once, at binding: an unset one takes the
  * core's default (the one place defaults are written), and a bad one stops the application with a
  * message naming it.
@@ -27,8 +28,9 @@ public final class BetterAuthProperties {
      *                             trailing slash is dropped, as Better Auth does.
      * @param jwksUrl              where the public keys are published; defaults to
      *                             {@code url + "/api/auth/jwks"}
-     * @param secret               when set (at least 32 characters), HS256 tokens signed with it are
-     *                             accepted too; unset, every HS256 token is refused
+     * @param hs256Secret          when set (at least 32 characters), HS256 tokens signed with it are
+     *                             accepted too; unset, every HS256 token is refused. A secret of its
+     *                             own, never Better Auth's {@code BETTER_AUTH_SECRET} (refused at start-up)
      * @param clockSkew            leeway on {@code exp}/{@code nbf}/{@code iat}; default and maximum 60 s
      * @param jwksTimeout          connect and read timeout of one JWKS fetch; default and maximum 3 s
      * @param jwksMinRefetchInterval the least time between two JWKS fetches, however many unknown
@@ -46,7 +48,7 @@ public final class BetterAuthProperties {
     public BetterAuthProperties(
             String url,
             String jwksUrl,
-            String secret,
+            String hs256Secret,
             Duration clockSkew,
             Duration jwksTimeout,
             Duration jwksMinRefetchInterval,
@@ -57,7 +59,7 @@ public final class BetterAuthProperties {
             BetterAuthSettings.Ed25519Provider ed25519) {
         BetterAuthSettings.Builder builder = BetterAuthSettings.builder(url)
                 .jwksUrl(jwksUrl)
-                .secret(secret)
+                .hs256Secret(hs256Secret)
                 .clockSkew(clockSkew)
                 .jwksTimeout(jwksTimeout)
                 .jwksMinRefetchInterval(jwksMinRefetchInterval)

@@ -80,7 +80,7 @@ public final class BetterAuthResourceServer implements Customizer<OAuth2Resource
         AuthenticationManager lenient = authentication -> {
             try {
                 return strict.authenticate(authentication);
-            } catch (SessionCheckUnavailableException unavailable) {
+            } catch (BetterAuthUnavailableException unavailable) {
                 throw unavailable; // "cannot tell" is never a pass, public path or not
             } catch (AuthenticationException refused) {
                 return new AnonymousAuthenticationToken(

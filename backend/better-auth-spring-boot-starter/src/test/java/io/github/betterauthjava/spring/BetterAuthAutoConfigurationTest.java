@@ -74,7 +74,7 @@ class BetterAuthAutoConfigurationTest {
 
     @Test
     void refusesToStartWithASecretShorterThan32Characters() {
-        runner.withPropertyValues("better-auth.secret=too-short").run(context -> {
+        runner.withPropertyValues("better-auth.hs256-secret=too-short").run(context -> {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("at least 32");
         });
@@ -113,7 +113,7 @@ class BetterAuthAutoConfigurationTest {
     @Test
     void honoursBetterAuthsEnvironmentVariableNames() {
         try (ConfigurableApplicationContext context =
-                start("BETTER_AUTH_URL=https://auth.example.com", "BETTER_AUTH_SECRET=" + Tokens.SECRET)) {
+                start("BETTER_AUTH_URL=https://auth.example.com", "BETTER_AUTH_HS256_SECRET=" + Tokens.SECRET)) {
             BetterAuthProperties properties = context.getBean(BetterAuthProperties.class);
             assertThat(properties.settings().url()).isEqualTo("https://auth.example.com");
             assertThat(properties.settings().jwksUrl()).isEqualTo("https://auth.example.com/api/auth/jwks");
@@ -139,10 +139,45 @@ class BetterAuthAutoConfigurationTest {
 
     @Test
     void refusesToStartWhenTheSecretVariableIsTooShort() {
-        assertThatThrownBy(() -> start("BETTER_AUTH_SECRET=short").close())
+        assertThatThrownBy(() -> start("BETTER_AUTH_HS256_SECRET=short").close())
                 .rootCause()
-                .hasMessageContaining("BETTER_AUTH_SECRET")
+                .hasMessageContaining("BETTER_AUTH_HS256_SECRET")
                 .hasMessageContaining("at least 32");
+    }
+
+    @Test
+    void neverReadsBetterAuthsOwnSecretSoHs256StaysOff() {
+        // An app deployed beside Better Auth often has its BETTER_AUTH_SECRET in the environment:
+        // before, that alone turned HS256 on with it, and Better Auth's 24-hour email-verification
+        // links (HS256, signed with that secret) became access tokens.
+        try (ConfigurableApplicationContext context = start("BETTER_AUTH_SECRET=" + Tokens.SECRET)) {
+            assertThat(context.getBean(BetterAuthProperties.class).settings().acceptsHs256())
+                    .isFalse();
+        }
+    }
+
+    @Test
+    void refusesToStartWhenTheHs256SecretIsBetterAuthsOwn() {
+        assertThatThrownBy(
+                        () -> start("BETTER_AUTH_SECRET=" + Tokens.SECRET, "BETTER_AUTH_HS256_SECRET=" + Tokens.SECRET)
+                                .close())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("is Better Auth's own BETTER_AUTH_SECRET")
+                .hasMessageNotContaining(Tokens.SECRET);
+        assertThatThrownBy(
+                        () -> start("BETTER_AUTH_SECRET=" + Tokens.SECRET, "better-auth.hs256-secret=" + Tokens.SECRET)
+                                .close())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("is Better Auth's own BETTER_AUTH_SECRET");
+    }
+
+    @Test
+    void refusesToStartWithTheRemovedSecretProperty() {
+        assertThatThrownBy(() -> start("better-auth.secret=" + Tokens.SECRET).close())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("better-auth.secret is no longer read")
+                .hasMessageContaining("better-auth.hs256-secret")
+                .hasMessageNotContaining(Tokens.SECRET);
     }
 
     private static ConfigurableApplicationContext start(String... properties) {

@@ -21,7 +21,7 @@ class BetterAuthPropertiesTest {
         BetterAuthProperties properties = of(null, null, null);
         assertThat(properties.settings().url()).isEqualTo("http://localhost:3000");
         assertThat(properties.settings().jwksUrl()).isEqualTo("http://localhost:3000/api/auth/jwks");
-        assertThat(properties.settings().secret()).isNull();
+        assertThat(properties.settings().hs256Secret()).isNull();
         assertThat(properties.settings().acceptsHs256()).isFalse();
         assertThat(properties.settings().clockSkew()).isEqualTo(Duration.ofSeconds(60));
         assertThat(properties.settings().jwksTimeout()).isEqualTo(Duration.ofSeconds(3));
@@ -44,7 +44,7 @@ class BetterAuthPropertiesTest {
     void refusesASecretShorterThan32Characters() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> of(null, null, "x".repeat(31)))
-                .withMessageContaining("BETTER_AUTH_SECRET")
+                .withMessageContaining("BETTER_AUTH_HS256_SECRET")
                 .withMessageContaining("at least 32");
     }
 
@@ -109,6 +109,6 @@ class BetterAuthPropertiesTest {
     @Test
     void neverPrintsTheSecret() {
         String secret = "s".repeat(40);
-        assertThat(of(null, null, secret).toString()).doesNotContain(secret).contains("secret=set");
+        assertThat(of(null, null, secret).toString()).doesNotContain(secret).contains("hs256Secret=set");
     }
 }

@@ -20,7 +20,7 @@ class ConfigurationMetadataTest {
         for (String name : new String[] {
             "url",
             "jwks-url",
-            "secret",
+            "hs256-secret",
             "clock-skew",
             "jwks-timeout",
             "token-cache-size",

@@ -28,8 +28,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The JWKS endpoint misbehaving: known keys keep working (stale-if-error), unknown kids are
- * answered with 401 within the fetch timeout, and the endpoint is never hammered.
+ * The JWKS endpoint misbehaving: known keys keep working (stale-if-error), a kid that cannot be
+ * known because of it is "unavailable" (503 with Retry-After, never 401: the client keeps its
+ * session) within the fetch timeout, an unknown kid while the JWKS answers is a 401, and the
+ * endpoint is never hammered.
  * Stock Spring answers 500 for an unknown kid during an outage, fetches on every unknown kid,
  * and after its 5-minute cache expires in an outage answers 500 for every token.
  */
@@ -102,12 +104,12 @@ class JwksOutageTest {
     @EnumSource(
             value = JwksServer.Mode.class,
             names = {"DOWN", "GARBAGE", "HUGE", "EMPTY"})
-    void keepsKnownKeysAndRejectsUnknownKidsWhenTheJwksMisbehaves(JwksServer.Mode mode) {
+    void keepsKnownKeysAndAnswersUnknownKidsUnavailableWhenTheJwksMisbehaves(JwksServer.Mode mode) {
         verifier.accepts(known);
         verifier.jwks.mode(mode);
         verifier.clock.advance(Duration.ofSeconds(5));
 
-        verifier.rejects(unknownKidToken(), Outcome.KEYS_UNAVAILABLE);
+        verifier.unavailable(unknownKidToken());
         verifier.accepts(Tokens.sign(TestKeys.P256, Tokens.claims(verifier.clock.instant())));
         assertThat(verifier.keys.size()).isEqualTo(TestKeys.ALL.size());
         assertThat(verifier.meters
@@ -132,7 +134,7 @@ class JwksOutageTest {
     }
 
     @Test
-    void rejectsUnknownKidsFastWhenNothingListens() throws Exception {
+    void answersUnavailableFastWhenNothingListens() throws Exception {
         int port;
         try (var socket = new java.net.ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -143,7 +145,7 @@ class JwksOutageTest {
             var decoder = new BetterAuthJwtDecoder(
                     BetterAuthVerifier.builder(properties.settings()).keys(keys).build());
             long start = System.nanoTime();
-            Verifier.rejects(() -> decoder.decode(known), Outcome.KEYS_UNAVAILABLE);
+            Verifier.unavailable(() -> decoder.decode(known));
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(DID_NOT_HANG);
         }
     }
@@ -168,15 +170,14 @@ class JwksOutageTest {
         }
         Throwable failure = unknown.get(DID_NOT_HANG.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(DID_NOT_HANG);
-        assertThat(failure).isInstanceOf(TokenRejected.class);
-        assertThat(((TokenRejected) failure).outcome()).isEqualTo(Outcome.KEYS_UNAVAILABLE);
+        assertThat(failure).isExactlyInstanceOf(SigningKeysUnavailableException.class);
     }
 
     @Test
     void answersWithinTheTimeoutWhenTheJwksIsSlowOnFirstContact() {
         verifier.jwks.mode(JwksServer.Mode.SLOW);
         long start = System.nanoTime();
-        verifier.rejects(known, Outcome.KEYS_UNAVAILABLE);
+        verifier.unavailable(known);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(DID_NOT_HANG);
     }
 

@@ -107,6 +107,20 @@ final class Verifier implements AutoCloseable {
                 .isEqualTo(outcome);
     }
 
+    /** The token cannot be judged now because the keys cannot be fetched: 503, not a refusal. */
+    void unavailable(String token) {
+        unavailable(() -> decoder.decode(token));
+        assertThat(count(Outcome.KEYS_UNAVAILABLE)).isPositive();
+    }
+
+    static void unavailable(ThrowableAssert.ThrowingCallable decode) {
+        Throwable thrown = catchThrowable(decode);
+        assertThat(thrown)
+                .isExactlyInstanceOf(SigningKeysUnavailableException.class)
+                .isNotInstanceOf(BadJwtException.class);
+        assertThat(thrown.getMessage()).contains("cannot be fetched right now");
+    }
+
     double count(Outcome outcome) {
         return meters.counter(BetterAuthMetrics.VERIFICATIONS, "outcome", outcome.tag())
                 .count();

@@ -32,7 +32,7 @@ import org.springframework.context.annotation.Configuration;
         scheme = "bearer",
         bearerFormat = "JWT",
         description =
-                "A JWT from Better Auth (GET /api/auth/token on the frontend), or scripts/mint-token in development")
+                "A JWT from Better Auth (GET /api/auth/token on the frontend; scripts/dev-token gets one for curl)")
 public class OpenApiConfiguration {
 
     /** The security scheme's name, for {@code @SecurityRequirement(name = …)} on controllers. */

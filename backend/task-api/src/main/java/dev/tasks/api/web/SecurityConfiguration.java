@@ -49,7 +49,7 @@ class SecurityConfiguration {
             List<RouteRules> routeRules)
             throws Exception {
         AuthenticationEntryPoint entryPoint =
-                new SessionsUnavailableEntryPoint(problems, new RateLimitedEntryPoint(betterAuth.entryPoint(), limits));
+                new UnavailableEntryPoint(problems, new RateLimitedEntryPoint(betterAuth.entryPoint(), limits));
         AccessDeniedHandler denied = (request, response, failure) -> problems.write(
                 request,
                 response,

@@ -6,15 +6,16 @@ import io.github.betterauthjava.jwt.SessionCheckMode;
 
 /**
  * {@code BETTER_AUTH_SESSION_CHECK}: whether a token's Better Auth session must still exist
- * (SPEC 1.6). The task API checks tokens that name a session by default ({@code if-present}):
- * Better Auth's tokens carry a {@code sid}, those of scripts/mint-token do not unless asked.
- * Parsed here once (see TaskApiSettings), and handed to better-auth-spring-boot-starter as its
+ * (SPEC 1.6). The task API requires it by default ({@code required}): the web app's tokens always
+ * carry a {@code sid}, and a token without one is not an access token of this product (Better
+ * Auth's one-purpose tokens carry none). The library's own default stays {@code off}. Parsed here
+ * once (see TaskApiSettings), and handed to better-auth-spring-boot-starter as its
  * {@code better-auth.session-check} property.
  */
 public record SessionCheckSettings(SessionCheckMode mode) {
 
     static final String VARIABLE = "BETTER_AUTH_SESSION_CHECK";
-    public static final SessionCheckMode DEFAULT = SessionCheckMode.IF_PRESENT;
+    public static final SessionCheckMode DEFAULT = SessionCheckMode.REQUIRED;
 
     public static SessionCheckSettings from(Env env) {
         try {

@@ -70,7 +70,8 @@ class EmbeddedPostgresEarlyStartTest {
                 "--PORT=0",
                 "--management.server.port=0",
                 "--RATE_LIMIT_USER_RPS=0",
-                "--RATE_LIMIT_IP_RPS=0"));
+                "--RATE_LIMIT_IP_RPS=0",
+                "--BETTER_AUTH_SESSION_CHECK=if-present"));
         TestTokens.properties().forEach((name, value) -> args.add("--" + name + "=" + value));
         args.addAll(List.of(more));
         return new SpringApplicationBuilder(TaskApiApplication.class).run(args.toArray(String[]::new));

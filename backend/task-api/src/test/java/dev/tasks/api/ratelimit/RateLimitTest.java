@@ -33,7 +33,9 @@ import org.springframework.context.annotation.Import;
             "RATE_LIMIT_USER_BURST=3",
             "RATE_LIMIT_IP_RPS=1",
             "RATE_LIMIT_IP_BURST=3",
-            "MANAGEMENT_SERVER_PORT=off"
+            "MANAGEMENT_SERVER_PORT=off",
+            // As in ApiTest: route tests, no Better Auth session row per user.
+            "BETTER_AUTH_SESSION_CHECK=if-present"
         })
 @Import(RateLimitTest.ManualClock.class)
 class RateLimitTest extends ApiTest {

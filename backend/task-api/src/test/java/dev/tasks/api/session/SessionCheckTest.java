@@ -10,17 +10,28 @@ import dev.tasks.api.support.TestPostgres;
 import dev.tasks.api.support.TestTokens;
 import dev.tasks.api.web.SessionCheckSettings;
 import io.github.betterauthjava.jwt.SessionCheck;
+import io.github.betterauthjava.jwt.SessionCheckMode;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * SPEC 1.6 through the whole API: a real signed token naming a Better Auth session works while
- * the session row exists and gets 401 soon after it is deleted (the library's tests pin the
- * 5 s bound with a test clock); a token without sid still works (if-present, the default);
- * while PostgreSQL is down a token with a sid gets 503, never 401, and works again after.
+ * SPEC 1.6 through the whole API, with the product's default ({@code required}): a real signed
+ * token naming a Better Auth session works while the session row exists and gets 401 soon after
+ * it is deleted (the library's tests pin the 5 s bound with a test clock); a token without sid is
+ * refused (Better Auth's one-purpose tokens carry none); while PostgreSQL is down a token with a
+ * sid gets 503, never 401, and works again after.
  */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "RATE_LIMIT_USER_RPS=0",
+            "RATE_LIMIT_IP_RPS=0",
+            "CORS_ORIGINS=http://localhost:3000",
+            "management.server.port=0"
+        })
 class SessionCheckTest extends ApiTest {
 
     @Autowired
@@ -32,8 +43,9 @@ class SessionCheckTest extends ApiTest {
     }
 
     @Test
-    void checksTokensThatNameASessionByDefault() {
+    void requiresASessionByDefault() {
         assertThat(sessionCheck.mode())
+                .isEqualTo(SessionCheckMode.REQUIRED)
                 .isEqualTo(SessionCheckSettings.DEFAULT)
                 .isEqualTo(SessionCheckSettings.from(dev.tasks.api.config.Env.of(java.util.Map.of()))
                         .mode());
@@ -79,12 +91,16 @@ class SessionCheckTest extends ApiTest {
     }
 
     @Test
-    void aTokenWithoutSidStillWorks() {
+    void aTokenWithoutSidIsRefused() {
         String user = newUser();
-        assertThat(api().get("/api/" + user + "/tasks", TestTokens.forUser(user))
+        Response eddsa = api().get("/api/" + user + "/tasks", TestTokens.forUser(user));
+        assertThat(eddsa.status()).isEqualTo(401);
+        assertThat(eddsa.header("WWW-Authenticate"))
+                .hasValueSatisfying(challenge -> assertThat(challenge).startsWith("Bearer error=\"invalid_token\""));
+        assertThat(api().get("/api/me", TestTokens.hs256(user)).status()).isEqualTo(401);
+        assertThat(api().post("/api/" + user + "/tasks", TestTokens.forUser(user), "{\"title\":\"no session\"}")
                         .status())
-                .isEqualTo(200);
-        assertThat(api().get("/api/me", TestTokens.hs256(user)).status()).isEqualTo(200);
+                .isEqualTo(401);
     }
 
     @Test
@@ -101,10 +117,6 @@ class SessionCheckTest extends ApiTest {
             assertThat(me.contentType()).startsWith("application/problem+json");
             assertThat(me.json().get("detail").asString()).contains("database is unavailable");
             assertThat(me.header("WWW-Authenticate")).isEmpty();
-
-            assertThat(api().get("/api/me", TestTokens.forUser(user)).status())
-                    .as("a token without sid needs no database")
-                    .isEqualTo(200);
         } finally {
             TestPostgres.start();
         }

@@ -9,6 +9,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The whole API on a random port, on the shared test PostgreSQL, verifying real tokens from
  * {@link TestTokens}. Limits are off here (a suite makes many requests from one address);
  * RateLimitTest runs its own context with small limits. Actuator is on a random management port.
+ * The session check runs as {@code if-present} here, so route tests need no Better Auth session
+ * row for each user; SessionCheckTest runs the product's default, {@code required}.
  * Subclasses without their own
  * configuration share one Spring context.
  */
@@ -18,6 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
             "RATE_LIMIT_USER_RPS=0",
             "RATE_LIMIT_IP_RPS=0",
             "CORS_ORIGINS=http://localhost:3000,https://tasks.example.com",
+            "BETTER_AUTH_SESSION_CHECK=if-present",
             // Actuator on a free management port (at its default address, 127.0.0.1), not the fixed 8081.
             "management.server.port=0"
         })

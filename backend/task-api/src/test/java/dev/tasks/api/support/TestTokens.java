@@ -54,15 +54,28 @@ public final class TestTokens {
         return Tokens.sign(KEY, claims(userId, Instant.now().minus(Duration.ofMinutes(25))));
     }
 
-    /** HS256 with the shared secret, as scripts/mint-token makes them. */
+    /** HS256 with the API's own HS256 secret (BETTER_AUTH_HS256_SECRET), the original documents' compatibility mode. */
     public static String hs256(String userId) {
         return Tokens.hs256(
                 SECRET.getBytes(StandardCharsets.UTF_8), Map.of("alg", "HS256"), claims(userId, Instant.now()));
     }
 
+    /**
+     * What better-auth 1.7 signs into its email-verification link (createEmailVerificationToken):
+     * HS256, {@code email} and {@code userId}, valid 24 h, no {@code sub}, {@code iss}, {@code aud}
+     * or {@code sid}; signed here with the API's own HS256 secret, the worst configuration.
+     */
+    public static String emailVerificationLink(String userId) {
+        long now = Instant.now().getEpochSecond();
+        return Tokens.hs256(
+                SECRET.getBytes(StandardCharsets.UTF_8),
+                Map.of("alg", "HS256"),
+                Map.of("email", userId + "@example.com", "userId", userId, "iat", now, "exp", now + 24 * 3600));
+    }
+
     /** Spring properties pointing better-auth-spring-boot-starter at this issuer, key server and secret. */
     public static Map<String, String> properties() {
-        return Map.of("better-auth.url", ISSUER, "better-auth.jwks-url", jwksUrl(), "better-auth.secret", SECRET);
+        return Map.of("better-auth.url", ISSUER, "better-auth.jwks-url", jwksUrl(), "better-auth.hs256-secret", SECRET);
     }
 
     /** Better Auth's claims for {@code userId}, issued at {@code issuedAt}, valid 15 minutes. */

@@ -64,6 +64,20 @@ class AuthenticationTest extends ApiTest {
     }
 
     @Test
+    void betterAuthsEmailVerificationLinkIsNoAccessTokenEvenSignedWithTheHs256Secret() {
+        String link = TestTokens.emailVerificationLink(user);
+
+        assertThat(api().get("/api/me", link).status()).isEqualTo(401);
+        assertThat(api().post("/api/" + user + "/tasks", link, "{\"title\":\"from a mail link\"}")
+                        .status())
+                .isEqualTo(401);
+        assertThat(api().get("/api/" + user + "/tasks", TestTokens.forUser(user))
+                        .header("X-Total-Count"))
+                .as("nothing was written")
+                .hasValue("0");
+    }
+
+    @Test
     void anExpiredTokenIs401() {
         assertThat(api().get("/api/me", TestTokens.expired(user)).status()).isEqualTo(401);
     }

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.betterauthjava.jwt.BetterAuthSettings;
 import io.github.betterauthjava.jwt.BetterAuthVerifier;
+import io.github.betterauthjava.jwt.KeysUnavailableException;
 import io.github.betterauthjava.jwt.SessionsUnavailableException;
 import io.github.betterauthjava.jwt.TokenRejectedException;
 import io.github.betterauthjava.jwt.VerifiedToken;
@@ -45,7 +46,8 @@ public final class PlainJavaApi implements AutoCloseable {
                     401,
                     "{\"detail\":\"" + json(rejected.getMessage()) + "\",\"reason\":\""
                             + rejected.outcome().tag() + "\"}");
-        } catch (SessionsUnavailableException unavailable) {
+        } catch (SessionsUnavailableException | KeysUnavailableException unavailable) {
+            // Cannot tell now (session store or JWKS down): the client retries, it does not sign out.
             exchange.getResponseHeaders().set("Retry-After", "5");
             send(exchange, 503, "{\"detail\":\"" + json(unavailable.getMessage()) + "\"}");
         }

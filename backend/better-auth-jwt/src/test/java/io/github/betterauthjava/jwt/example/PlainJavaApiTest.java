@@ -69,13 +69,12 @@ class PlainJavaApiTest {
     }
 
     @Test
-    void saysInThe401ThatTheKeysCouldNotBeFetched() throws Exception {
+    void answers503WithRetryAfterWhenTheKeysCannotBeFetchedNamingNoUrl() throws Exception {
         jwks.mode(JwksServer.Mode.DOWN);
         HttpResponse<String> response = get("Bearer " + Tokens.sign(TestKeys.ED25519, Tokens.claims(Instant.now())));
-        assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.body())
-                .contains("could not be fetched from " + jwks.url())
-                .contains("\"reason\":\"keys_unavailable\"");
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(response.body()).contains("cannot be fetched right now").doesNotContain(jwks.url());
     }
 
     @Test

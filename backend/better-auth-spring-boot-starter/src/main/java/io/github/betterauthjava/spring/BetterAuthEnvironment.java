@@ -1,10 +1,12 @@
 package io.github.betterauthjava.spring;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
@@ -57,11 +59,15 @@ final class BetterAuthEnvironment implements EnvironmentPostProcessor {
     }
 
     private static void refuseBetterAuthsOwnSecret(ConfigurableEnvironment environment) {
-        // Not environment.getProperty: the OS environment answers "better-auth.secret" with
-        // BETTER_AUTH_SECRET, which an app running beside Better Auth may well have (and we ignore).
+        // By its exact name in the sources that list their names: environment.getProperty (and Spring
+        // Boot's attached configuration-property source) would answer "better-auth.secret" with the
+        // OS variable BETTER_AUTH_SECRET, which an app deployed beside Better Auth may well have and
+        // which we ignore.
         boolean removedPropertySet = environment.getPropertySources().stream()
                 .filter(source -> !(source instanceof SystemEnvironmentPropertySource))
-                .anyMatch(source -> source.containsProperty(REMOVED_SECRET_PROPERTY));
+                .filter(source -> source instanceof EnumerablePropertySource<?>)
+                .anyMatch(source -> Arrays.asList(((EnumerablePropertySource<?>) source).getPropertyNames())
+                        .contains(REMOVED_SECRET_PROPERTY));
         if (removedPropertySet) {
             throw new IllegalStateException(REMOVED_SECRET_PROPERTY
                     + " is no longer read. HS256 tokens need a secret of their own: set " + HS256_SECRET_PROPERTY

@@ -8,15 +8,20 @@ import io.github.betterauthjava.jwt.JwksKeys;
 import io.github.betterauthjava.jwt.testkit.Tokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -154,6 +159,28 @@ class BetterAuthAutoConfigurationTest {
             assertThat(context.getBean(BetterAuthProperties.class).settings().acceptsHs256())
                     .isFalse();
         }
+    }
+
+    @Test
+    void theOsVariableBetterAuthSecretIsNotMistakenForTheRemovedProperty() {
+        // As in a real process: BETTER_AUTH_SECRET in the OS environment, and Spring Boot's attached
+        // configuration-property source, which answers "better-auth.secret" with that variable.
+        StandardEnvironment environment = new StandardEnvironment();
+        environment
+                .getPropertySources()
+                .replace(
+                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        new SystemEnvironmentPropertySource(
+                                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                                Map.of("BETTER_AUTH_SECRET", Tokens.SECRET)));
+        ConfigurationPropertySources.attach(environment);
+        assertThat(environment.containsProperty("better-auth.secret"))
+                .as("the trap: relaxed names see the OS variable")
+                .isTrue();
+
+        new BetterAuthEnvironment().postProcessEnvironment(environment, new SpringApplication(Plain.class));
+
+        assertThat(environment.getProperty("better-auth.hs256-secret")).isNull();
     }
 
     @Test

@@ -10,8 +10,8 @@ import java.util.Optional;
  * <p>Controllers receive it with {@code @AuthenticationPrincipal BetterAuthUser user} in Spring,
  * and {@link VerifiedToken#user()} from the core.
  *
- * @param id    the user id: the token's {@code sub}, or Better Auth's {@code userId} when a
- *              custom {@code jwt.getSubject} left {@code sub} out; never blank
+ * @param id    the user id: the token's {@code sub} (nothing else: a {@code userId} claim is
+ *              how Better Auth names the user in its email-verification link); never blank
  * @param email the {@code email} claim, or {@code null} when the token has none
  * @param name  the {@code name} claim, or {@code null} when the token has none
  */
@@ -25,8 +25,8 @@ public record BetterAuthUser(String id, String email, String name) implements Se
     }
 
     /**
-     * The user a verified token's claims name ({@code sub}, else {@code userId}), or empty when
-     * they name none; claims of the wrong JSON type name none.
+     * The user a verified token's claims name in {@code sub}, or empty when they name none; a
+     * claim of the wrong JSON type names none.
      */
     public static Optional<BetterAuthUser> fromClaims(Map<String, Object> claims) {
         return UserClaims.userOf(claims);

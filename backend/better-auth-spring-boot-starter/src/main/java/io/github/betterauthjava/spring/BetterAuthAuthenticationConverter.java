@@ -18,7 +18,7 @@ public final class BetterAuthAuthenticationConverter implements Converter<Jwt, A
         BetterAuthUser user = BetterAuthUser.fromClaims(jwt.getClaims())
                 .orElseThrow(() ->
                         // Stock Spring would authenticate a nameless principal and later answer 403; no user is a 401.
-                        new InvalidBearerTokenException("The token names no user (a non-empty string sub or userId)"));
+                        new InvalidBearerTokenException("The token names no user (a non-empty string sub)"));
         return new BetterAuthAuthentication(user, jwt);
     }
 }

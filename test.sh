@@ -23,7 +23,22 @@ if [ ${#missing[@]} -gt 0 ]; then
     step "installing what this machine lacks: ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
     "${sudo[@]}" apt-get update -qq
+    # The fault tests need the nginx and PostgreSQL binaries, not their system services: a temporary
+    # policy-rc.d keeps the packages from starting them, and they are disabled after, so a Debian box
+    # does not come back from its next boot with nginx on :80 or a PostgreSQL on :5432.
+    policy_made=0
+    if [ ! -e /usr/sbin/policy-rc.d ]; then
+      "${sudo[@]}" sh -c 'printf "#!/bin/sh\nexit 101\n" > /usr/sbin/policy-rc.d && chmod 755 /usr/sbin/policy-rc.d'
+      policy_made=1
+    fi
     "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+    [ "$policy_made" = 1 ] && "${sudo[@]}" rm -f /usr/sbin/policy-rc.d
+    for service in nginx postgresql; do
+      [ -e "/lib/systemd/system/$service.service" ] || [ -e "/etc/init.d/$service" ] || continue
+      "${sudo[@]}" rm -f "/etc/systemd/system/multi-user.target.wants/$service.service"
+      "${sudo[@]}" update-rc.d "$service" disable >/dev/null 2>&1 || true
+      echo "test.sh: $service is installed for its binary only; its system service is left disabled"
+    done
   else
     echo "test.sh: missing ${missing[*]}; install them first: sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
     exit 1
@@ -35,36 +50,79 @@ JAVA_HOME=$("$ROOT/scripts/java-home.sh"); export JAVA_HOME
 export PATH="$JAVA_HOME/bin:$PATH"
 echo "JAVA_HOME=$JAVA_HOME  node $(node --version)  npm $(npm --version)"
 
-step "backend: better-auth-jwt + better-auth-spring-boot-starter + task-api (mvnw install: verify, then the library into ~/.m2)"
-(cd backend && ./mvnw -B -ntp install)
+# Each part's whole output goes to its own log under test-logs/; the terminal gets one line per part
+# and, at the end, a table. A failing part prints the end of its log and where the rest is.
+LOG_DIR=${TEST_LOG_DIR:-$ROOT/test-logs}
+rm -rf "$LOG_DIR"; mkdir -p "$LOG_DIR"
+rows=()
+T_ALL=$(date +%s)
+count_tests() { # kind, log → the number of tests the part ran
+  case $1 in
+    maven) grep -aE '^\[INFO\] Tests run: [0-9]+, Failures' "$2" | grep -v ' -- in ' | sed -E 's/.*Tests run: ([0-9]+).*/\1/' | awk '{ s += $1 } END { print s + 0 }' ;;
+    vitest) grep -aE '^ +Tests +[0-9]+ passed' "$2" | tail -1 | sed -E 's/^ +Tests +([0-9]+) passed.*/\1/' ;;
+    node) grep -aE '^(ℹ|#) pass [0-9]+' "$2" | sed -E 's/^(ℹ|#) pass //' | awk '{ s += $1 } END { print s + 0 }' ;;
+    *) echo "–" ;;
+  esac
+}
+part() { # name, kind (maven | vitest | node | build), command…
+  local name=$1 kind=$2; shift 2
+  local log="$LOG_DIR/$(printf '%02d' $(( ${#rows[@]} + 1 )))-$(echo "$name" | tr -c 'a-zA-Z0-9\n' '-' | tr -s '-').log"
+  local t0; t0=$(date +%s)
+  printf '\033[1m== %s\033[0m … ' "$name"
+  if "$@" > "$log" 2>&1; then
+    local n; n=$(count_tests "$kind" "$log" 2>/dev/null || true)
+    rows+=("$name|${n:-–}|$(( $(date +%s) - t0 ))|pass")
+    printf 'ok (%s tests, %s s)\n' "${n:-–}" "$(( $(date +%s) - t0 ))"
+  else
+    rows+=("$name|–|$(( $(date +%s) - t0 ))|FAIL")
+    printf '\033[1;31mFAILED\033[0m after %s s; the last lines of %s:\n' "$(( $(date +%s) - t0 ))" "$log"
+    tail -n 60 "$log" | sed 's/^/  /'
+    summary
+    exit 1
+  fi
+}
+summary() {
+  printf '\n%-62s %7s %7s  %s\n' "part" "tests" "secs" "result"
+  for row in "${rows[@]}"; do
+    IFS='|' read -r name n secs result <<< "$row"
+    printf '%-62s %7s %7s  %s\n' "$name" "$n" "$secs" "$result"
+  done
+  printf '%-62s %7s %7s\n' "total" "" "$(( $(date +%s) - T_ALL ))"
+  printf 'full output: %s/\n' "$LOG_DIR"
+}
 
-step "library: a sample app outside the reactor takes the starter by its coordinates"
-(cd backend && ./mvnw -B -ntp -f better-auth-spring-boot-starter/sample/pom.xml verify)
+part "backend: library + task API (mvnw install)" maven \
+  bash -c 'cd backend && ./mvnw -B -ntp install'
+
+part "library: sample app by coordinates" maven \
+  bash -c 'cd backend && ./mvnw -B -ntp -f better-auth-spring-boot-starter/sample/pom.xml verify'
 
 # Benchmarks are not run here (tests never time anything), but they must still build: bench/jmh once
 # stopped compiling after a library API change and nobody saw it until the next benchmark.
-step "bench: JMH, the stock Spring peer and the single-file tools still compile"
-(cd bench/jmh && ../../backend/mvnw -B -q -ntp package -DskipTests)
-backend/mvnw -B -q -ntp -f bench/peer-spring/pom.xml package -DskipTests
-for tool in bench/tools/*.java; do
-  classes=$(mktemp -d)
-  javac -d "$classes" "$tool"
-  rm -rf "$classes"
-done
+part "bench: JMH, stock peer and tools still compile" build bash -c '
+  set -e
+  (cd bench/jmh && ../../backend/mvnw -B -q -ntp package -DskipTests)
+  backend/mvnw -B -q -ntp -f bench/peer-spring/pom.xml package -DskipTests
+  for tool in bench/tools/*.java; do
+    classes=$(mktemp -d)
+    javac -d "$classes" "$tool"
+    rm -rf "$classes"
+  done'
 
 if [ -f frontend/package.json ]; then
-  step "frontend: install, typecheck, lint (ESLint, Prettier over frontend/ and e2e/), unit tests"
-  (cd frontend && npm ci --no-audit --no-fund && npm test)
+  part "frontend: typecheck, lint, unit tests" vitest \
+    bash -c 'cd frontend && npm ci --no-audit --no-fund && npm test'
 fi
 
 if [ -f e2e/package.json ]; then
-  step "e2e: contract, security and browser tests across the whole stack"
-  (cd e2e && npm ci --no-audit --no-fund && npm test)
+  part "e2e: contract, security, browser tests (whole stack)" node \
+    bash -c 'cd e2e && npm ci --no-audit --no-fund && npm test'
 fi
 
 if [ -d e2e/faults ]; then
-  step "faults: PostgreSQL outage, SIGTERM under load, nginx failover, logs and metrics"
-  node --test --test-concurrency=1 e2e/faults/
+  part "faults: outage, SIGTERM, failover, logs, metrics" node \
+    node --test --test-reporter=spec --test-concurrency=1 e2e/faults/
 fi
 
-step "all tests passed"
+summary
+printf "all tests passed\n"

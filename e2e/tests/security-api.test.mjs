@@ -300,3 +300,25 @@ test("scripts/dev-token (the README's curl walk-through) gets a real EdDSA token
   );
   assert.equal(again.USER_ID, vars.USER_ID);
 });
+
+test("the README's curl walk-through runs as written and answers what its comments say", () => {
+  const readme = readFileSync(path.join(ROOT_DIR, "README.md"), "utf8");
+  const section = readme.slice(readme.indexOf("## Try the API with curl"));
+  const script = section.slice(
+    section.indexOf("```bash\n") + "```bash\n".length,
+    section.indexOf("\n```", section.indexOf("```bash\n")),
+  );
+  const out = execFileSync("bash", ["-c", script], {
+    cwd: ROOT_DIR,
+    encoding: "utf8",
+    env: { ...process.env, PORT_WEB: new URL(system.web).port, PORT_API: String(API_PORT) },
+  });
+  assert.match(out, /"email":"alice@example.com"/, "GET /api/me");
+  assert.match(out, /X-Total-Count: 1/i, "the list counts the new task");
+  assert.match(out, /"completed":true/, "PATCH …/complete");
+  assert.match(out, /"title":"Buy oat milk"/, "PUT");
+  assert.match(out, /"status":"deleted","task_id":\d+/, "DELETE");
+  const statusLines = out.match(/^HTTP\/1\.1 \d{3}/gm);
+  assert.deepEqual(statusLines.slice(-3), ["HTTP/1.1 401", "HTTP/1.1 403", "HTTP/1.1 404"], out);
+  assert.match(out, /"status":422/, "the empty title");
+});

@@ -34,6 +34,26 @@ export EMBEDDED_POSTGRES_PORT=${EMBEDDED_POSTGRES_PORT:-15432}
 # same value, so both limit and record the same client address. Unset: the socket's peer.
 export TRUSTED_PROXIES=${TRUSTED_PROXIES:-}
 
+# Every port this run needs, checked before anything is built or started (a busy port used to be
+# found only when its server failed, seconds or minutes in), each with the variable that moves it.
+port_busy() { # a connection succeeds: something listens there
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null || (exec 3<>"/dev/tcp/::1/$1") 2>/dev/null
+}
+busy=()
+check_port() { # port, what, variable
+  port_busy "$1" && busy+=("  port $1 ($2) is in use: stop what listens there, or move it with $3=<port>")
+  return 0
+}
+check_port "$PORT_WEB" "the web app" PORT_WEB
+check_port "$PORT_API" "the API" PORT_API
+management_port=${MANAGEMENT_SERVER_PORT:-8081}
+case $management_port in off | 0) ;; *) check_port "$management_port" "the API's metrics" MANAGEMENT_SERVER_PORT ;; esac
+[ -z "${DATABASE_URL:-}" ] && check_port "$EMBEDDED_POSTGRES_PORT" "the embedded PostgreSQL" EMBEDDED_POSTGRES_PORT
+if [ ${#busy[@]} -gt 0 ]; then
+  printf '%s\n' "run.sh: cannot start, a port it needs is taken (another ./run.sh, or ./test.sh's browser tests?):" "${busy[@]}" >&2
+  exit 1
+fi
+
 JAVA_HOME=$("$ROOT/scripts/java-home.sh"); export JAVA_HOME
 JAVA="$JAVA_HOME/bin/java"
 # The API's JVM flags live in backend/task-api/jvm.options (a java @argument file, shared with bench/

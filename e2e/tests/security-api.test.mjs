@@ -322,3 +322,22 @@ test("the README's curl walk-through runs as written and answers what its commen
   assert.deepEqual(statusLines.slice(-3), ["HTTP/1.1 401", "HTTP/1.1 403", "HTTP/1.1 404"], out);
   assert.match(out, /"status":422/, "the empty title");
 });
+
+test("a second ./run.sh stops at once, naming each busy port and the variable that moves it", () => {
+  let failure;
+  try {
+    execFileSync(path.join(ROOT_DIR, "run.sh"), [], {
+      encoding: "utf8",
+      env: { ...process.env, TASKS_DATA_DIR: path.join(system.dataDir, "second-run") },
+      stdio: "pipe",
+      timeout: 30_000,
+    });
+  } catch (err) {
+    failure = err;
+  }
+  assert.ok(failure, "it did not start");
+  assert.equal(failure.status, 1);
+  for (const variable of ["PORT_WEB", "PORT_API", "MANAGEMENT_SERVER_PORT", "EMBEDDED_POSTGRES_PORT"]) {
+    assert.match(failure.stderr, new RegExp(`move it with ${variable}=<port>`));
+  }
+});

@@ -328,7 +328,15 @@ test("a second ./run.sh stops at once, naming each busy port and the variable th
   try {
     execFileSync(path.join(ROOT_DIR, "run.sh"), [], {
       encoding: "utf8",
-      env: { ...process.env, TASKS_DATA_DIR: path.join(system.dataDir, "second-run") },
+      env: {
+        ...process.env,
+        TASKS_DATA_DIR: path.join(system.dataDir, "second-run"),
+        DATABASE_URL: "",
+        MANAGEMENT_SERVER_PORT: "",
+        PORT_WEB: "",
+        PORT_API: "",
+        EMBEDDED_POSTGRES_PORT: "",
+      },
       stdio: "pipe",
       timeout: 30_000,
     });

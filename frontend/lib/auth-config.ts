@@ -7,6 +7,7 @@ import { ssoEnv, ssoOptions } from "./auth-sso";
 import { twoFactorPlugin } from "./auth-two-factor";
 import { signInThrottle } from "./sign-in-throttle";
 import { userFieldLimits } from "./user-fields";
+import { emailProof } from "./email-proof";
 import { authMailOptions } from "./auth-mail";
 import type { Mailer } from "./mail/transport";
 import { accountDeletion } from "./account-deletion";
@@ -105,6 +106,7 @@ export function createAuth(env: NodeJS.ProcessEnv = process.env, database?: Bett
         jwks: { keyPairConfig: { alg: c.jwtAlg } as JWKOptions },
       }),
       signInThrottle(),
+      emailProof(),
       userFieldLimits(),
       // Must stay last: lets server actions/components set Better Auth cookies.
       nextCookies(),

@@ -31,8 +31,9 @@ export function authMailOptions(env: NodeJS.ProcessEnv = process.env, mailer?: M
       sendOnSignUp: true,
       // Resending is a button (POST /send-verification-email, 3 a minute), not every failed sign-in.
       sendOnSignIn: false,
-      // The link proves the mailbox; whoever holds it could reset the password anyway.
-      autoSignInAfterVerification: true,
+      // The link confirms the address and never signs in: a session made by a link would skip the
+      // second factor (probe issue 21, finding 3). The landing page says "confirmed, sign in".
+      autoSignInAfterVerification: false,
       expiresIn: VERIFY_LINK_MINUTES * 60,
       sendVerificationEmail: async ({ user, url }) => send(verificationMail(user, landOnVerifiedPage(url), VERIFY_LINK_MINUTES)),
     },

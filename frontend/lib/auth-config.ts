@@ -8,7 +8,8 @@ import { twoFactorPlugin } from "./auth-two-factor";
 import { signInThrottle } from "./sign-in-throttle";
 import { userFieldLimits } from "./user-fields";
 import { emailProof } from "./email-proof";
-import { authMailOptions } from "./auth-mail";
+import { deletionProof } from "./deletion-proof";
+import { authMailOptions, DELETE_LINK_MINUTES } from "./auth-mail";
 import type { Mailer } from "./mail/transport";
 import { accountDeletion } from "./account-deletion";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./auth-errors";
@@ -79,7 +80,8 @@ export function createAuth(env: NodeJS.ProcessEnv = process.env, database?: Bett
       ...mail.emailAndPassword,
     },
     emailVerification: mail.emailVerification,
-    // Deletion takes the password again and removes the user's tasks too, in one transaction.
+    // Deletion takes the password again (or a mailed link, for accounts without one: lib/deletion-proof.ts)
+    // and removes the user's tasks too, in one transaction.
     user: { deleteUser: accountDeletion(pool) },
     // list-sessions would hand every device's session token (its cookie credential) to page
     // scripts; the account page lists sessions on the server instead (auth.api still works).
@@ -107,6 +109,7 @@ export function createAuth(env: NodeJS.ProcessEnv = process.env, database?: Bett
       }),
       signInThrottle(),
       emailProof(),
+      deletionProof(mail.sendDeleteAccountVerification, DELETE_LINK_MINUTES),
       userFieldLimits(),
       // Must stay last: lets server actions/components set Better Auth cookies.
       nextCookies(),

@@ -28,11 +28,16 @@ interface Props {
   initialError?: string | null;
   /** A one-time message from the previous step (password changed, email confirmed). */
   notice?: string;
+  /**
+   * REQUIRE_EMAIL_VERIFICATION is on: an unconfirmed address's sign-in answers like a wrong password
+   * (lib/unverified-sign-in.ts), so every refused sign-in also offers to send the link again.
+   */
+  confirmFirst?: boolean;
 }
 
 type FieldErrors = { email?: string; password?: string };
 
-export function AuthForm({ mode, next, locale, sso, initialError = null, notice }: Props) {
+export function AuthForm({ mode, next, locale, sso, initialError = null, notice, confirmFirst = false }: Props) {
   const id = useId();
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
@@ -74,13 +79,13 @@ export function AuthForm({ mode, next, locale, sso, initialError = null, notice 
           )
         : await authClient.signIn.email({ email: trimmedEmail, password }, fetchOptions);
       if (result.error) {
-        setFormError(
-          authErrorMessage(
-            { ...result.error, retryAfter: retryAfter ?? (result.error as { retryAfter?: number }).retryAfter },
-            mode,
-          ),
+        const maybeUnconfirmed = confirmFirst && !isSignUp && result.error.code === "INVALID_EMAIL_OR_PASSWORD";
+        const message = authErrorMessage(
+          { ...result.error, retryAfter: retryAfter ?? (result.error as { retryAfter?: number }).retryAfter },
+          mode,
         );
-        if (result.error.code === "EMAIL_NOT_VERIFIED") setUnverified(trimmedEmail);
+        setFormError(maybeUnconfirmed ? `${message} If you signed up recently, confirm your email address first.` : message);
+        if (result.error.code === "EMAIL_NOT_VERIFIED" || maybeUnconfirmed) setUnverified(trimmedEmail);
         setPending(false);
         return;
       }

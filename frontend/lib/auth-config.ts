@@ -9,6 +9,7 @@ import { signInThrottle } from "./sign-in-throttle";
 import { userFieldLimits } from "./user-fields";
 import { emailProof } from "./email-proof";
 import { deletionProof } from "./deletion-proof";
+import { unverifiedSignInLooksWrong } from "./unverified-sign-in";
 import { authMailOptions, DELETE_LINK_MINUTES } from "./auth-mail";
 import type { Mailer } from "./mail/transport";
 import { accountDeletion } from "./account-deletion";
@@ -109,6 +110,7 @@ export function createAuth(env: NodeJS.ProcessEnv = process.env, database?: Bett
       }),
       signInThrottle(),
       emailProof(),
+      unverifiedSignInLooksWrong(),
       deletionProof(mail.sendDeleteAccountVerification, DELETE_LINK_MINUTES),
       userFieldLimits(),
       // Must stay last: lets server actions/components set Better Auth cookies.

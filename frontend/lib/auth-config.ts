@@ -11,6 +11,7 @@ import { emailProof } from "./email-proof";
 import { deletionProof } from "./deletion-proof";
 import { unverifiedSignInLooksWrong } from "./unverified-sign-in";
 import { authMailOptions, DELETE_LINK_MINUTES } from "./auth-mail";
+import { requireEmailVerification } from "./mail/config";
 import type { Mailer } from "./mail/transport";
 import { accountDeletion } from "./account-deletion";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./auth-errors";
@@ -64,7 +65,7 @@ function stripTrailingSlash(url: string) {
  */
 export function createAuth(env: NodeJS.ProcessEnv = process.env, database?: BetterAuthOptions["database"], mailer?: Mailer) {
   const c = authEnv(env);
-  const sso = ssoOptions(ssoEnv(env));
+  const sso = ssoOptions(ssoEnv(env), requireEmailVerification(env));
   const mail = authMailOptions(env, mailer);
   const pool = database ? undefined : new Pool({ connectionString: c.databaseURL, max: 10 });
   return betterAuth({

@@ -94,8 +94,9 @@ export function AuthForm({ mode, next, locale, sso, initialError = null, notice,
         setTwoFactor(true);
         return;
       }
-      // REQUIRE_EMAIL_VERIFICATION: sign-up made no session; the mailed link confirms and signs in.
-      if (isSignUp && !result.data?.token) return setCheckMail(trimmedEmail);
+      // REQUIRE_EMAIL_VERIFICATION: sign-up made no session; the mailed link confirms the address. (The
+      // answer no longer carries the session token to tell: lib/hide-session-token.ts.)
+      if (isSignUp && confirmFirst) return setCheckMail(trimmedEmail);
       // A full navigation, so the server components see the new session cookie.
       window.location.assign(next);
     } catch {
@@ -122,7 +123,7 @@ export function AuthForm({ mode, next, locale, sso, initialError = null, notice,
     return (
       <AuthCard title="Check your email">
         <p role="status" className="alert alert-success">
-          We sent a link to {checkMail}. Open it to confirm your address and sign in.
+          We sent a link to {checkMail}. Open it to confirm your address, then sign in.
         </p>
         <ResendVerification email={checkMail} />
       </AuthCard>

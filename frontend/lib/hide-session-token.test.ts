@@ -2,14 +2,14 @@
 import { TOTP } from "otpauth";
 import { describe, expect, it } from "vitest";
 import { withoutSessionTokens } from "./hide-session-token";
-import { cookiesOf, memoryAuth } from "./test-auth";
+import { cookiesOf, mailAuth } from "./test-auth";
 import { totpSecret } from "./totp";
 
 const BASE = "http://localhost:3000";
 const ADA = { email: "ada@example.com", password: "correct-horse-1", name: "Ada" };
 
 function app() {
-  const { auth, db } = memoryAuth({ AUTH_RATE_LIMIT: "off" });
+  const { auth, db } = mailAuth();
   const handle = withoutSessionTokens((request) => auth.handler(request));
   const call = async (path: string, init: { body?: unknown; cookie?: string } = {}) => {
     const res = await handle(

@@ -6,6 +6,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { launchBrowser } from "../support/browser.mjs";
+import { TOTP } from "otpauth";
 import { AuthClient, callApi } from "../support/auth-http.mjs";
 import { browserSuite } from "../support/browser-suite.mjs";
 import { decodeJwt } from "../support/jwt.mjs";
@@ -88,11 +89,50 @@ describe("mail over SMTP (REQUIRE_EMAIL_VERIFICATION unset)", () => {
     const [link] = mail.links;
     assert.ok(link.startsWith(`${WEB_URL}/api/auth/verify-email?token=`), link);
 
+    // The first confirmation ends what was set up before it (issue 21, finding 4): the sign-up's session
+    // and password; the link lands on the reset page to choose the password the account keeps.
     await page.goto(link);
-    await page.waitForURL(`${WEB_URL}/en/tasks?notice=email-verified`);
-    await page.getByTestId("page-notice").getByText("Your email address is confirmed.").waitFor();
+    await page.waitForURL(/\/en\/reset-password\?token=[^&]+&notice=email-confirmed$/);
+    await page.getByRole("status").getByText("Your email address is confirmed.").waitFor();
+    assert.equal(await sessionFromPage(page), null);
+    await chooseNewPassword(page, PASSWORD);
+    await page.waitForURL(`${WEB_URL}/en/signin?notice=password-changed`);
+    await signIn(page, WEB_URL, ada, null);
+    await page.waitForURL(`${WEB_URL}/en/tasks`);
     assert.equal((await sessionFromPage(page)).user.emailVerified, true);
   });
+
+  browserTest(
+    "issue 21 finding 3: a link anyone has mailed to a two-factor account signs nobody in; a link from before a reset is void",
+    async () => {
+      const eve = { email: "eve@example.com", password: PASSWORD, name: "Eve" };
+      const owner = new AuthClient(WEB_URL);
+      await owner.signUp(eve);
+      const enabled = await owner.ok("/two-factor/enable", { password: eve.password });
+      const totp = new TOTP({ secret: new URL(enabled.totpURI).searchParams.get("secret"), digits: 6, period: 30 });
+      await owner.ok("/two-factor/verify-totp", { code: totp.generate() });
+      const beforeReset = await it.smtp.waitForMail({ to: eve.email, subject: VERIFY_SUBJECT });
+      await delay(1100); // a link's iat has whole seconds
+
+      // Anyone, no session: have a link mailed, then open it.
+      const anyone = new AuthClient(WEB_URL);
+      await anyone.ok("/send-verification-email", { email: eve.email });
+      const mailed = await it.smtp.waitForMail({ to: eve.email, subject: VERIFY_SUBJECT, skip: 1 });
+      const page = await newPage();
+      await page.goto(mailed.links[0]);
+      await page.waitForURL(/\/en\/reset-password\?/);
+      assert.equal(await sessionFromPage(page), null, "no session from the link");
+      const token = await page.evaluate(async () => (await fetch("/api/auth/token")).status);
+      assert.equal(token, 401, "no JWT from the link");
+
+      // The first link, mailed before the reset the second link led to, no longer works.
+      await chooseNewPassword(page, NEW_PASSWORD);
+      await page.waitForURL(`${WEB_URL}/en/signin?notice=password-changed`);
+      await page.goto(beforeReset.links[0]);
+      await page.waitForURL(/\/en\/email-verified\?error=INVALID_TOKEN/);
+      assert.equal(await sessionFromPage(page), null);
+    },
+  );
 
   browserTest(
     "forgot password: neutral answer, the mailed link resets once, every session ends, only the new password works",
@@ -230,8 +270,10 @@ describe("REQUIRE_EMAIL_VERIFICATION=true", () => {
     assert.equal(await sessionFromPage(page), null);
     await it.smtp.waitForMail({ to: dora.email, subject: VERIFY_SUBJECT });
 
+    // Refused like a wrong password (issue 21, finding 10), with the hint and the resend button.
     await signIn(page, WEB_URL, dora);
-    await authAlert(page).getByText("Confirm your email address first").waitFor();
+    await authAlert(page).getByText("Wrong email or password").waitFor();
+    await authAlert(page).getByText("If you signed up recently, confirm your email address first").waitFor();
     assert.equal(await sessionFromPage(page), null);
     await page.getByRole("button", { name: "Send the link again" }).click();
     await page
@@ -240,14 +282,31 @@ describe("REQUIRE_EMAIL_VERIFICATION=true", () => {
       .waitFor();
     const second = await it.smtp.waitForMail({ to: dora.email, subject: VERIFY_SUBJECT, skip: 1 });
 
-    // The link confirms the address and signs in.
+    // The link confirms the address, signs nobody in, and asks for the password the account keeps.
     await page.goto(second.links[0]);
-    await page.waitForURL(`${WEB_URL}/en/tasks?notice=email-verified`);
-    assert.equal((await sessionFromPage(page)).user.emailVerified, true);
-    await page.getByRole("button", { name: "Sign out" }).click();
-    await page.waitForURL(/\/en\/signin/);
-    await signIn(page, WEB_URL, dora);
+    await page.waitForURL(/\/en\/reset-password\?token=[^&]+&notice=email-confirmed$/);
+    assert.equal(await sessionFromPage(page), null);
+    await chooseNewPassword(page, PASSWORD);
+    await page.waitForURL(`${WEB_URL}/en/signin?notice=password-changed`);
+    await signIn(page, WEB_URL, dora, null);
     await page.waitForURL(`${WEB_URL}/en/tasks`);
+    assert.equal((await sessionFromPage(page)).user.emailVerified, true);
+  });
+
+  test("issue 21 finding 10: sign-up then sign-in with the same password answers alike for a free and a taken address", async () => {
+    const owner = new AuthClient(WEB_URL);
+    await owner.signUp({ email: "owner@example.com", password: "owners-password-1", name: "Owner" });
+    const answers = [];
+    for (const email of ["free@example.com", "owner@example.com"]) {
+      const attacker = new AuthClient(WEB_URL);
+      await attacker.call("/sign-up/email", { email, password: "attackers-pass-2", name: "X" });
+      answers.push(await attacker.call("/sign-in/email", { email, password: "attackers-pass-2" }));
+    }
+    assert.deepEqual(answers[0], {
+      status: 401,
+      body: { code: "INVALID_EMAIL_OR_PASSWORD", message: "Invalid email or password" },
+    });
+    assert.deepEqual(answers[1], answers[0]);
   });
 
   browserTest("signing up with a taken address looks the same (no enumeration), and a broken link says so", async () => {

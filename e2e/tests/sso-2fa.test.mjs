@@ -2,7 +2,7 @@
 // two-factor sign-in (TOTP + backup codes), across the whole stack: ./run.sh with OIDC_* set,
 // Debian's chromium, the Java API. Proves the JWT after either is the one the API already takes.
 import assert from "node:assert/strict";
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -241,6 +241,89 @@ describe("single sign-on through an OpenID Connect provider", () => {
       await page.getByRole("button", { name: `Unlink ${OIDC_NAME}` }).click();
       await eventually(async () => assert.deepEqual(await accountsOf(erin.email), ["credential"]));
       await methods.locator('[data-provider="oidc"]').waitFor({ state: "detached" });
+    },
+  );
+});
+
+/** The newest outbox mail (no SMTP in this suite: TASKS_DATA_DIR/outbox/*.json) to `to` whose subject matches. */
+function outboxLink(to, subject) {
+  return eventually(() => {
+    const dir = path.join(system.dataDir, "outbox");
+    const mails = readdirSync(dir)
+      .filter((f) => f.endsWith(".json"))
+      .sort()
+      .map((f) => JSON.parse(readFileSync(path.join(dir, f), "utf8")))
+      .filter((m) => m.to === to && subject.test(m.subject));
+    assert.ok(mails.length > 0, `no mail to ${to} matching ${subject}`);
+    return mails.at(-1).link;
+  });
+}
+
+describe("issue 21: pre-registration and deletion of an SSO-only account", () => {
+  const fay = { email: "fay@example.com", name: "Fay" };
+  const mallory = { email: fay.email, password: "mallory-knows-1", name: "Mallory" };
+
+  browserTest(
+    "finding 4: once the owner confirms the address, the password registered before no longer reaches the account",
+    async (page) => {
+      // Mallory registers Fay's address with her own password and stays signed in.
+      const malloryPage = await (await newContext()).newPage();
+      await signUp(malloryPage, WEB_URL, mallory);
+
+      // Fay's provider sign-in is refused ("verify your email first"); she has the link mailed and opens it.
+      idp.addUser({ email: fay.email, name: fay.name, emailVerified: true });
+      await signInWithIdp(page, fay.email);
+      await page.waitForURL((url) => url.searchParams.get("error") === "account_not_linked");
+      const sent = await page.evaluate(
+        async (email) =>
+          (
+            await fetch("/api/auth/send-verification-email", {
+              method: "POST",
+              headers: { "Content-Type": "application/json" },
+              body: JSON.stringify({ email, callbackURL: "/en/email-verified" }),
+            })
+          ).status,
+        fay.email,
+      );
+      assert.equal(sent, 200);
+      await page.goto(await outboxLink(fay.email, /^Confirm your email address/));
+      await page.waitForURL(/\/en\/reset-password\?token=[^&]+&notice=email-confirmed$/);
+      assert.equal(await sessionFromPage(page), null, "the link signs nobody in");
+      assert.equal(await sessionFromPage(malloryPage), null, "Mallory's session ended");
+      assert.deepEqual(await accountsOf(fay.email), [], "the password set before the proof is gone");
+
+      // Fay's provider now joins the confirmed account; Mallory's password does not sign in.
+      await page.context().clearCookies({ name: /^_session/ });
+      await signInWithIdp(page, fay.email);
+      await page.waitForURL(`${WEB_URL}/en/tasks`);
+      assert.deepEqual(await accountsOf(fay.email), ["oidc"]);
+      await signIn(malloryPage, WEB_URL, mallory);
+      await authAlert(malloryPage).getByText("Wrong email or password").waitFor();
+      assert.equal(await sessionFromPage(malloryPage), null);
+    },
+  );
+
+  browserTest(
+    "finding 2: an SSO-only account is not deleted by {}; the account page mails a link, which deletes it in this browser",
+    async (page) => {
+      await signInWithIdp(page, fay.email);
+      await page.waitForURL(`${WEB_URL}/en/tasks`);
+      const bare = await page.evaluate(
+        async () =>
+          (await fetch("/api/auth/delete-user", { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" }))
+            .status,
+      );
+      assert.equal(bare, 400, "a fresh session alone deletes nothing");
+      assert.deepEqual(await accountsOf(fay.email), ["oidc"]);
+
+      await page.goto(`${WEB_URL}/en/account`);
+      const region = page.getByRole("region", { name: "Delete account" });
+      assert.equal(await region.getByLabel("Password").count(), 0, "no password field for an account without a password");
+      await region.getByRole("button", { name: "Email me a confirmation link" }).click();
+      await region.getByRole("status").getByText(`We sent a link to ${fay.email}`).waitFor();
+      await page.goto(await outboxLink(fay.email, /^Confirm deleting your Tasks account$/));
+      await page.waitForURL(`${WEB_URL}/en/signin?notice=account-deleted`);
+      assert.equal((await db.query(`select count(*)::int as n from "user" where email = $1`, [fay.email])).rows[0].n, 0);
     },
   );
 });

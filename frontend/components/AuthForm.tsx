@@ -28,11 +28,16 @@ interface Props {
   initialError?: string | null;
   /** A one-time message from the previous step (password changed, email confirmed). */
   notice?: string;
+  /**
+   * REQUIRE_EMAIL_VERIFICATION is on: an unconfirmed address's sign-in answers like a wrong password
+   * (lib/unverified-sign-in.ts), so every refused sign-in also offers to send the link again.
+   */
+  confirmFirst?: boolean;
 }
 
 type FieldErrors = { email?: string; password?: string };
 
-export function AuthForm({ mode, next, locale, sso, initialError = null, notice }: Props) {
+export function AuthForm({ mode, next, locale, sso, initialError = null, notice, confirmFirst = false }: Props) {
   const id = useId();
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
@@ -74,13 +79,13 @@ export function AuthForm({ mode, next, locale, sso, initialError = null, notice 
           )
         : await authClient.signIn.email({ email: trimmedEmail, password }, fetchOptions);
       if (result.error) {
-        setFormError(
-          authErrorMessage(
-            { ...result.error, retryAfter: retryAfter ?? (result.error as { retryAfter?: number }).retryAfter },
-            mode,
-          ),
+        const maybeUnconfirmed = confirmFirst && !isSignUp && result.error.code === "INVALID_EMAIL_OR_PASSWORD";
+        const message = authErrorMessage(
+          { ...result.error, retryAfter: retryAfter ?? (result.error as { retryAfter?: number }).retryAfter },
+          mode,
         );
-        if (result.error.code === "EMAIL_NOT_VERIFIED") setUnverified(trimmedEmail);
+        setFormError(maybeUnconfirmed ? `${message} If you signed up recently, confirm your email address first.` : message);
+        if (result.error.code === "EMAIL_NOT_VERIFIED" || maybeUnconfirmed) setUnverified(trimmedEmail);
         setPending(false);
         return;
       }
@@ -89,8 +94,9 @@ export function AuthForm({ mode, next, locale, sso, initialError = null, notice 
         setTwoFactor(true);
         return;
       }
-      // REQUIRE_EMAIL_VERIFICATION: sign-up made no session; the mailed link confirms and signs in.
-      if (isSignUp && !result.data?.token) return setCheckMail(trimmedEmail);
+      // REQUIRE_EMAIL_VERIFICATION: sign-up made no session; the mailed link confirms the address. (The
+      // answer no longer carries the session token to tell: lib/hide-session-token.ts.)
+      if (isSignUp && confirmFirst) return setCheckMail(trimmedEmail);
       // A full navigation, so the server components see the new session cookie.
       window.location.assign(next);
     } catch {
@@ -117,7 +123,7 @@ export function AuthForm({ mode, next, locale, sso, initialError = null, notice 
     return (
       <AuthCard title="Check your email">
         <p role="status" className="alert alert-success">
-          We sent a link to {checkMail}. Open it to confirm your address and sign in.
+          We sent a link to {checkMail}. Open it to confirm your address, then sign in.
         </p>
         <ResendVerification email={checkMail} />
       </AuthCard>

@@ -4,6 +4,7 @@ import type { AuthMode } from "@/lib/auth-errors";
 import { ssoEnv, ssoErrorMessage, ssoProviders } from "@/lib/auth-sso";
 import { pageLocale, type LocalePageProps } from "@/lib/page-params";
 import { safeNextPath, signInPath, signUpPath, tasksPath } from "@/lib/paths";
+import { requireEmailVerification } from "@/lib/mail/config";
 import { getSession } from "@/lib/session";
 import { signInNoticeText } from "@/lib/signin-notices";
 
@@ -29,6 +30,7 @@ export async function AuthPage({ mode, params, searchParams }: AuthPageProps & {
       sso={sso}
       initialError={ssoErrorMessage(query.error)}
       notice={signInNoticeText(query.notice)}
+      confirmFirst={requireEmailVerification()}
     />
   );
 }

@@ -17,10 +17,12 @@ interface Props {
   token: string | null;
   /** Where to go once the password is changed (sign-in, with a notice). */
   done: string;
+  /** Why the person is here when it is not a reset they asked for (the first email confirmation). */
+  notice?: string;
 }
 
 /** New password + confirmation → POST /reset-password. Every session of the account ends on success. */
-export function ResetPasswordForm({ locale, token, done }: Props) {
+export function ResetPasswordForm({ locale, token, done, notice }: Props) {
   const id = useId();
   const [password, setPassword] = useState("");
   const [confirm, setConfirm] = useState("");
@@ -88,6 +90,11 @@ export function ResetPasswordForm({ locale, token, done }: Props) {
 
   return (
     <AuthCard title="Choose a new password">
+      {notice && (
+        <p role="status" className="alert alert-success">
+          {notice}
+        </p>
+      )}
       <FormAlert id={errorId} message={formError} />
       {linkDead ? (
         <p className="auth-switch">

@@ -6,3 +6,5 @@ export const forgotPasswordPath = (locale: Locale = DEFAULT_LOCALE) => `/${local
 export const resetPasswordPath = (locale: Locale = DEFAULT_LOCALE) => `/${locale}/reset-password`;
 /** Better Auth's verification link redirects here, with `?error=…` when the link is no good. */
 export const emailVerifiedPath = (locale: Locale = DEFAULT_LOCALE) => `/${locale}/email-verified`;
+/** `notice` on the reset page after a first confirmation that removed the earlier sign-in methods (lib/email-proof.ts). */
+export const EMAIL_CONFIRMED_NOTICE = "email-confirmed";

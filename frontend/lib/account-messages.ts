@@ -11,6 +11,10 @@ export function accountErrorMessage(error: AuthErrorLike | null | undefined): st
       return "Email sending isn't set up on this server, so no verification email can be sent.";
     case "EMAIL_ALREADY_VERIFIED":
       return "Your email address is already verified.";
+    case "DELETE_NEEDS_PROOF":
+      return "Enter your password to delete your account.";
+    case "USE_PASSWORD":
+      return "This account has a password: enter it to delete the account.";
   }
   if (error?.status === 401) return "Your session has ended. Please sign in again.";
   return authErrorMessage(error, "signup");

@@ -7,7 +7,11 @@ import { ssoEnv, ssoOptions } from "./auth-sso";
 import { twoFactorPlugin } from "./auth-two-factor";
 import { signInThrottle } from "./sign-in-throttle";
 import { userFieldLimits } from "./user-fields";
-import { authMailOptions } from "./auth-mail";
+import { emailProof } from "./email-proof";
+import { deletionProof } from "./deletion-proof";
+import { unverifiedSignInLooksWrong } from "./unverified-sign-in";
+import { authMailOptions, DELETE_LINK_MINUTES } from "./auth-mail";
+import { requireEmailVerification } from "./mail/config";
 import type { Mailer } from "./mail/transport";
 import { accountDeletion } from "./account-deletion";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./auth-errors";
@@ -61,7 +65,7 @@ function stripTrailingSlash(url: string) {
  */
 export function createAuth(env: NodeJS.ProcessEnv = process.env, database?: BetterAuthOptions["database"], mailer?: Mailer) {
   const c = authEnv(env);
-  const sso = ssoOptions(ssoEnv(env));
+  const sso = ssoOptions(ssoEnv(env), requireEmailVerification(env));
   const mail = authMailOptions(env, mailer);
   const pool = database ? undefined : new Pool({ connectionString: c.databaseURL, max: 10 });
   return betterAuth({
@@ -78,7 +82,8 @@ export function createAuth(env: NodeJS.ProcessEnv = process.env, database?: Bett
       ...mail.emailAndPassword,
     },
     emailVerification: mail.emailVerification,
-    // Deletion takes the password again and removes the user's tasks too, in one transaction.
+    // Deletion takes the password again (or a mailed link, for accounts without one: lib/deletion-proof.ts)
+    // and removes the user's tasks too, in one transaction.
     user: { deleteUser: accountDeletion(pool) },
     // list-sessions would hand every device's session token (its cookie credential) to page
     // scripts; the account page lists sessions on the server instead (auth.api still works).
@@ -105,6 +110,9 @@ export function createAuth(env: NodeJS.ProcessEnv = process.env, database?: Bett
         jwks: { keyPairConfig: { alg: c.jwtAlg } as JWKOptions },
       }),
       signInThrottle(),
+      emailProof(),
+      unverifiedSignInLooksWrong(),
+      deletionProof(mail.sendDeleteAccountVerification, DELETE_LINK_MINUTES),
       userFieldLimits(),
       // Must stay last: lets server actions/components set Better Auth cookies.
       nextCookies(),

@@ -140,7 +140,7 @@ describe("forgot password", () => {
 });
 
 describe("email verification", () => {
-  it("sign-up mails a link that verifies the address and lands on /en/email-verified", async () => {
+  it("sign-up mails a link that verifies the address; the first confirmation lands on the reset page to choose the password", async () => {
     const s = setup();
     const cookie = cookieOf(await s.call("/sign-up/email", { body: ADA }));
     expect((await sessionOf(s.call, cookie)).user.emailVerified).toBe(false);
@@ -150,8 +150,10 @@ describe("email verification", () => {
 
     const res = await s.call(mail.link);
     expect(res.status).toBe(302);
-    expect(res.headers.get("location")).toBe("/en/email-verified");
-    expect((await sessionOf(s.call, cookie)).user.emailVerified).toBe(true);
+    // What was set up before the proof (password, sessions) ends: lib/email-proof.ts.
+    expect(res.headers.get("location")).toMatch(/^\/en\/reset-password\?token=[^&]+&notice=email-confirmed$/);
+    expect(await sessionOf(s.call, cookie)).toBeNull();
+    expect((s.db.user as { emailVerified: boolean }[])[0].emailVerified).toBe(true);
   });
 
   it("a tampered link is refused with an error on the landing page", async () => {
@@ -163,7 +165,7 @@ describe("email verification", () => {
     expect(res.headers.get("location")).toBe("/en/email-verified?error=INVALID_TOKEN");
   });
 
-  it("REQUIRE_EMAIL_VERIFICATION=true: no session at sign-up, sign-in refused with EMAIL_NOT_VERIFIED until the link is opened", async () => {
+  it("REQUIRE_EMAIL_VERIFICATION=true: no session at sign-up, sign-in refused (like a wrong password) until the link is opened", async () => {
     const s = setup({ REQUIRE_EMAIL_VERIFICATION: "true" });
     const signUp = await s.call("/sign-up/email", { body: ADA });
     expect(signUp.status).toBe(200);
@@ -171,8 +173,9 @@ describe("email verification", () => {
     expect(cookieOf(signUp)).not.toMatch(/session_token/);
 
     const refused = await signIn(s.call, ADA.password);
-    expect(refused.status).toBe(403);
-    expect((await refused.json()).code).toBe("EMAIL_NOT_VERIFIED");
+    // Answered like a wrong password, so a taken address looks like a free one (lib/unverified-sign-in.ts).
+    expect(refused.status).toBe(401);
+    expect((await refused.json()).code).toBe("INVALID_EMAIL_OR_PASSWORD");
 
     // The "send the link again" button: another mail, same kind of link.
     expect((await s.call("/send-verification-email", { body: { email: ADA.email } })).status).toBe(200);
@@ -180,9 +183,10 @@ describe("email verification", () => {
     expect(links).toHaveLength(2);
 
     const opened = await s.call(links[1]);
-    expect(opened.headers.get("location")).toBe("/en/email-verified");
-    // Auto sign-in after verification: the link's response carries the session.
-    expect((await sessionOf(s.call, cookieOf(opened))).user).toMatchObject({ email: ADA.email, emailVerified: true });
+    // No sign-in after verification (finding 3 of issue 21): the link's response carries no session.
+    expect(cookieOf(opened)).not.toMatch(/session_token=[^;]/);
+    const token = new URL(opened.headers.get("location")!, BASE).searchParams.get("token")!;
+    expect((await s.call("/reset-password", { body: { newPassword: ADA.password, token } })).status).toBe(200);
     expect((await signIn(s.call, ADA.password)).status).toBe(200);
   });
 

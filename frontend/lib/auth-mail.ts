@@ -1,11 +1,13 @@
 import type { BetterAuthOptions } from "better-auth";
 import { emailVerifiedPath } from "./account-links";
 import { mailConfig, requireEmailVerification } from "./mail/config";
-import { passwordResetMail, verificationMail, type MailMessage } from "./mail/messages";
+import { deleteAccountMail, passwordResetMail, verificationMail, type MailMessage } from "./mail/messages";
 import { createMailer, type Mailer } from "./mail/transport";
 
 const RESET_LINK_MINUTES = 60;
 const VERIFY_LINK_MINUTES = 24 * 60;
+/** The mailed confirmation of deleting an account without a password (lib/deletion-proof.ts). */
+export const DELETE_LINK_MINUTES = 60;
 
 /**
  * The mail half of the Better Auth options (password reset, email verification), from the
@@ -31,12 +33,17 @@ export function authMailOptions(env: NodeJS.ProcessEnv = process.env, mailer?: M
       sendOnSignUp: true,
       // Resending is a button (POST /send-verification-email, 3 a minute), not every failed sign-in.
       sendOnSignIn: false,
-      // The link proves the mailbox; whoever holds it could reset the password anyway.
-      autoSignInAfterVerification: true,
+      // The link confirms the address and never signs in: a session made by a link would skip the
+      // second factor (probe issue 21, finding 3). The landing page says "confirmed, sign in".
+      autoSignInAfterVerification: false,
       expiresIn: VERIFY_LINK_MINUTES * 60,
       sendVerificationEmail: async ({ user, url }) => send(verificationMail(user, landOnVerifiedPage(url), VERIFY_LINK_MINUTES)),
     },
+    /** Same shape as Better Auth's `user.deleteUser.sendDeleteAccountVerification`; used by lib/deletion-proof.ts. */
+    sendDeleteAccountVerification: async ({ user, url }: { user: { email: string; name?: string | null }; url: string }) =>
+      send(deleteAccountMail(user, url, DELETE_LINK_MINUTES)),
   } satisfies {
+    sendDeleteAccountVerification: unknown;
     emailAndPassword: Omit<NonNullable<BetterAuthOptions["emailAndPassword"]>, "enabled">;
     emailVerification: BetterAuthOptions["emailVerification"];
   };

@@ -50,11 +50,20 @@ describe("single sign-on providers come from the environment", () => {
     );
     expect(ssoProviders(config).map((p) => p.id)).toEqual(["github", "google"]);
     expect(ssoOptions(config).socialProviders).toEqual({
-      github: { clientId: "gh", clientSecret: "ghs" },
-      google: { clientId: "go", clientSecret: "gos" },
+      github: { clientId: "gh", clientSecret: "ghs", requireEmailVerification: false },
+      google: { clientId: "go", clientSecret: "gos", requireEmailVerification: false },
     });
     expect(() => ssoEnv(env({ GITHUB_CLIENT_ID: "gh" }))).toThrow(/GITHUB_CLIENT_SECRET is not/);
     expect(() => ssoEnv(env({ GOOGLE_CLIENT_SECRET: "gos" }))).toThrow(/GOOGLE_CLIENT_ID is not/);
+  });
+
+  it("REQUIRE_EMAIL_VERIFICATION gates every provider's unconfirmed sign-ins (Better Auth's requireEmailVerification)", () => {
+    const config = ssoEnv(env({ ...OIDC, GITHUB_CLIENT_ID: "gh", GITHUB_CLIENT_SECRET: "ghs" }));
+    const options = ssoOptions(config, true);
+    expect(options.socialProviders.github).toMatchObject({ requireEmailVerification: true });
+    const [provider] = (options.plugins[0].options as { config: Record<string, unknown>[] }).config;
+    expect(provider).toMatchObject({ requireEmailVerification: true });
+    expect(ssoErrorMessage("email_not_verified")).toMatch(/Confirm your email address first/);
   });
 
   it("blank values count as unset", () => {

@@ -9,6 +9,8 @@ export const SIGN_IN_NOTICES = {
   // After a password reset (every session ended) and after the email verification link.
   "password-changed": "Your password was changed, and every session signed out. Sign in with the new password.",
   "email-verified": "Your email address is confirmed.",
+  // The confirmation link never signs in (a session from a link would skip two-factor).
+  "email-confirmed-sign-in": "Your email address is confirmed. Sign in to continue.",
 } as const;
 
 export type SignInNotice = keyof typeof SIGN_IN_NOTICES;

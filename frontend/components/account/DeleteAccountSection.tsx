@@ -1,10 +1,12 @@
 "use client";
 
 import { useEffect, useId, useRef } from "react";
+import { DeleteByEmailLink } from "./DeleteByEmailLink";
 import { PasswordField } from "./PasswordField";
 import { useDeleteAccount } from "./useDeleteAccount";
 
-export function DeleteAccountSection({ here }: { here: string }) {
+/** Deletion needs proof: the password, or for an account without one a mailed link (lib/deletion-proof.ts). */
+export function DeleteAccountSection({ here, hasPassword, email }: { here: string; hasPassword: boolean; email: string }) {
   const id = useId();
   const del = useDeleteAccount(here);
   const passwordRef = useRef<HTMLInputElement>(null);
@@ -28,6 +30,30 @@ export function DeleteAccountSection({ here }: { here: string }) {
     <section className="account-card card danger-zone" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Delete account</h2>
       <p>This deletes your account, all of your tasks and every session, at once and for good. It can&apos;t be undone.</p>
+      {!hasPassword ? (
+        <DeleteByEmailLink here={here} email={email} />
+      ) : (
+        <PasswordDeletion del={del} id={id} passwordRef={passwordRef} confirmRef={confirmRef} onSubmit={onSubmit} />
+      )}
+    </section>
+  );
+}
+
+function PasswordDeletion({
+  del,
+  id,
+  passwordRef,
+  confirmRef,
+  onSubmit,
+}: {
+  del: ReturnType<typeof useDeleteAccount>;
+  id: string;
+  passwordRef: React.RefObject<HTMLInputElement | null>;
+  confirmRef: React.RefObject<HTMLButtonElement | null>;
+  onSubmit: (event: React.FormEvent<HTMLFormElement>) => void;
+}) {
+  return (
+    <>
       <div role="alert" className={del.error ? "alert alert-error" : "visually-hidden"}>
         {del.error}
       </div>
@@ -64,6 +90,6 @@ export function DeleteAccountSection({ here }: { here: string }) {
           </div>
         )}
       </form>
-    </section>
+    </>
   );
 }

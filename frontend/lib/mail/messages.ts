@@ -30,6 +30,17 @@ export function passwordResetMail(user: Recipient, link: string, validMinutes: n
   });
 }
 
+export function deleteAccountMail(user: Recipient, link: string, validMinutes: number): MailMessage {
+  return compose(user, link, {
+    subject: `Confirm deleting your ${APP_NAME} account`,
+    intro: `Someone signed in to your ${APP_NAME} account (${user.email}) asked to delete it, with all of its tasks. Open this link in the browser where you asked, to delete it for good:`,
+    action: "Delete my account",
+    validity: `The link works once, for ${duration(validMinutes)}, and only where you are signed in.`,
+    notYou:
+      "If this wasn't you, ignore this email: nothing is deleted without the link. Someone may be signed in to your account: sign out other devices from your account page.",
+  });
+}
+
 export function verificationMail(user: Recipient, link: string, validMinutes: number): MailMessage {
   return compose(user, link, {
     subject: `Confirm your email address for ${APP_NAME}`,

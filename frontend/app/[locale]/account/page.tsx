@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { AccountHeader } from "@/components/account/AccountHeader";
 import { ChangePasswordForm } from "@/components/account/ChangePasswordForm";
 import { DeleteAccountSection } from "@/components/account/DeleteAccountSection";
@@ -6,6 +7,7 @@ import { ProfileSection } from "@/components/account/ProfileSection";
 import { SecuritySection } from "@/components/account/SecuritySection";
 import { SessionsSection } from "@/components/account/SessionsSection";
 import { listSessionViews } from "@/lib/account-sessions";
+import { auth } from "@/lib/auth";
 import { pageLocale, type LocalePageProps } from "@/lib/page-params";
 import { accountPath, tasksPath } from "@/lib/paths";
 import { requireSession } from "@/lib/session";
@@ -19,6 +21,9 @@ export default async function AccountPage({ params }: Pick<LocalePageProps, "par
   const here = accountPath(locale);
   const { user, session } = await requireSession(here, locale);
   const sessions = await listSessionViews(user.id, session.id);
+  // Deletion asks for the password; an account that signs in only through a provider gets a mailed link instead.
+  const accounts = await auth.api.listUserAccounts({ headers: await headers() });
+  const hasPassword = accounts.some((a) => a.providerId === "credential");
 
   return (
     <div className="app">
@@ -33,7 +38,7 @@ export default async function AccountPage({ params }: Pick<LocalePageProps, "par
           signInMethodsHref={`${here}/sign-in-methods`}
         />
         <SessionsSection sessions={sessions} here={here} />
-        <DeleteAccountSection here={here} />
+        <DeleteAccountSection here={here} hasPassword={hasPassword} email={user.email} />
       </main>
     </div>
   );

@@ -12,15 +12,22 @@ import { withSignInNotice } from "@/lib/signin-notices";
 export const metadata: Metadata = { title: "Email confirmation" };
 
 /**
- * Where Better Auth's verification link lands (GET /api/auth/verify-email redirects here). On
- * success the person is signed in (autoSignInAfterVerification) and goes on to their tasks; a
- * link that did not work comes with `?error=` and gets a way to ask for a new one.
+ * Where Better Auth's verification link lands (GET /api/auth/verify-email redirects here). The
+ * link confirms the address but never signs in (autoSignInAfterVerification: false, so no session
+ * skips two-factor): on success a signed-in person goes on to their tasks, anyone else to sign-in
+ * with "confirmed, sign in". A link that did not work comes with `?error=` and a way to ask for a new one.
  */
 export default async function Page({ params, searchParams }: LocalePageProps<"error">) {
   const locale = await pageLocale(params);
   const { error } = await searchParams;
   const session = await getSession();
-  if (!error) redirect(withSignInNotice(session ? tasksPath(locale) : signInPath(null, locale), "email-verified"));
+  if (!error) {
+    redirect(
+      session
+        ? withSignInNotice(tasksPath(locale), "email-verified")
+        : withSignInNotice(signInPath(null, locale), "email-confirmed-sign-in"),
+    );
+  }
   const code = firstValue(error) ?? "";
   return (
     <AuthCard title="That link didn't work">

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ResetPasswordForm } from "@/components/ResetPasswordForm";
-import { pageLocale, type LocalePageProps } from "@/lib/page-params";
+import { EMAIL_CONFIRMED_NOTICE } from "@/lib/account-links";
+import { firstValue, pageLocale, type LocalePageProps } from "@/lib/page-params";
 import { signInPath } from "@/lib/paths";
 import { withSignInNotice } from "@/lib/signin-notices";
 
@@ -8,13 +9,23 @@ export const metadata: Metadata = { title: "Choose a new password" };
 
 /**
  * Better Auth's mailed link (GET /api/auth/reset-password/<token>) checks the token and redirects
- * here with `?token=…`, or with `?error=INVALID_TOKEN` when it is unknown, used or expired.
+ * here with `?token=…`, or with `?error=INVALID_TOKEN` when it is unknown, used or expired. The first
+ * confirmation of an address also lands here (`&notice=email-confirmed`, lib/email-proof.ts): it
+ * removed every sign-in method set up before it, so the person chooses the password the account keeps.
  */
-export default async function Page({ params, searchParams }: LocalePageProps<"token" | "error">) {
+const EMAIL_CONFIRMED_TEXT =
+  "Your email address is confirmed. For your safety, any password, sign-in method or two-factor set up before " +
+  "the confirmation was removed: choose the password you'll sign in with.";
+export default async function Page({ params, searchParams }: LocalePageProps<"token" | "error" | "notice">) {
   const locale = await pageLocale(params);
-  const { token, error } = await searchParams;
+  const { token, error, notice } = await searchParams;
   const value = !error && typeof token === "string" && token.length > 0 && token.length <= 200 ? token : null;
   return (
-    <ResetPasswordForm locale={locale} token={value} done={withSignInNotice(signInPath(null, locale), "password-changed")} />
+    <ResetPasswordForm
+      locale={locale}
+      token={value}
+      done={withSignInNotice(signInPath(null, locale), "password-changed")}
+      notice={value && firstValue(notice) === EMAIL_CONFIRMED_NOTICE ? EMAIL_CONFIRMED_TEXT : undefined}
+    />
   );
 }

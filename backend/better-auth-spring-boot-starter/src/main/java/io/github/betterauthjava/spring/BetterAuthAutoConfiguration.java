@@ -46,7 +46,12 @@ import org.springframework.security.web.SecurityFilterChain;
         },
         afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @ConditionalOnClass(JwtDecoder.class)
-@EnableConfigurationProperties({BetterAuthProperties.class, SessionCheckProperties.class, PublicPathsProperties.class})
+@EnableConfigurationProperties({
+    BetterAuthProperties.class,
+    SessionCheckProperties.class,
+    PublicPathsProperties.class,
+    AuthoritiesProperties.class
+})
 public class BetterAuthAutoConfiguration {
 
     @Bean
@@ -76,10 +81,16 @@ public class BetterAuthAutoConfiguration {
         return new BetterAuthJwtDecoder(verifier);
     }
 
+    /**
+     * Declared as the interface, not the class: the missing-bean condition is deduced from this
+     * type, so any {@code Converter<Jwt, ? extends AbstractAuthenticationToken>} bean of the
+     * application replaces ours, with no {@code @Primary} needed.
+     */
     @Bean
     @ConditionalOnMissingBean
-    BetterAuthAuthenticationConverter betterAuthAuthenticationConverter() {
-        return new BetterAuthAuthenticationConverter();
+    Converter<Jwt, ? extends AbstractAuthenticationToken> betterAuthAuthenticationConverter(
+            AuthoritiesProperties authorities) {
+        return new BetterAuthAuthenticationConverter(authorities.authorities());
     }
 
     /** RFC 6750 §2.1 only: query strings end up in logs and Referer headers, bodies and cookies invite CSRF. */

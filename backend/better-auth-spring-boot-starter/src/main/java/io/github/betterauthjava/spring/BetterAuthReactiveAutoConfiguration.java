@@ -65,12 +65,14 @@ public class BetterAuthReactiveAutoConfiguration {
             ReactiveJwtDecoder decoder,
             Converter<Jwt, ? extends AbstractAuthenticationToken> betterAuthAuthenticationConverter,
             ServerAuthenticationConverter betterAuthBearerTokenConverter,
-            ServerAuthenticationEntryPoint betterAuthServerAuthenticationEntryPoint) {
+            ServerAuthenticationEntryPoint betterAuthServerAuthenticationEntryPoint,
+            PublicPathsProperties publicPaths) {
         return new BetterAuthReactiveResourceServer(
                 decoder,
                 betterAuthAuthenticationConverter,
                 betterAuthBearerTokenConverter,
-                betterAuthServerAuthenticationEntryPoint);
+                betterAuthServerAuthenticationEntryPoint,
+                publicPaths.ignoreInvalidTokensOn());
     }
 
     /** "Add the dependency" is enough: every request needs a valid token, no session, no CSRF (no cookies). */

@@ -2,7 +2,6 @@ package io.github.betterauthjava.jwt;
 
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +17,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -86,8 +84,7 @@ public final class JwksKeys implements AutoCloseable {
         ed25519.selfTest();
         this.clock = clock;
         this.metrics = metrics;
-        this.executor = Executors.newThreadPerTaskExecutor(
-                Thread.ofVirtual().name("better-auth-jwks-", 0).factory());
+        this.executor = BackgroundThreads.executor("better-auth-jwks-");
         // HTTP/1.1 only: the JDK client's default HTTP/2 sends "Upgrade: h2c" on plain http, and
         // Next.js (next start, where Better Auth usually runs) drops such requests with an empty reply.
         this.http = HttpClient.newBuilder()
@@ -186,8 +183,7 @@ public final class JwksKeys implements AutoCloseable {
                 .build();
         CompletableFuture<HttpResponse<byte[]>> exchange;
         try {
-            exchange = http.sendAsync(
-                    request, HttpResponse.BodyHandlers.limiting(HttpResponse.BodyHandlers.ofByteArray(), maxBytes));
+            exchange = http.sendAsync(request, new SizeCappedBody(maxBytes));
         } catch (RuntimeException e) {
             exchange = CompletableFuture.failedFuture(e);
         }
@@ -260,13 +256,8 @@ public final class JwksKeys implements AutoCloseable {
         if (cause instanceof TimeoutException || cause instanceof java.net.http.HttpTimeoutException) {
             return "timed out";
         }
-        if (cause instanceof JwksUnusable) {
+        if (cause instanceof JwksUnusable || cause instanceof SizeCappedBody.TooLarge) {
             return cause.getMessage();
-        }
-        if (cause instanceof IOException
-                && cause.getMessage() != null
-                && cause.getMessage().contains("exceeds")) {
-            return "document larger than " + maxBytes + " bytes";
         }
         return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     }
@@ -282,8 +273,22 @@ public final class JwksKeys implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        http.shutdownNow();
+        shutdownNow(http);
         executor.shutdownNow();
+    }
+
+    /**
+     * Java 21+ can stop an HttpClient's selector thread at once; on 17 it stops by itself once the
+     * client is unreachable, so there is nothing to call.
+     */
+    private static void shutdownNow(HttpClient client) {
+        try {
+            HttpClient.class.getMethod("shutdownNow").invoke(client);
+        } catch (NoSuchMethodException e) {
+            // Java 17: see above.
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            log.log(System.Logger.Level.DEBUG, "Could not shut the JWKS HTTP client down", e);
+        }
     }
 
     private static final class JwksUnusable extends RuntimeException {

@@ -45,27 +45,28 @@ record SigningKey(String kid, Set<JWSAlgorithm> algorithms, JWSVerifier verifier
         }
         String declared = jwk.getAlgorithm() == null ? null : jwk.getAlgorithm().getName();
         try {
-            return switch (jwk) {
-                case OctetKeyPair okp
-                when Curve.Ed25519.equals(okp.getCurve()) ->
-                    // Better Auth's default. "Ed25519" is RFC 9864's fully-specified name for the same thing.
-                    pinned(
-                            kid,
-                            declared,
-                            Set.of(JWSAlgorithm.EdDSA, JWSAlgorithm.Ed25519),
-                            ed25519.forKey(okp.toPublicJWK()));
-                case ECKey ec
-                when Curve.P_256.equals(ec.getCurve()) ->
-                    pinned(kid, declared, Set.of(JWSAlgorithm.ES256), new ECDSAVerifier(ec.toPublicJWK()));
-                case ECKey ec
-                when Curve.P_384.equals(ec.getCurve()) ->
-                    pinned(kid, declared, Set.of(JWSAlgorithm.ES384), new ECDSAVerifier(ec.toPublicJWK()));
-                case ECKey ec
-                when Curve.P_521.equals(ec.getCurve()) ->
-                    pinned(kid, declared, Set.of(JWSAlgorithm.ES512), new ECDSAVerifier(ec.toPublicJWK()));
-                case RSAKey rsa when rsa.size() >= MIN_RSA_BITS -> rsa(kid, declared, rsa);
-                default -> Optional.empty();
-            };
+            // if/instanceof, not a switch with patterns: the library runs on Java 17.
+            if (jwk instanceof OctetKeyPair okp && Curve.Ed25519.equals(okp.getCurve())) {
+                // Better Auth's default. "Ed25519" is RFC 9864's fully-specified name for the same thing.
+                return pinned(
+                        kid,
+                        declared,
+                        Set.of(JWSAlgorithm.EdDSA, JWSAlgorithm.Ed25519),
+                        ed25519.forKey(okp.toPublicJWK()));
+            }
+            if (jwk instanceof ECKey ec && Curve.P_256.equals(ec.getCurve())) {
+                return pinned(kid, declared, Set.of(JWSAlgorithm.ES256), new ECDSAVerifier(ec.toPublicJWK()));
+            }
+            if (jwk instanceof ECKey ec && Curve.P_384.equals(ec.getCurve())) {
+                return pinned(kid, declared, Set.of(JWSAlgorithm.ES384), new ECDSAVerifier(ec.toPublicJWK()));
+            }
+            if (jwk instanceof ECKey ec && Curve.P_521.equals(ec.getCurve())) {
+                return pinned(kid, declared, Set.of(JWSAlgorithm.ES512), new ECDSAVerifier(ec.toPublicJWK()));
+            }
+            if (jwk instanceof RSAKey rsa && rsa.size() >= MIN_RSA_BITS) {
+                return rsa(kid, declared, rsa);
+            }
+            return Optional.empty();
         } catch (JOSEException | RuntimeException e) {
             return Optional.empty();
         }

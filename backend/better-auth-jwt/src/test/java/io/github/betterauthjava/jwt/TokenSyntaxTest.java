@@ -56,7 +56,8 @@ class TokenSyntaxTest {
                 .toList();
         List<String> alone = tokens.stream().map(new TokenDigest()::sha256).toList();
 
-        try (ExecutorService threads = Executors.newFixedThreadPool(8)) {
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
             List<Callable<List<String>>> work = IntStream.range(0, 8)
                     .<Callable<List<String>>>mapToObj(
                             i -> () -> tokens.stream().map(digest::sha256).toList())
@@ -64,6 +65,8 @@ class TokenSyntaxTest {
             for (Future<List<String>> result : threads.invokeAll(work)) {
                 assertThat(result.get()).isEqualTo(alone);
             }
+        } finally {
+            threads.shutdownNow();
         }
     }
 }

@@ -46,7 +46,12 @@ import org.springframework.security.web.SecurityFilterChain;
         },
         afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @ConditionalOnClass(JwtDecoder.class)
-@EnableConfigurationProperties({BetterAuthProperties.class, SessionCheckProperties.class, PublicPathsProperties.class})
+@EnableConfigurationProperties({
+    BetterAuthProperties.class,
+    SessionCheckProperties.class,
+    PublicPathsProperties.class,
+    AuthoritiesProperties.class
+})
 public class BetterAuthAutoConfiguration {
 
     @Bean
@@ -76,39 +81,54 @@ public class BetterAuthAutoConfiguration {
         return new BetterAuthJwtDecoder(verifier);
     }
 
+    /**
+     * Declared as the interface, not the class: the missing-bean condition is deduced from this
+     * type, so any {@code Converter<Jwt, ? extends AbstractAuthenticationToken>} bean of the
+     * application replaces ours, with no {@code @Primary} needed.
+     */
     @Bean
     @ConditionalOnMissingBean
-    BetterAuthAuthenticationConverter betterAuthAuthenticationConverter() {
-        return new BetterAuthAuthenticationConverter();
+    Converter<Jwt, ? extends AbstractAuthenticationToken> betterAuthAuthenticationConverter(
+            AuthoritiesProperties authorities) {
+        return new BetterAuthAuthenticationConverter(authorities.authorities());
     }
 
-    /** RFC 6750 §2.1 only: query strings end up in logs and Referer headers, bodies and cookies invite CSRF. */
-    @Bean
-    @ConditionalOnMissingBean
-    BearerTokenResolver betterAuthBearerTokenResolver() {
-        return new HeaderBearerTokenResolver();
-    }
+    /**
+     * The servlet stack's pieces. Behind a class check because the servlet API is not on a WebFlux
+     * application's class path; {@link BetterAuthReactiveAutoConfiguration} has WebFlux's.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "jakarta.servlet.http.HttpServletRequest")
+    static class Servlet {
 
-    @Bean
-    @ConditionalOnMissingBean
-    BetterAuthAuthenticationEntryPoint betterAuthAuthenticationEntryPoint() {
-        return new BetterAuthAuthenticationEntryPoint();
-    }
+        /** RFC 6750 §2.1 only: query strings end up in logs and Referer headers, bodies and cookies invite CSRF. */
+        @Bean
+        @ConditionalOnMissingBean
+        BearerTokenResolver betterAuthBearerTokenResolver() {
+            return new HeaderBearerTokenResolver();
+        }
 
-    @Bean
-    @ConditionalOnMissingBean
-    BetterAuthResourceServer betterAuthResourceServer(
-            JwtDecoder decoder,
-            Converter<Jwt, ? extends AbstractAuthenticationToken> betterAuthAuthenticationConverter,
-            BearerTokenResolver resolver,
-            AuthenticationEntryPoint betterAuthAuthenticationEntryPoint,
-            PublicPathsProperties publicPaths) {
-        return new BetterAuthResourceServer(
-                decoder,
-                betterAuthAuthenticationConverter,
-                resolver,
-                betterAuthAuthenticationEntryPoint,
-                publicPaths.ignoreInvalidTokensOn());
+        @Bean
+        @ConditionalOnMissingBean
+        BetterAuthAuthenticationEntryPoint betterAuthAuthenticationEntryPoint() {
+            return new BetterAuthAuthenticationEntryPoint();
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        BetterAuthResourceServer betterAuthResourceServer(
+                JwtDecoder decoder,
+                Converter<Jwt, ? extends AbstractAuthenticationToken> betterAuthAuthenticationConverter,
+                BearerTokenResolver resolver,
+                AuthenticationEntryPoint betterAuthAuthenticationEntryPoint,
+                PublicPathsProperties publicPaths) {
+            return new BetterAuthResourceServer(
+                    decoder,
+                    betterAuthAuthenticationConverter,
+                    resolver,
+                    betterAuthAuthenticationEntryPoint,
+                    publicPaths.ignoreInvalidTokensOn());
+        }
     }
 
     /**

@@ -28,7 +28,9 @@ class ConfigurationMetadataTest {
             "ignore-invalid-tokens-on",
             "session-check",
             "session-cache-ttl",
-            "session-table"
+            "session-table",
+            "authorities.claim",
+            "authorities.prefix"
         }) {
             assertThat(metadata).contains("\"name\": \"better-auth." + name + "\"");
         }

@@ -12,6 +12,7 @@ import io.github.betterauthjava.jwt.JwksKeys;
 import io.github.betterauthjava.jwt.Outcome;
 import io.github.betterauthjava.jwt.testkit.JwksServer;
 import io.github.betterauthjava.jwt.testkit.TestKeys;
+import io.github.betterauthjava.jwt.testkit.ThreadPool;
 import io.github.betterauthjava.jwt.testkit.Tokens;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -183,7 +183,8 @@ class JwksOutageTest {
 
     @Test
     void aFloodOfRandomKidsCausesOneFetchPerInterval() throws Exception {
-        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+        try (ThreadPool threads = ThreadPool.of(8)) {
+            ExecutorService pool = threads.executor();
             List<CompletableFuture<Void>> all = new ArrayList<>();
             for (int i = 0; i < 1000; i++) {
                 all.add(CompletableFuture.runAsync(
@@ -202,7 +203,8 @@ class JwksOutageTest {
 
     @Test
     void concurrentFirstRequestsShareOneFetch() throws Exception {
-        try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
+        try (ThreadPool threads = ThreadPool.of(16)) {
+            ExecutorService pool = threads.executor();
             List<CompletableFuture<Void>> all = new ArrayList<>();
             for (int i = 0; i < 64; i++) {
                 var key = TestKeys.ALL.get(i % TestKeys.ALL.size());

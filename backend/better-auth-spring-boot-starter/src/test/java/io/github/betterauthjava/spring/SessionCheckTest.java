@@ -12,6 +12,7 @@ import io.github.betterauthjava.jwt.SessionCheckMode;
 import io.github.betterauthjava.jwt.SessionOutcome;
 import io.github.betterauthjava.jwt.SessionsUnavailableException;
 import io.github.betterauthjava.jwt.testkit.TestKeys;
+import io.github.betterauthjava.jwt.testkit.ThreadPool;
 import io.github.betterauthjava.jwt.testkit.Tokens;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
@@ -159,7 +159,8 @@ class SessionCheckTest {
     void looksEachSessionUpOncePerTtlUnderConcurrentRequests() throws Exception {
         int requests = 32;
         try (Verifier verifier = verifier(SessionCheckMode.IF_PRESENT);
-                ExecutorService threads = Executors.newFixedThreadPool(requests)) {
+                ThreadPool pool = ThreadPool.of(requests)) {
+            ExecutorService threads = pool.executor();
             liveSession(verifier, SID, Tokens.USER);
             List<String> tokens = new ArrayList<>();
             for (int i = 0; i < requests; i++) {
@@ -184,7 +185,7 @@ class SessionCheckTest {
             assertThat(store.lookups()).isEqualTo(1);
 
             verifier.clock.advance(Duration.ofSeconds(5));
-            verifier.accepts(tokens.getFirst());
+            verifier.accepts(tokens.get(0));
             assertThat(store.lookups()).as("looked up again after the TTL").isEqualTo(2);
         }
     }

@@ -30,7 +30,6 @@ class PlainJavaApiTest {
     void close() {
         api.close();
         jwks.close();
-        http.close();
     }
 
     private HttpResponse<String> get(String authorization) throws Exception {

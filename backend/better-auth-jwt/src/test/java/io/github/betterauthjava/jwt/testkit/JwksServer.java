@@ -25,7 +25,9 @@ public final class JwksServer implements AutoCloseable {
         SLOW,
         GARBAGE,
         HUGE,
-        EMPTY
+        EMPTY,
+        /** The real keys, padded to {@link #padTo} bytes: usable, only too large. */
+        PADDED
     }
 
     public static final int SLOW_SECONDS = 10;
@@ -34,6 +36,8 @@ public final class JwksServer implements AutoCloseable {
     private final AtomicInteger fetches = new AtomicInteger();
     private volatile List<JWK> keys;
     private volatile Mode mode = Mode.OK;
+    private volatile int paddedBytes;
+    private volatile boolean paddedChunked;
 
     public JwksServer(List<? extends JWK> privateKeys) {
         this.keys = TestKeys.publicHalves(privateKeys);
@@ -42,7 +46,7 @@ public final class JwksServer implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/api/auth/jwks", this::serve);
         server.start();
     }
@@ -61,6 +65,16 @@ public final class JwksServer implements AutoCloseable {
 
     public void mode(Mode mode) {
         this.mode = mode;
+    }
+
+    /**
+     * Serves the real keys in a document of exactly {@code bytes} bytes, with a Content-Length
+     * or, when {@code chunked}, without one (then only reading tells the size).
+     */
+    public void padTo(int bytes, boolean chunked) {
+        this.paddedBytes = bytes;
+        this.paddedChunked = chunked;
+        this.mode = Mode.PADDED;
     }
 
     public void keys(List<? extends JWK> privateKeys) {
@@ -86,6 +100,7 @@ public final class JwksServer implements AutoCloseable {
                     }
                     out.write("\"}".getBytes(StandardCharsets.US_ASCII));
                 }
+                case PADDED -> sendPadded(exchange);
                 case SLOW -> {
                     try {
                         Thread.sleep(SLOW_SECONDS * 1000L);
@@ -97,6 +112,22 @@ public final class JwksServer implements AutoCloseable {
             }
         } catch (IOException e) {
             // The client gave up (timeout, size cap): expected in the fault tests.
+        }
+    }
+
+    private void sendPadded(HttpExchange exchange) throws IOException {
+        String set = new JWKSet(keys).toString(true);
+        String open = set.substring(0, set.length() - 1) + ",\"padding\":\"";
+        int padding = paddedBytes - open.length() - 2;
+        if (padding < 0) {
+            throw new IllegalStateException("the keys alone are larger than " + paddedBytes + " bytes");
+        }
+        byte[] body = (open + "x".repeat(padding) + "\"}").getBytes(StandardCharsets.US_ASCII);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, paddedChunked ? 0 : body.length);
+        OutputStream out = exchange.getResponseBody();
+        for (int at = 0; at < body.length; at += 4096) { // in pieces, as a real server streams
+            out.write(body, at, Math.min(4096, body.length - at));
         }
     }
 

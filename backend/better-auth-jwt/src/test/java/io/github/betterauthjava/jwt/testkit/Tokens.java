@@ -102,12 +102,16 @@ public final class Tokens {
 
     public static JWSSigner signer(JWK key) {
         try {
-            return switch (key) {
-                case OctetKeyPair okp -> new Ed25519Signer(okp);
-                case ECKey ec -> new ECDSASigner(ec);
-                case RSAKey rsa -> new RSASSASigner(rsa);
-                default -> throw new IllegalArgumentException("no signer for " + key.getKeyType());
-            };
+            if (key instanceof OctetKeyPair okp) {
+                return new Ed25519Signer(okp);
+            }
+            if (key instanceof ECKey ec) {
+                return new ECDSASigner(ec);
+            }
+            if (key instanceof RSAKey rsa) {
+                return new RSASSASigner(rsa);
+            }
+            throw new IllegalArgumentException("no signer for " + key.getKeyType());
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }

@@ -1,5 +1,6 @@
 import { memoryAdapter } from "better-auth/adapters/memory";
 import { createAuth } from "./auth-config";
+import type { MailMessage } from "./mail/messages";
 
 /** The environment of a Better Auth under test (NODE_ENV=test: Better Auth's own limiter off). */
 export const TEST_AUTH_ENV = {
@@ -10,7 +11,7 @@ export const TEST_AUTH_ENV = {
 
 /**
  * Empty in-memory tables for every model this app's Better Auth options declare (core, jwt,
- * twoFactor, the sign-in throttle, the rate limiter): one list, so a plugin added later is added here once.
+ * twoFactor, the sign-in throttle, TOTP steps, the mail limit, the rate limiter): one list, so a plugin added later is added here once.
  */
 export function memoryTables<Row = unknown>(): Record<string, Row[]> {
   return {
@@ -21,13 +22,19 @@ export function memoryTables<Row = unknown>(): Record<string, Row[]> {
     jwks: [],
     twoFactor: [],
     signInThrottle: [],
+    totpStep: [],
+    mailLimit: [],
     rateLimit: [],
   };
 }
 
-/** This app's Better Auth configuration on an in-memory database, and that database. */
+/** This app's Better Auth configuration on an in-memory database, and that database; `mail` keeps what is sent. */
 export function memoryAuth(env: Record<string, string> = {}) {
   const db = memoryTables();
-  const auth = createAuth({ ...TEST_AUTH_ENV, ...env } as NodeJS.ProcessEnv, memoryAdapter(db));
-  return { auth, db };
+  const mail: MailMessage[] = [];
+  const auth = createAuth({ ...TEST_AUTH_ENV, ...env } as NodeJS.ProcessEnv, memoryAdapter(db), {
+    description: "test",
+    send: async (m) => void mail.push(m),
+  });
+  return { auth, db, mail };
 }

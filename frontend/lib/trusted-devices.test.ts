@@ -11,7 +11,7 @@ import {
   type Auth,
 } from "./test-two-factor";
 import { totpSecret } from "./totp";
-import { forgetTrustedDevice, listTrustedDevices } from "./trusted-devices";
+import { forgetTrustedDevice, listTrustedDevices, type Adapter } from "./trusted-devices";
 
 const NEW_PASSWORD = "battery-staple-2";
 
@@ -37,7 +37,7 @@ async function signInTrusted(auth: Auth, credentials: { email: string; password:
   };
 }
 
-const adapterOf = async (auth: Auth) => (await auth.$context).adapter;
+const adapterOf = async (auth: Auth) => (await auth.$context).adapter as unknown as Adapter;
 const userIdOf = (db: Record<string, unknown[]>) => (db.user[0] as { id: string }).id;
 
 describe("trusted devices end with the password or the second factor (lib/trusted-devices.ts)", () => {

@@ -23,7 +23,7 @@ const TRUST_ENDING_PATHS = new Set([
 ]);
 
 type Ctx = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];
-type Adapter = Ctx["context"]["adapter"];
+export type Adapter = Ctx["context"]["adapter"];
 
 interface VerificationRow {
   id: string;

@@ -204,6 +204,9 @@ describe("nothing of a deleted account remains (SPEC 1.6)", () => {
     assert.equal((await knownDevice.call("/sign-in/email", { email, password: "wrong-password-1" })).status, 401);
     const before = nonZero(await rowsMentioning(db, { id: userId, email }));
     t.diagnostic(`before deletion: ${JSON.stringify(before)}`);
+    t.diagnostic(
+      `known device cookies: ${[...knownDevice.cookies.keys()]}; signInThrottle keys: ${JSON.stringify((await db.query('SELECT key FROM "signInThrottle"')).rows)}`,
+    );
     // The check can fail: the user is there, in both schemas, and the hashes are found.
     assert.equal(before["public.user.id"], 1);
     assert.equal(before["public.user.email"], 1);

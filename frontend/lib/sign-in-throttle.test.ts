@@ -147,7 +147,7 @@ describe("the per-account sign-in limit, through Better Auth's HTTP handler", ()
     }
     expect(withoutCookie).toEqual(Array(30).fill(429)); // what the probe saw, on a device never signed in before
     expect(owner).toEqual(Array(30).fill(200));
-  });
+  }, 90_000);
 
   it("a stranger gets no more guesses per hour than before: no cookie, a forged one or another account's shares the account's bucket", async () => {
     // What the back-off alone allows in an hour: the free attempts, then one per opened slot.
@@ -164,7 +164,7 @@ describe("the per-account sign-in limit, through Better Auth's HTTP handler", ()
       const guesses = await strangerGuessesFor(3600, "ada@example.com", cookie);
       expect(guesses.filter((s) => s === 401).length).toBeLessThanOrEqual(allowed);
     }
-  });
+  }, 90_000);
 
   it("a known device's own wrong passwords back off in its own bucket", async () => {
     const device = knownDeviceCookie(await signIn("ada@example.com", PASSWORD));

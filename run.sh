@@ -8,8 +8,15 @@ set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$PWD
 
+# Everything this script and what it starts write (logs, secrets, the API's copy and its database,
+# the web app's local outbox) is the owner's only: reset and confirmation links, the database
+# password and the data itself are in there. umask covers new files and folders; a data folder
+# from before gets its group/other bits removed (only where there are any).
+umask 077
 export TASKS_DATA_DIR=${TASKS_DATA_DIR:-$ROOT/.data}
 mkdir -p "$TASKS_DATA_DIR"
+chmod 700 "$TASKS_DATA_DIR"
+find "$TASKS_DATA_DIR" -perm /077 -exec chmod go-rwx {} + 2>/dev/null || true
 
 # Local secrets: generated once, kept in a git-ignored file, never committed. A .data folder from
 # before the embedded PostgreSQL had a password gets one added (the API sets it on its next start).
@@ -61,8 +68,8 @@ JAVA="$JAVA_HOME/bin/java"
 # API_JAVA_OPTS replaces them.
 API_JAVA_OPTS=${API_JAVA_OPTS:-@backend/task-api/jvm.options}  # (relative: the API starts from $ROOT)
 
-# Component output goes to log files; the terminal gets one line per step, the mail links of a
-# local run, and the cause when something fails.
+# Component output goes to log files; the terminal gets one line per step, where a local run's
+# mail was saved, and the cause when something fails.
 LOG_DIR="$TASKS_DATA_DIR/logs"
 mkdir -p "$LOG_DIR"
 T0=$(date +%s)
@@ -189,8 +196,8 @@ if [ -f frontend/package.json ]; then
   fi
   t_web=$(date +%s)
   echo "--- $(date -u +%FT%TZ) start" >> "$LOG_DIR/web.log"
-  # Everything to web.log; a local run's mail lines ("mail to <addr>: <subject> — <link>") and
-  # errors also to the terminal, so a developer can click the link.
+  # Everything to web.log; a local run's mail lines ("mail to <addr>: <subject> — in <outbox file>",
+  # never the link itself: it is a credential, and web.log is a file) and errors also to the terminal.
   PORT=$PORT_WEB npm run -s start > >(tee -a "$LOG_DIR/web.log" | grep --line-buffered -E '^mail to |ERROR|Error:') 2>&1 &
   pids+=($!) names+=("the web app") trees+=(1)
   cd "$ROOT"

@@ -1,20 +1,23 @@
 // The API and local-run findings of the security probe, checked on the real system as a person
 // runs it (./run.sh on a fresh data directory): metrics only on the loopback management port,
-// the embedded PostgreSQL refusing a wrong password and listening on 127.0.0.1 only, and Tomcat's
-// own error pages carrying the API's security headers; the API never holds Better Auth's secret, so
-// HS256 tokens signed with it (the email-verification link among them) are no access tokens.
+// the embedded PostgreSQL refusing a wrong password and listening on 127.0.0.1 only, Tomcat's
+// own error pages carrying the API's security headers, (issue 21, 7) a data directory that is
+// the owner's only, with no working link in any log file; and the API never holds Better Auth's
+// secret, so HS256 tokens signed with it (the email-verification link among them) are no access tokens.
 // Uses run.sh's fixed ports: run it under the shared lock, e.g.
 //   flock /tmp/tasks-ports.lock node --test --test-concurrency=1 --test-timeout=900000 tests/security-api.test.mjs
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import { execFileSync } from "node:child_process";
 import { decodeJwt, tokenMinter } from "../support/jwt.mjs";
+import { AuthClient } from "../support/auth-http.mjs";
 import { ROOT_DIR } from "../support/processes.mjs";
-import { API_URL, embeddedPostgresPassword, startSystem } from "../support/system.mjs";
+import { API_URL, embeddedPostgresPassword, startSystem, WEB_URL } from "../support/system.mjs";
+import { eventually } from "../support/tasks-page.mjs";
 
 const MANAGEMENT_PORT = 8081;
 const POSTGRES_PORT = 15432;
@@ -347,5 +350,68 @@ test("a second ./run.sh stops at once, naming each busy port and the variable th
   assert.equal(failure.status, 1);
   for (const variable of ["PORT_WEB", "PORT_API", "MANAGEMENT_SERVER_PORT", "EMBEDDED_POSTGRES_PORT"]) {
     assert.match(failure.stderr, new RegExp(`move it with ${variable}=<port>`));
+/** Every folder and file under `dir` (not following links), with its permission bits. */
+function modesUnder(dir) {
+  const found = [{ path: dir, dir: true, mode: statSync(dir).mode & 0o777 }];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...modesUnder(p));
+    else if (entry.isFile()) found.push({ path: p, dir: false, mode: statSync(p).mode & 0o777 });
+  }
+  return found;
+}
+
+test("the data directory is the owner's only: folders 0700, files 0600 or tighter (logs, secrets, outbox, the API's data)", async () => {
+  // Mail first, so the outbox exists too.
+  const client = new AuthClient(WEB_URL);
+  await client.signUp({ email: "perms@example.com", password: "correct-horse-battery-9", name: "Perms" });
+  await eventually(() => assert.ok(readdirSync(path.join(system.dataDir, "outbox")).some((f) => f.endsWith(".json"))));
+  const all = modesUnder(system.dataDir);
+  const rel = (p) => path.relative(system.dataDir, p) || ".";
+  for (const must of ["logs/web.log", "logs/api.log", "secrets.env", "outbox", "postgres", "api"]) {
+    assert.ok(
+      all.some((e) => rel(e.path) === must),
+      `${must} exists`,
+    );
+  }
+  const open = all.filter((e) => e.mode & 0o077).map((e) => `${rel(e.path)} ${e.mode.toString(8)}`);
+  assert.deepEqual(open, [], "nothing in the data directory is readable by group or others");
+  assert.equal(all[0].mode, 0o700);
+});
+
+test("a local run's reset and confirmation links never reach a log file: the console line names the outbox file", async () => {
+  const email = "links@example.com";
+  const client = new AuthClient(WEB_URL);
+  await client.signUp({ email, password: "correct-horse-battery-9", name: "Links" });
+  await new AuthClient(WEB_URL).ok("/request-password-reset", { email, redirectTo: "/en/reset-password" });
+  const outbox = path.join(system.dataDir, "outbox");
+  const mails = await eventually(() => {
+    const found = readdirSync(outbox)
+      .filter((f) => f.endsWith(".json"))
+      .map((f) => ({ file: f, ...JSON.parse(readFileSync(path.join(outbox, f), "utf8")) }))
+      .filter((m) => m.to === email);
+    assert.equal(found.length, 2, JSON.stringify(found.map((m) => m.subject)));
+    return found;
+  });
+  const tokens = mails.map((m) => {
+    const link = new URL(m.link);
+    return link.searchParams.get("token") ?? link.pathname.split("/").at(-1);
+  });
+  for (const m of mails) {
+    await eventually(() =>
+      assert.ok(
+        system.proc
+          .output()
+          .includes(`mail to ${email}: ${m.subject} — in ${path.join(outbox, m.file.replace(/\.json$/, ".eml"))}`),
+      ),
+    );
+  }
+  const logs = readdirSync(path.join(system.dataDir, "logs")).map((f) => [
+    f,
+    readFileSync(path.join(system.dataDir, "logs", f), "utf8"),
+  ]);
+  for (const [file, text] of [...logs, ["run.sh's terminal output", system.proc.output()]]) {
+    for (const token of tokens) assert.ok(!text.includes(token), `${file} holds a working link's token`);
+    assert.doesNotMatch(text, /\/api\/auth\/(reset-password\/|verify-email\?token=)/, `${file} holds a link`);
   }
 });

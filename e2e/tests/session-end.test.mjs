@@ -184,7 +184,7 @@ describe(`a JWT is refused within ${BOUND_S} s of its session ending (SPEC 1.6)`
 describe("nothing of a deleted account remains (SPEC 1.6)", () => {
   /** A user with two sessions and three tasks; returns its id, a client and a JWT. */
   async function userWithTasks() {
-    const { user, clients } = await newUser(2);
+    const { who, user, clients } = await newUser(2);
     const token = await acceptedToken(clients[0]);
     for (const title of ["one", "two", "three"]) {
       const res = await callApi(API_URL, `/api/${encodeURIComponent(user.id)}/tasks`, token, {
@@ -193,21 +193,31 @@ describe("nothing of a deleted account remains (SPEC 1.6)", () => {
       });
       assert.equal(res.status, 201);
     }
-    return { userId: user.id, client: clients[0], token };
+    return { userId: user.id, email: who.email, client: clients[0], knownDevice: clients[1], token };
   }
 
-  test("after deletion, no row in public or tasks mentions the user", async (t) => {
-    const { userId, client } = await userWithTasks();
-    const before = nonZero(await rowsMentioning(db, userId));
+  test("after deletion, no row in public or tasks mentions the user: not the id, the email, nor a hash of the email", async (t) => {
+    const { userId, email, client, knownDevice } = await userWithTasks();
+    // Rows kept under the email's hash: the sign-in back-off of a stranger's wrong password and
+    // of a known device's (`<hash>~<device>`), and the mail limit (the sign-up's confirmation mail).
+    assert.equal((await new AuthClient(WEB_URL).call("/sign-in/email", { email, password: "wrong-password-1" })).status, 401);
+    assert.equal((await knownDevice.call("/sign-in/email", { email, password: "wrong-password-1" })).status, 401);
+    const before = nonZero(await rowsMentioning(db, { id: userId, email }));
     t.diagnostic(`before deletion: ${JSON.stringify(before)}`);
-    // The check can fail: the user is there, in both schemas.
+    t.diagnostic(
+      `known device cookies: ${[...knownDevice.cookies.keys()]}; signInThrottle keys: ${JSON.stringify((await db.query('SELECT key FROM "signInThrottle"')).rows)}`,
+    );
+    // The check can fail: the user is there, in both schemas, and the hashes are found.
     assert.equal(before["public.user.id"], 1);
+    assert.equal(before["public.user.email"], 1);
     assert.equal(before["public.session.userId"], 2);
     assert.equal(before["public.account.userId"], 1);
     assert.equal(before["tasks.tasks.user_id"], 3);
+    assert.equal(before["public.signInThrottle.key"], 2);
+    assert.equal(before["public.mailLimit.key"], 1);
 
     await client.ok("/delete-user", { password: PASSWORD });
-    const afterDeletion = await rowsMentioning(db, userId);
+    const afterDeletion = await rowsMentioning(db, { id: userId, email });
     t.diagnostic(
       `after deletion (every text column of ${Object.keys(afterDeletion).length}): ${JSON.stringify(nonZero(afterDeletion))}`,
     );
@@ -216,7 +226,7 @@ describe("nothing of a deleted account remains (SPEC 1.6)", () => {
   });
 
   test("a task posted with the deleted user's JWT right after the deletion is refused (401) and nothing of the user remains", async (t) => {
-    const { userId, client, token } = await userWithTasks();
+    const { userId, email, client, token } = await userWithTasks();
     await client.ok("/delete-user", { password: PASSWORD });
     // The API may still have the session cached as live (≤ 5 s): its session check passes, and
     // the insert itself, bound to the session row, is what refuses.
@@ -228,12 +238,12 @@ describe("nothing of a deleted account remains (SPEC 1.6)", () => {
     assert.equal(late.status, 401, `${late.status} ${JSON.stringify(late.body)}`);
     assert.match(late.headers.get("www-authenticate") ?? "", /^Bearer error="invalid_token"/);
     assert.match(late.body.detail, /session this token belongs to has ended/);
-    assert.deepEqual(nonZero(await rowsMentioning(db, userId)), {});
+    assert.deepEqual(nonZero(await rowsMentioning(db, { id: userId, email })), {});
   });
 
   test("a deletion that fails half-way leaves the whole account (one transaction)", async () => {
-    const { userId, client, token } = await userWithTasks();
-    const before = await rowsMentioning(db, userId);
+    const { userId, email, client, token } = await userWithTasks();
+    const before = await rowsMentioning(db, { id: userId, email });
     // The user row is deleted last: refusing it fails the deletion after tasks and sessions went.
     await db.query(`CREATE FUNCTION e2e_refuse_delete() RETURNS trigger LANGUAGE plpgsql AS
                       $$ BEGIN RAISE EXCEPTION 'e2e: deletion refused'; END $$`);
@@ -242,13 +252,13 @@ describe("nothing of a deleted account remains (SPEC 1.6)", () => {
     try {
       const res = await client.call("/delete-user", { password: PASSWORD });
       assert.ok(res.status >= 400, `the deletion must fail: ${res.status}`);
-      assert.deepEqual(await rowsMentioning(db, userId), before, "nothing was deleted");
+      assert.deepEqual(await rowsMentioning(db, { id: userId, email }), before, "nothing was deleted");
       assert.equal((await callApi(API_URL, "/api/me", token)).status, 200, "the session still works");
     } finally {
       await db.query(`DROP TRIGGER e2e_refuse_delete ON "user"`);
       await db.query(`DROP FUNCTION e2e_refuse_delete()`);
     }
     await client.ok("/delete-user", { password: PASSWORD });
-    assert.deepEqual(nonZero(await rowsMentioning(db, userId)), {});
+    assert.deepEqual(nonZero(await rowsMentioning(db, { id: userId, email })), {});
   });
 });

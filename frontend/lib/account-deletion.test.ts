@@ -3,6 +3,7 @@ import type { Pool } from "pg";
 import { describe, expect, it } from "vitest";
 import { accountDeletion, deleteAccountData, deletionStatements, quoteIdent } from "./account-deletion";
 import { createAuth } from "./auth-config";
+import { emailKey } from "./email-key";
 import { memoryTables } from "./test-auth";
 
 const TABLES = {
@@ -14,16 +15,19 @@ const TABLES = {
   ],
   hasVerification: true,
   hasTasks: true,
+  emailKeyTables: ["mailLimit", "signInThrottle"],
 };
 
 describe("deletionStatements", () => {
   it("locks the user first and deletes the user last, so no foreign key breaks and no session slips in", () => {
-    const labels = deletionStatements("u1", TABLES).map((s) => s.label);
+    const labels = deletionStatements("u1", TABLES, "del@example.com").map((s) => s.label);
     expect(labels).toEqual([
       "lock public.user",
       "lock public.session",
       "tasks.tasks",
       "public.verification",
+      "public.mailLimit",
+      "public.signInThrottle",
       "public.account",
       "public.session",
       "public.twoFactor",
@@ -41,8 +45,10 @@ describe("deletionStatements", () => {
 
   it("passes the user id as a parameter, never inside the SQL", () => {
     const evil = "x'; DROP TABLE tasks.tasks; --";
-    for (const s of deletionStatements(evil, TABLES)) {
-      expect(s.values).toEqual([evil]);
+    for (const s of deletionStatements(evil, TABLES, `${evil}@example.com`)) {
+      expect(s.values).toEqual([
+        s.label.endsWith("mailLimit") || s.label.endsWith("signInThrottle") ? emailKey(`${evil}@example.com`) : evil,
+      ]);
       expect(s.text).not.toContain(evil);
     }
   });
@@ -51,8 +57,21 @@ describe("deletionStatements", () => {
     const byLabel = Object.fromEntries(deletionStatements("u1", TABLES).map((s) => [s.label, s.text]));
     expect(byLabel["tasks.tasks"]).toBe('DELETE FROM "tasks"."tasks" WHERE "user_id" = $1');
     expect(byLabel["public.twoFactor"]).toBe('DELETE FROM "public"."twoFactor" WHERE "userId" = $1');
-    expect(byLabel["public.verification"]).toBe('DELETE FROM "public"."verification" WHERE "value" = $1');
+    expect(byLabel["public.verification"]).toBe('DELETE FROM "public"."verification" WHERE strpos("value", $1) > 0');
     expect(byLabel["public.user"]).toBe('DELETE FROM "public"."user" WHERE "id" = $1');
+  });
+
+  it("deletes the rows kept under the hash of the user's email: sign-in back-off (known devices too) and mail limit (issue 21, 11)", () => {
+    const statements = deletionStatements("u1", TABLES, " Del@Example.com ");
+    const byLabel = Object.fromEntries(statements.map((s) => [s.label, s]));
+    expect(byLabel["public.signInThrottle"].text).toBe(
+      `DELETE FROM "public"."signInThrottle" WHERE "key" = $1 OR starts_with("key", $1 || '~')`,
+    );
+    expect(byLabel["public.signInThrottle"].values).toEqual([emailKey("del@example.com")]);
+    expect(byLabel["public.mailLimit"].values).toEqual([emailKey("del@example.com")]);
+    // Without those tables (an older schema) nothing is asked of them.
+    const labels = deletionStatements("u1", { ...TABLES, emailKeyTables: [] }, "del@example.com").map((s) => s.label);
+    expect(labels).not.toContain("public.signInThrottle");
   });
 
   it("skips the tasks table before the API has created it", () => {
@@ -139,7 +158,7 @@ describe("deleteAccountData", () => {
 
   it("runs the locks and deletions in one transaction and counts only the deletions", async () => {
     const { pool, statements } = recordingPool();
-    const counts = await deleteAccountData(pool, "u1");
+    const counts = await deleteAccountData(pool, "u1", "del@example.com");
     expect(counts).toEqual({ "tasks.tasks": 1, "public.session": 1, "public.user": 1 });
     const run = statements.filter(
       (s) => !s.includes("information_schema") && !s.includes("to_regclass") && !s.includes("current_schema"),

@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from "pg";
+import { emailKey } from "./email-key";
 
 /**
  * Account deletion, all or nothing (SPEC 1.6: "nothing of the user remains").
@@ -9,13 +10,23 @@ import type { Pool, PoolClient } from "pg";
  * So `beforeDelete` does the whole deletion in ONE PostgreSQL transaction: the tasks, every row
  * of Better Auth's tables that names the user (found in the catalogue, so tables that plugins
  * add later, such as twoFactor, are covered too), the user's verification values (reset and
- * delete tokens store the user id as their value), and the user. Better Auth's own deletes
+ * delete tokens store the user id as their value; a pending link-social state holds it inside a
+ * JSON value), the rows that count per email address under the address's hash (the sign-in
+ * back-off, the mail limit: lib/email-key.ts), and the user. Better Auth's own deletes
  * then find nothing. If anything fails, the transaction rolls back, the hook throws, and
  * Better Auth deletes nothing either.
  */
 
 /** Better Auth's column naming a user (its default field name, unchanged in this app). */
 export const USER_ID_COLUMN = "userId";
+/**
+ * Tables keyed by the hash of an email address (lib/email-key.ts), in Better Auth's schema: the
+ * sign-in back-off (`<key>` and known devices' `<key>~<device>`) and the per-recipient mail limit.
+ */
+export const EMAIL_KEY_TABLES = [
+  { table: "mailLimit", column: "key" },
+  { table: "signInThrottle", column: "key" },
+] as const;
 /** The Java API's table (Flyway, schema `tasks`); absent until the API has run once. */
 export const TASKS_TABLE = { schema: "tasks", table: "tasks", column: "user_id" } as const;
 
@@ -29,6 +40,17 @@ export interface Statement {
   label: string;
   text: string;
   values: string[];
+}
+
+/** Which tables exist, as `discover` reads them from the catalogue. */
+export interface DeletionTables {
+  authSchema: string;
+  /** Tables of `authSchema` with a `userId` column. */
+  userTables: TableRef[];
+  hasVerification: boolean;
+  hasTasks: boolean;
+  /** Names of the EMAIL_KEY_TABLES that exist in `authSchema`. */
+  emailKeyTables?: string[];
 }
 
 /** A PostgreSQL identifier, quoted so any name (mixed case, reserved words like "user") works. */
@@ -49,18 +71,8 @@ export const LOCK_PREFIX = "lock ";
  */
 export function deletionStatements(
   userId: string,
-  {
-    authSchema,
-    userTables,
-    hasVerification,
-    hasTasks,
-  }: {
-    authSchema: string;
-    /** Tables of `authSchema` with a `userId` column. */
-    userTables: TableRef[];
-    hasVerification: boolean;
-    hasTasks: boolean;
-  },
+  { authSchema, userTables, hasVerification, hasTasks, emailKeyTables = [] }: DeletionTables,
+  email?: string,
 ): Statement[] {
   const user = qualified({ schema: authSchema, table: "user" });
   const statements: Statement[] = [
@@ -92,9 +104,23 @@ export function deletionStatements(
   if (hasVerification) {
     statements.push({
       label: `${authSchema}.verification`,
-      text: `DELETE FROM ${qualified({ schema: authSchema, table: "verification" })} WHERE "value" = $1`,
+      // The value is the user id (reset, delete and trust-device rows) or JSON holding it (a
+      // pending link-social state). Ids are 32 random characters: no other row contains one.
+      text: `DELETE FROM ${qualified({ schema: authSchema, table: "verification" })} WHERE strpos("value", $1) > 0`,
       values: [userId],
     });
+  }
+  if (email) {
+    const key = emailKey(email);
+    for (const { table, column } of EMAIL_KEY_TABLES) {
+      if (!emailKeyTables.includes(table)) continue;
+      const c = quoteIdent(column);
+      statements.push({
+        label: `${authSchema}.${table}`,
+        text: `DELETE FROM ${qualified({ schema: authSchema, table })} WHERE ${c} = $1 OR starts_with(${c}, $1 || '~')`,
+        values: [key],
+      });
+    }
   }
   for (const t of [...userTables].sort((a, b) => a.table.localeCompare(b.table))) {
     if (t.table === "user") continue;
@@ -128,16 +154,17 @@ async function discover(client: PoolClient) {
     userTables: rows.filter((r) => r.has_user_id).map(({ schema, table }) => ({ schema, table })),
     hasVerification: rows.some((r) => r.table === "verification"),
     hasTasks: tasks.rows[0].exists,
+    emailKeyTables: EMAIL_KEY_TABLES.map((t) => t.table).filter((t) => rows.some((r) => r.table === t)),
   };
 }
 
 /** Deletes the user and all they own in one transaction; returns rows deleted per table. */
-export async function deleteAccountData(pool: Pool, userId: string): Promise<Record<string, number>> {
+export async function deleteAccountData(pool: Pool, userId: string, email?: string): Promise<Record<string, number>> {
   const client = await pool.connect();
   const counts: Record<string, number> = {};
   try {
     await client.query("BEGIN");
-    for (const s of deletionStatements(userId, await discover(client))) {
+    for (const s of deletionStatements(userId, await discover(client), email)) {
       const result = await client.query(s.text, s.values);
       if (!s.label.startsWith(LOCK_PREFIX)) counts[s.label] = result.rowCount ?? 0;
     }
@@ -157,8 +184,8 @@ export function accountDeletion(pool: Pool | undefined) {
     enabled: true,
     // Without a pool (tests on Better Auth's memory adapter) Better Auth's own deletes do it.
     beforeDelete: pool
-      ? async (user: { id: string }) => {
-          await deleteAccountData(pool, user.id);
+      ? async (user: { id: string; email: string }) => {
+          await deleteAccountData(pool, user.id, user.email);
         }
       : undefined,
   };

@@ -14,6 +14,10 @@ import { authMailOptions, DELETE_LINK_MINUTES } from "./auth-mail";
 import { requireEmailVerification } from "./mail/config";
 import type { Mailer } from "./mail/transport";
 import { accountDeletion } from "./account-deletion";
+import { mailLimit } from "./mail-limit";
+import { passwordResetCleanup } from "./password-reset";
+import { totpReplay } from "./totp-replay";
+import { trustedDevices } from "./trusted-devices";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./auth-errors";
 import { jwtPayload } from "./jwt-payload";
 
@@ -66,7 +70,10 @@ function stripTrailingSlash(url: string) {
 export function createAuth(env: NodeJS.ProcessEnv = process.env, database?: BetterAuthOptions["database"], mailer?: Mailer) {
   const c = authEnv(env);
   const sso = ssoOptions(ssoEnv(env), requireEmailVerification(env));
-  const mail = authMailOptions(env, mailer);
+  // Plugins whose state Better Auth's option callbacks need: their `init` keeps the adapter.
+  const mailLimits = mailLimit();
+  const resetCleanup = passwordResetCleanup();
+  const mail = authMailOptions(env, mailer, mailLimits.allow);
   const pool = database ? undefined : new Pool({ connectionString: c.databaseURL, max: 10 });
   return betterAuth({
     appName: "Tasks",
@@ -80,6 +87,8 @@ export function createAuth(env: NodeJS.ProcessEnv = process.env, database?: Bett
       minPasswordLength: MIN_PASSWORD_LENGTH,
       maxPasswordLength: MAX_PASSWORD_LENGTH,
       ...mail.emailAndPassword,
+      // Other reset links, the sign-in back-off and trusted devices end with a completed reset.
+      onPasswordReset: resetCleanup.onPasswordReset,
     },
     emailVerification: mail.emailVerification,
     // Deletion takes the password again (or a mailed link, for accounts without one: lib/deletion-proof.ts)
@@ -113,6 +122,10 @@ export function createAuth(env: NodeJS.ProcessEnv = process.env, database?: Bett
       emailProof(),
       unverifiedSignInLooksWrong(),
       deletionProof(mail.sendDeleteAccountVerification, DELETE_LINK_MINUTES),
+      totpReplay(),
+      trustedDevices(),
+      resetCleanup.plugin,
+      mailLimits.plugin,
       userFieldLimits(),
       // Must stay last: lets server actions/components set Better Auth cookies.
       nextCookies(),

@@ -9,18 +9,22 @@ const VERIFY_LINK_MINUTES = 24 * 60;
 /** The mailed confirmation of deleting an account without a password (lib/deletion-proof.ts). */
 export const DELETE_LINK_MINUTES = 60;
 
+/** Whether one more mail may go to this address now (lib/mail-limit.ts); counts it when it may. */
+export type MailAllowance = (to: string) => Promise<boolean>;
+
 /**
  * The mail half of the Better Auth options (password reset, email verification), from the
  * environment: SMTP_URL + MAIL_FROM, REQUIRE_EMAIL_VERIFICATION. Bad values throw, so the
- * migration run by run.sh (and the server) refuses to start. `mailer` replaces the transport in tests.
+ * migration run by run.sh (and the server) refuses to start. `mailer` replaces the transport in
+ * tests; `allow` is the per-recipient limit (none when omitted).
  */
-export function authMailOptions(env: NodeJS.ProcessEnv = process.env, mailer?: Mailer) {
+export function authMailOptions(env: NodeJS.ProcessEnv = process.env, mailer?: Mailer, allow: MailAllowance = async () => true) {
   const requireVerification = requireEmailVerification(env);
   if (!mailer) {
     mailer = createMailer(mailConfig(env));
     console.log(`mail: ${mailer.description}`);
   }
-  const send = sendInBackground(mailer);
+  const send = sendInBackground(mailer, allow);
   return {
     emailAndPassword: {
       requireEmailVerification: requireVerification,
@@ -50,16 +54,31 @@ export function authMailOptions(env: NodeJS.ProcessEnv = process.env, mailer?: M
 }
 
 /**
- * Not awaited: Better Auth answers "if the account exists, we sent a link" whether or not it
- * does, and waiting for an SMTP server would make the answer's timing tell. Failures are logged.
+ * The per-recipient limit is asked first (one database round trip, whatever its answer); the
+ * sending itself is not awaited: Better Auth answers "if the account exists, we sent a link"
+ * whether or not it does, and waiting for an SMTP server would make the answer's timing tell.
+ * A mail over the limit is dropped with a log line; the requester's answer is the same.
  */
-function sendInBackground(mailer: Mailer) {
-  return (message: MailMessage) => {
+function sendInBackground(mailer: Mailer, allow: MailAllowance) {
+  return async (message: MailMessage) => {
+    let allowed: boolean;
+    try {
+      allowed = await allow(message.to);
+    } catch (err) {
+      console.error(`mail to ${message.to} not sent: the per-recipient limit could not be read (${errorText(err)})`);
+      return;
+    }
+    if (!allowed) {
+      console.log(`mail to ${message.to} not sent: over the per-recipient limit`);
+      return;
+    }
     mailer.send(message).catch((err: unknown) => {
-      console.error(`mail to ${message.to} failed: ${err instanceof Error ? err.message : String(err)}`);
+      console.error(`mail to ${message.to} failed: ${errorText(err)}`);
     });
   };
 }
+
+const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /** A verification link asked for without a callback (Better Auth's default is "/") lands on our notice page. */
 function landOnVerifiedPage(url: string) {

@@ -1,41 +1,11 @@
-import { TOTP } from "otpauth";
-import { describe, expect, it } from "vitest";
-import type { createAuth } from "./auth-config";
-import { memoryAuth } from "./test-auth";
-import { totpSecret } from "./totp";
-
-const ORIGIN = { origin: "http://localhost:3000" };
-const cookiesOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(";")[0]);
-const cookieHeader = (cookies: string[]) => cookies.filter((c) => !c.endsWith("=")).join("; ");
-
-/** A user with two-factor on, through the same endpoints the pages call. */
-async function userWithTwoFactor() {
-  const { auth } = memoryAuth({ AUTH_RATE_LIMIT: "off" });
-  const credentials = { email: "ada@example.com", password: "correct-horse-1" };
-  const signUp = await auth.api.signUpEmail({ body: { ...credentials, name: "Ada" }, asResponse: true });
-  const session = cookieHeader(cookiesOf(signUp));
-  const enabled = await auth.api.enableTwoFactor({
-    body: { password: credentials.password },
-    headers: new Headers({ cookie: session }),
-  });
-  if (enabled.method !== "totp") throw new Error(`expected TOTP set-up, got ${enabled.method}`);
-  const totp = new TOTP({ secret: totpSecret(enabled.totpURI)!, digits: 6, period: 30 });
-  const verified = await auth.api.verifyTOTP({
-    body: { code: totp.generate() },
-    headers: new Headers({ cookie: session }),
-    asResponse: true,
-  });
-  expect(verified.status).toBe(200);
-  return { auth, credentials, totp, backupCodes: enabled.backupCodes };
-}
-
-/** Password sign-in: returns the body and the cookies it set. */
-async function signIn(auth: ReturnType<typeof createAuth>, credentials: { email: string; password: string }) {
-  const res = await auth.api.signInEmail({ body: credentials, headers: new Headers(ORIGIN), asResponse: true });
-  return { status: res.status, body: await res.json(), cookies: cookiesOf(res) };
-}
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { atMidStep, cookieHeader, cookiesOf, nextCode, signIn, userWithTwoFactor } from "./test-two-factor";
 
 describe("two-factor sign-in (Better Auth twoFactor plugin as configured here)", () => {
+  // Mid-step: the codes of "this step" and "the next" do not change under the test's feet.
+  beforeEach(atMidStep);
+  afterEach(() => vi.useRealTimers());
+
   it("enable returns an otpauth URI with the issuer 'Tasks' and ten backup codes", async () => {
     const { backupCodes, totp } = await userWithTwoFactor();
     expect(totp.secret.base32).toMatch(/^[A-Z2-7]+$/);
@@ -63,8 +33,9 @@ describe("two-factor sign-in (Better Auth twoFactor plugin as configured here)",
     expect(wrong.status).toBe(401);
     expect(await wrong.json()).toMatchObject({ code: "INVALID_CODE" });
 
+    // The current step's code turned 2FA on and is used up (lib/totp-replay.ts): the next one.
     const right = await auth.api.verifyTOTP({
-      body: { code: totp.generate() },
+      body: { code: nextCode(totp) },
       headers: new Headers({ cookie: challenge }),
       asResponse: true,
     });
@@ -106,7 +77,7 @@ describe("two-factor sign-in (Better Auth twoFactor plugin as configured here)",
       expect(res.status).toBe(401);
     }
     const sixth = await auth.api.verifyTOTP({
-      body: { code: totp.generate() },
+      body: { code: nextCode(totp) },
       headers: new Headers({ cookie: challenge }),
       asResponse: true,
     });

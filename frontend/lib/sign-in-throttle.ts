@@ -1,6 +1,7 @@
-import { createHash } from "node:crypto";
 import type { BetterAuthPlugin } from "better-auth";
 import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
+import { emailKey } from "./email-key";
+import { knownDeviceOf, rememberDevice } from "./known-device";
 
 /**
  * A per-account limit on password guesses that no client address can escape: after
@@ -12,6 +13,12 @@ import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
  * this plugin's schema), so several web instances behind a load balancer share it. Attempts are
  * claimed before the password is checked, with a compare-and-set on the attempt count, so a
  * burst of parallel guesses gets one slot, not one each.
+ *
+ * Nobody is locked out by a stranger: a browser that has signed in to the account before (a
+ * signed "known device" cookie, lib/known-device.ts) is counted in a bucket of its own for that
+ * account, and a completed password reset clears every bucket of the account
+ * (`clearSignInBackOff`, called by lib/password-reset.ts). A stranger, without such a cookie,
+ * shares the account's one bucket exactly as before, so gets no more guesses than before.
  */
 export const FREE_ATTEMPTS = 5;
 export const MAX_DELAY_S = 15 * 60;
@@ -26,9 +33,12 @@ export function backoffSeconds(attempts: number): number {
   return Math.min(2 ** (attempts - FREE_ATTEMPTS), MAX_DELAY_S);
 }
 
-/** The stored key: a hash, so the table does not collect the addresses people mistyped. */
-export function throttleKey(email: string): string {
-  return createHash("sha256").update(email.trim().toLowerCase()).digest("base64url");
+/** The stored key of an account's shared bucket: a hash, so the table does not collect the addresses people mistyped. */
+export const throttleKey = emailKey;
+
+/** The bucket of one known device of the account: `<email key>~<device id>`. */
+export function deviceBucket(account: string, device: string): string {
+  return `${account}~${device}`;
 }
 
 export function tooManyAttempts(retryAfterSeconds: number): APIError {
@@ -65,7 +75,7 @@ export function signInThrottle(now: () => number = Date.now) {
           handler: createAuthMiddleware(async (ctx) => {
             const email = (ctx.body as { email?: unknown } | undefined)?.email;
             if (typeof email !== "string" || !email.trim()) return;
-            await claimAttempt(ctx.context.adapter, throttleKey(email), now);
+            await claimAttempt(ctx.context.adapter, await bucketOf(ctx, email), now);
           }),
         },
       ],
@@ -75,8 +85,11 @@ export function signInThrottle(now: () => number = Date.now) {
           handler: createAuthMiddleware(async (ctx) => {
             const email = (ctx.body as { email?: unknown } | undefined)?.email;
             if (typeof email !== "string" || isAPIError(ctx.context.returned)) return;
-            // The password was right (a session, or a second factor to come): start afresh.
-            await ctx.context.adapter.deleteMany({ model: MODEL, where: [{ field: "key", value: throttleKey(email) }] });
+            // The password was right (a session, or a second factor to come): this bucket starts
+            // afresh, and the browser becomes (or stays) a known device of the account. A known
+            // device's success clears only its own bucket: a stranger's back-off stays.
+            await ctx.context.adapter.deleteMany({ model: MODEL, where: [{ field: "key", value: await bucketOf(ctx, email) }] });
+            await rememberDevice(ctx, throttleKey(email));
           }),
         },
       ],
@@ -84,7 +97,22 @@ export function signInThrottle(now: () => number = Date.now) {
   } satisfies BetterAuthPlugin;
 }
 
-type Adapter = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0]["context"]["adapter"];
+type Ctx = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];
+type Adapter = Ctx["context"]["adapter"];
+
+/** The bucket this sign-in counts in: the device's own when it is a known device of the account, else the account's. */
+async function bucketOf(ctx: Ctx, email: string): Promise<string> {
+  const account = throttleKey(email);
+  const device = await knownDeviceOf(ctx, account);
+  return device ? deviceBucket(account, device) : account;
+}
+
+/** After a completed password reset: the account's shared bucket and every device's bucket go. */
+export async function clearSignInBackOff(adapter: Adapter, email: string): Promise<void> {
+  const account = throttleKey(email);
+  await adapter.deleteMany({ model: MODEL, where: [{ field: "key", value: account }] });
+  await adapter.deleteMany({ model: MODEL, where: [{ field: "key", operator: "starts_with", value: `${account}~` }] });
+}
 
 /** Counts one attempt for `key`, or throws 429 while the account's back-off lasts. */
 async function claimAttempt(adapter: Adapter, key: string, now: () => number): Promise<void> {

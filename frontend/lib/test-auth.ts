@@ -11,7 +11,7 @@ export const TEST_AUTH_ENV = {
 
 /**
  * Empty in-memory tables for every model this app's Better Auth options declare (core, jwt,
- * twoFactor, the sign-in throttle, the rate limiter): one list, so a plugin added later is added here once.
+ * twoFactor, the sign-in throttle, TOTP steps, the mail limit, the rate limiter): one list, so a plugin added later is added here once.
  */
 export function memoryTables<Row = unknown>(): Record<string, Row[]> {
   return {
@@ -22,15 +22,21 @@ export function memoryTables<Row = unknown>(): Record<string, Row[]> {
     jwks: [],
     twoFactor: [],
     signInThrottle: [],
+    totpStep: [],
+    mailLimit: [],
     rateLimit: [],
   };
 }
 
-/** This app's Better Auth configuration on an in-memory database, and that database. */
+/** This app's Better Auth configuration on an in-memory database, and that database; `mail` keeps what is sent. */
 export function memoryAuth(env: Record<string, string> = {}) {
   const db = memoryTables();
-  const auth = createAuth({ ...TEST_AUTH_ENV, ...env } as NodeJS.ProcessEnv, memoryAdapter(db));
-  return { auth, db };
+  const mail: MailMessage[] = [];
+  const auth = createAuth({ ...TEST_AUTH_ENV, ...env } as NodeJS.ProcessEnv, memoryAdapter(db), {
+    description: "test",
+    send: async (m) => void mail.push(m),
+  });
+  return { auth, db, mail };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { mkdir, writeFile } from "node:fs/promises";
+import { chmod, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import nodemailer from "nodemailer";
 import type { MailConfig } from "./config";
@@ -50,13 +50,16 @@ function outboxMailer(config: Extract<MailConfig, { kind: "outbox" }>, log: Log)
         text: message.text,
         html: message.html,
       });
-      // Owner-only: the files hold working sign-in links.
+      // Owner-only: the files hold working sign-in links (chmod too: the folder may predate this).
       await mkdir(config.dir, { recursive: true, mode: 0o700 });
+      await chmod(config.dir, 0o700);
       const base = path.join(config.dir, `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomUUID().slice(0, 8)}`);
       await writeFile(`${base}.eml`, info.message as Buffer, { mode: 0o600 });
       const { to, subject, link, text } = message;
       await writeFile(`${base}.json`, JSON.stringify({ to, subject, link, text }, null, 2) + "\n", { mode: 0o600 });
-      log(`mail to ${to}: ${subject} — ${link}`);
+      // Where the mail is, never the link: console output ends up in log files (run.sh's web.log),
+      // which are not the place for a credential. The outbox is the owner's only.
+      log(`mail to ${to}: ${subject} — in ${base}.eml`);
     },
   };
 }

@@ -350,6 +350,9 @@ test("a second ./run.sh stops at once, naming each busy port and the variable th
   assert.equal(failure.status, 1);
   for (const variable of ["PORT_WEB", "PORT_API", "MANAGEMENT_SERVER_PORT", "EMBEDDED_POSTGRES_PORT"]) {
     assert.match(failure.stderr, new RegExp(`move it with ${variable}=<port>`));
+  }
+});
+
 /** Every folder and file under `dir` (not following links), with its permission bits. */
 function modesUnder(dir) {
   const found = [{ path: dir, dir: true, mode: statSync(dir).mode & 0o777 }];

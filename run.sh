@@ -83,7 +83,22 @@ fail_with_log() { # message, log file
 step() { # description, log file, command…  (runs quietly; on failure shows the log's end)
   local what=$1 log=$2; shift 2
   say "$what…"
-  "$@" >>"$log" 2>&1 || fail_with_log "$what failed" "$log"
+  # A long step (a first build: minutes with empty caches) says it is alive every 15 s, with the
+  # log's latest line, instead of looking hung.
+  "$@" >>"$log" 2>&1 &
+  local pid=$! t0 next=15 status=0
+  t0=$(date +%s)
+  while kill -0 "$pid" 2>/dev/null; do
+    sleep 1
+    if [ "$(secs "$t0")" -ge "$next" ]; then
+      say "  … $(secs "$t0") s: $(tail -n 1 "$log" 2>/dev/null | tr -d '\r' | cut -c1-90)"
+      next=$((next + 15))
+    fi
+  done
+  wait "$pid" || status=$?
+  [ "$status" -eq 0 ] || fail_with_log "$what failed" "$log"
+  [ "$(secs "$t0")" -ge 15 ] && say "  done in $(secs "$t0") s"
+  return 0
 }
 
 pids=() names=() trees=()
@@ -159,7 +174,7 @@ if [ "${TASKS_AOT:-1}" = 1 ] && "$JAVA" -XX:+PrintFlagsFinal -version 2>/dev/nul
     aot_opts="-XX:AOTCache=$APP_DIR/task-api.aot"
   else
     aot_opts="-XX:AOTCacheOutput=$APP_DIR/task-api.aot"
-    api_name="the API (first stop of this build: the JVM writes its start-up cache, ~10 s once)"
+    api_name="the API (first stop of this build: the JVM writes its start-up cache, 10–25 s once)"
   fi
   aot_opts="$aot_opts -Xlog:aot*=error -Xlog:cds*=error"
 fi

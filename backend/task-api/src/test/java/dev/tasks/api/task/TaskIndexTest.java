@@ -2,6 +2,7 @@ package dev.tasks.api.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tasks.api.owned.Owner;
 import dev.tasks.api.support.ApiTest;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -31,8 +32,8 @@ class TaskIndexTest extends ApiTest {
             JdbcClient jdbc = JdbcClient.create(new SingleConnectionDataSource(connection, true));
             TaskQuery newestFirst = TaskQuery.parse(null, null, null, null, null);
 
-            List<String> plan = jdbc.sql("explain " + TaskRepository.listSql(newestFirst))
-                    .param("userId", "someone")
+            List<String> plan = jdbc.sql("explain " + TaskRepository.listSql(Owner.user("someone"), newestFirst))
+                    .param("owner", "someone")
                     .param("limit", 100)
                     .param("offset", 0)
                     .query(String.class)

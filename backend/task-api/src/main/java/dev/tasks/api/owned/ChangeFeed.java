@@ -1,4 +1,4 @@
-package dev.tasks.api.task;
+package dev.tasks.api.owned;
 
 import dev.tasks.api.database.DirectConnections;
 import java.sql.Connection;
@@ -16,9 +16,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Follows {@code tasks.task_changes} (every change to {@code tasks.tasks}, logged by the trigger of
- * migration V2 whoever makes it, naming its user by {@link UserKey}) and hands the changed users to
- * {@link TaskListCache}, on a connection of its own outside the pool.
+ * Follows {@code tasks.task_changes} (every change to an owned table, logged by the triggers of
+ * migrations V2 and V3 whoever makes it, naming its owner by {@link OwnerKey}) and hands the changed owners to
+ * {@link ListCache}, on a connection of its own outside the pool.
  *
  * <p>Every {@link #POLL_INTERVAL} it reads the rows of transactions at or after the previous read's
  * horizon: the oldest transaction still running when that read's snapshot was taken. A
@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  * instance gets there first; a feed that has not read for half that long drops every page first.
  */
 @Component
-class TaskChangeFeed implements SmartLifecycle {
+final class ChangeFeed implements SmartLifecycle {
 
     static final Duration POLL_INTERVAL = Duration.ofMillis(100);
     static final Duration LEASE = Duration.ofSeconds(1);
@@ -68,19 +68,19 @@ class TaskChangeFeed implements SmartLifecycle {
             where n.nspname = 'tasks' and c.relname = 'tasks' and t.tgenabled <> 'D'
             and t.tgname in ('tasks_log_change', 'tasks_log_truncate')""";
 
-    private static final Logger log = LoggerFactory.getLogger(TaskChangeFeed.class);
+    private static final Logger log = LoggerFactory.getLogger(ChangeFeed.class);
 
     private record Mark(long at, String horizon) {}
 
     private record Read(String horizon, List<Long> users, boolean everyone) {}
 
-    private final TaskListCache cache;
+    private final ListCache cache;
     private final DirectConnections connections;
 
     private volatile boolean running;
     private volatile Thread thread;
 
-    TaskChangeFeed(TaskListCache cache, DirectConnections connections) {
+    ChangeFeed(ListCache cache, DirectConnections connections) {
         this.cache = cache;
         this.connections = connections;
     }

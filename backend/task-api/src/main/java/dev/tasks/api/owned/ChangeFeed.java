@@ -54,19 +54,23 @@ final class ChangeFeed implements SmartLifecycle {
     private static final String HORIZON = "select pg_snapshot_xmin(pg_current_snapshot())::text";
     /** One statement, so the horizon and the rows come from one snapshot. */
     private static final String READ = """
-            select h.horizon::text, c.user_key, c.seen
+            select h.horizon::text, c.owner_key, c.seen
             from (select pg_snapshot_xmin(pg_current_snapshot()) as horizon) h
             left join lateral (
-                select distinct user_key, true as seen from tasks.task_changes
+                select distinct owner_key, true as seen from tasks.task_changes
                 where xid >= cast(? as xid8) limit\s""" + (MAX_USERS_PER_READ + 1) + """
             ) c on true""";
 
     private static final String TRIM = "delete from tasks.task_changes where xid < cast(? as xid8)";
+    /** The owned tables and their change log triggers (migrations V2 and V3). */
     private static final String TRIGGERS = """
             select count(*) from pg_trigger t join pg_class c on c.oid = t.tgrelid
             join pg_namespace n on n.oid = c.relnamespace
-            where n.nspname = 'tasks' and c.relname = 'tasks' and t.tgenabled <> 'D'
-            and t.tgname in ('tasks_log_change', 'tasks_log_truncate')""";
+            where n.nspname = 'tasks' and t.tgenabled <> 'D'
+            and (c.relname, t.tgname) in (('tasks', 'tasks_log_change'), ('tasks', 'tasks_log_truncate'),
+                ('lists', 'lists_log_change'), ('lists', 'lists_log_truncate'))""";
+
+    private static final int TRIGGER_COUNT = 4;
 
     private static final Logger log = LoggerFactory.getLogger(ChangeFeed.class);
 
@@ -121,7 +125,7 @@ final class ChangeFeed implements SmartLifecycle {
                     PreparedStatement trim = db.prepareStatement(TRIM)) {
                 if (!triggersPresent(db)) {
                     // Flyway off, or an old schema: nothing would tell this instance about changes.
-                    throw new SQLException("tasks.tasks has no change log triggers (migration V2)");
+                    throw new SQLException("the owned tables lack their change log triggers (migrations V2, V3)");
                 }
                 String since = horizon(db);
                 cache.changedAll(); // every change below that horizon, which no read will return
@@ -225,7 +229,7 @@ final class ChangeFeed implements SmartLifecycle {
     private static boolean triggersPresent(Connection db) throws SQLException {
         try (PreparedStatement statement = db.prepareStatement(TRIGGERS);
                 ResultSet found = statement.executeQuery()) {
-            return found.next() && found.getInt(1) == 2;
+            return found.next() && found.getInt(1) == TRIGGER_COUNT;
         }
     }
 }

@@ -62,12 +62,14 @@ class TaskController {
     static final String TOTAL_COUNT = "X-Total-Count";
 
     private final TaskRepository tasks;
-    private final TaskLists lists;
+    private final TaskPages pages;
+    private final TaskWrites changes;
     private final OwnedWrites writes;
 
-    TaskController(TaskRepository tasks, TaskLists lists, OwnedWrites writes) {
+    TaskController(TaskRepository tasks, TaskPages pages, TaskWrites changes, OwnedWrites writes) {
         this.tasks = tasks;
-        this.lists = lists;
+        this.pages = pages;
+        this.changes = changes;
         this.writes = writes;
     }
 
@@ -94,18 +96,43 @@ class TaskController {
     @Parameter(
             name = TaskQuery.SORT,
             in = ParameterIn.QUERY,
-            schema =
-                    @Schema(
-                            type = "string",
-                            defaultValue = "-created_at",
-                            allowableValues = {
-                                "created_at",
-                                "-created_at",
-                                "title",
-                                "-title",
-                                "updated_at",
-                                "-updated_at"
-                            }))
+            description = "the order (its values are TaskQuery.Sort's, filled in by TaskWebConfiguration)",
+            schema = @Schema(type = "string", defaultValue = "-created_at"))
+    @Parameter(
+            name = TaskQuery.LIST_ID,
+            in = ParameterIn.QUERY,
+            description = "a list id, or inbox for the tasks in no list",
+            schema = @Schema(type = "string"))
+    @Parameter(
+            name = TaskQuery.LABEL,
+            in = ParameterIn.QUERY,
+            description = "repeatable: tasks with all of these labels (case-insensitive)",
+            array = @ArraySchema(schema = @Schema(type = "string")))
+    @Parameter(
+            name = TaskQuery.PRIORITY,
+            in = ParameterIn.QUERY,
+            description = "tasks of at least this priority",
+            schema = @Schema(type = "integer", minimum = "0", maximum = "3"))
+    @Parameter(
+            name = TaskQuery.DUE_BEFORE,
+            in = ParameterIn.QUERY,
+            description = "due on or before this date",
+            schema = @Schema(type = "string", format = "date"))
+    @Parameter(
+            name = TaskQuery.DUE_AFTER,
+            in = ParameterIn.QUERY,
+            description = "due on or after this date",
+            schema = @Schema(type = "string", format = "date"))
+    @Parameter(
+            name = TaskQuery.OVERDUE,
+            in = ParameterIn.QUERY,
+            description = "true: open tasks due before today in tz",
+            schema = @Schema(type = "boolean"))
+    @Parameter(
+            name = TaskQuery.TZ,
+            in = ParameterIn.QUERY,
+            description = "the IANA time zone whose today overdue means (unknown: 422)",
+            schema = @Schema(type = "string", defaultValue = "UTC"))
     @Parameter(
             name = TaskQuery.LIMIT,
             in = ParameterIn.QUERY,
@@ -119,11 +146,11 @@ class TaskController {
             @AuthenticationPrincipal BetterAuthUser user,
             @Parameter(hidden = true) TaskQuery query, // from the query string: TaskQueryResolver
             HttpServletResponse response) {
-        ListCache.Page page = lists.page(owner(user), query);
+        ListCache.Page page = pages.page(owner(user), query);
         // Headers on the servlet response and the body as the return value, not a ResponseEntity:
         // Spring flushes a ResponseEntity's body, which commits it without a Content-Length, so it goes
         // out chunked in two writes; returned as the body it is sent in one write with its length.
-        // The body is the page's JSON as rendered (TaskLists), written as it is.
+        // The body is the page's JSON as rendered (TaskPages), written as it is.
         response.setHeader(TOTAL_COUNT, Long.toString(page.total()));
         return page.json();
     }
@@ -149,9 +176,9 @@ class TaskController {
                             content = @Content(schema = @Schema(implementation = NewTask.class)))
                     JsonNode body,
             HttpServletResponse response) {
-        NewTask task = NewTask.read(body);
+        TaskFields task = NewTask.read(body);
         Owner owner = Owner.user(authentication.getName());
-        Task created = writes.run(authentication, owner, () -> tasks.insert(owner, task));
+        Task created = writes.run(authentication, owner, () -> changes.create(owner, task));
         URI location = UriComponentsBuilder.fromPath("/api/{user_id}/tasks/{id}")
                 .buildAndExpand(created.userId(), created.id())
                 .encode()
@@ -185,8 +212,8 @@ class TaskController {
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             content = @Content(schema = @Schema(implementation = TaskUpdate.Body.class)))
                     JsonNode body) {
-        TaskUpdate changes = TaskUpdate.read(body);
-        return found(write(authentication, id, (owner, taskId) -> tasks.update(owner, taskId, changes)), id);
+        TaskUpdate update = TaskUpdate.read(body);
+        return found(write(authentication, id, (owner, taskId) -> this.changes.update(owner, taskId, update)), id);
     }
 
     @DeleteMapping("/{id}")
@@ -212,7 +239,29 @@ class TaskController {
             @PathVariable("user_id") String userId,
             @PathVariable("id") String id,
             @Parameter(hidden = true) Authentication authentication) {
-        return found(write(authentication, id, tasks::toggle), id);
+        return found(write(authentication, id, changes::toggle), id);
+    }
+
+    @PostMapping("/{id}/move")
+    @Operation(
+            summary = "Put a task right after another in the manual order (after null: first), optionally in"
+                    + " another list; one row is written")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.MALFORMED)
+    @ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
+    @ApiResponse(responseCode = "413", ref = OpenApiConfiguration.TOO_LARGE)
+    Task move(
+            @PathVariable("user_id") String userId,
+            @PathVariable("id") String id,
+            @Parameter(hidden = true) Authentication authentication,
+            @RequestBody
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = TaskMove.class)))
+                    JsonNode body) {
+        TaskMove.Read move = TaskMove.read(body);
+        return found(
+                write(authentication, id, (owner, taskId) -> changes.move(owner, taskId, move.after(), move.listId())),
+                id);
     }
 
     /** A write of one task: no transaction at all for an id that names no task. */

@@ -50,7 +50,7 @@ class OwnershipCoverageTest extends ApiTest {
     void everyResourceHasItsRoutesUnderTheOwnersPath() {
         Set<String> controllers = new TreeSet<>();
         userRoutes().forEach(route -> controllers.add(route.controller()));
-        assertThat(controllers).contains("TaskController");
+        assertThat(controllers).contains("TaskController", "ListController", "LabelController");
         assertThat(userRoutes()).allSatisfy(route -> assertThat(route.pattern()).startsWith(Ownership.USER_PATH + "/"));
     }
 

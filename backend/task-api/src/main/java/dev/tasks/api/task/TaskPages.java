@@ -15,13 +15,13 @@ import tools.jackson.databind.json.JsonMapper;
  * for X-Total-Count; kept in the owned {@link ListCache} between changes.
  */
 @Component
-class TaskLists {
+class TaskPages {
 
     private final TaskRepository tasks;
     private final ListCache cache;
     private final ObjectWriter writer;
 
-    TaskLists(TaskRepository tasks, ListCache cache, JsonMapper json) {
+    TaskPages(TaskRepository tasks, ListCache cache, JsonMapper json) {
         this.tasks = tasks;
         this.cache = cache;
         this.writer = json.writerFor(new TypeReference<List<Task>>() {});

@@ -66,6 +66,20 @@ record TaskFields(
         }
     }
 
+    // Copies with one field decided by the server (the only place besides the readers that lists every field).
+
+    TaskFields withLabels(List<String> spelled) {
+        return new TaskFields(title, description, completed, dueDate, dueTime, priority, listId, spelled, recurrence);
+    }
+
+    TaskFields withCompleted(boolean state) {
+        return new TaskFields(title, description, state, dueDate, dueTime, priority, listId, labels, recurrence);
+    }
+
+    TaskFields withDueDate(LocalDate date) {
+        return new TaskFields(title, description, completed, date, dueTime, priority, listId, labels, recurrence);
+    }
+
     static String time(LocalTime time) {
         return time == null ? null : time.format(TIME);
     }

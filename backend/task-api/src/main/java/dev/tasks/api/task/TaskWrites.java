@@ -32,7 +32,7 @@ class TaskWrites {
 
     Task create(Owner owner, TaskFields task) {
         requireOwnersList(owner, task.listId());
-        TaskFields spelled = withLabels(task, labels.of(owner, task.labels()));
+        TaskFields spelled = task.withLabels(labels.of(owner, task.labels()));
         LocalDate start = spelled.recurrence() == null ? null : spelled.dueDate();
         String position = Positions.after(tasks.lastPosition(owner, spelled.listId()));
         return tasks.insert(owner, new TaskRepository.Row(spelled, position, start, spelled.completed()));
@@ -46,7 +46,7 @@ class TaskWrites {
             TaskFields next = update.apply(current.fields());
             next.check();
             if (update.sets(TaskFields.LABELS)) {
-                next = withLabels(next, labels.of(owner, next.labels()));
+                next = next.withLabels(labels.of(owner, next.labels()));
             }
             // A new rule, or a new due date under a rule, starts a new series (RFC 5545's DTSTART).
             LocalDate start = next.recurrence() == null
@@ -62,7 +62,7 @@ class TaskWrites {
     Optional<Task> toggle(Owner owner, long id) {
         return tasks.lockById(owner, id).map(current -> {
             TaskFields fields = current.fields();
-            return write(owner, current, withCompleted(fields, !fields.completed()), current.recurrenceStart());
+            return write(owner, current, fields.withCompleted(!fields.completed()), current.recurrenceStart());
         });
     }
 
@@ -71,7 +71,7 @@ class TaskWrites {
         if (completing && next.recurrence() != null) {
             Optional<LocalDate> following = next.recurrence().next(start, next.dueDate());
             if (following.isPresent()) {
-                next = withDueDate(withCompleted(next, false), following.get());
+                next = next.withCompleted(false).withDueDate(following.get());
                 completing = false;
             }
         }
@@ -116,44 +116,5 @@ class TaskWrites {
             throw new InvalidRequestException(
                     TaskFields.LIST_ID, "must be the id of one of your lists, or null for the Inbox");
         }
-    }
-
-    private static TaskFields withLabels(TaskFields t, java.util.List<String> labels) {
-        return new TaskFields(
-                t.title(),
-                t.description(),
-                t.completed(),
-                t.dueDate(),
-                t.dueTime(),
-                t.priority(),
-                t.listId(),
-                labels,
-                t.recurrence());
-    }
-
-    private static TaskFields withCompleted(TaskFields t, boolean completed) {
-        return new TaskFields(
-                t.title(),
-                t.description(),
-                completed,
-                t.dueDate(),
-                t.dueTime(),
-                t.priority(),
-                t.listId(),
-                t.labels(),
-                t.recurrence());
-    }
-
-    private static TaskFields withDueDate(TaskFields t, LocalDate dueDate) {
-        return new TaskFields(
-                t.title(),
-                t.description(),
-                t.completed(),
-                dueDate,
-                t.dueTime(),
-                t.priority(),
-                t.listId(),
-                t.labels(),
-                t.recurrence());
     }
 }

@@ -175,7 +175,7 @@ class SessionBoundWritesTest extends ApiTest {
     void anEndedSessionRefusesEveryKindOfWriteNotOnlyInserts() {
         String user = newUser();
         String token = TestTokens.forSession(user, BetterAuthSessionTable.signIn(user));
-        long id = api().post(tasksOf(user), token, "{\"title\":\"kept\"}")
+        long id = api().post(tasksOf(user), token, "{\"title\":\"kept\",\"labels\":[\"kept\"]}")
                 .json()
                 .get("id")
                 .asLong();
@@ -187,7 +187,34 @@ class SessionBoundWritesTest extends ApiTest {
         assertThat(api().patch(tasksOf(user) + "/" + id + "/complete", token).status())
                 .isEqualTo(401);
         assertThat(api().delete(tasksOf(user) + "/" + id, token).status()).isEqualTo(401);
+        assertThat(api().post(tasksOf(user) + "/" + id + "/move", token, "{\"after\":null}")
+                        .status())
+                .isEqualTo(401);
+        // Lists and labels write through the same plumbing.
+        assertThat(api().post("/api/" + user + "/lists", token, "{\"name\":\"late\"}")
+                        .status())
+                .isEqualTo(401);
+        assertThat(api().delete("/api/" + user + "/labels/kept", token).status())
+                .isEqualTo(401);
         assertThat(rowsOf(user)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM tasks.lists WHERE user_id = ?", user))
+                .isZero();
+        assertThat(api().get(tasksOf(user) + "/" + id, TestTokens.forUser(user))
+                        .json()
+                        .get("labels")
+                        .get(0)
+                        .asString())
+                .isEqualTo("kept");
+    }
+
+    private static long count(String sql, String user) {
+        try (Connection connection = TestPostgres.connect();
+                PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, user);
+            return firstLong(query.executeQuery());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -52,6 +52,8 @@ alter table tasks.tasks
 
 -- Manual order within a list (the Inbox is list_id null), and "the last task of a list" for appends.
 create index tasks_user_list_position_idx on tasks.tasks (user_id, list_id, position, id);
+-- The Inbox's: "list_id is null" is no equality to PostgreSQL, so the index above would need a sort.
+create index tasks_user_inbox_position_idx on tasks.tasks (user_id, position, id) where list_id is null;
 -- Due-date filters and sorts, and "overdue" (open tasks due before today).
 create index tasks_user_due_idx on tasks.tasks (user_id, due_date, id) where due_date is not null;
 -- "Tasks with all of these labels" (label_keys(labels) @> keys), and the labels page.

@@ -215,6 +215,41 @@ class ListFreshnessTest extends ApiTest {
     }
 
     @Test
+    void listsAndLabelsAreLoggedByKindUnderTheSameOwnerKey() throws SQLException {
+        String lists = "/api/" + user + "/lists";
+        long list = api().post(lists, token, "{\"name\":\"logged\"}")
+                .json()
+                .get("id")
+                .asLong();
+        api().put(lists + "/" + list, token, "{\"name\":\"renamed\"}");
+        long task = api().post(tasks, token, "{\"title\":\"labelled\",\"labels\":[\"x\"]}")
+                .json()
+                .get("id")
+                .asLong();
+        api().put(tasks + "/" + task, token, "{\"title\":\"same labels\"}");
+        api().delete("/api/" + user + "/labels/x", token);
+
+        // 1 task, 2 list, 3 labels: the list twice, the labels at the insert and the removal only.
+        assertThat(kindsLogged(user)).containsExactly(1, 2, 2, 1, 3, 1, 1, 3);
+    }
+
+    /** The kinds of the log's rows of this user's key, in commit order (the @BeforeEach task first). */
+    private static List<Integer> kindsLogged(String user) throws SQLException {
+        try (Connection connection = TestPostgres.connect();
+                PreparedStatement statement = connection.prepareStatement(
+                        "select kind from tasks.task_changes where owner_key = ? order by xid, ctid")) {
+            statement.setLong(1, new OwnerKey().of(Owner.user(user)));
+            List<Integer> kinds = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    kinds.add(rows.getInt(1));
+                }
+            }
+            return kinds;
+        }
+    }
+
+    @Test
     void theLogIsTrimmedOnceEveryReaderHasPassedIt() throws SQLException {
         assertThat(logged(user)).containsExactly(user); // the task of @BeforeEach
         await().atMost(ChangeFeed.RETENTION.multipliedBy(3))

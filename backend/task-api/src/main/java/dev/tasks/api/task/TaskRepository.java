@@ -195,6 +195,18 @@ class TaskRepository {
                 .param("recurrenceStart", row.recurrenceStart());
     }
 
+    /** Flips {@code completed} in one statement, so two concurrent toggles both count; empty for a recurring (or missing) task. */
+    Optional<Task> toggleUnlessRecurring(Owner owner, long id) {
+        return jdbc.sql("update tasks.tasks set completed = not completed,"
+                        + " completed_at = case when completed then null else now() end, updated_at = now()"
+                        + " where id = :id and " + owner.column() + " = :owner and recurrence is null returning "
+                        + COLUMNS)
+                .param("id", id)
+                .param("owner", owner.id())
+                .query(TaskRepository::task)
+                .optional();
+    }
+
     /** Moves one task in the manual order: one row written, whatever the list's size. */
     Task move(Owner owner, long id, Long listId, String position) {
         return jdbc.sql("update tasks.tasks set list_id = :listId, position = :position, updated_at = now()"

@@ -183,6 +183,22 @@ class TaskPlanningTest extends ApiTest {
     }
 
     @Test
+    void aWriteRefusedHalfwayThroughItsWorkChangesNothing() {
+        long id =
+                create("{\"title\":\"before\",\"labels\":[\"old\"]}").get("id").asLong();
+        // The labels are respelled (under the owner's label lock) before the list is found missing.
+        Response refused =
+                api().put(tasks + "/" + id, token, "{\"title\":\"after\",\"labels\":[\"new\"],\"list_id\":999999999}");
+        assertUnprocessable(refused, "list_id");
+        JsonNode unchanged = api().get(tasks + "/" + id, token).json();
+        assertThat(unchanged.get("title").asString()).isEqualTo("before");
+        assertThat(unchanged.get("labels").toString()).isEqualTo("[\"old\"]");
+        assertThat(api().get("/api/" + user + "/labels", token).json().toString())
+                .contains("old")
+                .doesNotContain("new");
+    }
+
+    @Test
     void anUpdateIsJudgedOnTheTaskItLeavesAndChangesNothingWhenRefused() {
         long id = create("{\"title\":\"t\",\"due_date\":\"2027-02-01\",\"recurrence\":\"FREQ=DAILY\"}")
                 .get("id")

@@ -53,7 +53,9 @@ class OpenApiPlanningTest extends ApiTest {
                         "labels",
                         "position",
                         "recurrence",
-                        "completed_at");
+                        "completed_at")
+                .as("what the server keeps for itself is not in the document")
+                .doesNotContain("dueTimeOfDay", "recurrenceStart", "recurrence_start", "fields");
         assertThat(schemas.get("NewTask").get("properties").propertyNames())
                 .contains("due_date", "due_time", "priority", "list_id", "labels", "recurrence")
                 .doesNotContain("position", "completed_at");

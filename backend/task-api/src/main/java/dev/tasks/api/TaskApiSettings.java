@@ -4,8 +4,8 @@ import dev.tasks.api.config.Env;
 import dev.tasks.api.config.ManagementSettings;
 import dev.tasks.api.database.DatabaseSettings;
 import dev.tasks.api.database.EmbeddedPostgresEarlyStart;
+import dev.tasks.api.owned.ListCacheSettings;
 import dev.tasks.api.ratelimit.RateLimitSettings;
-import dev.tasks.api.task.TaskListCacheSettings;
 import dev.tasks.api.web.CorsSettings;
 import dev.tasks.api.web.SessionCheckSettings;
 import java.util.HashMap;
@@ -31,7 +31,7 @@ public record TaskApiSettings(
         RateLimitSettings rateLimits,
         SessionCheckSettings sessionCheck,
         ManagementSettings management,
-        TaskListCacheSettings listCache)
+        ListCacheSettings listCache)
         implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     public static final int DEFAULT_PORT = 8000;
@@ -46,7 +46,7 @@ public record TaskApiSettings(
                 RateLimitSettings.from(env),
                 SessionCheckSettings.from(env),
                 ManagementSettings.from(env, port),
-                TaskListCacheSettings.from(env));
+                ListCacheSettings.from(env));
     }
 
     /** The Spring properties these settings stand for. */

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedRuntimeException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -12,6 +13,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -75,8 +77,12 @@ public final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
 
-    @ExceptionHandler(DataAccessException.class)
-    ResponseEntity<Object> database(DataAccessException ex, WebRequest request) {
+    /**
+     * A statement's failure, or a transaction's that could not begin (owned.OwnedWrites runs each
+     * write in one: no connection is then a CannotCreateTransactionException, not a DataAccessException).
+     */
+    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    ResponseEntity<Object> database(NestedRuntimeException ex, WebRequest request) {
         if (DatabaseFailures.isUnavailable(ex)) {
             log.warn("Database unavailable: {}", ex.getMostSpecificCause().getMessage());
             HttpHeaders headers = new HttpHeaders();

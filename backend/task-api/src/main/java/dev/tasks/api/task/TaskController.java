@@ -1,5 +1,10 @@
 package dev.tasks.api.task;
 
+import dev.tasks.api.owned.ListCache;
+import dev.tasks.api.owned.OwnedIds;
+import dev.tasks.api.owned.OwnedWrites;
+import dev.tasks.api.owned.Owner;
+import dev.tasks.api.owned.Ownership;
 import dev.tasks.api.web.OpenApiConfiguration;
 import io.github.betterauthjava.jwt.BetterAuthUser;
 import io.swagger.v3.oas.annotations.Operation;
@@ -15,14 +20,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,7 +36,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 
@@ -43,7 +46,7 @@ import tools.jackson.databind.JsonNode;
 @RestController
 // JSON only, declared: Spring then takes the response type from the mapping instead of asking every
 // message converter on each request, and a client that accepts no JSON gets its 406 before any query.
-@RequestMapping(path = TaskOwnership.PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(path = TaskController.PATH, produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "tasks")
 @SecurityRequirement(name = OpenApiConfiguration.BEARER)
 @ApiResponse(responseCode = "401", ref = OpenApiConfiguration.UNAUTHORIZED)
@@ -53,16 +56,21 @@ import tools.jackson.databind.JsonNode;
 @ApiResponse(responseCode = "503", ref = OpenApiConfiguration.UNAVAILABLE)
 class TaskController {
 
+    /** Where every task route lives: under the owner's path, so the ownership rule covers it. */
+    static final String PATH = Ownership.USER_PATH + "/tasks";
+
     static final String TOTAL_COUNT = "X-Total-Count";
 
     private final TaskRepository tasks;
-    private final TaskLists lists;
-    private final SessionBoundInsert inserts;
+    private final TaskPages pages;
+    private final TaskWrites changes;
+    private final OwnedWrites writes;
 
-    TaskController(TaskRepository tasks, TaskLists lists, SessionBoundInsert inserts) {
+    TaskController(TaskRepository tasks, TaskPages pages, TaskWrites changes, OwnedWrites writes) {
         this.tasks = tasks;
-        this.lists = lists;
-        this.inserts = inserts;
+        this.pages = pages;
+        this.changes = changes;
+        this.writes = writes;
     }
 
     @GetMapping
@@ -88,18 +96,43 @@ class TaskController {
     @Parameter(
             name = TaskQuery.SORT,
             in = ParameterIn.QUERY,
-            schema =
-                    @Schema(
-                            type = "string",
-                            defaultValue = "-created_at",
-                            allowableValues = {
-                                "created_at",
-                                "-created_at",
-                                "title",
-                                "-title",
-                                "updated_at",
-                                "-updated_at"
-                            }))
+            description = "the order (its values are TaskQuery.Sort's, filled in by TaskWebConfiguration)",
+            schema = @Schema(type = "string", defaultValue = "-created_at"))
+    @Parameter(
+            name = TaskQuery.LIST_ID,
+            in = ParameterIn.QUERY,
+            description = "a list id, or inbox for the tasks in no list",
+            schema = @Schema(type = "string"))
+    @Parameter(
+            name = TaskQuery.LABEL,
+            in = ParameterIn.QUERY,
+            description = "repeatable: tasks with all of these labels (case-insensitive)",
+            array = @ArraySchema(schema = @Schema(type = "string")))
+    @Parameter(
+            name = TaskQuery.PRIORITY,
+            in = ParameterIn.QUERY,
+            description = "tasks of at least this priority",
+            schema = @Schema(type = "integer", minimum = "0", maximum = "3"))
+    @Parameter(
+            name = TaskQuery.DUE_BEFORE,
+            in = ParameterIn.QUERY,
+            description = "due on or before this date",
+            schema = @Schema(type = "string", format = "date"))
+    @Parameter(
+            name = TaskQuery.DUE_AFTER,
+            in = ParameterIn.QUERY,
+            description = "due on or after this date",
+            schema = @Schema(type = "string", format = "date"))
+    @Parameter(
+            name = TaskQuery.OVERDUE,
+            in = ParameterIn.QUERY,
+            description = "true: open tasks due before today in tz",
+            schema = @Schema(type = "boolean"))
+    @Parameter(
+            name = TaskQuery.TZ,
+            in = ParameterIn.QUERY,
+            description = "the IANA time zone whose today overdue means (unknown: 422)",
+            schema = @Schema(type = "string", defaultValue = "UTC"))
     @Parameter(
             name = TaskQuery.LIMIT,
             in = ParameterIn.QUERY,
@@ -113,11 +146,11 @@ class TaskController {
             @AuthenticationPrincipal BetterAuthUser user,
             @Parameter(hidden = true) TaskQuery query, // from the query string: TaskQueryResolver
             HttpServletResponse response) {
-        TaskListCache.Page page = lists.page(user.id(), query);
+        ListCache.Page page = pages.page(owner(user), query);
         // Headers on the servlet response and the body as the return value, not a ResponseEntity:
         // Spring flushes a ResponseEntity's body, which commits it without a Content-Length, so it goes
         // out chunked in two writes; returned as the body it is sent in one write with its length.
-        // The body is the page's JSON as rendered (TaskLists), written as it is.
+        // The body is the page's JSON as rendered (TaskPages), written as it is.
         response.setHeader(TOTAL_COUNT, Long.toString(page.total()));
         return page.json();
     }
@@ -143,13 +176,15 @@ class TaskController {
                             content = @Content(schema = @Schema(implementation = NewTask.class)))
                     JsonNode body,
             HttpServletResponse response) {
-        Task task = inserts.insert(authentication, NewTask.read(body));
+        TaskFields task = NewTask.read(body);
+        Owner owner = Owner.user(authentication.getName());
+        Task created = writes.run(authentication, owner, () -> changes.create(owner, task));
         URI location = UriComponentsBuilder.fromPath("/api/{user_id}/tasks/{id}")
-                .buildAndExpand(task.userId(), task.id())
+                .buildAndExpand(created.userId(), created.id())
                 .encode()
                 .toUri();
         response.setHeader(HttpHeaders.LOCATION, location.toASCIIString());
-        return task; // as in list: one write with a Content-Length
+        return created; // as in list: one write with a Content-Length
     }
 
     @GetMapping("/{id}")
@@ -160,7 +195,7 @@ class TaskController {
             @PathVariable("user_id") String userId,
             @PathVariable("id") String id,
             @AuthenticationPrincipal BetterAuthUser user) {
-        return found(taskId(id).flatMap(taskId -> tasks.findById(user.id(), taskId)), id);
+        return found(OwnedIds.parse(id).flatMap(taskId -> tasks.findById(owner(user), taskId)), id);
     }
 
     @PutMapping("/{id}")
@@ -172,13 +207,13 @@ class TaskController {
     Task update(
             @PathVariable("user_id") String userId,
             @PathVariable("id") String id,
-            @AuthenticationPrincipal BetterAuthUser user,
+            @Parameter(hidden = true) Authentication authentication,
             @RequestBody
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             content = @Content(schema = @Schema(implementation = TaskUpdate.Body.class)))
                     JsonNode body) {
-        TaskUpdate changes = TaskUpdate.read(body);
-        return found(taskId(id).flatMap(taskId -> tasks.update(user.id(), taskId, changes)), id);
+        TaskUpdate update = TaskUpdate.read(body);
+        return found(write(authentication, id, (owner, taskId) -> this.changes.update(owner, taskId, update)), id);
     }
 
     @DeleteMapping("/{id}")
@@ -188,9 +223,12 @@ class TaskController {
     TaskDeleted delete(
             @PathVariable("user_id") String userId,
             @PathVariable("id") String id,
-            @AuthenticationPrincipal BetterAuthUser user) {
-        Optional<Long> taskId = taskId(id).filter(existing -> tasks.delete(user.id(), existing));
-        return TaskDeleted.of(found(taskId, id));
+            @Parameter(hidden = true) Authentication authentication) {
+        Optional<Long> deleted = write(
+                authentication,
+                id,
+                (owner, taskId) -> tasks.delete(owner, taskId) ? Optional.of(taskId) : Optional.empty());
+        return TaskDeleted.of(found(deleted, id));
     }
 
     @PatchMapping("/{id}/complete")
@@ -200,38 +238,46 @@ class TaskController {
     Task toggle(
             @PathVariable("user_id") String userId,
             @PathVariable("id") String id,
-            @AuthenticationPrincipal BetterAuthUser user) {
-        return found(taskId(id).flatMap(taskId -> tasks.toggle(user.id(), taskId)), id);
+            @Parameter(hidden = true) Authentication authentication) {
+        return found(write(authentication, id, changes::toggle), id);
     }
 
-    /**
-     * A token refused here (its session ended between the check and the insert) is answered by
-     * the security chain's entry point, exactly like a token the session check refuses: rethrown
-     * past the catch-all problem handler to Spring Security's exception translation.
-     */
-    @ExceptionHandler(AuthenticationException.class)
-    void refusedToken(AuthenticationException refused) {
-        throw refused;
+    @PostMapping("/{id}/move")
+    @Operation(
+            summary = "Put a task right after another in the manual order (after null: first), optionally in"
+                    + " another list; one row is written")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.MALFORMED)
+    @ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
+    @ApiResponse(responseCode = "413", ref = OpenApiConfiguration.TOO_LARGE)
+    Task move(
+            @PathVariable("user_id") String userId,
+            @PathVariable("id") String id,
+            @Parameter(hidden = true) Authentication authentication,
+            @RequestBody
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = TaskMove.class)))
+                    JsonNode body) {
+        TaskMove.Read move = TaskMove.read(body);
+        return found(
+                write(authentication, id, (owner, taskId) -> changes.move(owner, taskId, move.after(), move.listId())),
+                id);
     }
 
-    /** Ids are positive 64-bit numbers; anything else names no task (404, like a missing one). */
-    private static Optional<Long> taskId(String id) {
-        if (!id.matches("[0-9]{1,19}")) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Long.parseLong(id));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+    /** A write of one task: no transaction at all for an id that names no task. */
+    private <T> Optional<T> write(
+            Authentication authentication, String id, BiFunction<Owner, Long, Optional<T>> change) {
+        Owner owner = Owner.user(authentication.getName());
+        return OwnedIds.parse(id)
+                .flatMap(taskId -> writes.run(authentication, owner, () -> change.apply(owner, taskId)));
     }
 
-    /** Missing and someone else's look the same: 404, never 403, so ids reveal nothing. */
+    /** The owner of a user's path: the token's user (SPEC 1.4), whom the security chain has matched to the path. */
+    private static Owner owner(BetterAuthUser user) {
+        return Owner.user(user.id());
+    }
+
     private static <T> T found(Optional<T> value, String id) {
-        return value.orElseThrow(() -> new ResponseStatusException(
-                HttpStatus.NOT_FOUND,
-                id.matches("[0-9]{1,19}")
-                        ? "Task " + id + " was not found."
-                        : "Task ids are numbers; no task has this one."));
+        return OwnedIds.found(value, "Task", id);
     }
 }

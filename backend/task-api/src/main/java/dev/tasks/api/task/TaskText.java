@@ -1,6 +1,7 @@
 package dev.tasks.api.task;
 
 import dev.tasks.api.web.JsonBody;
+import dev.tasks.api.web.StorableText;
 
 /** The rules for a task's text fields, shared by creation and update. */
 final class TaskText {
@@ -31,25 +32,7 @@ final class TaskText {
         }
     }
 
-    /**
-     * PostgreSQL text cannot hold U+0000, and a lone surrogate has no UTF-8 form: either would fail
-     * in the database as a 500, so it is a 422 here.
-     */
     static boolean storable(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\0') {
-                return false;
-            }
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
-                    return false;
-                }
-                i++;
-            } else if (Character.isLowSurrogate(c)) {
-                return false;
-            }
-        }
-        return true;
+        return StorableText.storable(text);
     }
 }

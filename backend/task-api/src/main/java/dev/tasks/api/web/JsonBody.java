@@ -93,6 +93,41 @@ public final class JsonBody {
         return value.booleanValue();
     }
 
+    /** The value of a whole-number field; {@code null} when absent, null, or of another type (then a problem is noted). */
+    public Long integer(String field) {
+        JsonNode value = object.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            problem(field, "must be a whole number");
+            return null;
+        }
+        return value.longValue();
+    }
+
+    /** The strings of an array field; {@code null} when absent, null, or of another shape (then a problem is noted). */
+    public List<String> strings(String field) {
+        JsonNode value = object.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        List<String> strings = new ArrayList<>();
+        if (value.isArray()) {
+            for (JsonNode item : value) {
+                if (!item.isString()) {
+                    break;
+                }
+                strings.add(item.stringValue());
+            }
+        }
+        if (!value.isArray() || strings.size() != value.size()) {
+            problem(field, "must be an array of strings");
+            return null;
+        }
+        return strings;
+    }
+
     /** Whether the field is present with a JSON {@code null}. */
     public boolean isNull(String field) {
         return object.has(field) && object.get(field).isNull();

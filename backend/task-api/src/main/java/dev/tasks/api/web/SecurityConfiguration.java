@@ -31,7 +31,7 @@ import org.springframework.security.web.header.writers.StaticHeadersWriter;
  * <li>health and API docs are public (metrics too, on the management port); everything else needs a
  * valid Bearer token;</li>
  * <li>task paths only for the user the token speaks for (else 403): the rule is the task
- * feature's own (task.TaskOwnership), applied here as one of the {@link RouteRules};</li>
+ * feature's own (owned.Ownership), applied here as one of the {@link RouteRules};</li>
  * <li>a token whose Better Auth session cannot be checked right now: 503, not 401;</li>
  * <li>abuse limits per user and per address, then the body size limit;</li>
  * <li>no sessions, no cookies, so no CSRF: the token is in a header a foreign page cannot set.</li>
@@ -80,7 +80,7 @@ class SecurityConfiguration {
                             // exists for nobody, so everyone gets the same 404, with or without a token.
                             .requestMatchers("/actuator", "/actuator/**")
                             .permitAll();
-                    // Each feature's own rules (task.TaskOwnership: a task path is the token's user).
+                    // Each feature's own rules (owned.Ownership: a path under /api/{user_id} is the token's user).
                     routeRules.forEach(rules -> rules.apply(requests));
                     requests.anyRequest().authenticated();
                 })

@@ -68,6 +68,20 @@ public final class TestPostgres {
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + PORT + "/tasks", "postgres", PASSWORD);
     }
 
+    /** A direct connection to another database of the test server (one a test created). */
+    public static Connection connect(String database) throws SQLException {
+        databaseUrl();
+        return DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + PORT + "/" + database, "postgres", PASSWORD);
+    }
+
+    /** Another database of the test server as a DataSource (for Flyway in a migration test). */
+    public static javax.sql.DataSource dataSource(String database) {
+        databaseUrl();
+        return new org.springframework.jdbc.datasource.DriverManagerDataSource(
+                "jdbc:postgresql://127.0.0.1:" + PORT + "/" + database, "postgres", PASSWORD);
+    }
+
     public static int port() {
         return PORT;
     }

@@ -43,7 +43,21 @@ class TaskApiTest extends ApiTest {
 
         assertThat(fieldNames(task))
                 .containsExactlyInAnyOrder(
-                        "id", "user_id", "title", "description", "completed", "created_at", "updated_at");
+                        "id",
+                        "user_id",
+                        "title",
+                        "description",
+                        "completed",
+                        "due_date",
+                        "due_time",
+                        "priority",
+                        "list_id",
+                        "labels",
+                        "position",
+                        "recurrence",
+                        "completed_at",
+                        "created_at",
+                        "updated_at");
         assertThat(task.get("description").isNull()).isTrue();
         assertThat(task.get("completed").asBoolean()).isTrue();
         assertThat(task.get("created_at").asString()).endsWith("Z");

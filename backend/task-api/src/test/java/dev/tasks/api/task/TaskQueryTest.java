@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tasks.api.problem.InvalidRequestException;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,18 @@ class TaskQueryTest {
         TaskQuery query = TaskQuery.parse(null, null, null, null, null);
 
         assertThat(query)
-                .isEqualTo(new TaskQuery(Optional.empty(), Optional.empty(), TaskQuery.Sort.CREATED_AT_DESC, 100, 0));
+                .isEqualTo(new TaskQuery(
+                        Optional.empty(),
+                        Optional.empty(),
+                        TaskQuery.Sort.CREATED_AT_DESC,
+                        100,
+                        0,
+                        Optional.empty(),
+                        List.of(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()));
     }
 
     @Test

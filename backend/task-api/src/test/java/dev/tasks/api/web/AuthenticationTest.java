@@ -210,7 +210,7 @@ class AuthenticationTest extends ApiTest {
                         .get("properties")
                         .propertyNames())
                 .contains("user_id", "created_at", "updated_at");
-        // The list is written as pre-rendered bytes (task.TaskLists); its documented body is still tasks.
+        // The list is written as pre-rendered bytes (task.TaskPages); its documented body is still tasks.
         JsonNode listed = doc.get("paths")
                 .get("/api/{user_id}/tasks")
                 .get("get")

@@ -1,4 +1,4 @@
-package dev.tasks.api.task;
+package dev.tasks.api.owned;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -9,7 +9,6 @@ import dev.tasks.api.support.BetterAuthSessionTable;
 import dev.tasks.api.support.TestPostgres;
 import dev.tasks.api.support.TestTokens;
 import io.github.betterauthjava.jwt.SessionCheck;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,27 +17,60 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 
 /**
- * A new task is stored only while its token's Better Auth session exists (SPEC 1.6: nothing of a
+ * A write (here: a new task, the first owned resource) is stored only while its token's Better Auth session exists (SPEC 1.6: nothing of a
  * deleted user remains), even while the session check still has the session cached as live.
  * The deletions here are what the web app's account deletion does: lock the user's session rows
  * FOR UPDATE, delete their tasks, delete the sessions, commit. Interleavings are forced with real
  * row locks and observed in {@code pg_stat_activity}, never with sleeps.
  */
-class SessionBoundInsertTest extends ApiTest {
-
-    private static final String SESSION_TABLE = "\"session\"";
-    private static final NewTask TASK = new NewTask("written while the account is being deleted", null, false);
+class SessionBoundWritesTest extends ApiTest {
 
     @Autowired
-    TaskRepository tasks;
+    OwnedWrites writes;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    /** A Better Auth authentication as the security chain makes it: the user's name, the verified token. */
+    private static Authentication token(String user, String session) {
+        return new TestingAuthenticationToken(
+                user,
+                Jwt.withTokenValue("t")
+                        .header("alg", "EdDSA")
+                        .subject(user)
+                        .claim(SessionCheck.SID, session)
+                        .build());
+    }
+
+    /** Inserts a task for {@code user} in a session-bound write; false when the write was refused. */
+    private boolean insert(String user, String session) {
+        try {
+            writes.run(token(user, session), Owner.user(user), this.insertStatement(user));
+            return true;
+        } catch (InvalidBearerTokenException refused) {
+            assertThat(refused.getMessage()).isEqualTo(SessionCheck.ENDED);
+            return false;
+        }
+    }
+
+    private java.util.function.Supplier<Integer> insertStatement(String user) {
+        return () -> jdbc.sql("insert into tasks.tasks (user_id, title) values (:user, 'written while it lives')")
+                .param("user", user)
+                .update();
+    }
 
     @BeforeAll
     static void betterAuthHasMigrated() {
@@ -46,26 +78,19 @@ class SessionBoundInsertTest extends ApiTest {
     }
 
     @Test
-    void aTaskIsInsertedOnlyForALiveUnexpiredSessionOfTheSameUser() throws SQLException {
+    void aWriteRunsOnlyForALiveUnexpiredSessionOfTheSameUser() throws SQLException {
         String user = newUser();
         String session = BetterAuthSessionTable.signIn(user);
-        assertThat(tasks.insertWhileSessionLives(user, TASK, SESSION_TABLE, session))
-                .isPresent();
+        assertThat(insert(user, session)).isTrue();
 
         String other = newUser();
-        assertThat(tasks.insertWhileSessionLives(other, TASK, SESSION_TABLE, session))
-                .as("another user's session")
-                .isEmpty();
-        assertThat(tasks.insertWhileSessionLives(user, TASK, SESSION_TABLE, "no-such-session"))
-                .as("no session")
-                .isEmpty();
+        assertThat(insert(other, session)).as("another user's session").isFalse();
+        assertThat(insert(user, "no-such-session")).as("no session").isFalse();
         update(
                 "UPDATE \"session\" SET \"expiresAt\" = ? WHERE \"id\" = ?",
                 Timestamp.from(Instant.now().minusSeconds(1)),
                 session);
-        assertThat(tasks.insertWhileSessionLives(user, TASK, SESSION_TABLE, session))
-                .as("expired")
-                .isEmpty();
+        assertThat(insert(user, session)).as("expired").isFalse();
 
         assertThat(rowsOf(user)).isEqualTo(1);
         assertThat(rowsOf(other)).isZero();
@@ -120,34 +145,76 @@ class SessionBoundInsertTest extends ApiTest {
     }
 
     @Test
-    void anInsertThatLockedTheSessionFirstMakesTheDeletionWaitAndItsTaskIsDeletedWithTheRest() throws Exception {
+    void aWriteThatLockedTheSessionFirstMakesTheDeletionWaitAndWhatItWroteIsDeletedWithTheRest() {
         String user = newUser();
         String session = BetterAuthSessionTable.signIn(user);
 
-        // The API's statement, held open in a transaction of its own so the deletion meets its lock.
-        try (Connection insert = TestPostgres.connect()) {
-            insert.setAutoCommit(false);
-            TaskRepository held = new TaskRepository(
-                    JdbcClient.create(new SingleConnectionDataSource(insert, true)),
-                    new TaskListCache(new TaskListCacheSettings(0), new SimpleMeterRegistry()));
-            assertThat(held.insertWhileSessionLives(user, TASK, SESSION_TABLE, session))
-                    .isPresent();
-
-            CompletableFuture<Void> deletion = CompletableFuture.runAsync(() -> {
-                try (Connection connection = TestPostgres.connect()) {
-                    connection.setAutoCommit(false);
-                    lockSessionsAndDelete(connection, user);
-                    connection.commit();
+        // The deletion starts while the write's transaction is open, after its session lock.
+        CompletableFuture<Void> deletion = writes.run(token(user, session), Owner.user(user), () -> {
+            insertStatement(user).get();
+            CompletableFuture<Void> started = CompletableFuture.runAsync(() -> {
+                try {
+                    deleteAccountRows(user);
                 } catch (SQLException e) {
                     throw new IllegalStateException(e);
                 }
             });
             awaitWaitingOnALock("SELECT 1 FROM \"session\"%");
-            assertThat(deletion).isNotDone();
-            insert.commit();
+            assertThat(started).isNotDone();
+            return started;
+        });
+        try {
             deletion.get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            throw new AssertionError(e);
         }
         assertThat(rowsOf(user)).isZero();
+    }
+
+    @Test
+    void anEndedSessionRefusesEveryKindOfWriteNotOnlyInserts() {
+        String user = newUser();
+        String token = TestTokens.forSession(user, BetterAuthSessionTable.signIn(user));
+        long id = api().post(tasksOf(user), token, "{\"title\":\"kept\",\"labels\":[\"kept\"]}")
+                .json()
+                .get("id")
+                .asLong();
+        // Signed out: the session row goes, the task stays (not an account deletion).
+        execute("DELETE FROM \"session\" WHERE \"userId\" = ?", user);
+        assertThat(api().put(tasksOf(user) + "/" + id, token, "{\"title\":\"changed\"}")
+                        .status())
+                .isEqualTo(401);
+        assertThat(api().patch(tasksOf(user) + "/" + id + "/complete", token).status())
+                .isEqualTo(401);
+        assertThat(api().delete(tasksOf(user) + "/" + id, token).status()).isEqualTo(401);
+        assertThat(api().post(tasksOf(user) + "/" + id + "/move", token, "{\"after\":null}")
+                        .status())
+                .isEqualTo(401);
+        // Lists and labels write through the same plumbing.
+        assertThat(api().post("/api/" + user + "/lists", token, "{\"name\":\"late\"}")
+                        .status())
+                .isEqualTo(401);
+        assertThat(api().delete("/api/" + user + "/labels/kept", token).status())
+                .isEqualTo(401);
+        assertThat(rowsOf(user)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM tasks.lists WHERE user_id = ?", user))
+                .isZero();
+        assertThat(api().get(tasksOf(user) + "/" + id, TestTokens.forUser(user))
+                        .json()
+                        .get("labels")
+                        .get(0)
+                        .asString())
+                .isEqualTo("kept");
+    }
+
+    private static long count(String sql, String user) {
+        try (Connection connection = TestPostgres.connect();
+                PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, user);
+            return firstLong(query.executeQuery());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -187,7 +254,7 @@ class SessionBoundInsertTest extends ApiTest {
     }
 
     private static void awaitInsertWaitingOnALock() {
-        awaitWaitingOnALock("insert into tasks.tasks%");
+        awaitWaitingOnALock("select 1 from \"session\"%"); // OwnedWrites' session lock
     }
 
     /** Until a statement starting with {@code pattern} waits on a lock (pg_stat_activity), at most 30 s. */
@@ -205,12 +272,24 @@ class SessionBoundInsertTest extends ApiTest {
                 });
     }
 
-    private static long rowsOf(String user) throws SQLException {
+    private static long rowsOf(String user) {
         try (Connection connection = TestPostgres.connect();
                 PreparedStatement query =
                         connection.prepareStatement("SELECT count(*) FROM tasks.tasks WHERE user_id = ?")) {
             query.setString(1, user);
             return firstLong(query.executeQuery());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void execute(String sql, String user) {
+        try (Connection connection = TestPostgres.connect();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, user);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

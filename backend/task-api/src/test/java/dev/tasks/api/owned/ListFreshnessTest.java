@@ -1,4 +1,4 @@
-package dev.tasks.api.task;
+package dev.tasks.api.owned;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -29,18 +29,19 @@ import tools.jackson.databind.JsonNode;
  * SQL) as soon as the change log is read, also after the feed's connection is cut and when the
  * change's transaction outlives several reads.
  */
-class TaskListFreshnessTest extends ApiTest {
+class ListFreshnessTest extends ApiTest {
 
+    private static final String TOTAL_COUNT = "X-Total-Count";
     private static final Duration SOON = Duration.ofSeconds(10);
 
     @Autowired
     private MeterRegistry metrics;
 
     @Autowired
-    private TaskListCache cache;
+    private ListCache cache;
 
     @Autowired
-    private TaskChangeFeed feed;
+    private ChangeFeed feed;
 
     private String user;
     private String token;
@@ -62,7 +63,7 @@ class TaskListFreshnessTest extends ApiTest {
         Response second = list();
         assertThat(hits()).isEqualTo(hits + 1);
         assertThat(second.body()).isEqualTo(first.body());
-        assertThat(second.header(TaskController.TOTAL_COUNT)).isEqualTo(first.header(TaskController.TOTAL_COUNT));
+        assertThat(second.header(TOTAL_COUNT)).isEqualTo(first.header(TOTAL_COUNT));
         assertThat(second.contentType()).isEqualTo("application/json");
         assertThat(second.header("Content-Length"))
                 .contains(Integer.toString(second.body().length()));
@@ -102,7 +103,7 @@ class TaskListFreshnessTest extends ApiTest {
 
         api().delete(tasks + "/" + id, token);
         assertThat(titles()).containsExactly("first");
-        assertThat(list().header(TaskController.TOTAL_COUNT)).contains("1");
+        assertThat(list().header(TOTAL_COUNT)).contains("1");
     }
 
     @Test
@@ -157,7 +158,7 @@ class TaskListFreshnessTest extends ApiTest {
             assertThat(api().post("/api/" + other + "/tasks", TestTokens.forUser(other), "{\"title\":\"later\"}")
                             .status())
                     .isEqualTo(201);
-            Thread.sleep(TaskChangeFeed.POLL_INTERVAL.multipliedBy(5));
+            Thread.sleep(ChangeFeed.POLL_INTERVAL.multipliedBy(5));
             double hits = hits();
             assertThat(titles()).containsExactly("first");
             assertThat(hits()).isEqualTo(hits + 1);
@@ -214,9 +215,44 @@ class TaskListFreshnessTest extends ApiTest {
     }
 
     @Test
+    void listsAndLabelsAreLoggedByKindUnderTheSameOwnerKey() throws SQLException {
+        String lists = "/api/" + user + "/lists";
+        long list = api().post(lists, token, "{\"name\":\"logged\"}")
+                .json()
+                .get("id")
+                .asLong();
+        api().put(lists + "/" + list, token, "{\"name\":\"renamed\"}");
+        long task = api().post(tasks, token, "{\"title\":\"labelled\",\"labels\":[\"x\"]}")
+                .json()
+                .get("id")
+                .asLong();
+        api().put(tasks + "/" + task, token, "{\"title\":\"same labels\"}");
+        api().delete("/api/" + user + "/labels/x", token);
+
+        // 1 task, 2 list, 3 labels: the list twice, the labels at the insert and the removal only.
+        assertThat(kindsLogged(user)).containsExactly(1, 2, 2, 1, 3, 1, 1, 3);
+    }
+
+    /** The kinds of the log's rows of this user's key, in commit order (the @BeforeEach task first). */
+    private static List<Integer> kindsLogged(String user) throws SQLException {
+        try (Connection connection = TestPostgres.connect();
+                PreparedStatement statement = connection.prepareStatement(
+                        "select kind from tasks.task_changes where owner_key = ? order by xid, ctid")) {
+            statement.setLong(1, new OwnerKey().of(Owner.user(user)));
+            List<Integer> kinds = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    kinds.add(rows.getInt(1));
+                }
+            }
+            return kinds;
+        }
+    }
+
+    @Test
     void theLogIsTrimmedOnceEveryReaderHasPassedIt() throws SQLException {
         assertThat(logged(user)).containsExactly(user); // the task of @BeforeEach
-        await().atMost(TaskChangeFeed.RETENTION.multipliedBy(3))
+        await().atMost(ChangeFeed.RETENTION.multipliedBy(3))
                 .pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> assertThat(logged(user)).isEmpty());
         assertThat(titles()).as("the task itself stays").containsExactly("first");
@@ -224,7 +260,7 @@ class TaskListFreshnessTest extends ApiTest {
 
     @Test
     void theLogNamesUsersByTheKeyTheApiComputesAndHoldsNoUserId() throws SQLException {
-        UserKey keys = new UserKey();
+        OwnerKey keys = new OwnerKey();
         try (Connection connection = TestPostgres.connect();
                 PreparedStatement statement = connection.prepareStatement("select tasks.user_key(?)")) {
             for (String id :
@@ -232,7 +268,7 @@ class TaskListFreshnessTest extends ApiTest {
                 statement.setString(1, id);
                 try (ResultSet row = statement.executeQuery()) {
                     row.next();
-                    assertThat(row.getLong(1)).as(id).isEqualTo(keys.of(id));
+                    assertThat(row.getLong(1)).as(id).isEqualTo(keys.of(Owner.user(id)));
                 }
             }
         }
@@ -246,7 +282,9 @@ class TaskListFreshnessTest extends ApiTest {
             while (columns.next()) {
                 types.add(columns.getString(1));
             }
-            assertThat(types).as("no text column: no user id in the log").containsExactlyInAnyOrder("xid8", "bigint");
+            assertThat(types)
+                    .as("no text column: no user id in the log")
+                    .containsExactlyInAnyOrder("xid8", "bigint", "smallint");
         }
     }
 
@@ -260,14 +298,14 @@ class TaskListFreshnessTest extends ApiTest {
 
     /** The log's rows of these users (the trigger's, still there: rows live for 10 s after every reader has passed them). */
     private static List<String> logged(String... users) throws SQLException {
-        UserKey keys = new UserKey();
+        OwnerKey keys = new OwnerKey();
         Map<Long, String> byKey = new HashMap<>();
         for (String user : users) {
-            byKey.put(keys.of(user), user);
+            byKey.put(keys.of(Owner.user(user)), user);
         }
         try (Connection connection = TestPostgres.connect();
                 PreparedStatement statement = connection.prepareStatement(
-                        "select user_key from tasks.task_changes where user_key = any (?) order by xid")) {
+                        "select owner_key from tasks.task_changes where kind = 1 and owner_key = any (?) order by xid")) {
             statement.setArray(
                     1, connection.createArrayOf("bigint", byKey.keySet().toArray()));
             List<String> logged = new ArrayList<>();
@@ -285,7 +323,7 @@ class TaskListFreshnessTest extends ApiTest {
                 Statement statement = admin.createStatement();
                 ResultSet found =
                         statement.executeQuery("select max(pid) from pg_stat_activity where application_name = '"
-                                + TaskChangeFeed.APPLICATION_NAME + "'")) {
+                                + ChangeFeed.APPLICATION_NAME + "'")) {
             found.next();
             return found.getInt(1);
         }

@@ -1,4 +1,4 @@
-package dev.tasks.api.task;
+package dev.tasks.api.owned;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -12,44 +12,48 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Rendered list pages (JSON and total) per user and query, so that a list nobody changed costs no
- * query. Only as fresh as the change log makes it, and only served while the log is being read:
+ * Rendered list pages (JSON and total) per resource kind, owner and query, so that a list nobody
+ * changed costs no query. Only as fresh as the change log makes it, and only served while the log is
+ * being read:
  *
  * <ul>
  *   <li>Every change to {@code tasks.tasks}, by any instance, the web app's account deletion or
- *       plain SQL, is logged with its user (a trigger, migration V2); {@link TaskChangeFeed} reads
- *       the log every 100 ms and hands the users to {@link #changed(String)}.
- *   <li>This instance's own writes call {@link #changed(String)} before they answer, so a client
- *       always sees its own change in its next list.
+ *       plain SQL, is logged with its owner (triggers, migrations V2 and V3); {@link ChangeFeed} reads
+ *       the log every 100 ms and hands the owners to {@link #changed(long)}.
+ *   <li>This instance's own writes ({@link OwnedWrites}) call {@link #changed(Owner)} before they
+ *       answer, so a client always sees its own change in its next list.
  *   <li>Each read of the log vouches for every change committed before it started
- *       ({@link #vouchUntil}); a page is served only within {@link TaskChangeFeed#LEASE} of the
+ *       ({@link #vouchUntil}); a page is served only within {@link ChangeFeed#LEASE} of the
  *       last read. Another instance's change so shows within about 100 ms, and in no case later
  *       than the lease (the session check's own bound is 4 s).
  * </ul>
  *
- * <p>Each user has a version: a fresh object, replaced on every change. A page is stored with the
- * version its query started under and served only while that is still the user's version, so a
- * query that raced a change can never store a stale page for good: changing a user is one removal,
- * and nothing has to find that user's pages.
+ * <p>Each owner has a version: a fresh object, replaced on every change. A page is stored with the
+ * version its query started under and served only while that is still the owner's version, so a
+ * query that raced a change can never store a stale page for good: changing an owner is one
+ * removal, and nothing has to find that owner's pages. One version per owner, not per kind: the
+ * kinds read each other (a list's {@code task_count} counts tasks, a label exists while a task uses
+ * it), so any change of an owner's resources drops all of that owner's pages.
  */
 @Component
-class TaskListCache {
+public final class ListCache {
 
     /** A page bigger than this is not kept: one request must not evict everyone's pages. */
     static final int MAX_PAGE_BYTES = 1024 * 1024;
     /** Pages and versions nobody asked for in this long are dropped, giving their memory back. */
     static final Duration IDLE = Duration.ofMinutes(10);
 
-    /** A rendered page: the JSON array of tasks and the X-Total-Count. */
-    record Page(byte[] json, long total) {}
+    /** A rendered page: the JSON array and the X-Total-Count. */
+    public record Page(byte[] json, long total) {}
 
-    private record Key(String userId, TaskQuery query) {}
+    /** {@code query} is the feature's parsed query, a record: equal queries ask for the same page. */
+    private record Key(String kind, Owner owner, Object query) {}
 
     private record Entry(Page page, Object version) {}
 
     private final boolean enabled;
-    private final UserKey userKeys = new UserKey();
-    /** Per user key (as the change log names users): the current version. */
+    private final OwnerKey ownerKeys = new OwnerKey();
+    /** Per owner key (as the change log names owners): the current version. */
     private final Cache<Long, Object> versions;
 
     private final Cache<Key, Entry> pages;
@@ -62,11 +66,11 @@ class TaskListCache {
     private final Counter bypasses;
 
     @Autowired
-    TaskListCache(TaskListCacheSettings settings, MeterRegistry metrics) {
+    ListCache(ListCacheSettings settings, MeterRegistry metrics) {
         this(settings, metrics, System::nanoTime);
     }
 
-    TaskListCache(TaskListCacheSettings settings, MeterRegistry metrics, LongSupplier nanoClock) {
+    ListCache(ListCacheSettings settings, MeterRegistry metrics, LongSupplier nanoClock) {
         this.enabled = settings.enabled();
         this.nanoClock = nanoClock;
         this.versions = Caffeine.newBuilder()
@@ -81,7 +85,7 @@ class TaskListCache {
         this.hits = result(metrics, "hit");
         this.misses = result(metrics, "miss");
         this.bypasses = result(metrics, "bypass");
-        Gauge.builder("tasks.list.cache.bytes", pages, TaskListCache::bytes)
+        Gauge.builder("tasks.list.cache.bytes", pages, ListCache::bytes)
                 .description("rendered list pages held, in bytes (JSON plus keys)")
                 .baseUnit("bytes")
                 .register(metrics);
@@ -99,16 +103,17 @@ class TaskListCache {
     }
 
     /**
-     * The page for this user and query: the kept one if nothing changed for the user since it was
-     * rendered and the change log is being read; otherwise {@code load}'s, kept for next time.
+     * The page of this kind of resource for this owner and query: the kept one if nothing of the
+     * owner's changed since it was rendered and the change log is being read; otherwise {@code
+     * load}'s, kept for next time.
      */
-    Page page(String userId, TaskQuery query, Supplier<Page> load) {
+    public Page page(String kind, Owner owner, Object query, Supplier<Page> load) {
         if (!coherent()) {
             bypasses.increment();
             return load.get();
         }
-        Object version = versions.get(userKeys.of(userId), user -> new Object());
-        Key key = new Key(userId, query);
+        Object version = versions.get(ownerKeys.of(owner), any -> new Object());
+        Key key = new Key(kind, owner, query);
         Entry kept = pages.getIfPresent(key);
         if (kept != null && kept.version() == version) {
             hits.increment();
@@ -122,12 +127,12 @@ class TaskListCache {
         return page;
     }
 
-    /** The user's tasks changed: no page rendered before this call is served again. */
-    void changed(String userId) {
-        changed(userKeys.of(userId));
+    /** The owner's resources changed: no page of the owner's rendered before this call is served again. */
+    void changed(Owner owner) {
+        changed(ownerKeys.of(owner));
     }
 
-    /** The tasks of the user (or users) with this {@link UserKey} changed. */
+    /** The resources of the owner (or owners) with this {@link OwnerKey} changed. */
     void changed(long userKey) {
         versions.invalidate(userKey);
     }
@@ -166,8 +171,7 @@ class TaskListCache {
     private static int weight(Key key, Entry entry) {
         // The JSON dominates; the key's strings (a search can be 1000 characters) and the objects around them are
         // counted too.
-        int keyChars =
-                key.userId().length() + key.query().search().map(String::length).orElse(0);
+        int keyChars = key.owner().id().length() + String.valueOf(key.query()).length();
         return entry.page().json().length + 2 * keyChars + 200;
     }
 

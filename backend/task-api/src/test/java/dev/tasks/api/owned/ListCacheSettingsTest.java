@@ -1,4 +1,4 @@
-package dev.tasks.api.task;
+package dev.tasks.api.owned;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,13 +8,13 @@ import dev.tasks.api.config.InvalidSettingException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class TaskListCacheSettingsTest {
+class ListCacheSettingsTest {
 
     private static final long HEAP_112_MIB = 112L * 1024 * 1024;
 
-    private static TaskListCacheSettings parse(String value) {
-        return TaskListCacheSettings.from(
-                Env.of(value == null ? Map.of() : Map.of(TaskListCacheSettings.VARIABLE, value)), HEAP_112_MIB);
+    private static ListCacheSettings parse(String value) {
+        return ListCacheSettings.from(
+                Env.of(value == null ? Map.of() : Map.of(ListCacheSettings.VARIABLE, value)), HEAP_112_MIB);
     }
 
     @Test

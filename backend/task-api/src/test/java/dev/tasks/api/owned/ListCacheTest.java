@@ -1,8 +1,8 @@
-package dev.tasks.api.task;
+package dev.tasks.api.owned;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tasks.api.task.TaskListCache.Page;
+import dev.tasks.api.owned.ListCache.Page;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -12,14 +12,17 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** The list cache's rules, on a clock of our own: what it serves, when it must not, what a change drops. */
-class TaskListCacheTest {
+class ListCacheTest {
 
-    private static final TaskQuery ALL = TaskQuery.parse(null, null, null, null, null);
-    private static final TaskQuery OPEN = TaskQuery.parse("false", null, null, null, null);
+    /** A feature's parsed query, here a record of our own: equal queries are one page. */
+    private record Query(String text) {}
+
+    private static final Query ALL = new Query("");
+    private static final Query OPEN = new Query("completed=false");
 
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
     private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-    private final TaskListCache cache = new TaskListCache(new TaskListCacheSettings(1), metrics, now::get);
+    private final ListCache cache = new ListCache(new ListCacheSettings(1), metrics, now::get);
     private final AtomicInteger loads = new AtomicInteger();
 
     private Supplier<Page> load(String json) {
@@ -29,8 +32,12 @@ class TaskListCacheTest {
         };
     }
 
-    private String page(String user, TaskQuery query, String json) {
-        return new String(cache.page(user, query, load(json)).json(), StandardCharsets.UTF_8);
+    private String page(String user, Query query, String json) {
+        return page("task", user, query, json);
+    }
+
+    private String page(String kind, String user, Query query, String json) {
+        return new String(cache.page(kind, Owner.user(user), query, load(json)).json(), StandardCharsets.UTF_8);
     }
 
     private void vouchFor(Duration lease) {
@@ -95,7 +102,7 @@ class TaskListCacheTest {
         page("ann", ALL, "[ann]");
         page("ann", OPEN, "[ann open]");
         page("bob", ALL, "[bob]");
-        cache.changed("ann");
+        cache.changed(Owner.user("ann"));
         assertThat(page("ann", ALL, "[ann 2]")).isEqualTo("[ann 2]");
         assertThat(page("ann", OPEN, "[ann open 2]")).isEqualTo("[ann open 2]");
         assertThat(page("bob", ALL, "[bob 2]")).isEqualTo("[bob]");
@@ -115,9 +122,9 @@ class TaskListCacheTest {
     void aPageReadBeforeAChangeIsNeverServedAfterIt() {
         vouchFor(Duration.ofSeconds(2));
         // The query saw the old rows; the change (and its notification) landed before it finished.
-        Page raced = cache.page("ann", ALL, () -> {
+        Page raced = cache.page("task", Owner.user("ann"), ALL, () -> {
             Page old = load("[old]").get();
-            cache.changed("ann");
+            cache.changed(Owner.user("ann"));
             return old;
         });
         assertThat(new String(raced.json(), StandardCharsets.UTF_8)).isEqualTo("[old]");
@@ -128,7 +135,7 @@ class TaskListCacheTest {
     @Test
     void aPageReadBeforeEverythingChangedIsNeverServedAfterIt() {
         vouchFor(Duration.ofSeconds(2));
-        cache.page("ann", ALL, () -> {
+        cache.page("task", Owner.user("ann"), ALL, () -> {
             Page old = load("[old]").get();
             cache.changedAll();
             return old;
@@ -141,19 +148,39 @@ class TaskListCacheTest {
         vouchFor(Duration.ofSeconds(2));
         page("ann", ALL, "[all]");
         assertThat(page("ann", OPEN, "[open]")).isEqualTo("[open]");
-        assertThat(page("ann", TaskQuery.parse(null, "milk", null, null, null), "[milk]"))
-                .isEqualTo("[milk]");
-        assertThat(page("ann", TaskQuery.parse(null, null, "title", null, null), "[by title]"))
-                .isEqualTo("[by title]");
-        assertThat(page("ann", TaskQuery.parse(null, null, null, "5", "5"), "[second five]"))
-                .isEqualTo("[second five]");
+        assertThat(page("ann", new Query("q=milk"), "[milk]")).isEqualTo("[milk]");
+        assertThat(page("ann", new Query("sort=title"), "[by title]")).isEqualTo("[by title]");
+        assertThat(page("ann", new Query("limit=5&offset=5"), "[second five]")).isEqualTo("[second five]");
         assertThat(page("ann", ALL, "[x]")).isEqualTo("[all]");
+    }
+
+    @Test
+    void kindsAndOwnersAreKeptApartAndAChangeDropsEveryKindOfThatOwner() {
+        vouchFor(Duration.ofSeconds(2));
+        page("task", "ann", ALL, "[tasks]");
+        assertThat(page("list", "ann", ALL, "[lists]")).isEqualTo("[lists]");
+        assertThat(new String(
+                        cache.page("task", Owner.team("ann"), ALL, load("[team]"))
+                                .json(),
+                        StandardCharsets.UTF_8))
+                .as("a team with a user's id is another owner")
+                .isEqualTo("[team]");
+        cache.changed(Owner.user("ann"));
+        // A list's task_count counts tasks: a change of any kind drops the owner's pages of every kind.
+        assertThat(page("task", "ann", ALL, "[tasks 2]")).isEqualTo("[tasks 2]");
+        assertThat(page("list", "ann", ALL, "[lists 2]")).isEqualTo("[lists 2]");
+        assertThat(new String(
+                        cache.page("task", Owner.team("ann"), ALL, load("[team 2]"))
+                                .json(),
+                        StandardCharsets.UTF_8))
+                .as("the team's pages stay")
+                .isEqualTo("[team]");
     }
 
     @Test
     void doesNotKeepAPageBiggerThanItsLimit() {
         vouchFor(Duration.ofSeconds(2));
-        String big = "[\"" + "x".repeat(TaskListCache.MAX_PAGE_BYTES) + "\"]";
+        String big = "[\"" + "x".repeat(ListCache.MAX_PAGE_BYTES) + "\"]";
         page("ann", ALL, big);
         assertThat(page("ann", ALL, "[small]")).isEqualTo("[small]");
         assertThat(loads).hasValue(2);
@@ -161,12 +188,13 @@ class TaskListCacheTest {
 
     @Test
     void offKeepsNothing() {
-        TaskListCache off = new TaskListCache(new TaskListCacheSettings(0), metrics, now::get);
+        ListCache off = new ListCache(new ListCacheSettings(0), metrics, now::get);
         off.vouchUntil(now.get() + Duration.ofSeconds(2).toNanos());
         assertThat(off.enabled()).isFalse();
         assertThat(off.coherent()).isFalse();
-        off.page("ann", ALL, load("[1]"));
-        assertThat(new String(off.page("ann", ALL, load("[2]")).json(), StandardCharsets.UTF_8))
+        off.page("task", Owner.user("ann"), ALL, load("[1]"));
+        assertThat(new String(
+                        off.page("task", Owner.user("ann"), ALL, load("[2]")).json(), StandardCharsets.UTF_8))
                 .isEqualTo("[2]");
     }
 

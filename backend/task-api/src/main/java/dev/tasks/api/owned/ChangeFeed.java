@@ -1,4 +1,4 @@
-package dev.tasks.api.task;
+package dev.tasks.api.owned;
 
 import dev.tasks.api.database.DirectConnections;
 import java.sql.Connection;
@@ -16,9 +16,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Follows {@code tasks.task_changes} (every change to {@code tasks.tasks}, logged by the trigger of
- * migration V2 whoever makes it, naming its user by {@link UserKey}) and hands the changed users to
- * {@link TaskListCache}, on a connection of its own outside the pool.
+ * Follows {@code tasks.task_changes} (every change to an owned table, logged by the triggers of
+ * migrations V2 and V3 whoever makes it, naming its owner by {@link OwnerKey}) and hands the changed owners to
+ * {@link ListCache}, on a connection of its own outside the pool.
  *
  * <p>Every {@link #POLL_INTERVAL} it reads the rows of transactions at or after the previous read's
  * horizon: the oldest transaction still running when that read's snapshot was taken. A
@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  * instance gets there first; a feed that has not read for half that long drops every page first.
  */
 @Component
-class TaskChangeFeed implements SmartLifecycle {
+final class ChangeFeed implements SmartLifecycle {
 
     static final Duration POLL_INTERVAL = Duration.ofMillis(100);
     static final Duration LEASE = Duration.ofSeconds(1);
@@ -54,33 +54,37 @@ class TaskChangeFeed implements SmartLifecycle {
     private static final String HORIZON = "select pg_snapshot_xmin(pg_current_snapshot())::text";
     /** One statement, so the horizon and the rows come from one snapshot. */
     private static final String READ = """
-            select h.horizon::text, c.user_key, c.seen
+            select h.horizon::text, c.owner_key, c.seen
             from (select pg_snapshot_xmin(pg_current_snapshot()) as horizon) h
             left join lateral (
-                select distinct user_key, true as seen from tasks.task_changes
+                select distinct owner_key, true as seen from tasks.task_changes
                 where xid >= cast(? as xid8) limit\s""" + (MAX_USERS_PER_READ + 1) + """
             ) c on true""";
 
     private static final String TRIM = "delete from tasks.task_changes where xid < cast(? as xid8)";
+    /** The owned tables and their change log triggers (migrations V2 and V3). */
     private static final String TRIGGERS = """
             select count(*) from pg_trigger t join pg_class c on c.oid = t.tgrelid
             join pg_namespace n on n.oid = c.relnamespace
-            where n.nspname = 'tasks' and c.relname = 'tasks' and t.tgenabled <> 'D'
-            and t.tgname in ('tasks_log_change', 'tasks_log_truncate')""";
+            where n.nspname = 'tasks' and t.tgenabled <> 'D'
+            and (c.relname, t.tgname) in (('tasks', 'tasks_log_change'), ('tasks', 'tasks_log_truncate'),
+                ('lists', 'lists_log_change'), ('lists', 'lists_log_truncate'))""";
 
-    private static final Logger log = LoggerFactory.getLogger(TaskChangeFeed.class);
+    private static final int TRIGGER_COUNT = 4;
+
+    private static final Logger log = LoggerFactory.getLogger(ChangeFeed.class);
 
     private record Mark(long at, String horizon) {}
 
     private record Read(String horizon, List<Long> users, boolean everyone) {}
 
-    private final TaskListCache cache;
+    private final ListCache cache;
     private final DirectConnections connections;
 
     private volatile boolean running;
     private volatile Thread thread;
 
-    TaskChangeFeed(TaskListCache cache, DirectConnections connections) {
+    ChangeFeed(ListCache cache, DirectConnections connections) {
         this.cache = cache;
         this.connections = connections;
     }
@@ -121,7 +125,7 @@ class TaskChangeFeed implements SmartLifecycle {
                     PreparedStatement trim = db.prepareStatement(TRIM)) {
                 if (!triggersPresent(db)) {
                     // Flyway off, or an old schema: nothing would tell this instance about changes.
-                    throw new SQLException("tasks.tasks has no change log triggers (migration V2)");
+                    throw new SQLException("the owned tables lack their change log triggers (migrations V2, V3)");
                 }
                 String since = horizon(db);
                 cache.changedAll(); // every change below that horizon, which no read will return
@@ -225,7 +229,7 @@ class TaskChangeFeed implements SmartLifecycle {
     private static boolean triggersPresent(Connection db) throws SQLException {
         try (PreparedStatement statement = db.prepareStatement(TRIGGERS);
                 ResultSet found = statement.executeQuery()) {
-            return found.next() && found.getInt(1) == 2;
+            return found.next() && found.getInt(1) == TRIGGER_COUNT;
         }
     }
 }

@@ -1,0 +1,107 @@
+package dev.tasks.api.owned;
+
+import io.github.betterauthjava.jwt.BetterAuthSessions;
+import io.github.betterauthjava.jwt.JdbcBetterAuthSessions;
+import io.github.betterauthjava.jwt.SessionCheck;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Every write of an owned resource: one transaction per request (nothing half-written), bound to
+ * the token's Better Auth session, and told to the list cache.
+ *
+ * <p><b>Only while the session lives</b> (SPEC 1.6: nothing of a deleted user remains). The session
+ * check may have the session cached as live for up to 5 s after it ended; an account deletion in
+ * those seconds must not leave a resource behind. So when the token names a session ({@code sid})
+ * and the session check reads Better Auth's table through JDBC, the transaction first locks the
+ * session row {@code FOR KEY SHARE} (and finds it live, of this user, unexpired), and holds the lock
+ * until it commits. The web app's deletion locks the user's session rows {@code FOR UPDATE} before
+ * deleting their data, and the two locks conflict: a write that locked first makes the deletion
+ * wait, and what it wrote is deleted with the rest; a deletion that locked first makes the write
+ * wait, re-check the row, find it gone and write nothing: 401 with the session check's own refusal.
+ * KEY SHARE (not SHARE) so Better Auth refreshing the session's {@code expiresAt} does not wait.
+ * Tokens without {@code sid}, the check off, or a session store that is not the database: no row to
+ * hold on to, the write runs as it is.
+ *
+ * <p><b>Told to the list cache</b> after the transaction, also after a failed one (it may have
+ * committed before the error reached us): this instance's next list for the owner reads
+ * PostgreSQL, so a client always sees its own change without waiting for the change log.
+ */
+@Component
+public final class OwnedWrites {
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final ListCache cache;
+    /** The session lock's statement; empty when sessions are not checked in this database. */
+    private final Optional<String> lockSession;
+
+    OwnedWrites(
+            JdbcClient jdbc,
+            PlatformTransactionManager transactions,
+            ListCache cache,
+            ObjectProvider<SessionCheck> sessionCheck,
+            ObjectProvider<BetterAuthSessions> sessions) {
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactions);
+        this.cache = cache;
+        // The table is quoted SQL from the session check's configuration, never input.
+        this.lockSession = sessionCheck.getIfAvailable() != null
+                        && sessions.getIfAvailable() instanceof JdbcBetterAuthSessions jdbcSessions
+                ? Optional.of("select 1 from " + jdbcSessions.table()
+                        + " s where s.\"id\" = :sessionId and s.\"userId\" = :userId"
+                        + " and s.\"expiresAt\" > now() for key share")
+                : Optional.empty();
+    }
+
+    /**
+     * Runs {@code write} (statements on the application's JdbcClient) in one transaction for the
+     * authenticated user (a Better Auth authentication: its name is the user id, its credentials the
+     * verified token), changing {@code owner}'s resources.
+     *
+     * @throws InvalidBearerTokenException (401) when the token's session no longer exists; nothing written
+     */
+    public <T> T run(Authentication authentication, Owner owner, Supplier<T> write) {
+        try {
+            return transactions.execute(status -> {
+                sessionLock(authentication).ifPresent(this::lock);
+                return write.get();
+            });
+        } finally {
+            cache.changed(owner);
+        }
+    }
+
+    private record Session(String userId, String sessionId) {}
+
+    private Optional<Session> sessionLock(Authentication authentication) {
+        Object sid = authentication.getCredentials() instanceof Jwt token
+                ? token.getClaims().get(SessionCheck.SID)
+                : null;
+        if (lockSession.isEmpty() || !(sid instanceof String sessionId)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Session(authentication.getName(), sessionId));
+    }
+
+    private void lock(Session session) {
+        boolean live = jdbc.sql(lockSession.orElseThrow())
+                        .param("sessionId", session.sessionId())
+                        .param("userId", session.userId())
+                        .query()
+                        .listOfRows()
+                        .size()
+                == 1;
+        if (!live) {
+            throw new InvalidBearerTokenException(SessionCheck.ENDED);
+        }
+    }
+}

@@ -182,10 +182,15 @@ describe(`a JWT is refused within ${BOUND_S} s of its session ending (SPEC 1.6)`
 });
 
 describe("nothing of a deleted account remains (SPEC 1.6)", () => {
-  /** A user with two sessions and three tasks; returns its id, a client and a JWT. */
+  /** A user with two sessions, a list (SPEC 1.7) and three tasks; returns its id, a client and a JWT. */
   async function userWithTasks() {
     const { who, user, clients } = await newUser(2);
     const token = await acceptedToken(clients[0]);
+    const list = await callApi(API_URL, `/api/${encodeURIComponent(user.id)}/lists`, token, {
+      method: "POST",
+      body: JSON.stringify({ name: "Groceries" }),
+    });
+    assert.equal(list.status, 201);
     for (const title of ["one", "two", "three"]) {
       const res = await callApi(API_URL, `/api/${encodeURIComponent(user.id)}/tasks`, token, {
         method: "POST",
@@ -213,6 +218,7 @@ describe("nothing of a deleted account remains (SPEC 1.6)", () => {
     assert.equal(before["public.session.userId"], 2);
     assert.equal(before["public.account.userId"], 1);
     assert.equal(before["tasks.tasks.user_id"], 3);
+    assert.equal(before["tasks.lists.user_id"], 1);
     assert.equal(before["public.signInThrottle.key"], 2);
     assert.equal(before["public.mailLimit.key"], 1);
 

@@ -15,6 +15,7 @@ const TABLES = {
   ],
   hasVerification: true,
   hasTasks: true,
+  hasLists: true,
   emailKeyTables: ["mailLimit", "signInThrottle"],
 };
 
@@ -25,6 +26,7 @@ describe("deletionStatements", () => {
       "lock public.user",
       "lock public.session",
       "tasks.tasks",
+      "tasks.lists",
       "public.verification",
       "public.mailLimit",
       "public.signInThrottle",
@@ -159,7 +161,7 @@ describe("deleteAccountData", () => {
   it("runs the locks and deletions in one transaction and counts only the deletions", async () => {
     const { pool, statements } = recordingPool();
     const counts = await deleteAccountData(pool, "u1", "del@example.com");
-    expect(counts).toEqual({ "tasks.tasks": 1, "public.session": 1, "public.user": 1 });
+    expect(counts).toEqual({ "tasks.tasks": 1, "tasks.lists": 1, "public.session": 1, "public.user": 1 });
     const run = statements.filter(
       (s) => !s.includes("information_schema") && !s.includes("to_regclass") && !s.includes("current_schema"),
     );
@@ -168,6 +170,7 @@ describe("deleteAccountData", () => {
       'SELECT 1 FROM "public"."user" WHERE "id" = $1 FOR UPDATE',
       'SELECT 1 FROM "public"."session" WHERE "userId" = $1 FOR UPDATE',
       'DELETE FROM "tasks"."tasks" WHERE "user_id" = $1',
+      'DELETE FROM "tasks"."lists" WHERE "user_id" = $1',
       'DELETE FROM "public"."session" WHERE "userId" = $1',
       'DELETE FROM "public"."user" WHERE "id" = $1',
       "COMMIT",

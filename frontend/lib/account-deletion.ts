@@ -29,6 +29,8 @@ export const EMAIL_KEY_TABLES = [
 ] as const;
 /** The Java API's table (Flyway, schema `tasks`); absent until the API has run once. */
 export const TASKS_TABLE = { schema: "tasks", table: "tasks", column: "user_id" } as const;
+/** The API's lists (SPEC 1.7, migration V3); deleted after the tasks that may point at them. */
+export const LISTS_TABLE = { schema: "tasks", table: "lists", column: "user_id" } as const;
 
 export interface TableRef {
   schema: string;
@@ -49,6 +51,8 @@ export interface DeletionTables {
   userTables: TableRef[];
   hasVerification: boolean;
   hasTasks: boolean;
+  /** Whether the API's `tasks.lists` exists (an API from before planning has none). */
+  hasLists?: boolean;
   /** Names of the EMAIL_KEY_TABLES that exist in `authSchema`. */
   emailKeyTables?: string[];
 }
@@ -71,7 +75,7 @@ export const LOCK_PREFIX = "lock ";
  */
 export function deletionStatements(
   userId: string,
-  { authSchema, userTables, hasVerification, hasTasks, emailKeyTables = [] }: DeletionTables,
+  { authSchema, userTables, hasVerification, hasTasks, hasLists = false, emailKeyTables = [] }: DeletionTables,
   email?: string,
 ): Statement[] {
   const user = qualified({ schema: authSchema, table: "user" });
@@ -94,10 +98,14 @@ export function deletionStatements(
       values: [userId],
     });
   }
-  if (hasTasks) {
+  for (const [exists, owned] of [
+    [hasTasks, TASKS_TABLE],
+    [hasLists, LISTS_TABLE],
+  ] as const) {
+    if (!exists) continue;
     statements.push({
-      label: `${TASKS_TABLE.schema}.${TASKS_TABLE.table}`,
-      text: `DELETE FROM ${qualified(TASKS_TABLE)} WHERE ${quoteIdent(TASKS_TABLE.column)} = $1`,
+      label: `${owned.schema}.${owned.table}`,
+      text: `DELETE FROM ${qualified(owned)} WHERE ${quoteIdent(owned.column)} = $1`,
       values: [userId],
     });
   }
@@ -145,15 +153,19 @@ async function discover(client: PoolClient) {
       GROUP BY 1, 2`,
     [USER_ID_COLUMN],
   );
-  const tasks = await client.query<{ exists: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS exists`, [
-    `${quoteIdent(TASKS_TABLE.schema)}.${quoteIdent(TASKS_TABLE.table)}`,
-  ]);
+  const exists = async (t: TableRef) =>
+    (
+      await client.query<{ exists: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS exists`, [
+        `${quoteIdent(t.schema)}.${quoteIdent(t.table)}`,
+      ])
+    ).rows[0].exists;
   const { rows: schemaRows } = await client.query<{ schema: string }>(`SELECT current_schema() AS schema`);
   return {
     authSchema: schemaRows[0].schema,
     userTables: rows.filter((r) => r.has_user_id).map(({ schema, table }) => ({ schema, table })),
     hasVerification: rows.some((r) => r.table === "verification"),
-    hasTasks: tasks.rows[0].exists,
+    hasTasks: await exists(TASKS_TABLE),
+    hasLists: await exists(LISTS_TABLE),
     emailKeyTables: EMAIL_KEY_TABLES.map((t) => t.table).filter((t) => rows.some((r) => r.table === t)),
   };
 }

@@ -6,13 +6,23 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 
-/** A real HTTP client for the test applications. */
-record Http(int port) {
+/**
+ * A real HTTP client for the test applications: one client per test (HttpTestSupport makes one
+ * in each {@code @BeforeEach}), so no test reuses a connection an earlier test's server closed. A
+ * shared client once left a WebFlux test waiting forever for an answer on such a connection; every
+ * request is also bounded, so a lost answer fails the test instead of hanging the build.
+ */
+record Http(int port, HttpClient client) {
 
-    private static final HttpClient CLIENT =
-            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    /** Far above any answer these tests wait for (the slowest is a 3 s JWKS timeout). */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+    Http(int port) {
+        this(port, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
+    }
 
     HttpResponse<String> get(String path, String... headers) {
         return send(HttpRequest.newBuilder(uri(path)).GET(), headers);
@@ -42,12 +52,12 @@ record Http(int port) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
-    private static HttpResponse<String> send(HttpRequest.Builder request, String... headers) {
+    private HttpResponse<String> send(HttpRequest.Builder request, String... headers) {
         if (headers.length > 0) {
             request.headers(headers);
         }
         try {
-            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return client.send(request.timeout(REQUEST_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

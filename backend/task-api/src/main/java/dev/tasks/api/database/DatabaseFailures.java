@@ -6,6 +6,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /** Tells "PostgreSQL is unreachable or overloaded right now" (→ 503, retry) from a bug (→ 500). */
 public final class DatabaseFailures {
@@ -22,6 +23,14 @@ public final class DatabaseFailures {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null && isUnavailableState(sql.getSQLState())) {
+                return true;
+            }
+            // PostgreSQL going away mid-transaction fails the statement and then the rollback too
+            // ("Connection is closed"): Spring then throws the rollback's failure and keeps the
+            // statement's, the one that says why, aside as the application exception.
+            if (t instanceof TransactionSystemException rollback
+                    && rollback.getApplicationException() != null
+                    && isUnavailable(rollback.getApplicationException())) {
                 return true;
             }
         }

@@ -215,12 +215,12 @@ function apiEnvironment() {
   const line = ps.split("\n").find((l) => l.includes(`${system.dataDir}/api/`) && l.includes("java") && l.includes("-jar"));
   assert.ok(line, "the API process is found");
   const pid = line.trim().split(/\s+/)[0];
-  return Object.fromEntries(
-    readFileSync(`/proc/${pid}/environ`, "utf8")
-      .split("\0")
-      .filter(Boolean)
-      .map((kv) => [kv.slice(0, kv.indexOf("=")), kv.slice(kv.indexOf("=") + 1)]),
-  );
+  return keyValues(readFileSync(`/proc/${pid}/environ`, "utf8").split("\0"));
+}
+
+/** `NAME=value` entries (an environment, a script's output) as an object; empty entries skipped. */
+function keyValues(entries) {
+  return Object.fromEntries(entries.filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf("=")), kv.slice(kv.indexOf("=") + 1)]));
 }
 
 test("run.sh gives the API neither Better Auth's secret nor an HS256 secret, even one set in its shell", () => {
@@ -267,21 +267,19 @@ test("HS256 tokens signed with Better Auth's secret, the email-verification link
 });
 
 test("scripts/dev-token (the README's curl walk-through) gets a real EdDSA token with a session the API accepts", async () => {
+  /** The script's TOKEN= and USER_ID= lines, as `eval` would set them. */
   const run = () =>
-    execFileSync(
-      path.join(ROOT_DIR, "scripts", "dev-token"),
-      ["curl-walk@example.com", "a long enough password", "--name", "Curl"],
-      {
-        encoding: "utf8",
-        env: { ...process.env, BETTER_AUTH_URL: system.web },
-      },
+    keyValues(
+      execFileSync(
+        path.join(ROOT_DIR, "scripts", "dev-token"),
+        ["curl-walk@example.com", "a long enough password", "--name", "Curl"],
+        {
+          encoding: "utf8",
+          env: { ...process.env, BETTER_AUTH_URL: system.web },
+        },
+      ).split("\n"),
     );
-  const vars = Object.fromEntries(
-    run()
-      .trim()
-      .split("\n")
-      .map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]),
-  );
+  const vars = run();
   const { header, payload } = decodeJwt(vars.TOKEN);
   assert.equal(header.alg, "EdDSA");
   assert.equal(payload.sub, vars.USER_ID);
@@ -297,12 +295,7 @@ test("scripts/dev-token (the README's curl walk-through) gets a real EdDSA token
   });
   assert.equal(created.status, 201);
   // A second run signs in to the same account (no second sign-up).
-  const again = Object.fromEntries(
-    run()
-      .trim()
-      .split("\n")
-      .map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]),
-  );
+  const again = run();
   assert.equal(again.USER_ID, vars.USER_ID);
 });
 

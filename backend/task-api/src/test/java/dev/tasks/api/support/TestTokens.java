@@ -60,17 +60,9 @@ public final class TestTokens {
                 SECRET.getBytes(StandardCharsets.UTF_8), Map.of("alg", "HS256"), claims(userId, Instant.now()));
     }
 
-    /**
-     * What better-auth 1.7 signs into its email-verification link (createEmailVerificationToken):
-     * HS256, {@code email} and {@code userId}, valid 24 h, no {@code sub}, {@code iss}, {@code aud}
-     * or {@code sid}; signed here with the API's own HS256 secret, the worst configuration.
-     */
+    /** Better Auth's email-verification link for {@code userId}, signed with the API's own HS256 secret: the worst configuration. */
     public static String emailVerificationLink(String userId) {
-        long now = Instant.now().getEpochSecond();
-        return Tokens.hs256(
-                SECRET.getBytes(StandardCharsets.UTF_8),
-                Map.of("alg", "HS256"),
-                Map.of("email", userId + "@example.com", "userId", userId, "iat", now, "exp", now + 24 * 3600));
+        return Tokens.emailVerificationLink(SECRET, userId, userId + "@example.com", Instant.now());
     }
 
     /** Spring properties pointing better-auth-spring-boot-starter at this issuer, key server and secret. */

@@ -85,6 +85,19 @@ public final class Tokens {
         return hs256(SECRET.getBytes(StandardCharsets.UTF_8), Map.of("alg", "HS256", "typ", "JWT"), claims);
     }
 
+    /**
+     * What better-auth 1.7 signs into its email-verification link (createEmailVerificationToken):
+     * HS256 with {@code secret}, claims {@code email} and {@code userId}, valid 24 h, and no
+     * {@code sub}, {@code iss}, {@code aud} or {@code sid}. Never an access token (SPEC 1.2, §4).
+     */
+    public static String emailVerificationLink(String secret, String userId, String email, Instant issuedAt) {
+        long iat = issuedAt.getEpochSecond();
+        return hs256(
+                secret.getBytes(StandardCharsets.UTF_8),
+                Map.of("alg", "HS256"),
+                Map.of("email", email, "userId", userId, "iat", iat, "exp", iat + 24 * 3600));
+    }
+
     /** Signs exactly these header and payload texts with the signer, whatever the header claims. */
     public static String signRaw(JWSSigner signer, JWSAlgorithm signerAlg, String headerJson, String payloadJson) {
         String input = b64(headerJson) + "." + b64(payloadJson);

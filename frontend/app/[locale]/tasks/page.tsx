@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { ConfirmEmailBanner } from "@/components/ConfirmEmailBanner";
 import { TasksApp } from "@/components/tasks/TasksApp";
+import { outboxDirIfLocal } from "@/lib/mail/config";
 import { firstValue, pageLocale, type LocalePageProps } from "@/lib/http/page-params";
 import { tasksPath } from "@/lib/http/paths";
 import { requireSession } from "@/lib/auth/session";
@@ -20,6 +22,7 @@ export default async function TasksPage({ params, searchParams }: LocalePageProp
           {notice}
         </p>
       )}
+      {!user.emailVerified && <ConfirmEmailBanner userId={user.id} email={user.email} outboxDir={outboxDirIfLocal()} />}
       <TasksApp user={{ id: user.id, email: user.email, name: user.name }} locale={locale} />
     </>
   );

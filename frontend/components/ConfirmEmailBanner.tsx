@@ -1,10 +1,11 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState, useSyncExternalStore } from "react";
 import { emailVerifiedPath } from "@/lib/account/account-links";
 import { authClient } from "@/lib/auth/auth-client";
 import { confirmBannerText, resendRefusedText, resentText } from "@/lib/mail/confirm-banner";
 
+const noSubscription = () => () => {};
 const dismissedKey = (userId: string) => `tasks:confirm-banner-dismissed:${userId}`;
 
 /**
@@ -13,14 +14,18 @@ const dismissedKey = (userId: string) => `tasks:confirm-banner-dismissed:${userI
  * session (sessionStorage): it comes back on the next visit until the address is confirmed.
  */
 export function ConfirmEmailBanner({ userId, email, outboxDir }: { userId: string; email: string; outboxDir: string | null }) {
-  const [dismissed, setDismissed] = useState(false);
+  const [dismissedNow, setDismissed] = useState(false);
+  // Read after hydration (the server has no sessionStorage); nothing else writes it while the page is open.
+  const dismissedBefore = useSyncExternalStore(
+    noSubscription,
+    () => sessionStorage.getItem(dismissedKey(userId)) === "1",
+    () => false,
+  );
+  const dismissed = dismissedNow || dismissedBefore;
   const [pending, setPending] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const text = confirmBannerText(email, outboxDir);
 
-  useEffect(() => {
-    if (sessionStorage.getItem(dismissedKey(userId)) === "1") setDismissed(true);
-  }, [userId]);
   if (dismissed) return null;
 
   async function sendAgain() {

@@ -201,7 +201,10 @@ if [ -f frontend/package.json ]; then
   if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     step "installing the web app's dependencies" "$LOG_DIR/npm-ci.log" npm ci --no-audit --no-fund --loglevel=error
   fi
-  step "migrating Better Auth's tables" "$LOG_DIR/migrate.log" npm run -s migrate
+  # Better Auth's migration runs only when what its schema depends on changed (scripts/migrate-if-needed.mjs):
+  # ~0.2 s instead of 2-8 s. (node directly: npm itself adds most of a second.)
+  step "checking Better Auth's tables" "$LOG_DIR/migrate.log" node scripts/migrate-if-needed.mjs
+  tail -n 1 "$LOG_DIR/migrate.log" | sed 's/^/  /' 
   # NEXT_PUBLIC_API_URL is baked into the bundle and the CSP: a different value needs a new build.
   if [ ! -f .next/BUILD_ID ] || [ "$(cat .next/api-url 2>/dev/null)" != "$NEXT_PUBLIC_API_URL" ] \
      || [ -n "$(find app lib components proxy.ts preload.mjs next.config.* package.json package-lock.json tsconfig.json -newer .next/BUILD_ID -print -quit 2>/dev/null)" ]; then

@@ -69,7 +69,11 @@ describe("sessions", () => {
     assert.equal(await current.getAttribute("data-current"), "true");
     assert.match(await current.textContent(), /Chrome.* on Linux/);
     const other = account.sessionItems.filter({ hasText: "Firefox 128 on Windows 10" });
-    assert.match(await other.textContent(), /signed in .+ UTC · last active .+ UTC/);
+    // The browser's zone (chromium here runs in the machine's, UTC on CI), one format: "2 Dec 2026, 13:57 UTC".
+    assert.match(
+      await other.textContent(),
+      /signed in \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} \S+ · last active \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} \S+/,
+    );
 
     await other.getByRole("button", { name: /^Sign out Firefox 128 on Windows 10/ }).click();
     await account.sessions.getByTestId("sessions-notice").getByText("Firefox 128 on Windows 10 has been signed out.").waitFor();

@@ -1,6 +1,8 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
+import { useTimeZone } from "../useTimeZone";
+import { formatDate } from "@/lib/format/dates";
 import { DESCRIPTION_MAX, inputMaxLength, TITLE_MAX, validateTask, type Task, type TaskChanges } from "@/lib/tasks/task";
 
 interface Props {
@@ -11,9 +13,8 @@ interface Props {
   toggling: boolean;
 }
 
-const dateFormat = new Intl.DateTimeFormat("en", { month: "short", day: "numeric", year: "numeric" });
-
 export function TaskItem({ task, onToggle, onSave, onDelete, toggling }: Props) {
+  const zone = useTimeZone(); // dates as everywhere (lib/format/dates.ts), in the browser's zone
   const id = useId();
   const [editing, setEditing] = useState(false);
   const [title, setTitle] = useState(task.title);
@@ -150,7 +151,7 @@ export function TaskItem({ task, onToggle, onSave, onDelete, toggling }: Props) 
           <span id={`${id}-state`} className="visually-hidden">
             {task.completed ? "Completed." : "Not completed."}
           </span>
-          <time dateTime={task.created_at}>Added {dateFormat.format(new Date(task.created_at))}</time>
+          <time dateTime={task.created_at}>Added {formatDate(task.created_at, zone)}</time>
         </p>
       </div>
       <div className="task-actions">

@@ -223,6 +223,24 @@ describe("phone-width screen (375 px)", () => {
     assert.equal(await horizontalOverflow(page), null, "tasks page");
     await new AccountPage(page).openFromTasks(WEB_URL);
     assert.equal(await horizontalOverflow(page), null, "account page");
+    await page.getByRole("banner").getByRole("button", { name: "Sign out" }).waitFor();
+    // The address wraps after a dot or before the @ (components/EmailText.tsx), never inside a word.
+    const breaks = await page.getByTestId("account-email").evaluate((el) => {
+      const text = el.textContent;
+      const range = document.createRange();
+      const tops = [];
+      let offset = 0;
+      for (const node of [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE)) {
+        for (let i = 0; i < node.length; i++, offset++) {
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          tops.push({ at: offset, top: Math.round(range.getBoundingClientRect().top) });
+        }
+      }
+      return tops.filter((t, i) => i > 0 && t.top !== tops[i - 1].top).map((t) => text.slice(t.at - 1, t.at + 1));
+    });
+    assert.ok(breaks.length > 0, "the long address takes more than one line at 375 px");
+    for (const pair of breaks) assert.match(pair, /^\.|^.@$/, `a line break inside a word: "${pair}"`);
     await page.getByRole("region", { name: "Delete account" }).getByLabel("Password").fill(PASSWORD);
     await page.getByRole("button", { name: "Delete account…" }).click();
     await page.getByRole("button", { name: "Yes, delete everything" }).waitFor();
@@ -246,6 +264,30 @@ describe("screenshot (desktop 1280×800)", () => {
     const target = path.join(ROOT_DIR, "docs", "screenshots", "account.png");
     if (process.env.E2E_UPDATE_SCREENSHOTS === "1" || !existsSync(target))
       copyFileSync(path.join(shotsDir, "account.png"), target);
+    assert.ok(existsSync(target));
+  });
+
+  browserTest("account page, profile editing (docs/screenshots/account-profile.png)", async () => {
+    const shotsDir = path.join(OUT_DIR, "screenshots");
+    mkdirSync(shotsDir, { recursive: true });
+    const page = await (await newContext()).newPage();
+    await signUp(page, WEB_URL, { email: "katherine@example.com", password: PASSWORD, name: "Katherine" });
+    await new AccountPage(page).openFromTasks(WEB_URL);
+    const profile = page.getByRole("region", { name: "Profile" });
+    await profile.getByLabel("Name", { exact: true }).fill("Katherine Johnson");
+    await profile.getByRole("button", { name: "Save name" }).click();
+    await profile.getByTestId("account-name").getByText("Katherine Johnson").waitFor();
+    await profile.getByLabel("New email address").fill("katherine@nasa.example");
+    await profile.getByRole("button", { name: "Send the link" }).click();
+    await profile
+      .getByTestId("email-change-sent")
+      .getByText(/we sent a link there/)
+      .waitFor();
+    await page.evaluate(() => document.fonts.ready);
+    await profile.screenshot({ path: path.join(shotsDir, "account-profile.png") });
+    const target = path.join(ROOT_DIR, "docs", "screenshots", "account-profile.png");
+    if (process.env.E2E_UPDATE_SCREENSHOTS === "1" || !existsSync(target))
+      copyFileSync(path.join(shotsDir, "account-profile.png"), target);
     assert.ok(existsSync(target));
   });
 });

@@ -44,9 +44,9 @@ export function NameForm({ current, here }: { current: string; here: string }) {
 }
 
 /** Changing the address: the new one gets a link; nothing changes before it is opened. */
-export function EmailChangeForm({ current, here }: { current: string; here: string }) {
+export function EmailChangeForm({ current, confirmed, here }: { current: string; confirmed: boolean; here: string }) {
   const id = useId();
-  const form = useChangeEmail({ current, here });
+  const form = useChangeEmail({ current, confirmed, here });
   const input = useRef<HTMLInputElement>(null);
   return (
     <form

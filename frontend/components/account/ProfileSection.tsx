@@ -1,5 +1,6 @@
 import { EmailText } from "@/components/EmailText";
 import { ResendVerification } from "@/components/ResendVerification";
+import { confirmBannerText } from "@/lib/mail/confirm-banner";
 import { EmailChangeForm, NameForm } from "./ProfileForms";
 
 interface Props {
@@ -32,14 +33,13 @@ export function ProfileSection({ user, here }: Props) {
       {!user.emailVerified && (
         <>
           <p className="field-hint">
-            We sent a confirmation link to this address at sign-up. Until you open it, password-reset links are the only way back
-            in if you forget your password, and they go to this address.
+            {confirmBannerText(user.email, null).sent} {confirmBannerText(user.email, null).why}
           </p>
           <ResendVerification email={user.email} />
         </>
       )}
       <NameForm current={user.name} here={here} />
-      <EmailChangeForm current={user.email} here={here} />
+      <EmailChangeForm current={user.email} confirmed={user.emailVerified} here={here} />
     </section>
   );
 }

@@ -54,7 +54,7 @@ export function useEditName({ current, here, onSaved }: { current: string; here:
 }
 
 /** The new-address form: Better Auth's change-email mails a link to the new address (lib/account/email-change.ts). */
-export function useChangeEmail({ current, here }: { current: string; here: string }) {
+export function useChangeEmail({ current, confirmed, here }: { current: string; confirmed: boolean; here: string }) {
   const { state, patch } = useFormState("");
   async function submit(): Promise<boolean> {
     if (state.pending) return false;
@@ -70,7 +70,7 @@ export function useChangeEmail({ current, here }: { current: string; here: strin
         patch({ error: accountErrorMessage(error) });
         return false;
       }
-      patch({ value: "", success: changeLinkSentText(newEmail, current) });
+      patch({ value: "", success: changeLinkSentText(newEmail, current, confirmed) });
       return true;
     } catch {
       patch({ error: accountErrorMessage({ status: 0 }) });

@@ -20,10 +20,11 @@ describe("profile form checks", () => {
   });
 
   it("says where the link went, that nothing changed yet, and that the old address can undo", () => {
-    const text = changeLinkSentText("ada@new.example", "ada@example.com");
+    const text = changeLinkSentText("ada@new.example", "ada@example.com", true);
     expect(text).toContain("ada@new.example");
     expect(text).toContain("until then you sign in with ada@example.com");
     expect(text).toMatch(/can undo it/);
+    expect(changeLinkSentText("ada@new.example", "ada@example.com", false)).not.toMatch(/undo/);
   });
 
   it("breaks an address after dots and before the @ only", () => {

@@ -21,10 +21,12 @@ export function validateNewEmail(email: string, current: string): string | undef
 }
 
 /** What the page says once the change link is mailed: where, what happens next, and what does not. */
-export function changeLinkSentText(newEmail: string, current: string): string {
+export function changeLinkSentText(newEmail: string, current: string, currentConfirmed: boolean): string {
   return (
     `If ${newEmail} can take this address, we sent a link there. Your address changes when you open it ` +
-    `(within 24 hours); until then you sign in with ${current}. Once it changes, ${current} is told and can undo it.`
+    `(within 24 hours); until then you sign in with ${current}.` +
+    // Only a confirmed address is told (lib/account/email-change.ts).
+    (currentConfirmed ? ` Once it changes, ${current} is told and can undo it.` : "")
   );
 }
 

@@ -266,7 +266,7 @@ describe("mail over SMTP (REQUIRE_EMAIL_VERIFICATION unset)", () => {
       await banner.getByRole("button", { name: "Dismiss" }).click();
       await banner.waitFor({ state: "detached" });
       await page.reload();
-      assert.equal(await banner.count(), 0, "dismissed for this tab's session");
+      assert.equal(await banner.count(), 0, "dismissed for this browser session (a cookie the server reads)");
       // The first confirmation (issue 21, finding 4) then the password the account keeps.
       await page.goto((await it.smtp.waitForMail({ to: cara.email, subject: VERIFY_SUBJECT })).links[0]);
       await page.waitForURL(/\/en\/reset-password\?/);

@@ -1,27 +1,18 @@
 "use client";
 
-import { useState, useSyncExternalStore } from "react";
+import { useState } from "react";
 import { emailVerifiedPath } from "@/lib/account/account-links";
 import { authClient } from "@/lib/auth/auth-client";
-import { confirmBannerText, resendRefusedText, resentText } from "@/lib/mail/confirm-banner";
-
-const noSubscription = () => () => {};
-const dismissedKey = (userId: string) => `tasks:confirm-banner-dismissed:${userId}`;
+import { CONFIRM_BANNER_DISMISSED_COOKIE, confirmBannerText, resendRefusedText, resentText } from "@/lib/mail/confirm-banner";
 
 /**
  * Above the tasks of an account whose address is not confirmed: what was sent, where, why it
- * matters, "send again", and where the outbox is on a local run. Dismissed for this browser tab's
- * session (sessionStorage): it comes back on the next visit until the address is confirmed.
+ * matters, "send again", and where the outbox is on a local run. Dismissing sets a cookie for the
+ * browser session (the page reads it on the server, so a dismissed banner never flashes): it comes
+ * back in the next one until the address is confirmed.
  */
 export function ConfirmEmailBanner({ userId, email, outboxDir }: { userId: string; email: string; outboxDir: string | null }) {
-  const [dismissedNow, setDismissed] = useState(false);
-  // Read after hydration (the server has no sessionStorage); nothing else writes it while the page is open.
-  const dismissedBefore = useSyncExternalStore(
-    noSubscription,
-    () => sessionStorage.getItem(dismissedKey(userId)) === "1",
-    () => false,
-  );
-  const dismissed = dismissedNow || dismissedBefore;
+  const [dismissed, setDismissed] = useState(false);
   const [pending, setPending] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const text = confirmBannerText(email, outboxDir);
@@ -63,7 +54,7 @@ export function ConfirmEmailBanner({ userId, email, outboxDir }: { userId: strin
           type="button"
           className="btn btn-ghost btn-small"
           onClick={() => {
-            sessionStorage.setItem(dismissedKey(userId), "1");
+            document.cookie = `${CONFIRM_BANNER_DISMISSED_COOKIE}=${encodeURIComponent(userId)}; path=/; SameSite=Lax`;
             setDismissed(true);
           }}
         >

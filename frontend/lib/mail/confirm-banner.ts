@@ -1,5 +1,8 @@
 import { MAIL_LIMITS } from "./mail-limit";
 
+/** Set (for the browser session, to the user's id) when the banner is dismissed; read by the tasks page. */
+export const CONFIRM_BANNER_DISMISSED_COOKIE = "tasks_confirm_banner_dismissed";
+
 /**
  * The words of the tasks page's "confirm your address" banner (components/ConfirmEmailBanner.tsx):
  * what was sent, where, and why it matters, and where the mail is on a local run without SMTP.

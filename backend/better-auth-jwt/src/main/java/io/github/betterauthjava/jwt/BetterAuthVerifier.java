@@ -394,7 +394,7 @@ public final class BetterAuthVerifier implements AutoCloseable {
     }
 
     /** The key store this verifier asks for signing keys. */
-    public JwksKeys keys() {
+    JwksKeys keys() {
         return keys;
     }
 

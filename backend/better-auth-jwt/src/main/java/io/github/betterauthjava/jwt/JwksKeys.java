@@ -132,7 +132,7 @@ public final class JwksKeys implements AutoCloseable {
     }
 
     /** Why the last JWKS fetch failed (timed out, HTTP status 503, not a JWK set…), or empty after a good one. */
-    public Optional<String> fetchProblem() {
+    Optional<String> fetchProblem() {
         return Optional.ofNullable(fetchProblem);
     }
 
@@ -160,7 +160,7 @@ public final class JwksKeys implements AutoCloseable {
      * Starts a fetch unless one is running (then joins it) or one started less than
      * {@code jwksMinRefetchInterval} ago (then returns {@code null}).
      */
-    public CompletableFuture<Void> refresh() {
+    CompletableFuture<Void> refresh() {
         synchronized (lock) {
             if (inFlight != null && !inFlight.isDone()) {
                 return inFlight;

@@ -1,8 +1,13 @@
 package io.github.betterauthjava.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.betterauthjava.jwt.BetterAuthSessions;
 import io.github.betterauthjava.jwt.Outcome;
+import io.github.betterauthjava.jwt.SessionCheckMode;
+import io.github.betterauthjava.jwt.SessionsUnavailableException;
+import io.github.betterauthjava.jwt.testkit.JwksServer;
 import io.github.betterauthjava.jwt.testkit.TestKeys;
 import io.github.betterauthjava.jwt.testkit.Tokens;
 import java.time.Instant;
@@ -12,7 +17,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
  * How the decoder carries the core's answers into Spring: a verified token as a Spring Jwt, a
- * refusal as a BadJwtException (401) with its outcome. The rules themselves are tested in the core.
+ * refusal as a BadJwtException (401) with its outcome, an outage as an unavailable exception (503). The rules themselves are tested in the core.
  */
 class BetterAuthJwtDecoderTest {
 
@@ -43,5 +48,26 @@ class BetterAuthJwtDecoderTest {
                 Tokens.sign(TestKeys.ED25519, Tokens.with(Tokens.claims(Instant.now()), "iss", "https://evil.example")),
                 Outcome.BAD_ISSUER);
         verifier.rejects("not a token", Outcome.MALFORMED);
+    }
+
+    @Test
+    void keysThatCannotBeFetchedAreSigningKeysUnavailableNotABadJwt() {
+        verifier.jwks.mode(JwksServer.Mode.DOWN);
+        verifier.unavailable(Tokens.sign(TestKeys.ED25519, Tokens.claims(Instant.now())));
+    }
+
+    @Test
+    void aSessionStoreThatCannotAnswerIsSessionCheckUnavailableWithTheStoresDetail() {
+        BetterAuthSessions down = id -> {
+            throw new SessionsUnavailableException("Better Auth's session table does not exist");
+        };
+        try (Verifier withSessions =
+                Verifier.withSessions(SessionCheckProperties.of(SessionCheckMode.REQUIRED), down)) {
+            String token = Tokens.sign(TestKeys.ED25519, Tokens.with(Tokens.claims(Instant.now()), "sid", "s1"));
+            assertThatThrownBy(() -> withSessions.accepts(token))
+                    .isExactlyInstanceOf(SessionCheckUnavailableException.class)
+                    .isNotInstanceOf(org.springframework.security.oauth2.jwt.BadJwtException.class)
+                    .hasMessage("Better Auth's session table does not exist");
+        }
     }
 }

@@ -137,7 +137,7 @@ public final class JwksKeys implements AutoCloseable {
     }
 
     /** Where the keys are fetched from. */
-    public String url() {
+    String url() {
         return uri.toString();
     }
 
@@ -147,12 +147,12 @@ public final class JwksKeys implements AutoCloseable {
     }
 
     /** The kids currently trusted. */
-    public List<String> kids() {
+    List<String> kids() {
         return List.copyOf(snapshot.keys().keySet());
     }
 
     /** How many keys are currently trusted. */
-    public int size() {
+    int size() {
         return snapshot.keys().size();
     }
 

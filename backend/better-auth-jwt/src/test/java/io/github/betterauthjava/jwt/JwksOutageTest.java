@@ -28,8 +28,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * known because of it is "unavailable" (503 with Retry-After, never 401: the client keeps its
  * session) within the fetch timeout, an unknown kid while the JWKS answers is a 401, and the
  * endpoint is never hammered.
- * Stock Spring answers 500 for an unknown kid during an outage, fetches on every unknown kid,
- * and after its 5-minute cache expires in an outage answers 500 for every token.
+ * Stock Spring fetches on every unknown kid, and during an outage answers an unknown kid (and,
+ * once its 5-minute cache expires, every token) with an empty 401, or 500 where /error is
+ * public (measured: the starter README's comparison).
  */
 class JwksOutageTest {
 

@@ -279,7 +279,7 @@ describe("screenshot (desktop 1280×800)", () => {
     await profile.getByRole("button", { name: "Save name" }).click();
     await profile.getByTestId("account-name").getByText("Katherine Johnson").waitFor();
     await profile.getByLabel("New email address").fill("katherine@nasa.example");
-    await profile.getByRole("button", { name: "Send the link" }).click();
+    await profile.getByRole("button", { name: "Change email" }).click();
     await profile
       .getByTestId("email-change-sent")
       .getByText(/we sent a link there/)

@@ -286,7 +286,7 @@ describe("mail over SMTP (REQUIRE_EMAIL_VERIFICATION unset)", () => {
       assert.equal((await callApi(API_URL, "/api/me", token)).body.name, "Cara Lovelace");
 
       await profile.getByLabel("New email address").fill(NEW_EMAIL);
-      await profile.getByRole("button", { name: "Send the link" }).click();
+      await profile.getByRole("button", { name: "Change email" }).click();
       await profile
         .getByTestId("email-change-sent")
         .getByText(/we sent a link there/)

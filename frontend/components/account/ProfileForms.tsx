@@ -72,7 +72,7 @@ export function EmailChangeForm({ current, confirmed, here }: { current: string;
         inputRef={input}
         data-testid="new-email-input"
       />
-      <SubmitButton className="btn btn-ghost" pending={form.pending} label="Send the link" pendingLabel="Sending…" />
+      <SubmitButton className="btn btn-ghost" pending={form.pending} label="Change email" pendingLabel="Sending the link…" />
       <p role="status" className={form.success ? "alert alert-success" : "visually-hidden"} data-testid="email-change-sent">
         {form.success}
       </p>

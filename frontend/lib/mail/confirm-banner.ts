@@ -1,4 +1,4 @@
-import { MAIL_LIMITS } from "./mail-limit";
+import { MAIL_LIMITS } from "./mail-limits";
 
 /** Set (for the browser session, to the user's id) when the banner is dismissed; read by the tasks page. */
 export const CONFIRM_BANNER_DISMISSED_COOKIE = "tasks_confirm_banner_dismissed";

@@ -285,7 +285,14 @@ describe("screenshot (desktop 1280×800)", () => {
       .getByText(/we sent a link there/)
       .waitFor();
     await page.evaluate(() => document.fonts.ready);
-    await profile.screenshot({ path: path.join(shotsDir, "account-profile.png") });
+    // The page from its top down to the end of the Profile card (an element shot would have the sticky header over it).
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const box = await profile.boundingBox();
+    await page.screenshot({
+      path: path.join(shotsDir, "account-profile.png"),
+      fullPage: true,
+      clip: { x: box.x - 16, y: 0, width: box.width + 32, height: box.y + box.height + 16 },
+    });
     const target = path.join(ROOT_DIR, "docs", "screenshots", "account-profile.png");
     if (process.env.E2E_UPDATE_SCREENSHOTS === "1" || !existsSync(target))
       copyFileSync(path.join(shotsDir, "account-profile.png"), target);

@@ -26,6 +26,7 @@ export function NameForm({ current, here }: { current: string; here: string }) {
       <TextField
         id={`${id}-name`}
         label="Name"
+        type="text"
         autoComplete="name"
         maxLength={NAME_MAX_CHARS * 2 /* code units; the check counts characters */}
         value={form.value}

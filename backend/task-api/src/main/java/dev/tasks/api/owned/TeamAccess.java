@@ -5,6 +5,7 @@ import io.github.betterauthjava.jwt.BetterAuthMember;
 import io.github.betterauthjava.spring.BetterAuthAuthentication;
 import io.github.betterauthjava.spring.BetterAuthOrganizations;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -50,8 +51,14 @@ public final class TeamAccess implements RouteRules {
 
     private final BetterAuthOrganizations organizations;
 
-    TeamAccess(BetterAuthOrganizations organizations) {
-        this.organizations = organizations;
+    TeamAccess(ObjectProvider<BetterAuthOrganizations> organizations) {
+        this.organizations = organizations.getIfAvailable();
+        if (this.organizations == null) {
+            // Without it no team route could be decided; never serve them on the token's word.
+            throw new IllegalStateException(
+                    "BETTER_AUTH_MEMBER_CHECK (better-auth.member-check) must be on: team routes"
+                            + " and assignees are decided from Better Auth's member table");
+        }
     }
 
     @Override

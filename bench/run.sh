@@ -358,6 +358,7 @@ META=$WORK/meta.env
   echo "stamp=$STAMP"
   echo "date=$(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "label=$LABEL"
+  echo "rate_limits=$RATE_LIMITS"
   echo "session_check=${SESSION_CHECK:-default (if-present; tokens without sid)}"
   echo "list_cache=${LIST_CACHE:-default (16 MiB)}"
   echo "commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$ROOT" diff --quiet HEAD -- backend 2>/dev/null || echo ' (+ uncommitted backend changes)')"

@@ -100,7 +100,10 @@ export function createAuth(env: NodeJS.ProcessEnv = process.env, database?: Bett
     // list-sessions would hand every device's session token (its cookie credential) to page
     // scripts; the account page lists sessions on the server instead (auth.api still works).
     disabledPaths: ["/list-sessions"],
-    rateLimit: c.rateLimit === undefined ? undefined : { enabled: c.rateLimit },
+    // Counters in the database (table "rateLimit", created by scripts/migrate.ts), not in this
+    // process's memory: every instance of the web app counts against the same limit, and a restart
+    // forgets nothing. Each request past the first in a window is one conditional UPDATE.
+    rateLimit: { enabled: c.rateLimit, storage: "database" },
     socialProviders: sso.socialProviders,
     account: sso.account,
     // X-Forwarded-For holds exactly one address, decided from the socket and TRUSTED_PROXIES by

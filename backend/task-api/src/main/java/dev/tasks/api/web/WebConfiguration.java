@@ -1,13 +1,6 @@
 package dev.tasks.api.web;
 
-import dev.tasks.api.problem.Problems;
-import dev.tasks.api.ratelimit.ClientAddress;
-import dev.tasks.api.ratelimit.RateLimitSettings;
-import dev.tasks.api.ratelimit.RateLimiter;
-import dev.tasks.api.ratelimit.RateLimits;
-import io.github.bucket4j.TimeMeter;
 import java.util.List;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,16 +32,5 @@ class WebConfiguration {
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/**", cors);
         return source;
-    }
-
-    /** The clock is a bean only in tests (a frozen one makes limits deterministic); otherwise the system's. */
-    @Bean
-    RateLimits rateLimits(RateLimitSettings settings, ObjectProvider<TimeMeter> clock, Problems problems) {
-        TimeMeter time = clock.getIfAvailable(() -> TimeMeter.SYSTEM_NANOTIME);
-        return new RateLimits(
-                new RateLimiter(settings.user(), time),
-                new RateLimiter(settings.address(), time),
-                new ClientAddress(settings.trustedProxies()),
-                problems);
     }
 }

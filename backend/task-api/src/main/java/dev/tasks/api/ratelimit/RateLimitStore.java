@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The buckets' table ({@code tasks.rate_limit_buckets}, migration V10) and a cleanup that deletes
+ * The buckets' table ({@code tasks.rate_limit_buckets}, migration V6) and a cleanup that deletes
  * the rows of buckets that are full again: such a row is as good as none, and without the cleanup
  * every address that ever called would stay in the table.
  *

@@ -49,6 +49,24 @@ public final class TestTokens {
         return Tokens.sign(KEY, Tokens.with(claims(userId, Instant.now()), "sid", sessionId));
     }
 
+    /** Valid for {@code left} more: issued 15 minutes before that, like a token near its end. */
+    public static String expiringIn(String userId, Duration left) {
+        return Tokens.sign(
+                KEY, claims(userId, Instant.now().minus(Duration.ofMinutes(15)).plus(left)));
+    }
+
+    /** A token of a session ({@code sid}) valid for {@code left} more. */
+    public static String forSessionExpiringIn(String userId, String sessionId, Duration left) {
+        return Tokens.sign(
+                KEY,
+                Tokens.with(
+                        claims(
+                                userId,
+                                Instant.now().minus(Duration.ofMinutes(15)).plus(left)),
+                        "sid",
+                        sessionId));
+    }
+
     /** Issued 25 minutes ago, so it expired 10 minutes ago. */
     public static String expired(String userId) {
         return Tokens.sign(KEY, claims(userId, Instant.now().minus(Duration.ofMinutes(25))));

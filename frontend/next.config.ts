@@ -1,6 +1,6 @@
 import type { NextConfig } from "next";
 
-// The CSP itself is per response (it carries a script nonce): see proxy.ts and lib/csp.ts.
+// The CSP itself is per response (it carries a script nonce): see proxy.ts and lib/http/csp.ts.
 const securityHeaders = [
   { key: "X-Frame-Options", value: "DENY" },
   { key: "X-Content-Type-Options", value: "nosniff" },

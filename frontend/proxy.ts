@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { contentSecurityPolicy, createNonce } from "./lib/csp";
+import { contentSecurityPolicy, createNonce } from "./lib/http/csp";
 
 /**
  * Gives every page response a Content-Security-Policy with a fresh script nonce. Next.js

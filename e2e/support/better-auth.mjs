@@ -96,7 +96,7 @@ export function jwtPluginOptions(release) {
 /**
  * A Better Auth server on its own port, the way an app mounts it (`toNodeHandler`), with email +
  * password and the jwt() plugin with the app's own claims (`jwt.definePayload` from
- * frontend/lib/jwt-payload.ts). `use(alg)` replaces it with a fresh instance on a fresh
+ * frontend/lib/auth/jwt-payload.ts). `use(alg)` replaces it with a fresh instance on a fresh
  * in-memory database, so each algorithm gets its own keys (Better Auth signs with the newest
  * key in its jwks table, whatever its algorithm). `alg` undefined = the plugin's defaults.
  */
@@ -106,7 +106,7 @@ export async function startBetterAuthServer() {
     load("better-auth/node"),
     load("better-auth/adapters/memory"),
     load("better-auth/plugins/jwt"),
-    loadFrontendModule("lib/jwt-payload.ts"),
+    loadFrontendModule("lib/auth/jwt-payload.ts"),
   ]);
   const installed = { betterAuth, toNodeHandler, memoryAdapter, jwt };
   let current;

@@ -11,7 +11,7 @@ export async function connect(url) {
 
 /**
  * The forms a hash of an email address takes in a table: SHA-256 of the trimmed, lower-cased
- * address (frontend/lib/email-key.ts), in base64url (what the app stores), base64 and hex; and
+ * address (frontend/lib/account/email-key.ts), in base64url (what the app stores), base64 and hex; and
  * of the address as typed.
  */
 export function emailHashes(email) {

@@ -53,7 +53,7 @@ export async function startSystem({ env = {} } = {}) {
       "JWT_ALG",
       "JWT_EXPIRATION_TIME",
       "AUTH_RATE_LIMIT",
-      // Single sign-on is off unless a test turns it on (lib/auth-sso.ts).
+      // Single sign-on is off unless a test turns it on (lib/sign-in/auth-sso.ts).
       "OIDC_ISSUER",
       "OIDC_CLIENT_ID",
       "OIDC_CLIENT_SECRET",

@@ -25,7 +25,7 @@ const ALGORITHMS = [
 
 // The claims of every token (SPEC 1.2 + `sid`, SPEC 1.6), from the module whose `jwtPayload` the
 // app and this test's Better Auth server both give to `jwt.definePayload`.
-const { JWT_CLAIMS: SPEC_CLAIMS } = await loadFrontendModule("lib/jwt-payload.ts");
+const { JWT_CLAIMS: SPEC_CLAIMS } = await loadFrontendModule("lib/auth/jwt-payload.ts");
 
 let betterAuth;
 let api;

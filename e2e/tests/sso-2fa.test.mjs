@@ -356,7 +356,7 @@ describe("two-factor sign-in (TOTP and backup codes)", () => {
   const codeNow = () => totp.generate();
   /**
    * A code Better Auth has not accepted before: each is accepted once per user (issue 21, 8;
-   * frontend/lib/totp-replay.ts), so each sign-in takes a later 30 s step than the one before. The
+   * frontend/lib/two-factor/totp-replay.ts), so each sign-in takes a later 30 s step than the one before. The
    * next step's code is valid now (Better Auth's window is one step either side); when that step
    * was used already, wait for the clock to move on.
    */

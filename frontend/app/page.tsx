@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
-import { DEFAULT_LOCALE, signInPath, tasksPath } from "@/lib/paths";
-import { getSession } from "@/lib/session";
+import { DEFAULT_LOCALE, signInPath, tasksPath } from "@/lib/http/paths";
+import { getSession } from "@/lib/auth/session";
 
 export default async function Home() {
   const session = await getSession();

@@ -2,15 +2,15 @@
 
 import Link from "next/link";
 import { useId, useRef, useState } from "react";
-import { forgotPasswordPath } from "@/lib/account-links";
-import { authClient } from "@/lib/auth-client";
-import { authErrorMessage, MIN_PASSWORD_LENGTH, validateCredentials, type AuthMode } from "@/lib/auth-errors";
-import { signInPath, signUpPath, type Locale } from "@/lib/paths";
-import { EMAIL_MAX_CHARS, NAME_MAX_CHARS } from "@/lib/user-limits";
+import { forgotPasswordPath } from "@/lib/account/account-links";
+import { authClient } from "@/lib/auth/auth-client";
+import { authErrorMessage, MIN_PASSWORD_LENGTH, validateCredentials, type AuthMode } from "@/lib/auth/auth-errors";
+import { signInPath, signUpPath, type Locale } from "@/lib/http/paths";
+import { EMAIL_MAX_CHARS, NAME_MAX_CHARS } from "@/lib/auth/user-limits";
 import { Logo } from "./Logo";
 import { SsoButtons } from "./SsoButtons";
 import { TwoFactorStep } from "./TwoFactorStep";
-import type { SsoProvider } from "@/lib/auth-sso";
+import type { SsoProvider } from "@/lib/sign-in/auth-sso";
 import { AuthCard } from "./AuthCard";
 import { FormAlert } from "./FormAlert";
 import { ResendVerification } from "./ResendVerification";
@@ -30,7 +30,7 @@ interface Props {
   notice?: string;
   /**
    * REQUIRE_EMAIL_VERIFICATION is on: an unconfirmed address's sign-in answers like a wrong password
-   * (lib/unverified-sign-in.ts), so every refused sign-in also offers to send the link again.
+   * (lib/sign-in/unverified-sign-in.ts), so every refused sign-in also offers to send the link again.
    */
   confirmFirst?: boolean;
 }
@@ -95,7 +95,7 @@ export function AuthForm({ mode, next, locale, sso, initialError = null, notice,
         return;
       }
       // REQUIRE_EMAIL_VERIFICATION: sign-up made no session; the mailed link confirms the address. (The
-      // answer no longer carries the session token to tell: lib/hide-session-token.ts.)
+      // answer no longer carries the session token to tell: lib/auth/hide-session-token.ts.)
       if (isSignUp && confirmFirst) return setCheckMail(trimmedEmail);
       // A full navigation, so the server components see the new session cookie.
       window.location.assign(next);

@@ -1,12 +1,12 @@
 import { redirect } from "next/navigation";
 import { AuthForm } from "@/components/AuthForm";
-import type { AuthMode } from "@/lib/auth-errors";
-import { ssoEnv, ssoErrorMessage, ssoProviders } from "@/lib/auth-sso";
-import { pageLocale, type LocalePageProps } from "@/lib/page-params";
-import { safeNextPath, signInPath, signUpPath, tasksPath } from "@/lib/paths";
+import type { AuthMode } from "@/lib/auth/auth-errors";
+import { ssoEnv, ssoErrorMessage, ssoProviders } from "@/lib/sign-in/auth-sso";
+import { pageLocale, type LocalePageProps } from "@/lib/http/page-params";
+import { safeNextPath, signInPath, signUpPath, tasksPath } from "@/lib/http/paths";
 import { requireEmailVerification } from "@/lib/mail/config";
-import { getSession } from "@/lib/session";
-import { signInNoticeText } from "@/lib/signin-notices";
+import { getSession } from "@/lib/auth/session";
+import { signInNoticeText } from "@/lib/sign-in/signin-notices";
 
 export type AuthPageProps = LocalePageProps<"next" | "error" | "notice">;
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { backupCodesFile } from "@/lib/totp";
+import { backupCodesFile } from "@/lib/two-factor/totp";
 import styles from "./account-security.module.css";
 
 /** Freshly made backup codes, shown once: copy them or download them as a text file. */

@@ -2,10 +2,10 @@
 
 import Link from "next/link";
 import { useId, useRef, useState } from "react";
-import { resetPasswordPath } from "@/lib/account-links";
-import { authClient } from "@/lib/auth-client";
-import { authErrorMessage, validateEmail } from "@/lib/auth-errors";
-import { signInPath, type Locale } from "@/lib/paths";
+import { resetPasswordPath } from "@/lib/account/account-links";
+import { authClient } from "@/lib/auth/auth-client";
+import { authErrorMessage, validateEmail } from "@/lib/auth/auth-errors";
+import { signInPath, type Locale } from "@/lib/http/paths";
 import { AuthCard } from "./AuthCard";
 import { FormAlert } from "./FormAlert";
 import { SubmitButton } from "./SubmitButton";

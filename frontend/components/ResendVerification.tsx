@@ -1,10 +1,10 @@
 "use client";
 
 import { useId, useState } from "react";
-import { emailVerifiedPath } from "@/lib/account-links";
-import { authClient } from "@/lib/auth-client";
-import { validateEmail } from "@/lib/auth-errors";
-import { resendErrorMessage } from "@/lib/mail-flows";
+import { emailVerifiedPath } from "@/lib/account/account-links";
+import { authClient } from "@/lib/auth/auth-client";
+import { validateEmail } from "@/lib/auth/auth-errors";
+import { resendErrorMessage } from "@/lib/mail/mail-flows";
 import { SubmitButton } from "./SubmitButton";
 import { EMAIL_INPUT, TextField } from "./TextField";
 

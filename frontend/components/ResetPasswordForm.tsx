@@ -2,11 +2,11 @@
 
 import Link from "next/link";
 import { useId, useRef, useState } from "react";
-import { forgotPasswordPath } from "@/lib/account-links";
-import { authClient } from "@/lib/auth-client";
-import { MIN_PASSWORD_LENGTH } from "@/lib/auth-errors";
-import { EXPIRED_RESET_LINK, resetErrorMessage, validateNewPassword } from "@/lib/mail-flows";
-import { type Locale } from "@/lib/paths";
+import { forgotPasswordPath } from "@/lib/account/account-links";
+import { authClient } from "@/lib/auth/auth-client";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/auth-errors";
+import { EXPIRED_RESET_LINK, resetErrorMessage, validateNewPassword } from "@/lib/mail/mail-flows";
+import { type Locale } from "@/lib/http/paths";
 import { AuthCard } from "./AuthCard";
 import { FormAlert } from "./FormAlert";
 import { SubmitButton } from "./SubmitButton";

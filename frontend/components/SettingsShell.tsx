@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { accountPath, type Locale } from "@/lib/paths";
+import { accountPath, type Locale } from "@/lib/http/paths";
 import { Logo } from "./Logo";
 import styles from "./account-security.module.css";
 

@@ -2,8 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { authClient } from "@/lib/auth-client";
-import type { SsoProvider } from "@/lib/auth-sso";
+import { authClient } from "@/lib/auth/auth-client";
+import type { SsoProvider } from "@/lib/sign-in/auth-sso";
 import styles from "./account-security.module.css";
 
 interface Props {

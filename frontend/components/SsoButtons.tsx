@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { authClient } from "@/lib/auth-client";
-import type { SsoProvider } from "@/lib/auth-sso";
+import { authClient } from "@/lib/auth/auth-client";
+import type { SsoProvider } from "@/lib/sign-in/auth-sso";
 import styles from "./account-security.module.css";
 
 interface Props {

@@ -3,11 +3,11 @@
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { forgetAllTrustedDevicesAction, forgetTrustedDeviceAction } from "@/app/[locale]/account/two-factor/actions";
-import { accountErrorMessage } from "@/lib/account-messages";
-import { signOutAndGoToSignIn } from "@/lib/api";
-import { formatDateTime } from "@/lib/session-view";
-import { TRUST_DEVICE_DAYS } from "@/lib/totp";
-import type { TrustedDevice } from "@/lib/trusted-devices";
+import { accountErrorMessage } from "@/lib/account/account-messages";
+import { signOutAndGoToSignIn } from "@/lib/tasks/api";
+import { formatDateTime } from "@/lib/account/session-view";
+import { TRUST_DEVICE_DAYS } from "@/lib/two-factor/totp";
+import type { TrustedDevice } from "@/lib/two-factor/trusted-devices";
 import styles from "./account-security.module.css";
 
 /**

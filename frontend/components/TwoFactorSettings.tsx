@@ -2,8 +2,8 @@
 
 import QRCode from "qrcode";
 import { useId, useRef, useState } from "react";
-import { authClient } from "@/lib/auth-client";
-import { groupSecret, normaliseTotpCode, TOTP_INPUT, totpSecret, twoFactorErrorMessage } from "@/lib/totp";
+import { authClient } from "@/lib/auth/auth-client";
+import { groupSecret, normaliseTotpCode, TOTP_INPUT, totpSecret, twoFactorErrorMessage } from "@/lib/two-factor/totp";
 import { BackupCodes } from "./BackupCodes";
 import { PasswordConfirm } from "./PasswordConfirm";
 import { SubmitButton } from "./SubmitButton";

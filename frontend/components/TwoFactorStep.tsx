@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
-import { authClient } from "@/lib/auth-client";
+import { authClient } from "@/lib/auth/auth-client";
 import {
   normaliseBackupCode,
   TOTP_INPUT,
@@ -9,7 +9,7 @@ import {
   normaliseTotpCode,
   twoFactorChallengeEnded,
   twoFactorErrorMessage,
-} from "@/lib/totp";
+} from "@/lib/two-factor/totp";
 import { FormAlert } from "./FormAlert";
 import { Logo } from "./Logo";
 import { SubmitButton } from "./SubmitButton";

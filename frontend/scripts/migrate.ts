@@ -5,7 +5,7 @@
  * (The `auth migrate` CLI does the same but needs Node >= 22.)
  */
 import { getMigrations } from "better-auth/db/migration";
-import { createAuth } from "../lib/auth-config";
+import { createAuth } from "../lib/auth/auth-config";
 
 async function main() {
   const auth = createAuth();

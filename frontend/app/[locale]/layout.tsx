@@ -1,4 +1,4 @@
-import { pageLocale } from "@/lib/page-params";
+import { pageLocale } from "@/lib/http/page-params";
 
 export default async function LocaleLayout({
   children,

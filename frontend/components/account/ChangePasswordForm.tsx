@@ -2,8 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useRef } from "react";
-import type { PasswordChange } from "@/lib/account-messages";
-import { MIN_PASSWORD_LENGTH } from "@/lib/auth-errors";
+import type { PasswordChange } from "@/lib/account/account-messages";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/auth-errors";
 import { SubmitButton } from "../SubmitButton";
 import { PasswordField } from "./PasswordField";
 import { useChangePassword } from "./useChangePassword";

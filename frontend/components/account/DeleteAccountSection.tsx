@@ -5,7 +5,7 @@ import { DeleteByEmailLink } from "./DeleteByEmailLink";
 import { PasswordField } from "./PasswordField";
 import { useDeleteAccount } from "./useDeleteAccount";
 
-/** Deletion needs proof: the password, or for an account without one a mailed link (lib/deletion-proof.ts). */
+/** Deletion needs proof: the password, or for an account without one a mailed link (lib/account/deletion-proof.ts). */
 export function DeleteAccountSection({ here, hasPassword, email }: { here: string; hasPassword: boolean; email: string }) {
   const id = useId();
   const del = useDeleteAccount(here);

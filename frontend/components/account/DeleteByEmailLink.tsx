@@ -1,14 +1,14 @@
 "use client";
 
 import { useState } from "react";
-import { accountErrorMessage, isSignedOut } from "@/lib/account-messages";
-import { signOutAndGoToSignIn } from "@/lib/api";
-import { authClient } from "@/lib/auth-client";
+import { accountErrorMessage, isSignedOut } from "@/lib/account/account-messages";
+import { signOutAndGoToSignIn } from "@/lib/tasks/api";
+import { authClient } from "@/lib/auth/auth-client";
 
 /**
  * Deleting an account that has no password (it signs in through a provider): there is nothing to
  * re-enter, so the proof is a link mailed to the account's address, opened in this browser
- * (POST /api/auth/delete-user/send-confirmation, lib/deletion-proof.ts).
+ * (POST /api/auth/delete-user/send-confirmation, lib/account/deletion-proof.ts).
  */
 export function DeleteByEmailLink({ here, email }: { here: string; email: string }) {
   const [state, setState] = useState<"idle" | "sending" | "sent">("idle");

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId } from "react";
-import { formatDateTime, type SessionView } from "@/lib/session-view";
+import { formatDateTime, type SessionView } from "@/lib/account/session-view";
 import { useSessions } from "./useSessions";
 
 export function SessionsSection({ sessions, here }: { sessions: SessionView[]; here: string }) {

@@ -7,9 +7,9 @@ import {
   validatePasswordChange,
   type PasswordChange,
   type PasswordChangeErrors,
-} from "@/lib/account-messages";
-import { authClient } from "@/lib/auth-client";
-import { forgetApiToken, signOutAndGoToSignIn } from "@/lib/api";
+} from "@/lib/account/account-messages";
+import { authClient } from "@/lib/auth/auth-client";
+import { forgetApiToken, signOutAndGoToSignIn } from "@/lib/tasks/api";
 
 const EMPTY: PasswordChange = { currentPassword: "", newPassword: "", confirmPassword: "" };
 

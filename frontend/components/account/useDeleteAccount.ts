@@ -1,11 +1,11 @@
 "use client";
 
 import { useState } from "react";
-import { accountErrorMessage, isSignedOut } from "@/lib/account-messages";
-import { forgetApiToken, signOutAndGoToSignIn } from "@/lib/api";
-import { authClient } from "@/lib/auth-client";
-import { signInPath } from "@/lib/paths";
-import { withSignInNotice } from "@/lib/signin-notices";
+import { accountErrorMessage, isSignedOut } from "@/lib/account/account-messages";
+import { forgetApiToken, signOutAndGoToSignIn } from "@/lib/tasks/api";
+import { authClient } from "@/lib/auth/auth-client";
+import { signInPath } from "@/lib/http/paths";
+import { withSignInNotice } from "@/lib/sign-in/signin-notices";
 
 export type DeleteStep = "password" | "confirm" | "deleting";
 

@@ -3,9 +3,9 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { signOutDeviceAction } from "@/app/[locale]/account/actions";
-import { accountErrorMessage, isSignedOut } from "@/lib/account-messages";
-import { signOutAndGoToSignIn } from "@/lib/api";
-import { authClient } from "@/lib/auth-client";
+import { accountErrorMessage, isSignedOut } from "@/lib/account/account-messages";
+import { signOutAndGoToSignIn } from "@/lib/tasks/api";
+import { authClient } from "@/lib/auth/auth-client";
 
 /**
  * Signing devices out. The list itself comes from the server (props) and is re-read with

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useRef, useState } from "react";
-import { DESCRIPTION_MAX, inputMaxLength, TITLE_MAX, validateTask, type NewTask } from "@/lib/task";
+import { DESCRIPTION_MAX, inputMaxLength, TITLE_MAX, validateTask, type NewTask } from "@/lib/tasks/task";
 import { SubmitButton } from "../SubmitButton";
 
 interface Props {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
-import { DESCRIPTION_MAX, inputMaxLength, TITLE_MAX, validateTask, type Task, type TaskChanges } from "@/lib/task";
+import { DESCRIPTION_MAX, inputMaxLength, TITLE_MAX, validateTask, type Task, type TaskChanges } from "@/lib/tasks/task";
 
 interface Props {
   task: Task;

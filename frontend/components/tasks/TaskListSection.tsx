@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, type Ref } from "react";
-import type { Task, TaskChanges, TaskFilter } from "@/lib/task";
+import type { Task, TaskChanges, TaskFilter } from "@/lib/tasks/task";
 import { TaskItem } from "./TaskItem";
 import type { ListState } from "./useTaskList";
 

@@ -1,4 +1,4 @@
-import type { TaskCounts } from "@/lib/task";
+import type { TaskCounts } from "@/lib/tasks/task";
 
 export function TaskSummary({ counts }: { counts: TaskCounts }) {
   return (

@@ -1,9 +1,9 @@
 "use client";
 
 import { useState } from "react";
-import { signOutAndGoToSignIn } from "@/lib/api";
-import type { Locale } from "@/lib/paths";
-import type { TaskFilter } from "@/lib/task";
+import { signOutAndGoToSignIn } from "@/lib/tasks/api";
+import type { Locale } from "@/lib/http/paths";
+import type { TaskFilter } from "@/lib/tasks/task";
 import { AddTaskForm } from "./AddTaskForm";
 import { TaskListSection } from "./TaskListSection";
 import { TasksHeader } from "./TasksHeader";

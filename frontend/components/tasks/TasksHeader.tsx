@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { accountPath, type Locale } from "@/lib/paths";
+import { accountPath, type Locale } from "@/lib/http/paths";
 import { TopBar } from "../TopBar";
 
 interface Props {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId } from "react";
-import type { TaskCounts, TaskFilter } from "@/lib/task";
+import type { TaskCounts, TaskFilter } from "@/lib/tasks/task";
 
 const FILTERS: { value: TaskFilter; label: string; count: keyof TaskCounts }[] = [
   { value: "all", label: "All", count: "total" },

@@ -1,4 +1,4 @@
-import type { Task } from "@/lib/task";
+import type { Task } from "@/lib/tasks/task";
 import type { Notice } from "./useNotices";
 
 interface Props {

@@ -1,8 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { api, ApiError, errorMessage } from "@/lib/api";
-import type { Task } from "@/lib/task";
+import { api, ApiError, errorMessage } from "@/lib/tasks/api";
+import type { Task } from "@/lib/tasks/task";
 import type { Announce } from "./useNotices";
 import type { TaskList } from "./useTaskList";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { api, ApiError, errorMessage } from "@/lib/api";
+import { api, ApiError, errorMessage } from "@/lib/tasks/api";
 import {
   countsAfterAdd,
   countsAfterRemove,
@@ -14,7 +14,7 @@ import {
   type TaskChanges,
   type TaskCounts,
   type TaskFilter,
-} from "@/lib/task";
+} from "@/lib/tasks/task";
 import type { Announce } from "./useNotices";
 
 export const PAGE_SIZE = 50;

@@ -1,6 +1,6 @@
 "use server";
 
-import { signOutDevice, type SignOutDeviceResult } from "@/lib/account-sessions";
+import { signOutDevice, type SignOutDeviceResult } from "@/lib/account/account-sessions";
 
 /** Server action behind "Sign out" on another device's row (Next.js checks the Origin). */
 export async function signOutDeviceAction(sessionId: unknown): Promise<SignOutDeviceResult> {

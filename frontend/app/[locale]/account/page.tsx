@@ -6,11 +6,11 @@ import { DeleteAccountSection } from "@/components/account/DeleteAccountSection"
 import { ProfileSection } from "@/components/account/ProfileSection";
 import { SecuritySection } from "@/components/account/SecuritySection";
 import { SessionsSection } from "@/components/account/SessionsSection";
-import { listSessionViews } from "@/lib/account-sessions";
-import { auth } from "@/lib/auth";
-import { pageLocale, type LocalePageProps } from "@/lib/page-params";
-import { accountPath, tasksPath } from "@/lib/paths";
-import { requireSession } from "@/lib/session";
+import { listSessionViews } from "@/lib/account/account-sessions";
+import { auth } from "@/lib/auth/auth";
+import { pageLocale, type LocalePageProps } from "@/lib/http/page-params";
+import { accountPath, tasksPath } from "@/lib/http/paths";
+import { requireSession } from "@/lib/auth/session";
 import "./account.css";
 
 export const metadata: Metadata = { title: "Account" };

@@ -3,11 +3,11 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/AuthCard";
 import { ResendVerification } from "@/components/ResendVerification";
-import { verificationErrorMessage } from "@/lib/mail-flows";
-import { firstValue, pageLocale, type LocalePageProps } from "@/lib/page-params";
-import { signInPath, tasksPath } from "@/lib/paths";
-import { getSession } from "@/lib/session";
-import { withSignInNotice } from "@/lib/signin-notices";
+import { verificationErrorMessage } from "@/lib/mail/mail-flows";
+import { firstValue, pageLocale, type LocalePageProps } from "@/lib/http/page-params";
+import { signInPath, tasksPath } from "@/lib/http/paths";
+import { getSession } from "@/lib/auth/session";
+import { withSignInNotice } from "@/lib/sign-in/signin-notices";
 
 export const metadata: Metadata = { title: "Email confirmation" };
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { ForgotPasswordForm } from "@/components/ForgotPasswordForm";
-import { pageLocale, type LocalePageProps } from "@/lib/page-params";
+import { pageLocale, type LocalePageProps } from "@/lib/http/page-params";
 
 export const metadata: Metadata = { title: "Forgot password" };
 

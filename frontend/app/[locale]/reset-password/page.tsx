@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
 import { ResetPasswordForm } from "@/components/ResetPasswordForm";
-import { EMAIL_CONFIRMED_NOTICE } from "@/lib/account-links";
-import { firstValue, pageLocale, type LocalePageProps } from "@/lib/page-params";
-import { signInPath } from "@/lib/paths";
-import { withSignInNotice } from "@/lib/signin-notices";
+import { EMAIL_CONFIRMED_NOTICE } from "@/lib/account/account-links";
+import { firstValue, pageLocale, type LocalePageProps } from "@/lib/http/page-params";
+import { signInPath } from "@/lib/http/paths";
+import { withSignInNotice } from "@/lib/sign-in/signin-notices";
 
 export const metadata: Metadata = { title: "Choose a new password" };
 
 /**
  * Better Auth's mailed link (GET /api/auth/reset-password/<token>) checks the token and redirects
  * here with `?token=…`, or with `?error=INVALID_TOKEN` when it is unknown, used or expired. The first
- * confirmation of an address also lands here (`&notice=email-confirmed`, lib/email-proof.ts): it
+ * confirmation of an address also lands here (`&notice=email-confirmed`, lib/account/email-proof.ts): it
  * removed every sign-in method set up before it, so the person chooses the password the account keeps.
  */
 const EMAIL_CONFIRMED_TEXT =

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { TasksApp } from "@/components/tasks/TasksApp";
-import { firstValue, pageLocale, type LocalePageProps } from "@/lib/page-params";
-import { tasksPath } from "@/lib/paths";
-import { requireSession } from "@/lib/session";
-import { signInNoticeText } from "@/lib/signin-notices";
+import { firstValue, pageLocale, type LocalePageProps } from "@/lib/http/page-params";
+import { tasksPath } from "@/lib/http/paths";
+import { requireSession } from "@/lib/auth/session";
+import { signInNoticeText } from "@/lib/sign-in/signin-notices";
 
 export const metadata: Metadata = { title: "My tasks" };
 

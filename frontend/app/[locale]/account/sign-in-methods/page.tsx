@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { SettingsShell } from "@/components/SettingsShell";
 import { SignInMethods } from "@/components/SignInMethods";
-import { auth } from "@/lib/auth";
-import { ssoEnv, ssoErrorMessage, ssoProviders } from "@/lib/auth-sso";
-import { pageLocale, type LocalePageProps } from "@/lib/page-params";
-import { requireSession } from "@/lib/session";
+import { auth } from "@/lib/auth/auth";
+import { ssoEnv, ssoErrorMessage, ssoProviders } from "@/lib/sign-in/auth-sso";
+import { pageLocale, type LocalePageProps } from "@/lib/http/page-params";
+import { requireSession } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Sign-in methods" };
 

@@ -1,6 +1,6 @@
 "use server";
 
-import { forgetDevices, type ForgetResult } from "@/lib/account-trusted-devices";
+import { forgetDevices, type ForgetResult } from "@/lib/account/account-trusted-devices";
 
 /** Server action behind "Forget" on a trusted device's row (Next.js checks the Origin). */
 export async function forgetTrustedDeviceAction(id: unknown): Promise<ForgetResult> {

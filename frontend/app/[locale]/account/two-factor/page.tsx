@@ -3,10 +3,10 @@ import { headers } from "next/headers";
 import { SettingsShell } from "@/components/SettingsShell";
 import { TrustedDevices } from "@/components/TrustedDevices";
 import { TwoFactorSettings } from "@/components/TwoFactorSettings";
-import { listTrustedDeviceViews } from "@/lib/account-trusted-devices";
-import { auth } from "@/lib/auth";
-import { pageLocale, type LocalePageProps } from "@/lib/page-params";
-import { requireSession } from "@/lib/session";
+import { listTrustedDeviceViews } from "@/lib/account/account-trusted-devices";
+import { auth } from "@/lib/auth/auth";
+import { pageLocale, type LocalePageProps } from "@/lib/http/page-params";
+import { requireSession } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Two-factor authentication" };
 

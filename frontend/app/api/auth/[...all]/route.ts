@@ -1,7 +1,7 @@
 import { toNextJsHandler } from "better-auth/next-js";
-import { auth } from "@/lib/auth";
-import { withAuthResponseHeaders } from "@/lib/auth-responses";
-import { withoutSessionTokens } from "@/lib/hide-session-token";
+import { auth } from "@/lib/auth/auth";
+import { withAuthResponseHeaders } from "@/lib/auth/auth-responses";
+import { withoutSessionTokens } from "@/lib/auth/hide-session-token";
 
 const handlers = toNextJsHandler(auth);
 // Cache-Control/Retry-After on every answer, and no session token in any JSON a page script can read.

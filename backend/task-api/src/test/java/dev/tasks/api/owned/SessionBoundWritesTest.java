@@ -239,7 +239,7 @@ class SessionBoundWritesTest extends ApiTest {
         }
     }
 
-    /** The web app's deletion order (lib/account-deletion.ts), without the user table task-api does not have. */
+    /** The web app's deletion order (lib/account/account-deletion.ts), without the user table task-api does not have. */
     private static void lockSessionsAndDelete(Connection connection, String user) throws SQLException {
         for (String sql : new String[] {
             "SELECT 1 FROM \"session\" WHERE \"userId\" = ? FOR UPDATE",

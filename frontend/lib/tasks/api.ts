@@ -1,0 +1,234 @@
+import { authClient } from "../auth/auth-client";
+import { signInPath } from "../http/paths";
+import { withSignInNotice, type SignInNotice } from "../sign-in/signin-notices";
+import { createTokenSource, type TokenSource } from "../auth/token-source";
+import type { NewTask, Task, TaskChanges, TaskQuery } from "./task";
+
+/**
+ * The one client for the Java task API. Every call carries `Authorization: Bearer <JWT>`,
+ * where the JWT comes from Better Auth and lives only in memory (see token-source.ts).
+ * A 401 is retried once with a fresh token; a second 401 means the session is gone, so the
+ * person is signed out and sent to sign-in with `next` pointing back here.
+ */
+
+export class ApiError extends Error {
+  constructor(
+    /** HTTP status, or 0 when the server could not be reached. */
+    readonly status: number,
+    message: string,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+export interface ApiClientOptions {
+  baseUrl: string;
+  tokens: TokenSource;
+  /** Called after the second 401 (or when there is no session at all). */
+  onUnauthorized: () => void | Promise<void>;
+  fetch?: typeof fetch;
+}
+
+export interface TaskPage {
+  tasks: Task[];
+  /** From X-Total-Count: matching tasks on the server, beyond this page too. */
+  total: number;
+}
+
+export interface Me {
+  id: string;
+  email: string | null;
+  name: string | null;
+}
+
+export const NETWORK_ERROR_MESSAGE = "Can't reach the task service. Check your connection and try again.";
+export const SESSION_EXPIRED_MESSAGE = "Your session has ended. Please sign in again.";
+
+export function createApiClient({ baseUrl, tokens, onUnauthorized, fetch: fetchImpl }: ApiClientOptions) {
+  const base = baseUrl.replace(/\/+$/, "");
+  const doFetch: typeof fetch = fetchImpl ?? ((...args) => globalThis.fetch(...args));
+
+  async function unauthorized(): Promise<never> {
+    tokens.clear();
+    await onUnauthorized();
+    throw new ApiError(401, SESSION_EXPIRED_MESSAGE);
+  }
+
+  async function send(path: string, init: RequestInit, token: string): Promise<Response> {
+    const headers = new Headers(init.headers);
+    headers.set("Authorization", `Bearer ${token}`);
+    headers.set("Accept", "application/json, application/problem+json");
+    if (init.body !== undefined) headers.set("Content-Type", "application/json");
+    try {
+      return await doFetch(`${base}${path}`, { ...init, headers, credentials: "omit", cache: "no-store" });
+    } catch (err) {
+      if (err instanceof DOMException && err.name === "AbortError") throw err;
+      throw new ApiError(0, NETWORK_ERROR_MESSAGE);
+    }
+  }
+
+  async function request(path: string, init: RequestInit = {}): Promise<Response> {
+    const token = await tokenOrNetworkError(() => tokens.get());
+    if (!token) return unauthorized();
+    let res = await send(path, init, token);
+    if (res.status === 401) {
+      const fresh = await tokenOrNetworkError(() => tokens.refresh(token));
+      if (!fresh) return unauthorized();
+      res = await send(path, init, fresh);
+      if (res.status === 401) return unauthorized();
+    }
+    if (!res.ok) throw await errorFrom(res);
+    return res;
+  }
+
+  async function json<T>(path: string, init?: RequestInit): Promise<T> {
+    return (await (await request(path, init)).json()) as T;
+  }
+
+  const tasksPath = (userId: string) => `/api/${encodeURIComponent(userId)}/tasks`;
+  const taskPath = (userId: string, id: number) => `${tasksPath(userId)}/${encodeURIComponent(String(id))}`;
+
+  return {
+    me: (init?: RequestInit) => json<Me>("/api/me", init),
+
+    async listTasks(userId: string, query: TaskQuery = {}, init?: RequestInit): Promise<TaskPage> {
+      const params = new URLSearchParams();
+      if (query.completed !== undefined) params.set("completed", String(query.completed));
+      if (query.q && query.q.trim()) params.set("q", query.q.trim());
+      if (query.sort) params.set("sort", query.sort);
+      if (query.limit !== undefined) params.set("limit", String(query.limit));
+      if (query.offset !== undefined) params.set("offset", String(query.offset));
+      const qs = params.toString();
+      const res = await request(`${tasksPath(userId)}${qs ? `?${qs}` : ""}`, init);
+      const tasks = (await res.json()) as Task[];
+      const header = Number(res.headers.get("X-Total-Count"));
+      return { tasks, total: Number.isFinite(header) && res.headers.has("X-Total-Count") ? header : tasks.length };
+    },
+
+    /** How many tasks match, without their bodies. */
+    async countTasks(userId: string, query: Omit<TaskQuery, "limit" | "offset"> = {}, init?: RequestInit): Promise<number> {
+      const page = await this.listTasks(userId, { ...query, limit: 1 }, init);
+      return page.total;
+    },
+
+    createTask: (userId: string, task: NewTask) => json<Task>(tasksPath(userId), { method: "POST", body: JSON.stringify(task) }),
+
+    getTask: (userId: string, id: number) => json<Task>(taskPath(userId, id)),
+
+    updateTask: (userId: string, id: number, changes: TaskChanges) =>
+      json<Task>(taskPath(userId, id), { method: "PUT", body: JSON.stringify(changes) }),
+
+    deleteTask: (userId: string, id: number, init?: RequestInit) =>
+      json<{ status: "deleted"; task_id: number }>(taskPath(userId, id), { ...init, method: "DELETE" }),
+
+    toggleTask: (userId: string, id: number) => json<Task>(`${taskPath(userId, id)}/complete`, { method: "PATCH" }),
+  };
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;
+
+async function tokenOrNetworkError(get: () => Promise<string | null>): Promise<string | null> {
+  try {
+    return await get();
+  } catch (err) {
+    if (err instanceof ApiError) throw err;
+    throw new ApiError(0, NETWORK_ERROR_MESSAGE);
+  }
+}
+
+/** Turns an RFC 9457 problem (or any error response) into a sentence for a person. */
+export async function errorFrom(res: Response): Promise<ApiError> {
+  let detail: string | undefined;
+  try {
+    const body = (await res.json()) as { detail?: unknown; title?: unknown };
+    if (typeof body.detail === "string" && body.detail) detail = body.detail;
+    else if (typeof body.title === "string" && body.title) detail = body.title;
+  } catch {
+    // not JSON: fall through to the status-based message
+  }
+  const retryAfter = Number(res.headers.get("Retry-After"));
+  const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined;
+  return new ApiError(res.status, messageForStatus(res.status, detail, retryAfterSeconds), retryAfterSeconds);
+}
+
+/** The sentence to show for any error thrown by the client. */
+export function errorMessage(err: unknown): string {
+  return err instanceof ApiError ? err.message : "Something went wrong. Try again.";
+}
+
+export function messageForStatus(status: number, detail?: string, retryAfterSeconds?: number): string {
+  switch (status) {
+    case 400:
+    case 422:
+      return detail ?? "That request wasn't valid.";
+    case 403:
+      return "You don't have access to that.";
+    case 404:
+      return "That task no longer exists. It may have been deleted elsewhere.";
+    case 413:
+      return "That's too much text to save.";
+    case 429:
+      return retryAfterSeconds
+        ? `Too many requests. Try again in ${retryAfterSeconds} s.`
+        : "Too many requests. Wait a moment and try again.";
+    case 503:
+      return "The task service is temporarily unavailable. Try again in a moment.";
+    default:
+      return status >= 500 ? "Something went wrong on our side. Try again." : (detail ?? `Request failed (${status}).`);
+  }
+}
+
+/* ---- The browser's instance, wired to Better Auth ---- */
+
+export const API_URL = process.env.NEXT_PUBLIC_API_URL || "http://localhost:8000";
+
+/** GET /api/auth/token with the session cookie: the JWT, null without a session. */
+export async function fetchBetterAuthToken(): Promise<string | null> {
+  let result: Awaited<ReturnType<typeof authClient.token>>;
+  try {
+    result = await authClient.token();
+  } catch {
+    throw new ApiError(0, NETWORK_ERROR_MESSAGE);
+  }
+  if (result.data?.token) return result.data.token;
+  const status = result.error?.status ?? 0;
+  if (status === 401 || status === 403) return null;
+  throw new ApiError(status, status ? messageForStatus(status) : NETWORK_ERROR_MESSAGE);
+}
+
+const browserTokens = createTokenSource({ fetchToken: fetchBetterAuthToken });
+
+function currentPath(): string {
+  return window.location.pathname + window.location.search;
+}
+
+/**
+ * Drops the JWT held in memory, so the next API call fetches a new one. Needed when the session
+ * is replaced (a password change that signs out other devices replaces the current session
+ * too): the old JWT names the old session (`sid`) and the API would refuse it.
+ */
+export function forgetApiToken(): void {
+  browserTokens.clear();
+}
+
+/**
+ * Ends the Better Auth session, forgets the JWT and goes to sign-in (with `next` when given,
+ * and `notice` for the sentence the sign-in page shows).
+ */
+export async function signOutAndGoToSignIn(next?: string, notice?: SignInNotice): Promise<void> {
+  browserTokens.clear();
+  try {
+    await authClient.signOut();
+  } catch {
+    // Unreachable or already signed out: the sign-in page is still the right place.
+  }
+  window.location.assign(notice ? withSignInNotice(signInPath(next), notice) : signInPath(next));
+}
+
+export const api = createApiClient({
+  baseUrl: API_URL,
+  tokens: browserTokens,
+  onUnauthorized: () => signOutAndGoToSignIn(currentPath(), "session-ended"),
+});

@@ -202,7 +202,7 @@ export function connectLiveStream(options: LiveStreamOptions) {
     }
   }
 
-  const finished = run();
+  const finished = run().catch(() => {});
 
   return {
     /** Settles when the stream has stopped for good (closed, or the session is gone). */

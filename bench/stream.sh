@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Live events benchmark (SPEC 1.8): N open streams on one API instance while writes flow.
 #   bench/stream.sh [--streams 2000] [--users 500] [--rate 100] [--duration 30] [--no-build]
+#                   [--api-opts "-Xmx384m -Dserver.max-http-request-header-size=16KB"]  (added after jvm.options)
 # Starts bench/tools/BenchTokens.java (JWKS + EdDSA tokens, 24 h), the API on a fresh embedded
 # PostgreSQL (rate limits off, session check off: the tokens carry no sid), seeds --users × 2 tasks,
 # then runs bench/tools/StreamBench.java against it and writes bench/results/stream-<date>.md.
@@ -9,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 BENCH=$ROOT/bench
-STREAMS=2000 USERS=500 RATE=100 DURATION=30 BUILD=1
+STREAMS=2000 USERS=500 RATE=100 DURATION=30 BUILD=1 API_OPTS=""
 while [ $# -gt 0 ]; do
   case $1 in
     --streams) STREAMS=$2; shift 2 ;;
@@ -17,7 +18,8 @@ while [ $# -gt 0 ]; do
     --rate) RATE=$2; shift 2 ;;
     --duration) DURATION=$2; shift 2 ;;
     --no-build) BUILD=0; shift ;;
-    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+    --api-opts) API_OPTS=$2; shift 2 ;;
+    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -63,7 +65,7 @@ env -u DATABASE_URL -u BETTER_AUTH_SECRET -u BETTER_AUTH_HS256_SECRET -u BETTER_
   TASKS_DATA_DIR="$WORK/data" EMBEDDED_POSTGRES_PORT=$PG_PORT \
   BETTER_AUTH_URL="http://127.0.0.1:$JWKS_PORT" CORS_ORIGINS=http://localhost:3000 \
   RATE_LIMIT_USER_RPS=0 RATE_LIMIT_IP_RPS=0 \
-  MALLOC_ARENA_MAX=2 "$JAVA" "@$ROOT/backend/task-api/jvm.options" -jar "$APP_JAR" > "$WORK/api.log" 2>&1 &
+  MALLOC_ARENA_MAX=2 "$JAVA" "@$ROOT/backend/task-api/jvm.options" $API_OPTS -jar "$APP_JAR" > "$WORK/api.log" 2>&1 &
 API_PID=$!
 pids+=($API_PID)
 for ((t=0; t<3000; t++)); do
@@ -87,7 +89,7 @@ mkdir -p "$BENCH/results"
 {
   echo "# Live events benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo
-  echo "\`bench/stream.sh --streams $STREAMS --users $USERS --rate $RATE --duration $DURATION\` on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)),"
+  echo "\`bench/stream.sh --streams $STREAMS --users $USERS --rate $RATE --duration $DURATION${API_OPTS:+ --api-opts \"$API_OPTS\"}\` on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)),"
   echo "$(free -g | awk '/^Mem/ {print $2}') GiB, $("$JAVA" -version 2>&1 | head -1); the client, the API and PostgreSQL share the machine."
   echo "Load average at start $LOADAVG_START, at end $LOADAVG_END. Rate limits and the session check off."
   echo

@@ -1,7 +1,7 @@
 -- Live updates (SPEC 1.8): the change log also says which resource changed and whether it is gone,
 -- so that events.LiveStreams can stream "task 12 deleted" rather than "something changed". Still no
 -- owner id and no text in the log: a resource id is a number that means nothing without the owner.
--- (V5, not V4: V4 is left to the teams migration being built alongside.)
+-- Owners are users or teams (V4's tasks.owner_key).
 alter table tasks.task_changes
     add column resource_id bigint, -- the task's or list's id; null for labels (the owner's label set) and TRUNCATE
     add column deleted     boolean not null default false;
@@ -23,26 +23,27 @@ begin
         insert into tasks.task_changes (kind, owner_key) values (1, null);
         return null;
     end if;
-    if tg_op = 'DELETE' or (tg_op = 'UPDATE' and new.user_id is distinct from old.user_id) then
+    if tg_op = 'DELETE' or (tg_op = 'UPDATE' and (new.user_id is distinct from old.user_id
+                                                      or new.team_id is distinct from old.team_id)) then
         insert into tasks.task_changes (kind, owner_key, resource_id, deleted)
-        values (1, tasks.user_key(old.user_id), old.id, true);
+        values (1, tasks.owner_key(old.user_id, old.team_id), old.id, true);
     end if;
     if tg_op in ('INSERT', 'UPDATE') then
-        insert into tasks.task_changes (kind, owner_key, resource_id) values (1, tasks.user_key(new.user_id), new.id);
+        insert into tasks.task_changes (kind, owner_key, resource_id) values (1, tasks.owner_key(new.user_id, new.team_id), new.id);
     end if;
     -- A label exists while a task uses it, and counts open tasks: a labelled task's labels or state
     -- changing changes the owner's labels.
     if tg_op = 'DELETE' then
         if cardinality(old.labels) > 0 then
-            insert into tasks.task_changes (kind, owner_key) values (3, tasks.user_key(old.user_id));
+            insert into tasks.task_changes (kind, owner_key) values (3, tasks.owner_key(old.user_id, old.team_id));
         end if;
     elsif tg_op = 'INSERT' then
         if cardinality(new.labels) > 0 then
-            insert into tasks.task_changes (kind, owner_key) values (3, tasks.user_key(new.user_id));
+            insert into tasks.task_changes (kind, owner_key) values (3, tasks.owner_key(new.user_id, new.team_id));
         end if;
     elsif new.labels is distinct from old.labels
         or (cardinality(new.labels) > 0 and new.completed <> old.completed) then
-        insert into tasks.task_changes (kind, owner_key) values (3, tasks.user_key(new.user_id));
+        insert into tasks.task_changes (kind, owner_key) values (3, tasks.owner_key(new.user_id, new.team_id));
     end if;
     return null;
 end
@@ -56,12 +57,13 @@ begin
         insert into tasks.task_changes (kind, owner_key) values (2, null);
         return null;
     end if;
-    if tg_op = 'DELETE' or (tg_op = 'UPDATE' and new.user_id is distinct from old.user_id) then
+    if tg_op = 'DELETE' or (tg_op = 'UPDATE' and (new.user_id is distinct from old.user_id
+                                                      or new.team_id is distinct from old.team_id)) then
         insert into tasks.task_changes (kind, owner_key, resource_id, deleted)
-        values (2, tasks.user_key(old.user_id), old.id, true);
+        values (2, tasks.owner_key(old.user_id, old.team_id), old.id, true);
     end if;
     if tg_op in ('INSERT', 'UPDATE') then
-        insert into tasks.task_changes (kind, owner_key, resource_id) values (2, tasks.user_key(new.user_id), new.id);
+        insert into tasks.task_changes (kind, owner_key, resource_id) values (2, tasks.owner_key(new.user_id, new.team_id), new.id);
     end if;
     return null;
 end

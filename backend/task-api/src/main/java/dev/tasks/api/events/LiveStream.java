@@ -1,5 +1,6 @@
 package dev.tasks.api.events;
 
+import dev.tasks.api.owned.Owner;
 import java.time.Instant;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +18,9 @@ final class LiveStream {
     static final int CAPACITY = 256;
 
     private final long ownerKey;
+    /** The team whose stream this is, or null for a user's own. */
+    private final Owner.Team team;
+
     private final String userId;
     private final String sessionId;
     private final Instant expiresAt;
@@ -24,12 +28,14 @@ final class LiveStream {
 
     /**
      * @param ownerKey  the owner's key in the change log (owned.OwnerKey)
+     * @param team      the team whose stream this is, or null for a user's own
      * @param userId    the token's user
      * @param sessionId the token's Better Auth session, or null when it names none
      * @param expiresAt the token's {@code exp}
      */
-    LiveStream(long ownerKey, String userId, String sessionId, Instant expiresAt) {
+    LiveStream(long ownerKey, Owner.Team team, String userId, String sessionId, Instant expiresAt) {
         this.ownerKey = ownerKey;
+        this.team = team;
         this.userId = userId;
         this.sessionId = sessionId;
         this.expiresAt = expiresAt;
@@ -37,6 +43,10 @@ final class LiveStream {
 
     long ownerKey() {
         return ownerKey;
+    }
+
+    Owner.Team team() {
+        return team;
     }
 
     String userId() {

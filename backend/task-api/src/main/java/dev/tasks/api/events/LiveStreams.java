@@ -80,7 +80,11 @@ public final class LiveStreams implements SmartLifecycle {
                 : token.getExpiresAt();
         Object sid = token.getClaims().get(SessionCheck.SID);
         LiveStream stream = new LiveStream(
-                keys.of(owner), authentication.getName(), sid instanceof String id ? id : null, expiresAt);
+                keys.of(owner),
+                owner instanceof Owner.Team team ? team : null,
+                authentication.getName(),
+                sid instanceof String id ? id : null,
+                expiresAt);
         register(stream);
         try {
             StringBuilder opening = new StringBuilder(": live events\n\n");

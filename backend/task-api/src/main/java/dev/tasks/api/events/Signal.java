@@ -23,11 +23,12 @@ sealed interface Signal {
     /** Something may have been missed (a truncated table, a client too slow to keep up): reload. */
     record Reset() implements Signal {}
 
-    /** The stream ends: the token expired, its session ended, or the instance stops. */
+    /** The stream ends: the token expired, its session ended, its user left the team, or the instance stops. */
     record End(String reason) implements Signal {}
 
     Reset RESET = new Reset();
     End EXPIRED = new End("token_expired");
     End SESSION_ENDED = new End("session_ended");
     End SHUTDOWN = new End("shutdown");
+    End MEMBERSHIP_ENDED = new End("membership_ended");
 }

@@ -1,5 +1,6 @@
 package dev.tasks.api.events;
 
+import dev.tasks.api.owned.TeamAccess;
 import io.github.betterauthjava.jwt.BetterAuthSession;
 import io.github.betterauthjava.jwt.BetterAuthSessions;
 import io.github.betterauthjava.jwt.JdbcBetterAuthSessions;
@@ -25,8 +26,9 @@ import org.springframework.stereotype.Component;
  * {@code tasks.events.session-check-every} (2 s) the sessions named by open streams are looked up
  * again, in one query for all of them when the session check reads Better Auth's table through JDBC
  * (2,000 streams must not mean 2,000 lookups), else one by one through the check's own store. The
- * rule is the session check's ({@link SessionCheck#isLive}). A failed lookup ends nothing: as for
- * requests, an unreachable database is not a signed-out user.
+ * rule is the session check's (SessionCheck.isLive). A failed lookup ends nothing: as for
+ * requests, an unreachable database is not a signed-out user. A team's stream also ends once its
+ * user is no longer a member ({@link TeamAccess#isMember}).
  */
 @Component
 final class StreamSessions implements SmartLifecycle {
@@ -42,6 +44,8 @@ final class StreamSessions implements SmartLifecycle {
     /** The batch lookup, when sessions live in a table this DataSource reads. */
     private final Optional<String> findAll;
 
+    private final TeamAccess teams;
+
     private volatile Thread thread;
 
     StreamSessions(
@@ -49,10 +53,12 @@ final class StreamSessions implements SmartLifecycle {
             JdbcClient jdbc,
             ObjectProvider<SessionCheck> sessionCheck,
             ObjectProvider<BetterAuthSessions> sessions,
+            TeamAccess teams,
             @Value("${tasks.events.session-check-every:2s}") Duration every) {
         this.streams = streams;
         this.jdbc = jdbc;
         this.every = every;
+        this.teams = teams;
         SessionCheck check = sessionCheck.getIfAvailable();
         this.checked = check != null && check.mode() != SessionCheckMode.OFF;
         this.sessions = sessions.getIfAvailable();
@@ -61,6 +67,25 @@ final class StreamSessions implements SmartLifecycle {
                 ? Optional.of(
                         "select \"id\", \"userId\", \"expiresAt\" from " + table.table() + " where \"id\" = any(:ids)")
                 : Optional.empty();
+    }
+
+    /**
+     * A team's stream ends when its user is no longer a member (SPEC 1.9: removal takes effect
+     * within the membership cache's seconds); a failed lookup ends nothing.
+     */
+    void checkMemberships() {
+        for (LiveStream stream : streams.streams()) {
+            if (stream.team() == null) {
+                continue;
+            }
+            try {
+                if (!teams.isMember(stream.team(), stream.userId())) {
+                    stream.tell(Signal.MEMBERSHIP_ENDED);
+                }
+            } catch (RuntimeException e) {
+                log.debug("Team membership of a live stream cannot be checked now ({})", e.getMessage());
+            }
+        }
     }
 
     /** Looks every open stream's session up once and ends those whose session has ended. */
@@ -86,11 +111,16 @@ final class StreamSessions implements SmartLifecycle {
         Instant now = Instant.now();
         bySession.forEach((sid, those) -> {
             for (LiveStream stream : those) {
-                if (!SessionCheck.isLive(Optional.ofNullable(found.get(sid)), stream.userId(), now)) {
+                if (!live(found.get(sid), stream.userId(), now)) {
                     stream.tell(Signal.SESSION_ENDED);
                 }
             }
         });
+    }
+
+    /** The session check's rule (SessionCheck.isLive, not public): it exists, is this user's, has not expired. */
+    private static boolean live(BetterAuthSession session, String userId, Instant now) {
+        return session != null && session.userId().equals(userId) && now.isBefore(session.expiresAt());
     }
 
     private Map<String, BetterAuthSession> find(List<String> ids) {
@@ -117,9 +147,6 @@ final class StreamSessions implements SmartLifecycle {
 
     @Override
     public void start() {
-        if (!checked || sessions == null) {
-            return;
-        }
         thread = Thread.ofPlatform().name("task-events-sessions").daemon().start(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 try {
@@ -127,7 +154,10 @@ final class StreamSessions implements SmartLifecycle {
                 } catch (InterruptedException stopping) {
                     return;
                 }
-                check();
+                if (checked && sessions != null) {
+                    check();
+                }
+                checkMemberships();
             }
         });
     }

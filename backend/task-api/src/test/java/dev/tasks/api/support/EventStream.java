@@ -58,6 +58,10 @@ public final class EventStream implements AutoCloseable {
         return response.statusCode();
     }
 
+    public java.net.http.HttpHeaders headers() {
+        return response.headers();
+    }
+
     public String header(String name) {
         return response.headers().firstValue(name).orElse(null);
     }

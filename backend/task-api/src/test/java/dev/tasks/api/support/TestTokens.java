@@ -55,16 +55,9 @@ public final class TestTokens {
                 KEY, claims(userId, Instant.now().minus(Duration.ofMinutes(15)).plus(left)));
     }
 
-    /** A token of a session ({@code sid}) valid for {@code left} more. */
-    public static String forSessionExpiringIn(String userId, String sessionId, Duration left) {
-        return Tokens.sign(
-                KEY,
-                Tokens.with(
-                        claims(
-                                userId,
-                                Instant.now().minus(Duration.ofMinutes(15)).plus(left)),
-                        "sid",
-                        sessionId));
+    /** A token of the user with one more claim, e.g. one a Better Auth plugin adds. */
+    public static String withClaim(String userId, String claim, Object value) {
+        return Tokens.sign(KEY, Tokens.with(claims(userId, Instant.now()), claim, value));
     }
 
     /** Issued 25 minutes ago, so it expired 10 minutes ago. */

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useLiveUpdates } from "@/lib/live/use-live-updates";
 import { signOutAndGoToSignIn } from "@/lib/tasks/api";
 import type { Locale } from "@/lib/http/paths";
 import type { TaskFilter } from "@/lib/tasks/task";
@@ -9,6 +10,7 @@ import { TaskListSection } from "./TaskListSection";
 import { TasksHeader } from "./TasksHeader";
 import { TaskSummary } from "./TaskSummary";
 import { TasksToolbar } from "./TasksToolbar";
+import { OfflineNotice } from "./OfflineNotice";
 import { Toaster } from "./Toaster";
 import { useDebounced } from "./useDebounced";
 import { useFocusAfterRemoval } from "./useFocusAfterRemoval";
@@ -32,6 +34,7 @@ export function TasksApp({ user, locale }: Props) {
   const { notice, announce, dismiss } = useNotices();
   const { listRef, headingRef, focusAfterRemoval } = useFocusAfterRemoval();
   const tasks = useTaskList({ userId: user.id, filter, q, announce, onRemoved: focusAfterRemoval });
+  const live = useLiveUpdates({ userId: user.id, onChange: tasks.applyChange, onReset: tasks.reload });
   const deletes = usePendingDelete({
     userId: user.id,
     tasks,
@@ -55,6 +58,7 @@ export function TasksApp({ user, locale }: Props) {
           My tasks
         </h1>
         {tasks.counts && <TaskSummary counts={tasks.counts} />}
+        {live.offline && <OfflineNotice pendingEdits={live.pendingEdits} />}
 
         <AddTaskForm onAdd={tasks.addTask} />
 

@@ -1,6 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import { outbox } from "@/lib/live/browser";
+import type { LiveChange } from "@/lib/live/live-stream";
 import { api, ApiError, errorMessage } from "@/lib/tasks/api";
 import {
   countsAfterAdd,
@@ -48,6 +50,8 @@ const isVisible = (task: Task, view: { filter: TaskFilter; q: string }) =>
 /** The task list of one filter and search, its counts, and the edits that keep both in step with the API. */
 export function useTaskList({ userId, filter, q, announce, onRemoved }: Options) {
   const [reloadKey, setReloadKey] = useState(0);
+  // Bumped by a change from elsewhere (live events): the counts are read again, the list is not.
+  const [countsKey, setCountsKey] = useState(0);
   const [loaded, setLoaded] = useState<Loaded>({ key: "", tasks: [], total: 0 });
   const [loadingMore, setLoadingMore] = useState(false);
   const [counts, setCounts] = useState<TaskCounts | null>(null);
@@ -102,7 +106,7 @@ export function useTaskList({ userId, filter, q, announce, onRemoved }: Options)
         // Counts are a nicety: the list shows its own error.
       });
     return () => controller.abort();
-  }, [userId, reloadKey]);
+  }, [userId, reloadKey, countsKey]);
 
   const reload = () => setReloadKey((k) => k + 1);
 
@@ -142,7 +146,7 @@ export function useTaskList({ userId, filter, q, announce, onRemoved }: Options)
 
   async function addTask(newTask: NewTask): Promise<boolean> {
     try {
-      const task = await api.createTask(userId, newTask);
+      const task = await outbox.send(() => api.createTask(userId, newTask));
       const visible = isVisible(task, { filter, q });
       setCounts((c) => c && countsAfterAdd(c, task));
       if (visible) setLoaded((l) => ({ ...l, tasks: [task, ...l.tasks], total: l.total + 1 }));
@@ -161,7 +165,8 @@ export function useTaskList({ userId, filter, q, announce, onRemoved }: Options)
     replaceTask({ ...task, completed: !task.completed });
     setCounts((c) => c && countsAfterToggle(c, task.completed));
     try {
-      const saved = await api.toggleTask(userId, task.id);
+      // Through the outbox, as the state wanted: a toggle retried after a lost answer would undo itself.
+      const saved = await outbox.send(() => api.updateTask(userId, task.id, { completed: !task.completed }));
       if (saved.completed === task.completed) setCounts((c) => c && countsAfterToggle(c, !task.completed));
       if (isVisible(saved, { filter, q })) {
         replaceTask(saved);
@@ -187,7 +192,7 @@ export function useTaskList({ userId, filter, q, announce, onRemoved }: Options)
 
   async function saveTask(task: Task, changes: TaskChanges): Promise<string | null> {
     try {
-      const saved = await api.updateTask(userId, task.id, changes);
+      const saved = await outbox.send(() => api.updateTask(userId, task.id, changes));
       replaceTask(saved);
       announce(`Saved “${saved.title}”.`);
       return null;
@@ -196,6 +201,44 @@ export function useTaskList({ userId, filter, q, announce, onRemoved }: Options)
       return errorMessage(err);
     }
   }
+
+  /**
+   * A change from another tab or device (or this one's echo): the task is read again and shown as
+   * the API has it now, the newer version winning over what the page holds.
+   */
+  const applyChange = useCallback(
+    (change: LiveChange) => {
+      if (change.kind !== "task") return; // lists and labels are not on this page yet
+      setCountsKey((k) => k + 1);
+      const drop = () =>
+        setLoaded((l) => {
+          const tasks = l.tasks.filter((t) => t.id !== change.id);
+          return { ...l, tasks, total: l.total - (l.tasks.length - tasks.length) };
+        });
+      if (change.op === "delete") {
+        drop();
+        return;
+      }
+      api.getTask(userId, change.id).then(
+        (task) => {
+          if (task.id === hidden.current?.id) return;
+          if (!isVisible(task, view.current)) {
+            drop();
+            return;
+          }
+          setLoaded((l) =>
+            l.tasks.some((t) => t.id === task.id)
+              ? { ...l, tasks: l.tasks.map((t) => (t.id === task.id ? task : t)) }
+              : { ...l, tasks: [task, ...l.tasks], total: l.total + 1 },
+          );
+        },
+        (err: unknown) => {
+          if (err instanceof ApiError && err.status === 404) drop();
+        },
+      );
+    },
+    [userId],
+  );
 
   /** Takes a task off the page (list and counts) and keeps it off until unhide(); returns where it was. */
   function hide(task: Task): number {
@@ -223,7 +266,21 @@ export function useTaskList({ userId, filter, q, announce, onRemoved }: Options)
     });
   }, []);
 
-  return { list, counts, toggling, loadingMore, reload, loadMore, addTask, toggleTask, saveTask, hide, unhide, restore };
+  return {
+    list,
+    counts,
+    toggling,
+    loadingMore,
+    reload,
+    loadMore,
+    addTask,
+    toggleTask,
+    saveTask,
+    hide,
+    unhide,
+    restore,
+    applyChange,
+  };
 }
 
 export type TaskList = ReturnType<typeof useTaskList>;

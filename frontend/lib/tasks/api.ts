@@ -205,7 +205,8 @@ export async function fetchBetterAuthToken(): Promise<string | null> {
   throw new ApiError(status, status ? messageForStatus(status) : NETWORK_ERROR_MESSAGE);
 }
 
-const browserTokens = createTokenSource({ fetchToken: fetchBetterAuthToken });
+/** The browser's JWT, in memory; also read by the live events stream (lib/live). */
+export const browserTokens = createTokenSource({ fetchToken: fetchBetterAuthToken });
 
 function currentPath(): string {
   return window.location.pathname + window.location.search;

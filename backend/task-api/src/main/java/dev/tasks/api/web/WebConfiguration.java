@@ -26,7 +26,8 @@ class WebConfiguration {
         cors.setAllowedOrigins(settings.origins());
         cors.setAllowCredentials(true);
         cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
-        cors.setAllowedHeaders(List.of("Authorization", "Content-Type"));
+        // Last-Event-ID: a live stream (SPEC 1.8) resumes with it, read by fetch from the web app's origin.
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Last-Event-ID"));
         cors.setExposedHeaders(List.of("Location", "X-Total-Count"));
         cors.setMaxAge(600L);
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tasks.api.support.Api.Response;
 import dev.tasks.api.support.ApiTest;
 import dev.tasks.api.support.BetterAuthTeams;
+import dev.tasks.api.support.EventStream;
 import dev.tasks.api.support.TestTokens;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +54,8 @@ class TeamCoverageTest extends ApiTest {
             Map.entry("DELETE " + TEAM + "/lists/{id}", new Rule(Need.MANAGER, null, 200)),
             Map.entry("GET " + TEAM + "/labels", new Rule(Need.MEMBER, null, 200)),
             Map.entry("PUT " + TEAM + "/labels/{name}", new Rule(Need.MEMBER, "{\"name\":\"Other\"}", 200)),
-            Map.entry("DELETE " + TEAM + "/labels/{name}", new Rule(Need.MEMBER, null, 200)));
+            Map.entry("DELETE " + TEAM + "/labels/{name}", new Rule(Need.MEMBER, null, 200)),
+            Map.entry("GET " + TEAM + "/events", new Rule(Need.MEMBER, null, 200)));
 
     /** Who calls. */
     enum Role {
@@ -153,6 +155,12 @@ class TeamCoverageTest extends ApiTest {
                 .replace(base + "/lists/{id}", base + "/lists/" + list)
                 .replace("{id}", Long.toString(task))
                 .replace("{name}", "L");
+        if (path.endsWith("/events")) {
+            // A live stream answers its status, then streams until the token's exp: read the status, hang up.
+            try (EventStream stream = EventStream.open(api(), path, token, null)) {
+                return new Response(stream.status(), stream.headers(), "");
+            }
+        }
         return switch (verbAndPath[0]) {
             case "GET" -> api().get(path, token);
             case "POST" -> api().post(path, token, rule.body());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
 import io.github.betterauthjava.jwt.BetterAuthSettings;
+import io.github.betterauthjava.jwt.MembershipCheckSettings;
 import io.github.betterauthjava.jwt.SessionCheckSettings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,7 +65,12 @@ class ConfigurationMetadataTest {
                         "better-auth.session-cache-size",
                         "better-auth.session-table",
                         "better-auth.authorities.claim",
-                        "better-auth.authorities.prefix");
+                        "better-auth.authorities.prefix",
+                        "better-auth.member-check",
+                        "better-auth.member-cache-ttl",
+                        "better-auth.member-cache-size",
+                        "better-auth.member-table",
+                        "better-auth.member-authority-prefix");
         properties.forEach((name, property) -> {
             String description = (String) property.get("description");
             assertThat(description).as(name + " description").isNotBlank().doesNotContain("{@");
@@ -103,6 +109,12 @@ class ConfigurationMetadataTest {
         assertThat(defaultOf(properties, "session-table")).isEqualTo(SessionCheckProperties.DEFAULT_TABLE);
         assertThat(defaultOf(properties, "authorities.prefix"))
                 .isEqualTo(new AuthoritiesProperties(null, null).prefix());
+
+        MembershipCheckProperties members = new MembershipCheckProperties(null, null, 10_000, null, null);
+        assertThat(defaultOf(properties, "member-check")).isEqualTo(members.memberCheck());
+        assertThat(duration(properties, "member-cache-ttl")).isEqualTo(MembershipCheckSettings.MAX_CACHE_TTL);
+        assertThat(defaultOf(properties, "member-table")).isEqualTo(members.memberTable());
+        assertThat(defaultOf(properties, "member-authority-prefix")).isEqualTo(members.memberAuthorityPrefix());
     }
 
     @Test
@@ -113,6 +125,9 @@ class ConfigurationMetadataTest {
         assertThat(sessionCheck).containsExactly("off", "if-present", "required");
         List<String> ed25519 = JsonPath.read(metadata, "$.hints[?(@.name == 'better-auth.ed25519')].values[*].value");
         assertThat(ed25519).containsExactly("auto", "jdk");
+        List<String> memberCheck =
+                JsonPath.read(metadata, "$.hints[?(@.name == 'better-auth.member-check')].values[*].value");
+        assertThat(memberCheck).containsExactly("off", "on");
     }
 
     private static Object defaultOf(Map<String, Map<String, Object>> properties, String name) {

@@ -46,7 +46,10 @@ export function authMailOptions(env: NodeJS.ProcessEnv = process.env, mailer?: M
     /** Same shape as Better Auth's `user.deleteUser.sendDeleteAccountVerification`; used by lib/account/deletion-proof.ts. */
     sendDeleteAccountVerification: async ({ user, url }: { user: { email: string; name?: string | null }; url: string }) =>
       send(deleteAccountMail(user, url, DELETE_LINK_MINUTES)),
+    /** Any other message of the app (team invitations, lib/teams): the same transport and per-recipient limit. */
+    send,
   } satisfies {
+    send: unknown;
     sendDeleteAccountVerification: unknown;
     emailAndPassword: Omit<NonNullable<BetterAuthOptions["emailAndPassword"]>, "enabled">;
     emailVerification: BetterAuthOptions["emailVerification"];

@@ -40,7 +40,12 @@ async function world() {
     expect(link.pathname).toBe("/en/teams/accept");
     return link.searchParams.get("invitation")!;
   };
-  async function join(who: { cookie: string; email: string; id: string }, organizationId: string, role = "member", by = people.owner) {
+  async function join(
+    who: { cookie: string; email: string; id: string },
+    organizationId: string,
+    role = "member",
+    by = people.owner,
+  ) {
     expect((await invite(by, organizationId, who.email, role)).status).toBe(200);
     expect((await as(who)("/accept-invitation", { invitationId: mailedInvitation(who.email) })).status).toBe(200);
     return memberId(organizationId, who);

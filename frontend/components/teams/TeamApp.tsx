@@ -41,7 +41,7 @@ export function TeamApp({ teamId, myUserId }: { teamId: string; myUserId: string
         {team.name}
       </h1>
       <p className="state-hint" data-testid="my-role">
-        You are {myRole === "admin" ? "an admin" : `a ${myRole}`} of this team.
+        You are {myRole === "member" ? "a member" : `an ${myRole}`} of this team.
       </p>
       <TeamWork teamId={teamId} work={work} canManageLists={canManage(myRole)} />
       <MembersSection team={team} myUserId={myUserId} onChange={refresh} />

@@ -239,7 +239,7 @@ describe("teams: a three-person journey", () => {
       assert.equal(gone.status(), 404);
 
       step("Cy, now admin, manages a list of the team");
-      await cy.page.reload();
+      await cy.page.goto(`${WEB_URL}/en/teams/${encodeURIComponent(teamId)}`);
       await cy.page.getByTestId("my-role").getByText("You are an admin of this team.").waitFor();
       if (teamsApi) {
         const lists = cy.page.getByRole("form", { name: "Add a list" });

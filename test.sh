@@ -114,6 +114,15 @@ else
     bash -c 'cd backend && ./mvnw -B -ntp -f better-auth-spring-boot-starter/sample/pom.xml verify'
 fi
 
+# A Maven Central release, rehearsed: -Prelease signs with a throwaway key and makes the Central bundle
+# (no upload, nothing installed); the script checks signatures, checksums and POMs as Central would.
+if command -v gpg >/dev/null 2>&1; then
+  part "library: Central bundle (-Prelease, throwaway key, no upload)" build \
+    backend/better-auth-parent/scripts/check-central-bundle.sh
+else
+  echo "test.sh: SKIPPING the Central bundle check: no gpg (apt-get install gnupg)" >&2
+fi
+
 # Benchmarks are not run here (tests never time anything), but they must still build: bench/jmh once
 # stopped compiling after a library API change and nobody saw it until the next benchmark.
 part "bench: JMH, stock peer and tools still compile" build bash -c '

@@ -20,6 +20,9 @@
 #   bench/run.sh --open-loop [--runs 3] [--load-pct 50] [--duration S] [--warmup S] [--no-build] …
 #       wrk's maximum of list and mixed, then bench/tools/OpenLoop.java at --load-pct % of it, --runs times each;
 #       writes bench/results/open-loop-YYYY-MM-DD-HHMM.md.
+#   bench/run.sh --teams [--runs 3] [--duration S] [--warmup S] [--no-build] …
+#       each user also a member of a team with as many tasks; list and team-list (GET /api/teams/{team_id}/tasks)
+#       alternately, --runs times; writes bench/results/teams-YYYY-MM-DD-HHMM.md with the cost ratio (SPEC 1.9: ≤ 1.2×).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -44,6 +47,7 @@ while [ $# -gt 0 ]; do
     --list-cache) LIST_CACHE=$2; shift 2 ;;
     --compare-stock) MODE=compare-stock; shift ;;
     --open-loop) MODE=open-loop; shift ;;
+    --teams) MODE=teams; shift ;;
     --runs) RUNS=$2; shift 2 ;;
     --load-pct) LOAD_PCT=$2; shift 2 ;;
     --big) BIG=1; shift ;;

@@ -1,9 +1,10 @@
-package io.github.betterauthjava.spring;
+package io.github.betterauthjava.jwt;
 
 import static io.github.betterauthjava.jwt.testkit.Tokens.with;
 import static io.github.betterauthjava.jwt.testkit.Tokens.without;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.betterauthjava.jwt.Outcome;
 import io.github.betterauthjava.jwt.testkit.TestKeys;
 import io.github.betterauthjava.jwt.testkit.Tokens;
 import java.time.Instant;
@@ -35,6 +36,21 @@ class SubstitutionTest {
     @Test
     void rejectsAnotherIssuer() {
         verifier.rejects(token(with(claims, "iss", "https://evil.example")), Outcome.BAD_ISSUER);
+    }
+
+    @Test
+    void theIssuerMismatchMessageNamesTheTokensIssBoundedAndTheExpectedOne() {
+        assertThatThrownBy(() -> verifier.verify(token(with(claims, "iss", "http://127.0.0.1:3000"))))
+                .hasMessage("The token's issuer (iss) is 'http://127.0.0.1:3000', not " + Tokens.ISSUER);
+        String longIss = "https://evil.example/" + "a".repeat(5000);
+        assertThatThrownBy(() -> verifier.verify(token(with(claims, "iss", longIss))))
+                .hasMessageStartingWith("The token's issuer (iss) is 'https://evil.example/aaa")
+                .hasMessageEndingWith("...', not " + Tokens.ISSUER)
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(200));
+        assertThatThrownBy(() -> verifier.verify(token(without(claims, "iss"))))
+                .hasMessage("The token's issuer (iss) is missing, not " + Tokens.ISSUER);
+        assertThatThrownBy(() -> verifier.verify(token(with(claims, "iss", List.of(Tokens.ISSUER)))))
+                .hasMessage("The token's issuer (iss) is not a string, not " + Tokens.ISSUER);
     }
 
     @Test

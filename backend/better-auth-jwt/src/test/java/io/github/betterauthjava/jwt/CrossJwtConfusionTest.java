@@ -1,8 +1,7 @@
-package io.github.betterauthjava.spring;
+package io.github.betterauthjava.jwt;
 
 import static io.github.betterauthjava.jwt.testkit.Tokens.with;
 
-import io.github.betterauthjava.jwt.Outcome;
 import io.github.betterauthjava.jwt.testkit.TestKeys;
 import io.github.betterauthjava.jwt.testkit.Tokens;
 import java.time.Instant;

@@ -1,10 +1,9 @@
-package io.github.betterauthjava.spring;
+package io.github.betterauthjava.jwt;
 
 import static io.github.betterauthjava.jwt.testkit.Tokens.with;
 import static io.github.betterauthjava.jwt.testkit.Tokens.without;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.betterauthjava.jwt.Outcome;
 import io.github.betterauthjava.jwt.testkit.TestKeys;
 import io.github.betterauthjava.jwt.testkit.Tokens;
 import java.time.Duration;
@@ -101,7 +100,7 @@ class TimeClaimsTest {
     void acceptsFractionalNumericDatesAsRfc7519Allows() {
         Map<String, Object> claims = with(Tokens.claims(now), "exp", now.getEpochSecond() + 600.5);
         claims.put("iat", now.getEpochSecond() - 0.25);
-        assertThat(verifier.accepts(token(claims)).getExpiresAt())
+        assertThat(verifier.accepts(token(claims)).expiresAt())
                 .isEqualTo(Instant.ofEpochSecond(now.getEpochSecond() + 600, 500_000_000));
     }
 

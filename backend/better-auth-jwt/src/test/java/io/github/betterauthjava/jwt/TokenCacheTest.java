@@ -1,10 +1,7 @@
-package io.github.betterauthjava.spring;
+package io.github.betterauthjava.jwt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.betterauthjava.jwt.BetterAuthVerifier;
-import io.github.betterauthjava.jwt.JwksKeys;
-import io.github.betterauthjava.jwt.Outcome;
 import io.github.betterauthjava.jwt.testkit.JwksServer;
 import io.github.betterauthjava.jwt.testkit.TestKeys;
 import io.github.betterauthjava.jwt.testkit.Tokens;
@@ -69,14 +66,15 @@ class TokenCacheTest {
     @Test
     void staysWithinItsConfiguredSize() {
         JwksServer jwks = JwksServer.withAllKeys();
-        var properties =
-                new BetterAuthProperties(Tokens.ISSUER, jwks.url(), null, null, null, null, null, null, null, 3L, null);
+        var settings = BetterAuthSettings.builder(Tokens.ISSUER)
+                .jwksUrl(jwks.url())
+                .tokenCacheSize(3)
+                .build();
         try (jwks;
-                JwksKeys keys = new JwksKeys(properties.settings())) {
-            var decoder = new BetterAuthJwtDecoder(
-                    BetterAuthVerifier.builder(properties.settings()).keys(keys).build());
+                JwksKeys keys = new JwksKeys(settings)) {
+            var decoder = BetterAuthVerifier.builder(settings).keys(keys).build();
             for (int i = 0; i < 50; i++) {
-                decoder.decode(
+                decoder.verify(
                         Tokens.sign(TestKeys.ED25519, Tokens.with(Tokens.claims(Instant.now()), "jti", "t" + i)));
             }
             assertThat(decoder.cachedTokens()).isLessThanOrEqualTo(3);
@@ -86,15 +84,16 @@ class TokenCacheTest {
     @Test
     void cachesNothingWhenTheSizeIsZero() {
         JwksServer jwks = JwksServer.withAllKeys();
-        var properties =
-                new BetterAuthProperties(Tokens.ISSUER, jwks.url(), null, null, null, null, null, null, null, 0L, null);
+        var settings = BetterAuthSettings.builder(Tokens.ISSUER)
+                .jwksUrl(jwks.url())
+                .tokenCacheSize(0)
+                .build();
         try (jwks;
-                JwksKeys keys = new JwksKeys(properties.settings())) {
-            var decoder = new BetterAuthJwtDecoder(
-                    BetterAuthVerifier.builder(properties.settings()).keys(keys).build());
+                JwksKeys keys = new JwksKeys(settings)) {
+            var decoder = BetterAuthVerifier.builder(settings).keys(keys).build();
             String token = Tokens.sign(TestKeys.ED25519, Tokens.claims(Instant.now()));
-            decoder.decode(token);
-            decoder.decode(token);
+            decoder.verify(token);
+            decoder.verify(token);
             assertThat(decoder.cachedTokens()).isZero();
         }
     }

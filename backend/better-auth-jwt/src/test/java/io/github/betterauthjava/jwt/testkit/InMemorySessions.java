@@ -1,4 +1,4 @@
-package io.github.betterauthjava.spring;
+package io.github.betterauthjava.jwt.testkit;
 
 import io.github.betterauthjava.jwt.BetterAuthSession;
 import io.github.betterauthjava.jwt.BetterAuthSessions;
@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * would write one: rows in a map, every lookup counted, an outage switched on by the test, and
  * an optional gate that holds lookups until the test opens it.
  */
-final class InMemorySessions implements BetterAuthSessions {
+public final class InMemorySessions implements BetterAuthSessions {
 
     private final Map<String, BetterAuthSession> rows = new ConcurrentHashMap<>();
     private final AtomicInteger lookups = new AtomicInteger();
@@ -39,26 +39,26 @@ final class InMemorySessions implements BetterAuthSessions {
         return Optional.ofNullable(rows.get(sessionId));
     }
 
-    void put(String sessionId, String userId, Instant expiresAt) {
+    public void put(String sessionId, String userId, Instant expiresAt) {
         rows.put(sessionId, new BetterAuthSession(userId, expiresAt));
     }
 
-    void delete(String sessionId) {
+    public void delete(String sessionId) {
         rows.remove(sessionId);
     }
 
-    void down(boolean down) {
+    public void down(boolean down) {
         this.down = down;
     }
 
     /** Lookups wait until the returned latch is counted down. */
-    CountDownLatch hold() {
+    public CountDownLatch hold() {
         CountDownLatch latch = new CountDownLatch(1);
         gate = latch;
         return latch;
     }
 
-    int lookups() {
+    public int lookups() {
         return lookups.get();
     }
 }

@@ -1,9 +1,8 @@
-package io.github.betterauthjava.spring;
+package io.github.betterauthjava.jwt;
 
 import static io.github.betterauthjava.jwt.testkit.Tokens.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.betterauthjava.jwt.Outcome;
 import io.github.betterauthjava.jwt.testkit.TestKeys;
 import io.github.betterauthjava.jwt.testkit.Tokens;
 import java.time.Instant;

@@ -1,16 +1,10 @@
-package io.github.betterauthjava.spring;
+package io.github.betterauthjava.jwt;
 
 import static io.github.betterauthjava.jwt.testkit.Tokens.with;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.betterauthjava.jwt.BetterAuthSession;
-import io.github.betterauthjava.jwt.BetterAuthSessions;
-import io.github.betterauthjava.jwt.Outcome;
-import io.github.betterauthjava.jwt.SessionCheck;
-import io.github.betterauthjava.jwt.SessionCheckMode;
-import io.github.betterauthjava.jwt.SessionOutcome;
-import io.github.betterauthjava.jwt.SessionsUnavailableException;
+import io.github.betterauthjava.jwt.testkit.InMemorySessions;
 import io.github.betterauthjava.jwt.testkit.TestKeys;
 import io.github.betterauthjava.jwt.testkit.ThreadPool;
 import io.github.betterauthjava.jwt.testkit.Tokens;
@@ -35,7 +29,7 @@ class SessionCheckTest {
     private final InMemorySessions store = new InMemorySessions();
 
     private Verifier verifier(SessionCheckMode mode) {
-        return Verifier.withSessions(SessionCheckProperties.of(mode), store);
+        return Verifier.withSessions(SessionCheckSettings.of(mode), store);
     }
 
     private static String token(Verifier verifier, String sid) {
@@ -59,7 +53,7 @@ class SessionCheckTest {
     void acceptsATokenWhoseSessionIsLive() {
         try (Verifier verifier = verifier(SessionCheckMode.IF_PRESENT)) {
             liveSession(verifier, SID, Tokens.USER);
-            assertThat(verifier.accepts(token(verifier, SID)).getSubject()).isEqualTo(Tokens.USER);
+            assertThat(verifier.accepts(token(verifier, SID)).user().id()).isEqualTo(Tokens.USER);
             assertThat(verifier.count(SessionOutcome.LIVE)).isEqualTo(1);
         }
     }
@@ -175,7 +169,7 @@ class SessionCheckTest {
             for (String token : tokens) {
                 results.add(threads.submit(() -> {
                     start.await();
-                    return verifier.accepts(token).getSubject();
+                    return verifier.accepts(token).user().id();
                 }));
             }
             gate.countDown();
@@ -192,7 +186,7 @@ class SessionCheckTest {
 
     @Test
     void keepsTheSessionCacheBounded() {
-        SessionCheckProperties small = new SessionCheckProperties("if-present", Duration.ofSeconds(5), 3, "session");
+        SessionCheckSettings small = new SessionCheckSettings(SessionCheckMode.IF_PRESENT, Duration.ofSeconds(5), 3);
         try (Verifier verifier = Verifier.withSessions(small, store)) {
             for (int i = 0; i < 50; i++) {
                 liveSession(verifier, "s" + i, Tokens.USER);
@@ -245,7 +239,7 @@ class SessionCheckTest {
             store.down(true);
             for (int i = 0; i < 2; i++) {
                 assertThatThrownBy(() -> verifier.accepts(token))
-                        .isExactlyInstanceOf(SessionCheckUnavailableException.class)
+                        .isExactlyInstanceOf(SessionsUnavailableException.class)
                         .hasMessage(SessionCheck.UNAVAILABLE);
             }
             assertThat(store.lookups())
@@ -266,9 +260,9 @@ class SessionCheckTest {
             throw new SessionsUnavailableException("Better Auth's session table does not exist");
         };
         try (Verifier verifier =
-                Verifier.withSessions(SessionCheckProperties.of(SessionCheckMode.REQUIRED), missingTable)) {
+                Verifier.withSessions(SessionCheckSettings.of(SessionCheckMode.REQUIRED), missingTable)) {
             assertThatThrownBy(() -> verifier.accepts(token(verifier, SID)))
-                    .isInstanceOf(SessionCheckUnavailableException.class)
+                    .isInstanceOf(SessionsUnavailableException.class)
                     .hasMessage("Better Auth's session table does not exist");
         }
     }

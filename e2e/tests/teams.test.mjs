@@ -5,7 +5,8 @@
 // email; both open the mailed link and join (Cy signs up from it first); Olivia makes Cy an admin and
 // removes Bob, whose JWT the API then refuses within 5 s (measured); Cy, as admin, manages a list;
 // the last owner cannot leave; Olivia hands the team to Cy. Then, in the database: Cy deletes her
-// account and the team goes to its oldest admin (Olivia), with no membership of Cy's left; Olivia
+// account and the team goes to its oldest admin (Olivia), with no membership of Cy's left and no task
+// assigned to her; Olivia
 // deletes the team and its lists and tasks go with it.
 //
 // The Java API's team routes (/api/teams/{id}/…) are asserted when the API serves them (the
@@ -257,6 +258,21 @@ describe("teams: a three-person journey", () => {
         await cy.page.getByTestId("team-list").filter({ hasText: "Weekly" }).waitFor();
       }
 
+      let cyTaskId;
+      if (teamsApi) {
+        // Olivia assigns the team's task to Cy (SPEC 1.9 assignee_id), for the account deletion below.
+        const { rows } = await db.query(
+          `SELECT t.id, u.id AS cy FROM tasks.tasks t, "user" u WHERE t.team_id = $1 AND u.email = $2`,
+          [teamId, CY.email],
+        );
+        cyTaskId = rows[0].id;
+        const assigned = await callApi(API_URL, `/api/teams/${teamId}/tasks/${cyTaskId}`, await tokenOf(olivia.context), {
+          method: "PUT",
+          body: JSON.stringify({ assignee_id: rows[0].cy }),
+        });
+        assert.equal(assigned.status, 200, JSON.stringify(assigned.body));
+      }
+
       step("the last owner cannot leave; Olivia transfers ownership to Cy");
       await olivia.page.reload();
       await olivia.page.getByRole("button", { name: "Leave team" }).click();
@@ -282,6 +298,11 @@ describe("teams: a three-person journey", () => {
         [teamId],
       );
       assert.deepEqual(owners, [{ email: OLIVIA.email, role: "owner" }]);
+      if (teamsApi) {
+        // In the same transaction, not at the API's next sweep: no task names Cy as its assignee.
+        const { rows } = await db.query(`SELECT assignee_id FROM tasks.tasks WHERE id = $1`, [cyTaskId]);
+        assert.deepEqual(rows, [{ assignee_id: null }]);
+      }
 
       step("Olivia deletes the team after a confirmation naming its lists and tasks; they go with it");
       await olivia.page.reload();

@@ -8,8 +8,8 @@ export function TopBar({ email, children }: { email: string; children: ReactNode
     <header className="topbar">
       <div className="topbar-inner">
         <Logo />
+        <TeamSwitcher />
         <div className="account">
-          <TeamSwitcher />
           <span className="account-email" data-testid="user-email" title={email}>
             {email}
           </span>

@@ -17,7 +17,7 @@ import path from "node:path";
 import { after, before, describe } from "node:test";
 import { AuthClient, callApi } from "../support/auth-http.mjs";
 import { launchBrowser } from "../support/browser.mjs";
-import { browserSuite } from "../support/browser-suite.mjs";
+import { browserSuite, DESKTOP, horizontalOverflow, PHONE } from "../support/browser-suite.mjs";
 import { connect } from "../support/database.mjs";
 import { OUT_DIR } from "../support/processes.mjs";
 import { startSmtpServer } from "../support/smtp.mjs";
@@ -146,6 +146,20 @@ describe("teams: a three-person journey", () => {
       await invite(BOB.email);
       await invite(CY.email);
       await olivia.page.getByTestId("pending-invitations").getByText(CY.email).waitFor();
+
+      step("at phone width the team page and the tasks page (with the switcher in the top bar) fit the screen");
+      await olivia.page.setViewportSize(PHONE);
+      for (const [name, url] of [
+        ["team", olivia.page.url()],
+        ["tasks", `${WEB_URL}/en/tasks`],
+      ]) {
+        await olivia.page.goto(url);
+        await olivia.page.getByTestId("team-switcher").waitFor();
+        assert.equal(await horizontalOverflow(olivia.page), null, `${name} page at ${PHONE.width} px`);
+        await olivia.page.screenshot({ path: path.join(OUT_DIR, `teams-phone-${name}.png`), fullPage: true });
+      }
+      await olivia.page.setViewportSize(DESKTOP);
+      await olivia.page.goto(`${WEB_URL}/en/teams/${encodeURIComponent(teamId)}`);
 
       step("Bob opens his mailed link (signed in) and joins");
       await bob.page.goto(await invitationLink(BOB.email));

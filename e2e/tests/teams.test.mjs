@@ -154,7 +154,9 @@ describe("teams: a three-person journey", () => {
         ["tasks", `${WEB_URL}/en/tasks`],
       ]) {
         await olivia.page.goto(url);
-        await olivia.page.getByTestId("team-switcher").waitFor();
+        if (name === "team") await olivia.page.getByTestId("team-name").waitFor();
+        // Loaded: the switcher shows the active team.
+        await eventually(async () => assert.equal(await olivia.page.getByTestId("team-switcher").inputValue(), teamId));
         assert.equal(await horizontalOverflow(olivia.page), null, `${name} page at ${PHONE.width} px`);
         await olivia.page.screenshot({ path: path.join(OUT_DIR, `teams-phone-${name}.png`), fullPage: true });
       }

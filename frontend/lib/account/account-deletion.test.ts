@@ -83,6 +83,18 @@ describe("deletionStatements", () => {
   });
 });
 
+describe("team memberships (SPEC 1.9)", () => {
+  it("deleting an account removes its memberships: Better Auth's member table names the user in userId", () => {
+    const withTeams = { ...TABLES, userTables: [...TABLES.userTables, { schema: "public", table: "member" }] };
+    const byLabel = Object.fromEntries(deletionStatements("u1", withTeams).map((s) => [s.label, s]));
+    expect(byLabel["public.member"]).toEqual({
+      label: "public.member",
+      text: 'DELETE FROM "public"."member" WHERE "userId" = $1',
+      values: ["u1"],
+    });
+  });
+});
+
 describe("quoteIdent", () => {
   it("quotes reserved words and mixed case, doubling embedded quotes", () => {
     expect(quoteIdent("user")).toBe('"user"');
@@ -161,7 +173,7 @@ describe("deleteAccountData", () => {
   it("runs the locks and deletions in one transaction and counts only the deletions", async () => {
     const { pool, statements } = recordingPool();
     const counts = await deleteAccountData(pool, "u1", "del@example.com");
-    expect(counts).toEqual({ "tasks.tasks": 1, "tasks.lists": 1, "public.session": 1, "public.user": 1 });
+    expect(counts).toEqual({ "public.invitation": 1, "tasks.tasks": 1, "tasks.lists": 1, "public.session": 1, "public.user": 1 });
     const run = statements.filter(
       (s) => !s.includes("information_schema") && !s.includes("to_regclass") && !s.includes("current_schema"),
     );
@@ -169,6 +181,10 @@ describe("deleteAccountData", () => {
       "BEGIN",
       'SELECT 1 FROM "public"."user" WHERE "id" = $1 FOR UPDATE',
       'SELECT 1 FROM "public"."session" WHERE "userId" = $1 FOR UPDATE',
+      // Teams (lib/teams/team-deletion.ts): the user's teams locked and read, before any row of theirs goes.
+      'SELECT 1 FROM "public"."organization" WHERE "id" IN (SELECT "organizationId" FROM "public"."member" WHERE "userId" = $1) ORDER BY "id" FOR UPDATE',
+      'SELECT "id", "organizationId", "userId", "role", "createdAt" FROM "public"."member" WHERE "organizationId" IN (SELECT "organizationId" FROM "public"."member" WHERE "userId" = $1)',
+      'DELETE FROM "public"."invitation" WHERE "inviterId" = $1 OR lower("email") = lower($2)',
       'DELETE FROM "tasks"."tasks" WHERE "user_id" = $1',
       'DELETE FROM "tasks"."lists" WHERE "user_id" = $1',
       'DELETE FROM "public"."session" WHERE "userId" = $1',

@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from "pg";
 import { emailKey } from "./email-key";
+import { teamsOnAccountDeletion } from "../teams/team-deletion";
 
 /**
  * Account deletion, all or nothing (SPEC 1.6: "nothing of the user remains").
@@ -12,7 +13,9 @@ import { emailKey } from "./email-key";
  * add later, such as twoFactor, are covered too), the user's verification values (reset and
  * delete tokens store the user id as their value; a pending link-social state holds it inside a
  * JSON value), the rows that count per email address under the address's hash (the sign-in
- * back-off, the mail limit: lib/account/email-key.ts), and the user. Better Auth's own deletes
+ * back-off, the mail limit: lib/account/email-key.ts), the user's team memberships (`member`
+ * has a `userId`; teams they alone own are handed over or deleted first, lib/teams/team-deletion.ts),
+ * and the user. Better Auth's own deletes
  * then find nothing. If anything fails, the transaction rolls back, the hook throws, and
  * Better Auth deletes nothing either.
  */
@@ -176,7 +179,14 @@ export async function deleteAccountData(pool: Pool, userId: string, email?: stri
   const counts: Record<string, number> = {};
   try {
     await client.query("BEGIN");
+    let teamsDone = false;
     for (const s of deletionStatements(userId, await discover(client), email)) {
+      // Once the user and their sessions are locked and before their memberships go: the teams
+      // they alone own are handed over or deleted (lib/teams/team-deletion.ts, README "Teams").
+      if (!teamsDone && !s.label.startsWith(LOCK_PREFIX)) {
+        Object.assign(counts, await teamsOnAccountDeletion(client, userId, email));
+        teamsDone = true;
+      }
       const result = await client.query(s.text, s.values);
       if (!s.label.startsWith(LOCK_PREFIX)) counts[s.label] = result.rowCount ?? 0;
     }

@@ -21,6 +21,7 @@ import { totpReplay } from "../two-factor/totp-replay";
 import { trustedDevices } from "../two-factor/trusted-devices";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./auth-errors";
 import { jwtPayload } from "./jwt-payload";
+import { teamsPlugin } from "../teams/team-options";
 
 const JWT_ALGS = ["EdDSA", "ES256", "ES512", "RS256", "PS256"] as const;
 type JwtAlg = JWKOptions["alg"];
@@ -131,6 +132,8 @@ export function createAuth(env: NodeJS.ProcessEnv = process.env, database?: Bett
       emailChange(mail.sendEmailChangedNotice),
       totpReplay(),
       trustedDevices(),
+      // Teams (SPEC 1.9): Better Auth organizations; invitations mailed through lib/mail (lib/teams).
+      teamsPlugin({ baseURL: c.baseURL, mail: { send: mail.send, wouldAllow: mailLimits.wouldAllow }, pool }),
       resetCleanup.plugin,
       mailLimits.plugin,
       userFieldLimits(),

@@ -11,7 +11,7 @@ export const TEST_AUTH_ENV = {
 
 /**
  * Empty in-memory tables for every model this app's Better Auth options declare (core, jwt,
- * twoFactor, the sign-in throttle, TOTP steps, the mail limit, the rate limiter): one list, so a plugin added later is added here once.
+ * twoFactor, the sign-in throttle, TOTP steps, the mail limit, the rate limiter, teams): one list, so a plugin added later is added here once.
  */
 export function memoryTables<Row = unknown>(): Record<string, Row[]> {
   return {
@@ -25,6 +25,9 @@ export function memoryTables<Row = unknown>(): Record<string, Row[]> {
     totpStep: [],
     mailLimit: [],
     rateLimit: [],
+    organization: [],
+    member: [],
+    invitation: [],
   };
 }
 

@@ -1,4 +1,4 @@
-import { API_URL, ApiError, browserTokens, signOutAndGoToSignIn } from "../tasks/api";
+import { ApiError, browserTokens, pageApiUrl, signOutAndGoToSignIn } from "../tasks/api";
 import { connectLiveStream, type LiveChange, type LiveStatus } from "./live-stream";
 import { createOutbox, type OutboxState } from "./outbox";
 
@@ -25,7 +25,7 @@ export function onOutboxState(listener: (state: OutboxState) => void): () => voi
 }
 
 export function eventsUrl(userId: string): string {
-  return `${API_URL.replace(/\/+$/, "")}/api/${encodeURIComponent(userId)}/events`;
+  return `${pageApiUrl().replace(/\/+$/, "")}/api/${encodeURIComponent(userId)}/events`;
 }
 
 export function openLiveStream(

@@ -71,7 +71,10 @@ export function authMailOptions(env: NodeJS.ProcessEnv = process.env, mailer?: M
         console.error(`mail to ${to} failed: ${errorText(err)}`);
       });
     }) satisfies SendChangedNotice,
+    /** Any other message of the app (team invitations, lib/teams): the same transport and per-recipient limit. */
+    send,
   } satisfies {
+    send: unknown;
     sendDeleteAccountVerification: unknown;
     sendEmailChangedNotice: unknown;
     emailAndPassword: Omit<NonNullable<BetterAuthOptions["emailAndPassword"]>, "enabled">;

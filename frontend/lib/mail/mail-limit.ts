@@ -102,5 +102,22 @@ export function mailLimit(now: () => number = Date.now) {
     return claimMail(adapter, to, now());
   }
 
-  return { plugin, allow };
+  /**
+   * Whether a mail to `to` would fit now, counting nothing: for a caller who may tell the requester
+   * (an invitation's sender, lib/teams) before creating what the mail is about. `allow` still decides.
+   */
+  async function wouldAllow(to: string): Promise<boolean> {
+    if (!adapter) throw new Error("mail-limit: Better Auth has not initialised the plugin");
+    const row = await adapter.findOne<MailLimitRow>({ model: MODEL, where: [{ field: "key", value: emailKey(to) }] });
+    const t = now();
+    return (
+      !row ||
+      fits(
+        parse(row.sentAt).filter((s) => t - s < DAY_MS),
+        t,
+      )
+    );
+  }
+
+  return { plugin, allow, wouldAllow };
 }

@@ -73,6 +73,22 @@ export function emailChangedMail(user: Recipient, newEmail: string, undoLink: st
   });
 }
 
+/** An invitation to a team (lib/teams): the team's name and the inviter's are what people typed, escaped in HTML like the rest. */
+export function invitationMail(
+  to: string,
+  invite: { teamName: string; inviterName: string; inviterEmail: string; role: string },
+  link: string,
+  validMinutes: number,
+): MailMessage {
+  return compose({ email: to }, link, {
+    subject: `${invite.inviterName || invite.inviterEmail} invited you to the team "${invite.teamName}" on ${APP_NAME}`,
+    intro: `${invite.inviterName || invite.inviterEmail} (${invite.inviterEmail}) invited ${to} to join the team "${invite.teamName}" on ${APP_NAME} as ${invite.role === "admin" ? "an admin" : `a ${invite.role}`}. Open this link to accept or decline; if you have no ${APP_NAME} account yet, you can create one there with this address:`,
+    action: "See the invitation",
+    validity: `The link works once, for ${duration(validMinutes)}, and only for an account whose address ${to} is confirmed.`,
+    notYou: "If you don't know this person or team, ignore this email: nothing happens without you.",
+  });
+}
+
 function duration(minutes: number) {
   if (minutes % 60 === 0) return minutes === 60 ? "1 hour" : `${minutes / 60} hours`;
   return minutes === 1 ? "1 minute" : `${minutes} minutes`;

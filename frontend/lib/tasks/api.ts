@@ -94,6 +94,8 @@ export function createApiClient({ baseUrl, tokens, onUnauthorized, fetch: fetchI
   const taskPath = (userId: string, id: number) => `${tasksPath(userId)}/${encodeURIComponent(String(id))}`;
 
   return {
+    /** Any other route of the API, with the same token handling (team routes: lib/teams/team-api.ts). */
+    call: json,
     me: (init?: RequestInit) => json<Me>("/api/me", init),
 
     async listTasks(userId: string, query: TaskQuery = {}, init?: RequestInit): Promise<TaskPage> {

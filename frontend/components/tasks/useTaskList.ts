@@ -6,15 +6,12 @@ import {
   countsAfterAdd,
   countsAfterRemove,
   countsAfterToggle,
-  filterToCompleted,
-  matchesFilter,
-  matchesQuery,
   type NewTask,
   type Task,
   type TaskChanges,
   type TaskCounts,
-  type TaskFilter,
 } from "@/lib/tasks/task";
+import { matchesView, moveTarget, queryFor, type ViewState } from "@/lib/tasks/views";
 import type { Announce } from "./useNotices";
 
 export const PAGE_SIZE = 50;
@@ -34,19 +31,21 @@ export type ListState =
 
 interface Options {
   userId: string;
-  filter: TaskFilter;
-  /** The debounced, trimmed search. */
-  q: string;
+  /** The view, the toolbar's filters and sort, and the debounced, trimmed search. */
+  state: ViewState;
+  /** "YYYY-MM-DD" and the IANA zone of the browser: what Today and overdue mean. */
+  today: string;
+  tz: string;
   announce: Announce;
   /** Called with the index a task had when a change takes it out of the list. */
   onRemoved: (index: number) => void;
+  /** After any change to a task here (the sidebar's counts follow). */
+  onChanged?: () => void;
 }
 
-const isVisible = (task: Task, view: { filter: TaskFilter; q: string }) =>
-  matchesFilter(task, view.filter) && matchesQuery(task, view.q);
-
-/** The task list of one filter and search, its counts, and the edits that keep both in step with the API. */
-export function useTaskList({ userId, filter, q, announce, onRemoved }: Options) {
+/** The task list of one view (filters, sort, search), its counts, and the edits that keep both in step with the API. */
+export function useTaskList({ userId, state, today, tz, announce, onRemoved, onChanged = () => {} }: Options) {
+  const isVisible = (task: Task, s: ViewState) => matchesView(task, s, today);
   const [reloadKey, setReloadKey] = useState(0);
   const [loaded, setLoaded] = useState<Loaded>({ key: "", tasks: [], total: 0 });
   const [loadingMore, setLoadingMore] = useState(false);
@@ -55,14 +54,24 @@ export function useTaskList({ userId, filter, q, announce, onRemoved }: Options)
   // A task whose delete can still be undone: gone from the page, not yet from the server,
   // so pages and counts that arrive meanwhile leave it out.
   const hidden = useRef<Task | null>(null);
-  // restore() runs from a delete's timer, so it reads the filter and search of that moment.
-  const view = useRef({ filter, q });
+  const onChangedRef = useRef(onChanged);
   useEffect(() => {
-    view.current = { filter, q };
-  }, [filter, q]);
+    onChangedRef.current = onChanged;
+  });
+  // restore() runs from a delete's timer, so it reads the view of that moment.
+  const view = useRef({ state, today });
+  useEffect(() => {
+    view.current = { state, today };
+  }, [state, today]);
 
-  // Until the answer for this filter, search and retry arrives, the list shows the previous one (stale).
-  const key = JSON.stringify([userId, filter, q, reloadKey]);
+  const query = queryFor(state, today, tz);
+  // Counts of the view whatever the completed filter says (All / Active / Completed show them).
+  const { completed: _completed, ...countQuery } = queryFor({ ...state, filter: "all", q: "" }, today, tz);
+  void _completed;
+  const queryKey = JSON.stringify(query);
+  const countKey = JSON.stringify(countQuery);
+  // Until the answer for this view, search and retry arrives, the list shows the previous one (stale).
+  const key = JSON.stringify([userId, queryKey, reloadKey]);
   const list: ListState =
     loaded.key !== key
       ? { status: "loading", tasks: loaded.tasks, total: loaded.total }
@@ -73,11 +82,7 @@ export function useTaskList({ userId, filter, q, announce, onRemoved }: Options)
   useEffect(() => {
     const controller = new AbortController();
     api
-      .listTasks(
-        userId,
-        { completed: filterToCompleted(filter), q, sort: "-created_at", limit: PAGE_SIZE },
-        { signal: controller.signal },
-      )
+      .listTasks(userId, { ...JSON.parse(queryKey), limit: PAGE_SIZE }, { signal: controller.signal })
       .then((page) => {
         const hiddenId = hidden.current?.id;
         const tasks = page.tasks.filter((t) => t.id !== hiddenId);
@@ -88,12 +93,16 @@ export function useTaskList({ userId, filter, q, announce, onRemoved }: Options)
         setLoaded({ key, tasks: [], total: 0, error: errorMessage(err) });
       });
     return () => controller.abort();
-  }, [key, userId, filter, q]);
+  }, [key, userId, queryKey]);
 
   useEffect(() => {
     const controller = new AbortController();
     const init = { signal: controller.signal };
-    Promise.all([api.countTasks(userId, { completed: false }, init), api.countTasks(userId, { completed: true }, init)])
+    const base = JSON.parse(countKey);
+    Promise.all([
+      api.countTasks(userId, { ...base, completed: false }, init),
+      api.countTasks(userId, { ...base, completed: true }, init),
+    ])
       .then(([active, completed]) => {
         const c = { total: active + completed, active, completed };
         setCounts(hidden.current ? countsAfterRemove(c, hidden.current) : c);
@@ -102,20 +111,14 @@ export function useTaskList({ userId, filter, q, announce, onRemoved }: Options)
         // Counts are a nicety: the list shows its own error.
       });
     return () => controller.abort();
-  }, [userId, reloadKey]);
+  }, [userId, countKey, reloadKey]);
 
   const reload = () => setReloadKey((k) => k + 1);
 
   async function loadMore() {
     setLoadingMore(true);
     try {
-      const page = await api.listTasks(userId, {
-        completed: filterToCompleted(filter),
-        q,
-        sort: "-created_at",
-        limit: PAGE_SIZE,
-        offset: list.tasks.length,
-      });
+      const page = await api.listTasks(userId, { ...query, limit: PAGE_SIZE, offset: list.tasks.length });
       setLoaded((l) => {
         const seen = new Set(l.tasks.map((t) => t.id));
         const hiddenId = hidden.current?.id;
@@ -143,9 +146,14 @@ export function useTaskList({ userId, filter, q, announce, onRemoved }: Options)
   async function addTask(newTask: NewTask): Promise<boolean> {
     try {
       const task = await api.createTask(userId, newTask);
-      const visible = isVisible(task, { filter, q });
-      setCounts((c) => c && countsAfterAdd(c, task));
-      if (visible) setLoaded((l) => ({ ...l, tasks: [task, ...l.tasks], total: l.total + 1 }));
+      const visible = isVisible(task, state);
+      onChanged();
+      if (isVisible(task, { ...state, filter: "all", q: "" })) setCounts((c) => c && countsAfterAdd(c, task));
+      // Newest first shows it on top; the other orders (manual order: a new task goes last) are the server's.
+      if (visible) {
+        if (state.sort === "-created_at") setLoaded((l) => ({ ...l, tasks: [task, ...l.tasks], total: l.total + 1 }));
+        else reload();
+      }
       announce(visible ? `Added “${task.title}”.` : `Added “${task.title}” (hidden by the current filter or search).`);
       return true;
     } catch (err) {
@@ -162,15 +170,24 @@ export function useTaskList({ userId, filter, q, announce, onRemoved }: Options)
     setCounts((c) => c && countsAfterToggle(c, task.completed));
     try {
       const saved = await api.toggleTask(userId, task.id);
+      onChanged();
       if (saved.completed === task.completed) setCounts((c) => c && countsAfterToggle(c, !task.completed));
-      if (isVisible(saved, { filter, q })) {
+      if (isVisible(saved, state)) {
         replaceTask(saved);
       } else {
         const index = list.tasks.findIndex((t) => t.id === task.id);
         removeTask(saved.id);
         onRemoved(index);
       }
-      announce(saved.completed ? `Marked “${saved.title}” as done.` : `Marked “${saved.title}” as not done.`);
+      // A recurring task stays open: its due date moved to the next occurrence (SPEC 1.7).
+      const stepped = !task.completed && !saved.completed && saved.due_date !== task.due_date;
+      announce(
+        stepped
+          ? `Done; “${saved.title}” is next due ${saved.due_date}.`
+          : saved.completed
+            ? `Marked “${saved.title}” as done.`
+            : `Marked “${saved.title}” as not done.`,
+      );
     } catch (err) {
       replaceTask(task);
       setCounts((c) => c && countsAfterToggle(c, !task.completed));
@@ -188,7 +205,13 @@ export function useTaskList({ userId, filter, q, announce, onRemoved }: Options)
   async function saveTask(task: Task, changes: TaskChanges): Promise<string | null> {
     try {
       const saved = await api.updateTask(userId, task.id, changes);
-      replaceTask(saved);
+      onChanged();
+      if (isVisible(saved, state)) replaceTask(saved);
+      else {
+        const index = list.tasks.findIndex((t) => t.id === task.id);
+        removeTask(saved.id);
+        onRemoved(index);
+      }
       announce(`Saved “${saved.title}”.`);
       return null;
     } catch (err) {
@@ -203,7 +226,39 @@ export function useTaskList({ userId, filter, q, announce, onRemoved }: Options)
     hidden.current = task;
     removeTask(task.id);
     setCounts((c) => c && countsAfterRemove(c, task));
+    onChanged();
     return index;
+  }
+
+  /** Manual order: one step up (-1) or down (1) in the list shown, written with the API's `move`. */
+  async function moveTask(task: Task, direction: -1 | 1): Promise<boolean> {
+    const target = moveTarget(
+      list.tasks.map((t) => t.id),
+      task.id,
+      direction,
+    );
+    if (!target) return false;
+    return placeTask(task, target.after, target.index);
+  }
+
+  /** Puts a task right after `after` (null: first), shown at `index` at once; back where it was if the API says no. */
+  async function placeTask(task: Task, after: number | null, index: number): Promise<boolean> {
+    const before = loaded.tasks;
+    setLoaded((l) => {
+      const tasks = l.tasks.filter((t) => t.id !== task.id);
+      tasks.splice(index, 0, task);
+      return { ...l, tasks };
+    });
+    try {
+      const saved = await api.moveTask(userId, task.id, { after });
+      replaceTask(saved);
+      announce(`Moved “${task.title}” to place ${index + 1}.`);
+      return true;
+    } catch (err) {
+      setLoaded((l) => ({ ...l, tasks: before }));
+      announce(`Couldn't move “${task.title}”. ${errorMessage(err)}`, "error");
+      return false;
+    }
   }
 
   /** Stops leaving a task out of pages that arrive from now on. */
@@ -214,7 +269,8 @@ export function useTaskList({ userId, filter, q, announce, onRemoved }: Options)
   /** Puts a task back at `index` (when the filter and search still show it) and in the counts. */
   const restore = useCallback((task: Task, index: number) => {
     setCounts((c) => c && countsAfterAdd(c, task));
-    if (!isVisible(task, view.current)) return;
+    onChangedRef.current();
+    if (!matchesView(task, view.current.state, view.current.today)) return;
     setLoaded((l) => {
       if (l.tasks.some((t) => t.id === task.id)) return l;
       const tasks = [...l.tasks];
@@ -223,7 +279,22 @@ export function useTaskList({ userId, filter, q, announce, onRemoved }: Options)
     });
   }, []);
 
-  return { list, counts, toggling, loadingMore, reload, loadMore, addTask, toggleTask, saveTask, hide, unhide, restore };
+  return {
+    list,
+    counts,
+    toggling,
+    loadingMore,
+    reload,
+    loadMore,
+    addTask,
+    toggleTask,
+    saveTask,
+    moveTask,
+    placeTask,
+    hide,
+    unhide,
+    restore,
+  };
 }
 
 export type TaskList = ReturnType<typeof useTaskList>;

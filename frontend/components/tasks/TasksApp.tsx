@@ -72,6 +72,7 @@ export function TasksApp({ user, locale }: Props) {
     announce,
     dismissNotice: dismiss,
     onRemoved: focusAfterRemoval,
+    onDeleted: sidebar.refresh,
   });
   useShortcuts({
     newTask: () => addRef.current?.focus(),
@@ -79,6 +80,12 @@ export function TasksApp({ user, locale }: Props) {
     help: () => setHelpOpen(true),
     list: () => listRef.current,
   });
+
+  /** Opening a view also refreshes the sidebar's counts (changes made elsewhere show up then). */
+  function showView(next: View) {
+    views.setView(next);
+    sidebar.refresh();
+  }
 
   async function signOut() {
     setSigningOut(true);
@@ -116,7 +123,7 @@ export function TasksApp({ user, locale }: Props) {
             title={name}
             headingRef={headingRef}
             data={sidebar}
-            onView={views.setView}
+            onView={showView}
             menuOpen={menuOpen}
             onMenu={() => setMenuOpen((o) => !o)}
           />

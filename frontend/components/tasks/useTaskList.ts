@@ -226,7 +226,6 @@ export function useTaskList({ userId, state, today, tz, announce, onRemoved, onC
     hidden.current = task;
     removeTask(task.id);
     setCounts((c) => c && countsAfterRemove(c, task));
-    onChanged();
     return index;
   }
 

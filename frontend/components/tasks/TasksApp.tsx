@@ -115,7 +115,7 @@ export function TasksApp({ user, locale }: Props) {
       <TasksHeader email={user.email} locale={locale} signingOut={signingOut} onSignOut={signOut} />
 
       <div className="tasks-layout">
-        <Sidebar view={state.view} onView={views.setView} data={sidebar} open={menuOpen} onClose={() => setMenuOpen(false)} />
+        <Sidebar view={state.view} onView={showView} data={sidebar} open={menuOpen} onClose={() => setMenuOpen(false)} />
 
         <main className="tasks-main">
           <ViewHeader

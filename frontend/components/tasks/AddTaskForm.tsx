@@ -85,6 +85,14 @@ export function AddTaskForm({ onAdd, today, lists, titleRef }: Props) {
             setTitle(e.target.value);
             if (error) setError(null);
           }}
+          onKeyDown={(e) => {
+            // The page opens in this field: Esc leaves it, so the one-key shortcuts work.
+            if (e.key === "Escape") {
+              e.preventDefault();
+              if (title) setTitle("");
+              else e.currentTarget.blur();
+            }
+          }}
           aria-invalid={error ? true : undefined}
           aria-describedby={describe}
           data-testid="add-title"

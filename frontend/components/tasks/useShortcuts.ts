@@ -11,7 +11,7 @@ export const SHORTCUTS: { keys: string; does: string }[] = [
   { keys: "Delete", does: "Delete the focused task (with undo)" },
   { keys: "Alt + ↑ / ↓", does: "Move the focused task up / down (a list in manual order)" },
   { keys: "?", does: "Show these shortcuts" },
-  { keys: "Esc", does: "Close a dialog, cancel an edit, clear the search" },
+  { keys: "Esc", does: "Close a dialog, cancel an edit, clear a field; in an empty field, leave it" },
 ];
 
 interface Handlers {

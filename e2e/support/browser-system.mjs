@@ -4,6 +4,7 @@
 // JWTs live 20 s in these runs (JWT_EXPIRATION_TIME), so token renewal happens for real.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
+import { AuthClient } from "./auth-http.mjs";
 import { launchBrowser } from "./browser.mjs";
 import { browserSuite } from "./browser-suite.mjs";
 import { API_URL, startSystem, WEB_URL } from "./system.mjs";
@@ -11,8 +12,12 @@ import { API_URL, startSystem, WEB_URL } from "./system.mjs";
 export const JWT_LIFETIME_S = 20;
 export const PASSWORD = "correct-horse-battery-9";
 
-/** Starts the system and a browser for this file; returns browserSuite's helpers. */
-export function browserJourney() {
+/**
+ * Starts the system and a browser for this file; returns browserSuite's helpers. `people` are
+ * signed up first (over Better Auth's HTTP API), for journeys that start from an existing account:
+ * each file starts from an empty database.
+ */
+export function browserJourney({ people = [] } = {}) {
   let system;
   let browser;
   const suite = browserSuite(() => browser);
@@ -21,6 +26,10 @@ export function browserJourney() {
     async () => {
       system = await startSystem({ env: { JWT_EXPIRATION_TIME: `${JWT_LIFETIME_S}s`, AUTH_RATE_LIMIT: "off" } });
       browser = await launchBrowser();
+      for (const person of people) {
+        const res = await new AuthClient(WEB_URL).call("/sign-up/email", person);
+        assert.equal(res.status, 200, `sign-up of ${person.email}: ${JSON.stringify(res.body)}`);
+      }
     },
     { timeout: 1_200_000 },
   );

@@ -12,7 +12,7 @@ import { signIn, signUp, TasksPage, tokenFromPage } from "../../support/tasks-pa
 
 const ADA = { email: "ada@example.com", password: PASSWORD, name: "Ada Lovelace" };
 
-const { problems, newContext, closeContext, browserTest } = browserJourney();
+const { problems, newContext, closeContext, browserTest } = browserJourney({ people: [ADA] });
 
 describe("phone-width screen (375 px)", () => {
   browserTest("sign-in, sign-up and tasks pages have no horizontal scroll", async () => {

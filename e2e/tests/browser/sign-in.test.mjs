@@ -7,7 +7,7 @@ import { authAlert, sessionFromPage, signIn, signUp, TasksPage } from "../../sup
 
 const ADA = { email: "ada@example.com", password: PASSWORD, name: "Ada Lovelace" };
 
-const { problems, newContext, closeContext, browserTest } = browserJourney();
+const { problems, newContext, closeContext, browserTest } = browserJourney({ people: [ADA] });
 
 describe("sign-in and sign-up mistakes", () => {
   let context;

@@ -37,6 +37,7 @@ describe("phone-width screen (375 px)", () => {
       await page.waitForURL(`${WEB_URL}/en/tasks`);
       const tasks = new TasksPage(page);
       await tasks.ready();
+      await tasks.add("Typed without a mouse"); // the journey's own task: this file starts from an empty database
       await tasks.add(
         "Read https://example.com/a/very/long/link/without/any/spaces/in/it/at/all/so/it/must/wrap",
         "Supercalifragilisticexpialidocious-and-then-some-more-characters-without-a-break",

@@ -114,6 +114,15 @@ else
     bash -c 'cd backend && ./mvnw -B -ntp -f better-auth-spring-boot-starter/sample/pom.xml verify'
 fi
 
+# A Maven Central release, rehearsed: -Prelease signs with a throwaway key and makes the Central bundle
+# (no upload, nothing installed); the script checks signatures, checksums and POMs as Central would.
+if command -v gpg >/dev/null 2>&1; then
+  part "library: Central bundle (-Prelease, throwaway key, no upload)" build \
+    backend/better-auth-parent/scripts/check-central-bundle.sh
+else
+  echo "test.sh: SKIPPING the Central bundle check: no gpg (apt-get install gnupg)" >&2
+fi
+
 # Benchmarks are not run here (tests never time anything), but they must still build: bench/jmh once
 # stopped compiling after a library API change and nobody saw it until the next benchmark.
 part "bench: JMH, stock peer and tools still compile" build bash -c '
@@ -126,9 +135,21 @@ part "bench: JMH, stock peer and tools still compile" build bash -c '
     rm -rf "$classes"
   done'
 
+# The whole-system suites start ./run.sh on its default ports (3000, 8000, 8081, 15432); when one is
+# taken (a ./run.sh of yours is up) they use four free ports from E2E_PORT_BASE instead: the web app
+# reads the API's address at run time, so the same build serves both.
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null || (exec 3<>"/dev/tcp/::1/$1") 2>/dev/null; }
+if [ -z "${E2E_PORT_BASE:-}" ] && { port_busy 3000 || port_busy 8000 || port_busy 8081 || port_busy 15432; }; then
+  for base in $(seq 23000 10 23990); do
+    port_busy "$base" || port_busy $((base + 1)) || port_busy $((base + 2)) || port_busy $((base + 3)) || { export E2E_PORT_BASE=$base; break; }
+  done
+  echo "test.sh: a default port (3000/8000/8081/15432) is in use, a ./run.sh?: the whole-system tests use ${E2E_PORT_BASE:-?}-$(( ${E2E_PORT_BASE:-0} + 3 ))"
+fi
+
 if [ -f frontend/package.json ]; then
+  # node_modules is reinstalled only when the lock file is newer: a ./run.sh's web app may be running from it.
   part "frontend: typecheck, lint, unit tests" vitest \
-    bash -c 'cd frontend && npm ci --no-audit --no-fund && npm test'
+    bash -c 'cd frontend && { [ -d node_modules ] && [ ! package-lock.json -nt node_modules/.package-lock.json ] || npm ci --no-audit --no-fund; } && npm test'
 fi
 
 if [ -f e2e/package.json ]; then

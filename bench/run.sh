@@ -8,11 +8,13 @@
 #   API runs with BETTER_AUTH_SESSION_CHECK=MODE (off | if-present | required), to measure the check.
 #   --list-cache MB: the API runs with TASK_LIST_CACHE_MB=MB (0 = every list reads PostgreSQL); every report
 #   says what the list cache answered in each scenario (hits, misses, bypasses).
+#   --rate-limits: the API runs with both rate limits on (SPEC 1.5, buckets in PostgreSQL) but set far above
+#   the load, so every request pays for its bucket and none is refused: the cost of the shared limit.
 #
 #   bench/run.sh [--duration S] [--warmup S] [--threads T] [--connections C] [--big]
 #                [--scenarios "health list …"] [--no-build] [--jfr] [--no-startup] [--keep]
 #                [--jvm-opts "…"] [--label TEXT] [--jar PATH (an already built task-api jar; implies --no-build)]
-#                [--session-check off|if-present|required] [--list-cache MB]
+#                [--session-check off|if-present|required] [--list-cache MB] [--rate-limits]
 #   bench/run.sh --compare-stock [--runs 3] [--duration S] [--warmup S] [--no-build] …
 #       RS256 tokens; the API and the stock Spring Boot peer (bench/peer-spring) twice: tasks in memory (port
 #       BENCH_PEER_PORT) and read from the API's PostgreSQL (port BENCH_PEER_PG_PORT); wrk list (and health, not on
@@ -20,12 +22,15 @@
 #   bench/run.sh --open-loop [--runs 3] [--load-pct 50] [--duration S] [--warmup S] [--no-build] …
 #       wrk's maximum of list and mixed, then bench/tools/OpenLoop.java at --load-pct % of it, --runs times each;
 #       writes bench/results/open-loop-YYYY-MM-DD-HHMM.md.
+#   bench/run.sh --teams [--runs 3] [--duration S] [--warmup S] [--no-build] …
+#       each user also a member of a team with as many tasks; list and team-list (GET /api/teams/{team_id}/tasks)
+#       alternately, --runs times; writes bench/results/teams-YYYY-MM-DD-HHMM.md with the cost ratio (SPEC 1.9: ≤ 1.2×).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 BENCH=$ROOT/bench
 
-MODE=default RUNS=3 LOAD_PCT=50 JAR_OPT="" SESSION_CHECK="" LIST_CACHE="" DURATION=20 WARMUP=8 THREADS=2 CONNECTIONS=32 BIG=0 BUILD=1 JFR=0 STARTUP=1 KEEP=0 LABEL=""
+MODE=default RUNS=3 LOAD_PCT=50 JAR_OPT="" SESSION_CHECK="" LIST_CACHE="" RATE_LIMITS=0 DURATION=20 WARMUP=8 THREADS=2 CONNECTIONS=32 BIG=0 BUILD=1 JFR=0 STARTUP=1 KEEP=0 LABEL=""
 SCENARIOS="health list get toggle mixed create"
 # The API's production flags (backend/task-api/jvm.options, a java @argument file; see bench/README.md,
 # "JVM flags"); the extracted jar (below) lets the JDK's AOT cache work.
@@ -42,8 +47,10 @@ while [ $# -gt 0 ]; do
     --jar) JAR_OPT=$2; BUILD=0; shift 2 ;;
     --session-check) SESSION_CHECK=$2; shift 2 ;;
     --list-cache) LIST_CACHE=$2; shift 2 ;;
+    --rate-limits) RATE_LIMITS=1; shift ;;
     --compare-stock) MODE=compare-stock; shift ;;
     --open-loop) MODE=open-loop; shift ;;
+    --teams) MODE=teams; shift ;;
     --runs) RUNS=$2; shift 2 ;;
     --load-pct) LOAD_PCT=$2; shift 2 ;;
     --big) BIG=1; shift ;;
@@ -66,6 +73,7 @@ case $LIST_CACHE in
   *) echo "--list-cache takes MiB (TASK_LIST_CACHE_MB; 0 = off)" >&2; exit 2 ;;
 esac
 [ -n "$LIST_CACHE" ] && [ -z "$LABEL" ] && LABEL="TASK_LIST_CACHE_MB=$LIST_CACHE"
+[ "$RATE_LIMITS" = 1 ] && [ -z "$LABEL" ] && LABEL="rate limits on (buckets in PostgreSQL, limits too high to be reached)"
 
 API_PORT=${BENCH_API_PORT:-18080}
 MANAGEMENT_PORT=${BENCH_MANAGEMENT_PORT:-18081}   # actuator, as in production: on a port of its own
@@ -152,7 +160,9 @@ start_api() { # $1 = name of this start, rest = extra JVM options; sets API_PID,
     BETTER_AUTH_SESSION_CHECK=${SESSION_CHECK:-off} PORT=$API_PORT MANAGEMENT_SERVER_PORT=$MANAGEMENT_PORT \
     TASKS_DATA_DIR="$WORK/data" EMBEDDED_POSTGRES_PORT=$PG_PORT \
     BETTER_AUTH_URL="$ISSUER" CORS_ORIGINS=http://localhost:3000 \
-    RATE_LIMIT_USER_RPS=0 RATE_LIMIT_IP_RPS=0 \
+    $( [ "$RATE_LIMITS" = 1 ] \
+        && echo RATE_LIMIT_USER_RPS=1000000 RATE_LIMIT_USER_BURST=100000000 RATE_LIMIT_IP_RPS=1000000 RATE_LIMIT_IP_BURST=100000000 \
+        || echo RATE_LIMIT_USER_RPS=0 RATE_LIMIT_IP_RPS=0) \
     MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} "$JAVA" $JVM_OPTS "$@" -jar "$APP_JAR" > "$WORK/api-$name.log" 2>&1 &
   API_PID=$!
   pids+=($API_PID)
@@ -348,6 +358,7 @@ META=$WORK/meta.env
   echo "stamp=$STAMP"
   echo "date=$(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "label=$LABEL"
+  echo "rate_limits=$RATE_LIMITS"
   echo "session_check=${SESSION_CHECK:-default (if-present; tokens without sid)}"
   echo "list_cache=${LIST_CACHE:-default (16 MiB)}"
   echo "commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$ROOT" diff --quiet HEAD -- backend 2>/dev/null || echo ' (+ uncommitted backend changes)')"

@@ -11,6 +11,9 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
+  // Compat: a NEXT_PUBLIC_API_URL given at build time still counts when none is set at run time
+  // (lib/http/api-url.ts); API_URL at run time is the way now.
+  env: { TASKS_BUILD_API_URL: process.env.NEXT_PUBLIC_API_URL ?? "" },
   poweredByHeader: false,
   // The set-up script runs outside Next; pg stays a plain Node dependency.
   serverExternalPackages: ["pg"],

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { apiUrlFromEnv } from "./lib/http/api-url";
 import { contentSecurityPolicy, createNonce } from "./lib/http/csp";
 
 /**
@@ -9,7 +10,7 @@ import { contentSecurityPolicy, createNonce } from "./lib/http/csp";
 export function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy({
     nonce: createNonce(),
-    apiUrl: process.env.NEXT_PUBLIC_API_URL || "http://localhost:8000",
+    apiUrl: apiUrlFromEnv(),
     dev: process.env.NODE_ENV === "development",
     https: request.nextUrl.protocol === "https:",
   });

@@ -53,7 +53,10 @@ public class BenchReport {
         o.append("# Task API benchmark — ").append(meta.get("date"));
         if (!meta.getOrDefault("label", "").isBlank()) o.append(" — ").append(meta.get("label"));
         o.append("\n\nProduced by `bench/run.sh` (commit ").append(meta.get("commit")).append("). ")
-                .append("Rate limits OFF (`RATE_LIMIT_USER_RPS=0`, `RATE_LIMIT_IP_RPS=0`). ")
+                .append(
+                        "1".equals(meta.get("rate_limits"))
+                                ? "Rate limits ON (`--rate-limits`: buckets in PostgreSQL, set far above the load: every request pays for its bucket, none is refused). "
+                                : "Rate limits OFF (`RATE_LIMIT_USER_RPS=0`, `RATE_LIMIT_IP_RPS=0`). ")
                 .append("Real EdDSA (Ed25519) tokens verified against a local JWKS endpoint. ")
                 .append("**wrk and the API (and its embedded PostgreSQL) share the same ")
                 .append(meta.get("cpus")).append(" cores.**\n\n");

@@ -4,11 +4,20 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { portInUse, removeDataDir, ROOT_DIR, startGroup, stopGroup, tempDataDir } from "./processes.mjs";
 
-// The web app bakes NEXT_PUBLIC_API_URL (http://localhost:8000) into its build, so the browser
-// suite runs on run.sh's default ports rather than rebuilding for others.
-export const WEB_URL = "http://localhost:3000";
-export const API_URL = "http://localhost:8000";
-const PORTS = { 3000: "web app", 8000: "task API", 8081: "task API metrics", 15432: "embedded PostgreSQL" };
+// run.sh's default ports, or four from E2E_PORT_BASE up: test.sh sets it when a ./run.sh holds the
+// defaults (the web app reads the API's address at run time, so other ports need no other build).
+const base = Number(process.env.E2E_PORT_BASE || 0);
+export const PORTS = base
+  ? { web: base, api: base + 1, management: base + 2, postgres: base + 3 }
+  : { web: 3000, api: 8000, management: 8081, postgres: 15432 };
+export const WEB_URL = `http://localhost:${PORTS.web}`;
+export const API_URL = `http://localhost:${PORTS.api}`;
+const PORT_NAMES = {
+  [PORTS.web]: "web app",
+  [PORTS.api]: "task API",
+  [PORTS.management]: "task API metrics",
+  [PORTS.postgres]: "embedded PostgreSQL",
+};
 
 // A first run on a fresh clone builds the API jar and the Next.js app: minutes on 2 busy cores.
 const START_TIMEOUT_MS = Number(process.env.E2E_START_TIMEOUT_MS || 900_000);
@@ -23,17 +32,25 @@ export function embeddedPostgresPassword(dataDir) {
 }
 
 export async function startSystem({ env = {} } = {}) {
-  for (const [port, what] of Object.entries(PORTS)) {
+  for (const [port, what] of Object.entries(PORT_NAMES)) {
     if (await portInUse(Number(port))) {
       throw new Error(
         `port ${port} (${what}) is already in use: the browser tests start the whole system with ./run.sh on ` +
-          `its default ports. Stop whatever listens there (another ./run.sh?) and run the tests again.`,
+          `ports ${Object.keys(PORT_NAMES).join(", ")}. Stop whatever listens there (another ./run.sh?), or set ` +
+          `E2E_PORT_BASE=<port> to use four ports from there (./test.sh does so by itself), and run the tests again.`,
       );
     }
   }
   const dataDir = tempDataDir("tasks-e2e-system-");
   const proc = startGroup("run.sh", path.join(ROOT_DIR, "run.sh"), [], {
-    env: { TASKS_DATA_DIR: dataDir, ...env },
+    env: {
+      TASKS_DATA_DIR: dataDir,
+      PORT_WEB: String(PORTS.web),
+      PORT_API: String(PORTS.api),
+      MANAGEMENT_SERVER_PORT: String(PORTS.management),
+      EMBEDDED_POSTGRES_PORT: String(PORTS.postgres),
+      ...env,
+    },
     // The defaults of run.sh, whatever the shell running the tests has set.
     unset: [
       "DATABASE_URL",
@@ -42,6 +59,7 @@ export async function startSystem({ env = {} } = {}) {
       "BETTER_AUTH_HS256_SECRET",
       "BETTER_AUTH_JWKS_URL",
       "NEXT_PUBLIC_API_URL",
+      "API_URL",
       "CORS_ORIGINS",
       "TRUSTED_ORIGINS",
       "PORT_API",
@@ -83,7 +101,7 @@ export async function startSystem({ env = {} } = {}) {
     const [, url] = await proc.waitForOutput(/Tasks is running: (http:\/\/localhost:\d+)/, START_TIMEOUT_MS);
     if (url !== WEB_URL) throw new Error(`run.sh serves ${url}, expected ${WEB_URL}`);
     // The embedded PostgreSQL wants the password run.sh generated (no more postgres:postgres).
-    system.databaseUrl = `postgresql://postgres:${embeddedPostgresPassword(dataDir)}@127.0.0.1:15432/tasks`;
+    system.databaseUrl = `postgresql://postgres:${embeddedPostgresPassword(dataDir)}@127.0.0.1:${PORTS.postgres}/tasks`;
   } catch (err) {
     await system.stop();
     throw err;

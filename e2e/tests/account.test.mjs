@@ -69,7 +69,11 @@ describe("sessions", () => {
     assert.equal(await current.getAttribute("data-current"), "true");
     assert.match(await current.textContent(), /Chrome.* on Linux/);
     const other = account.sessionItems.filter({ hasText: "Firefox 128 on Windows 10" });
-    assert.match(await other.textContent(), /signed in .+ UTC · last active .+ UTC/);
+    // The browser's zone (chromium here runs in the machine's, UTC on CI), one format: "2 Dec 2026, 13:57 UTC".
+    assert.match(
+      await other.textContent(),
+      /signed in \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} \S+ · last active \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} \S+/,
+    );
 
     await other.getByRole("button", { name: /^Sign out Firefox 128 on Windows 10/ }).click();
     await account.sessions.getByTestId("sessions-notice").getByText("Firefox 128 on Windows 10 has been signed out.").waitFor();
@@ -219,6 +223,25 @@ describe("phone-width screen (375 px)", () => {
     assert.equal(await horizontalOverflow(page), null, "tasks page");
     await new AccountPage(page).openFromTasks(WEB_URL);
     assert.equal(await horizontalOverflow(page), null, "account page");
+    await page.getByRole("banner").getByRole("button", { name: "Sign out" }).waitFor();
+    // The address wraps after a dot, a hyphen or before the @ (components/EmailText.tsx), never inside a word.
+    const breaks = await page.getByTestId("account-email").evaluate((el) => {
+      const text = el.textContent;
+      const range = document.createRange();
+      const tops = [];
+      let offset = 0;
+      for (const node of [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE)) {
+        for (let i = 0; i < node.length; i++, offset++) {
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          tops.push({ at: offset, top: Math.round(range.getBoundingClientRect().top) });
+        }
+      }
+      return tops.filter((t, i) => i > 0 && t.top !== tops[i - 1].top).map((t) => text.slice(t.at - 1, t.at + 1));
+    });
+    assert.ok(breaks.length > 0, "the long address takes more than one line at 375 px");
+    // (After a hyphen is a break between words, as the browser has it.)
+    for (const pair of breaks) assert.match(pair, /^[.-]|^.@$/, `a line break inside a word: "${pair}"`);
     await page.getByRole("region", { name: "Delete account" }).getByLabel("Password").fill(PASSWORD);
     await page.getByRole("button", { name: "Delete account…" }).click();
     await page.getByRole("button", { name: "Yes, delete everything" }).waitFor();
@@ -242,6 +265,37 @@ describe("screenshot (desktop 1280×800)", () => {
     const target = path.join(ROOT_DIR, "docs", "screenshots", "account.png");
     if (process.env.E2E_UPDATE_SCREENSHOTS === "1" || !existsSync(target))
       copyFileSync(path.join(shotsDir, "account.png"), target);
+    assert.ok(existsSync(target));
+  });
+
+  browserTest("account page, profile editing (docs/screenshots/account-profile.png)", async () => {
+    const shotsDir = path.join(OUT_DIR, "screenshots");
+    mkdirSync(shotsDir, { recursive: true });
+    const page = await (await newContext()).newPage();
+    await signUp(page, WEB_URL, { email: "katherine@example.com", password: PASSWORD, name: "Katherine" });
+    await new AccountPage(page).openFromTasks(WEB_URL);
+    const profile = page.getByRole("region", { name: "Profile" });
+    await profile.getByLabel("Name", { exact: true }).fill("Katherine Johnson");
+    await profile.getByRole("button", { name: "Save name" }).click();
+    await profile.getByTestId("account-name").getByText("Katherine Johnson").waitFor();
+    await profile.getByLabel("New email address").fill("katherine@nasa.example");
+    await profile.getByRole("button", { name: "Change email" }).click();
+    await profile
+      .getByTestId("email-change-sent")
+      .getByText(/we sent a link there/)
+      .waitFor();
+    await page.evaluate(() => document.fonts.ready);
+    // The page from its top down to the end of the Profile card (an element shot would have the sticky header over it).
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const box = await profile.boundingBox();
+    await page.screenshot({
+      path: path.join(shotsDir, "account-profile.png"),
+      fullPage: true,
+      clip: { x: box.x - 16, y: 0, width: box.width + 32, height: box.y + box.height + 16 },
+    });
+    const target = path.join(ROOT_DIR, "docs", "screenshots", "account-profile.png");
+    if (process.env.E2E_UPDATE_SCREENSHOTS === "1" || !existsSync(target))
+      copyFileSync(path.join(shotsDir, "account-profile.png"), target);
     assert.ok(existsSync(target));
   });
 });

@@ -13,7 +13,7 @@ import { decodeJwt } from "../support/jwt.mjs";
 import { delay, OUT_DIR } from "../support/processes.mjs";
 import { startSmtpServer } from "../support/smtp.mjs";
 import { API_URL, startSystem, WEB_URL } from "../support/system.mjs";
-import { authAlert, eventually, sessionFromPage, signIn, signUp } from "../support/tasks-page.mjs";
+import { authAlert, eventually, sessionFromPage, signIn, signUp, tokenFromPage } from "../support/tasks-page.mjs";
 
 const MAIL_FROM = "Tasks <no-reply@tasks.test>";
 const PASSWORD = "correct-horse-battery-9";
@@ -245,6 +245,96 @@ describe("mail over SMTP (REQUIRE_EMAIL_VERIFICATION unset)", () => {
     assert.ok(lastAccepted <= 5, `the API still accepted the JWT ${lastAccepted.toFixed(2)} s after the reset`);
   });
 
+  browserTest(
+    "profile (issue 23): the name and the address change; the JWT and /api/me follow; the old address is told and undoes it",
+    async () => {
+      const cara = { email: "cara@example.com", password: PASSWORD, name: "Cara" };
+      const NEW_EMAIL = "cara@new.example";
+      const page = await newPage();
+      await signUp(page, WEB_URL, cara);
+      // The tasks page says what was sent, where and why; "send again" mails another link; dismissible.
+      const banner = page.getByRole("region", { name: "Confirm your email address" });
+      await banner.getByText("We sent a confirmation link to cara@example.com.").waitFor();
+      assert.match(await banner.textContent(), /password-reset links go/);
+      assert.doesNotMatch(await banner.textContent(), /outbox/, "SMTP is configured: no outbox sentence");
+      await banner.getByRole("button", { name: "Send again" }).click();
+      await banner
+        .getByRole("status")
+        .getByText(/^We sent a new link to cara@example\.com\./)
+        .waitFor();
+      await it.smtp.waitForMail({ to: cara.email, subject: VERIFY_SUBJECT, skip: 1 });
+      await banner.getByRole("button", { name: "Dismiss" }).click();
+      await banner.waitFor({ state: "detached" });
+      await page.reload();
+      assert.equal(await banner.count(), 0, "dismissed for this browser session (a cookie the server reads)");
+      // The first confirmation (issue 21, finding 4) then the password the account keeps.
+      await page.goto((await it.smtp.waitForMail({ to: cara.email, subject: VERIFY_SUBJECT })).links[0]);
+      await page.waitForURL(/\/en\/reset-password\?/);
+      await chooseNewPassword(page, PASSWORD);
+      await page.waitForURL(`${WEB_URL}/en/signin?notice=password-changed`);
+      await signIn(page, WEB_URL, cara, null);
+      await page.waitForURL(`${WEB_URL}/en/tasks`);
+
+      await page.goto(`${WEB_URL}/en/account`);
+      const profile = page.getByRole("region", { name: "Profile" });
+      await profile.getByLabel("Name", { exact: true }).fill("Cara Lovelace");
+      await profile.getByRole("button", { name: "Save name" }).click();
+      await profile.getByTestId("name-saved").getByText("Your name has been saved.").waitFor();
+      await profile.getByTestId("account-name").getByText("Cara Lovelace").waitFor();
+      let token = await tokenFromPage(page);
+      assert.equal(decodeJwt(token).payload.name, "Cara Lovelace");
+      assert.equal((await callApi(API_URL, "/api/me", token)).body.name, "Cara Lovelace");
+
+      await profile.getByLabel("New email address").fill(NEW_EMAIL);
+      await profile.getByRole("button", { name: "Change email" }).click();
+      await profile
+        .getByTestId("email-change-sent")
+        .getByText(/we sent a link there/)
+        .waitFor();
+      const change = await it.smtp.waitForMail({ to: NEW_EMAIL, subject: /^Confirm your new email address for Tasks$/ });
+      assert.match(change.text, /cara@example\.com asked to change its email address to cara@new\.example/);
+      assert.equal(await profile.getByTestId("account-email").textContent(), cara.email, "nothing changes before the link");
+
+      await page.goto(change.links[0]);
+      await page.waitForURL(`${WEB_URL}/en/account?notice=email-changed`);
+      await page
+        .getByTestId("page-notice")
+        .getByText(/Your email address is now cara@new\.example/)
+        .waitFor();
+      assert.equal(await page.getByTestId("account-email").textContent(), NEW_EMAIL);
+      token = await tokenFromPage(page);
+      assert.equal(decodeJwt(token).payload.email, NEW_EMAIL);
+      const me = await callApi(API_URL, "/api/me", token);
+      assert.equal(me.status, 200);
+      assert.equal(me.body.email, NEW_EMAIL);
+
+      // The old address is told; its link opens a page, and only the button undoes.
+      const notice = await it.smtp.waitForMail({
+        to: cara.email,
+        subject: /^The email address of your Tasks account was changed$/,
+      });
+      assert.match(notice.text, /from cara@example\.com to cara@new\.example/);
+      const undoLink = notice.links.find((l) => l.includes("/en/email-change/undo?token="));
+      assert.ok(undoLink, notice.text);
+      const owner = await newPage();
+      await owner.goto(undoLink);
+      await owner.getByRole("heading", { name: "Undo the address change?" }).waitFor();
+      assert.equal(decodeJwt(await tokenFromPage(page)).payload.email, NEW_EMAIL, "opening the link changes nothing");
+      await owner.getByRole("button", { name: "Undo the change" }).click();
+      await owner.waitForURL(/\/en\/reset-password\?token=[^&]+&notice=email-change-undone$/);
+      await owner.getByText(/The change is undone/).waitFor();
+      await chooseNewPassword(owner, NEW_PASSWORD);
+      await owner.waitForURL(`${WEB_URL}/en/signin?notice=password-changed`);
+
+      // Every session ended with the undo: the changer's page has none, and the API refuses its JWT.
+      assert.equal(await sessionFromPage(page), null);
+      await eventually(async () => assert.equal((await callApi(API_URL, "/api/me", token)).status, 401));
+      await signIn(owner, WEB_URL, { ...cara, password: NEW_PASSWORD }, null);
+      await owner.waitForURL(`${WEB_URL}/en/tasks`);
+      assert.equal((await sessionFromPage(owner)).user.email, cara.email);
+    },
+  );
+
   test("a mailbox gets at most 3 mails in 15 minutes however many resets are asked for; every answer is the same (issue 21, 12)", async () => {
     const frank = { email: "frank@example.com", password: PASSWORD, name: "Frank" };
     await new AuthClient(WEB_URL).signUp(frank); // the confirmation mail is the first of the 3
@@ -396,5 +486,12 @@ describe("without SMTP (a local run)", () => {
 
     const followed = await fetch(reset.link, { redirect: "manual" });
     assert.match(followed.headers.get("location"), /\/en\/reset-password\?token=/);
+
+    // The tasks page's banner says where the confirmation is on a run without SMTP.
+    const page = await newPage();
+    await signIn(page, WEB_URL, erin);
+    await page.waitForURL(`${WEB_URL}/en/tasks`);
+    const banner = page.getByRole("region", { name: "Confirm your email address" });
+    await banner.getByText(`the message is a file in ${outbox}`, { exact: false }).waitFor();
   });
 });

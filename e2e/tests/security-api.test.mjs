@@ -16,11 +16,11 @@ import { execFileSync } from "node:child_process";
 import { decodeJwt, tokenMinter } from "../support/jwt.mjs";
 import { AuthClient } from "../support/auth-http.mjs";
 import { ROOT_DIR } from "../support/processes.mjs";
-import { API_URL, embeddedPostgresPassword, startSystem, WEB_URL } from "../support/system.mjs";
+import { API_URL, embeddedPostgresPassword, PORTS, startSystem, WEB_URL } from "../support/system.mjs";
 import { eventually } from "../support/tasks-page.mjs";
 
-const MANAGEMENT_PORT = 8081;
-const POSTGRES_PORT = 15432;
+const MANAGEMENT_PORT = PORTS.management;
+const POSTGRES_PORT = PORTS.postgres;
 const API_PORT = Number(new URL(API_URL).port);
 
 // Set in the shell that runs ./run.sh: run.sh must still not hand it to the API (SPEC 1.1).
@@ -331,10 +331,10 @@ test("a second ./run.sh stops at once, naming each busy port and the variable th
         ...process.env,
         TASKS_DATA_DIR: path.join(system.dataDir, "second-run"),
         DATABASE_URL: "",
-        MANAGEMENT_SERVER_PORT: "",
-        PORT_WEB: "",
-        PORT_API: "",
-        EMBEDDED_POSTGRES_PORT: "",
+        MANAGEMENT_SERVER_PORT: String(PORTS.management),
+        PORT_WEB: String(PORTS.web),
+        PORT_API: String(PORTS.api),
+        EMBEDDED_POSTGRES_PORT: String(PORTS.postgres),
       },
       stdio: "pipe",
       timeout: 30_000,

@@ -2,9 +2,9 @@
 // build, Better Auth with its production rate limits ON (AUTH_RATE_LIMIT unset), the Java API.
 //
 // TRUSTED_PROXIES="::1, 10.0.0.0/8", and the test reaches the web app two ways:
-// - `direct`: http://127.0.0.1:3000, a socket peer that is NOT a trusted proxy, so whatever
+// - `direct`: http://127.0.0.1:<web port>, a socket peer that is NOT a trusted proxy, so whatever
 //   X-Forwarded-For it sends must be ignored (the attacker's view);
-// - `viaProxy`: http://[::1]:3000, a trusted proxy, so its X-Forwarded-For names the client
+// - `viaProxy`: http://[::1]:<web port>, a trusted proxy, so its X-Forwarded-For names the client
 //   (a load balancer's view): each request can come from a different real client address.
 import assert from "node:assert/strict";
 import http from "node:http";
@@ -12,11 +12,11 @@ import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { launchBrowser, screenshotOnFailure, watchContext } from "../support/browser.mjs";
 import { delay, ROOT_DIR } from "../support/processes.mjs";
-import { API_URL, startSystem, WEB_URL } from "../support/system.mjs";
+import { API_URL, PORTS, startSystem, WEB_URL } from "../support/system.mjs";
 import { authAlert, signIn } from "../support/tasks-page.mjs";
 
-const DIRECT = "http://127.0.0.1:3000";
-const PROXY = "http://[::1]:3000";
+const DIRECT = `http://127.0.0.1:${PORTS.web}`;
+const PROXY = `http://[::1]:${PORTS.web}`;
 const PASSWORD = "correct-horse-battery-9";
 const ORIGIN = { Origin: WEB_URL };
 
@@ -358,7 +358,7 @@ describe("finding 4: headers", () => {
 /** GET with the request target exactly as given (fetch would normalise it). */
 function rawGet(target) {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: "127.0.0.1", port: 3000, path: target, method: "GET" }, (res) => {
+    const req = http.request({ host: "127.0.0.1", port: PORTS.web, path: target, method: "GET" }, (res) => {
       res.resume();
       res.on("end", () => resolve({ status: res.statusCode, headers: res.headers }));
     });

@@ -1,4 +1,6 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
+import { API_URL_META, apiUrlFromEnv } from "@/lib/http/api-url";
 import "./globals.css";
 import "./auth.css";
 import "./tasks.css";
@@ -14,9 +16,14 @@ export const viewport: Viewport = {
   themeColor: "#4f46e5",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Rendered per request, so API_URL is read at run time (one build serves any port).
+  await connection();
   return (
     <html lang="en">
+      <head>
+        <meta name={API_URL_META} content={apiUrlFromEnv()} />
+      </head>
       <body>{children}</body>
     </html>
   );

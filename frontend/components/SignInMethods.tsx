@@ -52,6 +52,10 @@ export function SignInMethods({ accounts, providers, here, initialError }: Props
   return (
     <section className={styles.section}>
       <h2>Ways to sign in</h2>
+      <p className={styles.muted}>
+        The ways this account can sign in: its email and password, and any single sign-on provider (an OpenID Connect provider,
+        GitHub or Google) linked to it. A linked provider must vouch for the same email address.
+      </p>
       {error && (
         <p role="alert" className="alert alert-error">
           {error}
@@ -75,6 +79,15 @@ export function SignInMethods({ accounts, providers, here, initialError }: Props
         ))}
       </ul>
       {accounts.length === 1 && <p className={styles.muted}>This is your only way to sign in, so it can&apos;t be removed.</p>}
+      {providers.length === 0 && (
+        <p className={styles.muted} data-testid="no-sso">
+          This server has no single sign-on provider, so there is nothing to link: you sign in with your email and password. To
+          offer one, the operator sets <code>OIDC_ISSUER</code>, <code>OIDC_CLIENT_ID</code> and <code>OIDC_CLIENT_SECRET</code>{" "}
+          (any OpenID Connect provider), or <code>GITHUB_CLIENT_ID</code> and <code>GITHUB_CLIENT_SECRET</code>, or{" "}
+          <code>GOOGLE_CLIENT_ID</code> and <code>GOOGLE_CLIENT_SECRET</code>, and restarts the web app (see the web app&apos;s
+          README).
+        </p>
+      )}
       {linkable.length > 0 && (
         <div className={styles.row}>
           {linkable.map((p) => (

@@ -6,6 +6,7 @@ import { forgetAllTrustedDevicesAction, forgetTrustedDeviceAction } from "@/app/
 import { accountErrorMessage } from "@/lib/account/account-messages";
 import { signOutAndGoToSignIn } from "@/lib/tasks/api";
 import { formatDateTime } from "@/lib/account/session-view";
+import { useTimeZone } from "./useTimeZone";
 import { TRUST_DEVICE_DAYS } from "@/lib/two-factor/totp";
 import type { TrustedDevice } from "@/lib/two-factor/trusted-devices";
 import styles from "./account-security.module.css";
@@ -16,6 +17,7 @@ import styles from "./account-security.module.css";
  */
 export function TrustedDevices({ devices, here }: { devices: TrustedDevice[]; here: string }) {
   const id = useId();
+  const zone = useTimeZone();
   const router = useRouter();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -59,8 +61,8 @@ export function TrustedDevices({ devices, here }: { devices: TrustedDevice[]; he
             <li key={d.id} className="session-row" data-testid="trusted-device">
               <div className="session-info">
                 <p className="session-meta">
-                  Trusted <time dateTime={d.trustedAt}>{formatDateTime(d.trustedAt)}</time> · until{" "}
-                  <time dateTime={d.expiresAt}>{formatDateTime(d.expiresAt)}</time>
+                  Trusted <time dateTime={d.trustedAt}>{formatDateTime(d.trustedAt, zone)}</time> · until{" "}
+                  <time dateTime={d.expiresAt}>{formatDateTime(d.expiresAt, zone)}</time>
                 </p>
               </div>
               <button
@@ -69,7 +71,7 @@ export function TrustedDevices({ devices, here }: { devices: TrustedDevice[]; he
                 onClick={() => forget(d.id, () => forgetTrustedDeviceAction(d.id), "The device was forgotten.")}
                 disabled={busy !== null}
                 aria-busy={busy === d.id}
-                aria-label={`Forget the device trusted ${formatDateTime(d.trustedAt)}`}
+                aria-label={`Forget the device trusted ${formatDateTime(d.trustedAt, zone)}`}
               >
                 {busy === d.id ? "Forgetting…" : "Forget"}
               </button>

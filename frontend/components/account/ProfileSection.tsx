@@ -1,11 +1,15 @@
+import { EmailText } from "@/components/EmailText";
 import { ResendVerification } from "@/components/ResendVerification";
+import { confirmBannerText } from "@/lib/mail/confirm-banner";
+import { EmailChangeForm, NameForm } from "./ProfileForms";
 
 interface Props {
   user: { name: string; email: string; emailVerified: boolean };
+  here: string;
 }
 
-/** Who is signed in: rendered on the server, only the resend button runs in the browser. */
-export function ProfileSection({ user }: Props) {
+/** Who is signed in, and editing it: rendered on the server, the forms run in the browser. */
+export function ProfileSection({ user, here }: Props) {
   return (
     <section className="account-card card" aria-labelledby="profile-title">
       <h2 id="profile-title">Profile</h2>
@@ -14,7 +18,7 @@ export function ProfileSection({ user }: Props) {
         <dd data-testid="account-name">{user.name || "—"}</dd>
         <dt>Email</dt>
         <dd>
-          <span data-testid="account-email">{user.email}</span>{" "}
+          <EmailText email={user.email} testId="account-email" />{" "}
           {user.emailVerified ? (
             <span className="badge badge-ok" data-testid="email-verified">
               Verified
@@ -26,7 +30,16 @@ export function ProfileSection({ user }: Props) {
           )}
         </dd>
       </dl>
-      {!user.emailVerified && <ResendVerification email={user.email} />}
+      {!user.emailVerified && (
+        <>
+          <p className="field-hint">
+            {confirmBannerText(user.email, null).sent} {confirmBannerText(user.email, null).why}
+          </p>
+          <ResendVerification email={user.email} />
+        </>
+      )}
+      <NameForm current={user.name} here={here} />
+      <EmailChangeForm current={user.email} confirmed={user.emailVerified} here={here} />
     </section>
   );
 }

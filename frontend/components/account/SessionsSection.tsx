@@ -2,12 +2,14 @@
 
 import { useId } from "react";
 import { formatDateTime, type SessionView } from "@/lib/account/session-view";
+import { useTimeZone } from "../useTimeZone";
 import { useSessions } from "./useSessions";
 
 export function SessionsSection({ sessions, here }: { sessions: SessionView[]; here: string }) {
   const id = useId();
   const { busy, error, notice, signOutOne, signOutOthers } = useSessions(here);
   const others = sessions.filter((s) => !s.current).length;
+  const zone = useTimeZone();
 
   return (
     <section className="account-card card" aria-labelledby={`${id}-title`} aria-busy={busy !== null}>
@@ -27,8 +29,8 @@ export function SessionsSection({ sessions, here }: { sessions: SessionView[]; h
                 {s.current && <span className="badge">This device</span>}
               </p>
               <p className="session-meta">
-                {s.ip ? `IP ${s.ip} · ` : ""}signed in <time dateTime={s.signedInAt}>{formatDateTime(s.signedInAt)}</time> · last
-                active <time dateTime={s.lastActiveAt}>{formatDateTime(s.lastActiveAt)}</time>
+                {s.ip ? `IP ${s.ip} · ` : ""}signed in <time dateTime={s.signedInAt}>{formatDateTime(s.signedInAt, zone)}</time> ·
+                last active <time dateTime={s.lastActiveAt}>{formatDateTime(s.lastActiveAt, zone)}</time>
               </p>
             </div>
             {!s.current && (
@@ -38,7 +40,7 @@ export function SessionsSection({ sessions, here }: { sessions: SessionView[]; h
                 onClick={() => signOutOne(s.id, s.device)}
                 disabled={busy !== null}
                 aria-busy={busy === s.id}
-                aria-label={`Sign out ${s.device}, signed in ${formatDateTime(s.signedInAt)}`}
+                aria-label={`Sign out ${s.device}, signed in ${formatDateTime(s.signedInAt, zone)}`}
               >
                 {busy === s.id ? "Signing out…" : "Sign out"}
               </button>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
+import { useLiveUpdates } from "@/lib/live/use-live-updates";
 import { signOutAndGoToSignIn } from "@/lib/tasks/api";
 import type { Locale } from "@/lib/http/paths";
 import type { NewTask } from "@/lib/tasks/task";
@@ -12,6 +13,7 @@ import { TaskListSection } from "./TaskListSection";
 import { TasksHeader } from "./TasksHeader";
 import { TaskSummary } from "./TaskSummary";
 import { TasksToolbar } from "./TasksToolbar";
+import { OfflineNotice } from "./OfflineNotice";
 import { Toaster } from "./Toaster";
 import { ViewHeader } from "./ViewHeader";
 import { useFocusAfterRemoval } from "./useFocusAfterRemoval";
@@ -66,6 +68,7 @@ export function TasksApp({ user, locale }: Props) {
     onRemoved: focusAfterRemoval,
     onChanged: sidebar.refresh,
   });
+  const live = useLiveUpdates({ userId: user.id, onChange: tasks.applyChange, onReset: tasks.reload });
   const deletes = usePendingDelete({
     userId: user.id,
     tasks,
@@ -128,6 +131,7 @@ export function TasksApp({ user, locale }: Props) {
             onMenu={() => setMenuOpen((o) => !o)}
           />
           {tasks.counts && <TaskSummary counts={tasks.counts} />}
+          {live.offline && <OfflineNotice pendingEdits={live.pendingEdits} />}
 
           <AddTaskForm onAdd={addTask} today={today} lists={sidebar.lists} titleRef={addRef} />
 

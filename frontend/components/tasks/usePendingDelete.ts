@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import { outbox } from "@/lib/live/browser";
 import { api, ApiError, errorMessage } from "@/lib/tasks/api";
 import type { Task } from "@/lib/tasks/task";
 import type { Announce } from "./useNotices";
@@ -42,8 +43,8 @@ export function usePendingDelete({ userId, tasks, announce, dismissNotice, onRem
       pending.current = null;
       unhide();
       setUndoTask(null);
-      return api
-        .deleteTask(userId, current.task.id, init)
+      return outbox
+        .send(() => api.deleteTask(userId, current.task.id, init))
         .then(() => onDeleted?.())
         .catch((err: unknown) => {
           if (err instanceof ApiError && (err.status === 404 || err.status === 401)) return;

@@ -1,6 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import { outbox } from "@/lib/live/browser";
+import type { LiveChange } from "@/lib/live/live-stream";
 import { api, ApiError, errorMessage } from "@/lib/tasks/api";
 import {
   countsAfterAdd,
@@ -47,6 +49,8 @@ interface Options {
 export function useTaskList({ userId, state, today, tz, announce, onRemoved, onChanged = () => {} }: Options) {
   const isVisible = (task: Task, s: ViewState) => matchesView(task, s, today);
   const [reloadKey, setReloadKey] = useState(0);
+  // Bumped by a change from elsewhere (live events): the counts are read again, the list is not.
+  const [countsKey, setCountsKey] = useState(0);
   const [loaded, setLoaded] = useState<Loaded>({ key: "", tasks: [], total: 0 });
   const [loadingMore, setLoadingMore] = useState(false);
   const [counts, setCounts] = useState<TaskCounts | null>(null);
@@ -110,7 +114,7 @@ export function useTaskList({ userId, state, today, tz, announce, onRemoved, onC
         // Counts are a nicety: the list shows its own error.
       });
     return () => controller.abort();
-  }, [userId, countKey, reloadKey]);
+  }, [userId, countKey, reloadKey, countsKey]);
 
   const reload = () => setReloadKey((k) => k + 1);
 
@@ -144,7 +148,7 @@ export function useTaskList({ userId, state, today, tz, announce, onRemoved, onC
 
   async function addTask(newTask: NewTask): Promise<boolean> {
     try {
-      const task = await api.createTask(userId, newTask);
+      const task = await outbox.send(() => api.createTask(userId, newTask));
       const visible = isVisible(task, state);
       onChanged();
       if (isVisible(task, { ...state, filter: "all", q: "" })) setCounts((c) => c && countsAfterAdd(c, task));
@@ -168,7 +172,9 @@ export function useTaskList({ userId, state, today, tz, announce, onRemoved, onC
     replaceTask({ ...task, completed: !task.completed });
     setCounts((c) => c && countsAfterToggle(c, task.completed));
     try {
-      const saved = await api.toggleTask(userId, task.id);
+      // Through the outbox, as the state wanted: a toggle retried after a lost answer would undo itself.
+      // (A PUT of completed steps a recurring task as PATCH …/complete does.)
+      const saved = await outbox.send(() => api.updateTask(userId, task.id, { completed: !task.completed }));
       onChanged();
       if (saved.completed === task.completed) setCounts((c) => c && countsAfterToggle(c, !task.completed));
       if (isVisible(saved, state)) {
@@ -203,7 +209,7 @@ export function useTaskList({ userId, state, today, tz, announce, onRemoved, onC
 
   async function saveTask(task: Task, changes: TaskChanges): Promise<string | null> {
     try {
-      const saved = await api.updateTask(userId, task.id, changes);
+      const saved = await outbox.send(() => api.updateTask(userId, task.id, changes));
       onChanged();
       if (isVisible(saved, state)) replaceTask(saved);
       else {
@@ -218,6 +224,45 @@ export function useTaskList({ userId, state, today, tz, announce, onRemoved, onC
       return errorMessage(err);
     }
   }
+
+  /**
+   * A change from another tab or device (or this one's echo): the task is read again and shown as
+   * the API has it now, the newer version winning over what the page holds.
+   */
+  const applyChange = useCallback(
+    (change: LiveChange) => {
+      onChangedRef.current(); // the sidebar's lists, labels and counts
+      if (change.kind !== "task") return;
+      setCountsKey((k) => k + 1);
+      const drop = () =>
+        setLoaded((l) => {
+          const tasks = l.tasks.filter((t) => t.id !== change.id);
+          return { ...l, tasks, total: l.total - (l.tasks.length - tasks.length) };
+        });
+      if (change.op === "delete") {
+        drop();
+        return;
+      }
+      api.getTask(userId, change.id).then(
+        (task) => {
+          if (task.id === hidden.current?.id) return;
+          if (!matchesView(task, view.current.state, view.current.today)) {
+            drop();
+            return;
+          }
+          setLoaded((l) =>
+            l.tasks.some((t) => t.id === task.id)
+              ? { ...l, tasks: l.tasks.map((t) => (t.id === task.id ? task : t)) }
+              : { ...l, tasks: [task, ...l.tasks], total: l.total + 1 },
+          );
+        },
+        (err: unknown) => {
+          if (err instanceof ApiError && err.status === 404) drop();
+        },
+      );
+    },
+    [userId],
+  );
 
   /** Takes a task off the page (list and counts) and keeps it off until unhide(); returns where it was. */
   function hide(task: Task): number {
@@ -292,6 +337,7 @@ export function useTaskList({ userId, state, today, tz, announce, onRemoved, onC
     hide,
     unhide,
     restore,
+    applyChange,
   };
 }
 

@@ -8,3 +8,9 @@ export const resetPasswordPath = (locale: Locale = DEFAULT_LOCALE) => `/${locale
 export const emailVerifiedPath = (locale: Locale = DEFAULT_LOCALE) => `/${locale}/email-verified`;
 /** `notice` on the reset page after a first confirmation that removed the earlier sign-in methods (lib/account/email-proof.ts). */
 export const EMAIL_CONFIRMED_NOTICE = "email-confirmed";
+/** Where the old address's "undo the change" link opens: a page with a button (lib/account/email-change.ts). */
+export const emailChangeUndoPath = (locale: Locale = DEFAULT_LOCALE) => `/${locale}/email-change/undo`;
+/** `notice` on the reset page after an undone address change (every session ended). */
+export const EMAIL_CHANGE_UNDONE_NOTICE = "email-change-undone";
+/** The change link's landing: the email-verified page, told it was a change. */
+export const emailChangedPath = (locale: Locale = DEFAULT_LOCALE) => `${emailVerifiedPath(locale)}?change=1`;

@@ -85,8 +85,9 @@ describe("knownAddress", () => {
 });
 
 describe("formatDateTime", () => {
-  it("formats in UTC, the same on the server and in the browser", () => {
+  it("formats in UTC on the server (and while hydrating), in the browser's zone after", () => {
     expect(formatDateTime("2026-12-02T13:57:00.000Z")).toBe("2 Dec 2026, 13:57 UTC");
+    expect(formatDateTime("2026-12-02T13:57:00.000Z", "Europe/Paris")).toBe("2 Dec 2026, 14:57 CET");
     expect(formatDateTime("not a date")).toBe("unknown");
   });
 });

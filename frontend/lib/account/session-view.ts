@@ -58,20 +58,5 @@ export function toSessionViews(sessions: SessionRow[], currentId: string): Sessi
     .sort((a, b) => Number(b.current) - Number(a.current) || b.signedInAt.localeCompare(a.signedInAt));
 }
 
-const DATE_TIME = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  timeZone: "UTC",
-});
-
-/**
- * "2 Dec 2026, 13:57 UTC". Fixed to UTC so the server's render and the browser's hydration
- * agree; the <time> element carries the exact instant.
- */
-export function formatDateTime(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? "unknown" : `${DATE_TIME.format(date)} UTC`;
-}
+/** Session times are written like every date here (lib/format/dates.ts). */
+export { formatDateTime } from "../format/dates";

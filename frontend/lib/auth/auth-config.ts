@@ -9,6 +9,7 @@ import { signInThrottle } from "../sign-in/sign-in-throttle";
 import { userFieldLimits } from "./user-fields";
 import { emailProof } from "../account/email-proof";
 import { deletionProof } from "../account/deletion-proof";
+import { emailChange } from "../account/email-change";
 import { unverifiedSignInLooksWrong } from "../sign-in/unverified-sign-in";
 import { authMailOptions, DELETE_LINK_MINUTES } from "../mail/auth-mail";
 import { requireEmailVerification } from "../mail/config";
@@ -93,11 +94,16 @@ export function createAuth(env: NodeJS.ProcessEnv = process.env, database?: Bett
     emailVerification: mail.emailVerification,
     // Deletion takes the password again (or a mailed link, for accounts without one: lib/account/deletion-proof.ts)
     // and removes the user's tasks too, in one transaction.
-    user: { deleteUser: accountDeletion(pool) },
+    // An address change is confirmed at the new address; the old one is told and can undo it
+    // (lib/account/email-change.ts).
+    user: { deleteUser: accountDeletion(pool), changeEmail: { enabled: true } },
     // list-sessions would hand every device's session token (its cookie credential) to page
     // scripts; the account page lists sessions on the server instead (auth.api still works).
     disabledPaths: ["/list-sessions"],
-    rateLimit: c.rateLimit === undefined ? undefined : { enabled: c.rateLimit },
+    // Counters in the database (table "rateLimit", created by scripts/migrate.ts), not in this
+    // process's memory: every instance of the web app counts against the same limit, and a restart
+    // forgets nothing. Each request past the first in a window is one conditional UPDATE.
+    rateLimit: { enabled: c.rateLimit, storage: "database" },
     socialProviders: sso.socialProviders,
     account: sso.account,
     // X-Forwarded-For holds exactly one address, decided from the socket and TRUSTED_PROXIES by
@@ -122,6 +128,7 @@ export function createAuth(env: NodeJS.ProcessEnv = process.env, database?: Bett
       emailProof(),
       unverifiedSignInLooksWrong(),
       deletionProof(mail.sendDeleteAccountVerification, DELETE_LINK_MINUTES),
+      emailChange(mail.sendEmailChangedNotice),
       totpReplay(),
       trustedDevices(),
       resetCleanup.plugin,

@@ -1,6 +1,6 @@
 export interface CspOptions {
   nonce: string;
-  /** Backend origin the browser calls (NEXT_PUBLIC_API_URL). */
+  /** Backend origin the browser calls (API_URL at run time, lib/http/api-url.ts). */
   apiUrl: string;
   dev?: boolean;
   /** Served over https: ask the browser to upgrade any http sub-resource. */

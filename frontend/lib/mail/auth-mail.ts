@@ -1,7 +1,16 @@
 import type { BetterAuthOptions } from "better-auth";
 import { emailVerifiedPath } from "../account/account-links";
 import { mailConfig, requireEmailVerification } from "./config";
-import { deleteAccountMail, passwordResetMail, verificationMail, type MailMessage } from "./messages";
+import { decodeJwt } from "jose";
+import { UNDO_DAYS, type SendChangedNotice } from "../account/email-change";
+import {
+  changeEmailMail,
+  deleteAccountMail,
+  emailChangedMail,
+  passwordResetMail,
+  verificationMail,
+  type MailMessage,
+} from "./messages";
 import { createMailer, type Mailer } from "./transport";
 
 const RESET_LINK_MINUTES = 60;
@@ -24,7 +33,8 @@ export function authMailOptions(env: NodeJS.ProcessEnv = process.env, mailer?: M
     mailer = createMailer(mailConfig(env));
     console.log(`mail: ${mailer.description}`);
   }
-  const send = sendInBackground(mailer, allow);
+  const transport = mailer;
+  const send = sendInBackground(transport, allow);
   return {
     emailAndPassword: {
       requireEmailVerification: requireVerification,
@@ -41,13 +51,29 @@ export function authMailOptions(env: NodeJS.ProcessEnv = process.env, mailer?: M
       // second factor (probe issue 21, finding 3). The landing page says "confirmed, sign in".
       autoSignInAfterVerification: false,
       expiresIn: VERIFY_LINK_MINUTES * 60,
-      sendVerificationEmail: async ({ user, url }) => send(verificationMail(user, landOnVerifiedPage(url), VERIFY_LINK_MINUTES)),
+      // The same callback mails an address change's link to the new address (Better Auth's
+      // change-email): its token says so (`updateTo`, and `email` the address being left).
+      sendVerificationEmail: async ({ user, url, token }) => {
+        const change = changeOf(token);
+        return send(
+          change
+            ? changeEmailMail(user, change.from, url, VERIFY_LINK_MINUTES)
+            : verificationMail(user, landOnVerifiedPage(url), VERIFY_LINK_MINUTES),
+        );
+      },
     },
     /** Same shape as Better Auth's `user.deleteUser.sendDeleteAccountVerification`; used by lib/account/deletion-proof.ts. */
     sendDeleteAccountVerification: async ({ user, url }: { user: { email: string; name?: string | null }; url: string }) =>
       send(deleteAccountMail(user, url, DELETE_LINK_MINUTES)),
+    /** The old address's "your address was changed" mail: past the per-recipient limit (lib/account/email-change.ts says why). */
+    sendEmailChangedNotice: (async ({ to, name, newEmail, undoUrl }) => {
+      transport.send(emailChangedMail({ email: to, name }, newEmail, undoUrl, UNDO_DAYS)).catch((err: unknown) => {
+        console.error(`mail to ${to} failed: ${errorText(err)}`);
+      });
+    }) satisfies SendChangedNotice,
   } satisfies {
     sendDeleteAccountVerification: unknown;
+    sendEmailChangedNotice: unknown;
     emailAndPassword: Omit<NonNullable<BetterAuthOptions["emailAndPassword"]>, "enabled">;
     emailVerification: BetterAuthOptions["emailVerification"];
   };
@@ -76,6 +102,16 @@ function sendInBackground(mailer: Mailer, allow: MailAllowance) {
       console.error(`mail to ${message.to} failed: ${errorText(err)}`);
     });
   };
+}
+
+/** An address change's link (its token has `updateTo`): the address being left; null for a plain confirmation. */
+function changeOf(token: string): { from: string } | null {
+  try {
+    const claims = decodeJwt(token);
+    return typeof claims.updateTo === "string" && typeof claims.email === "string" ? { from: claims.email } : null;
+  } catch {
+    return null;
+  }
 }
 
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));

@@ -63,3 +63,13 @@ export function requireEmailVerification(env: NodeJS.ProcessEnv = process.env): 
   if (raw === "true") return true;
   throw new Error(`REQUIRE_EMAIL_VERIFICATION must be true or false; got "${raw}"`);
 }
+
+/** The outbox folder when mail goes there (no SMTP configured), for pages that tell where a mail is; null with SMTP. */
+export function outboxDirIfLocal(env: NodeJS.ProcessEnv = process.env): string | null {
+  try {
+    const config = mailConfig(env);
+    return config.kind === "outbox" ? config.dir : null;
+  } catch {
+    return null;
+  }
+}

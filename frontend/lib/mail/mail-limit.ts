@@ -1,5 +1,6 @@
 import type { AuthContext, BetterAuthPlugin } from "better-auth";
 import { emailKey } from "../account/email-key";
+import { MAIL_LIMITS } from "./mail-limits";
 
 /**
  * A per-recipient limit on every mail the app sends (reset links, confirmation links): at most
@@ -16,10 +17,7 @@ import { emailKey } from "../account/email-key";
  * The requester is never told: Better Auth answers forgot-password and resend alike whatever
  * happens to the mail, and the mail itself is sent without making the answer wait.
  */
-export const MAIL_LIMITS = [
-  { windowMs: 15 * 60 * 1000, max: 3 },
-  { windowMs: 24 * 60 * 60 * 1000, max: 10 },
-] as const;
+export { MAIL_LIMITS } from "./mail-limits";
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MODEL = "mailLimit";
 

@@ -51,6 +51,28 @@ export function verificationMail(user: Recipient, link: string, validMinutes: nu
   });
 }
 
+/** To the NEW address: the change happens when this link is opened. `user.email` is the new address. */
+export function changeEmailMail(user: Recipient, currentEmail: string, link: string, validMinutes: number): MailMessage {
+  return compose(user, link, {
+    subject: `Confirm your new email address for ${APP_NAME}`,
+    intro: `Someone signed in to the ${APP_NAME} account of ${currentEmail} asked to change its email address to ${user.email}. Open this link to make the change:`,
+    action: "Change my email address",
+    validity: `The link works for ${duration(validMinutes)}. Until then, the account keeps ${currentEmail}.`,
+    notYou: "If this wasn't you, ignore this email: nothing changes without the link.",
+  });
+}
+
+/** To the OLD address, once the change is made: what happened, and the way back. */
+export function emailChangedMail(user: Recipient, newEmail: string, undoLink: string, validDays: number): MailMessage {
+  return compose(user, undoLink, {
+    subject: `The email address of your ${APP_NAME} account was changed`,
+    intro: `The email address of your ${APP_NAME} account was changed from ${user.email} to ${newEmail}. If you made this change, there is nothing to do. If you didn't, open this link to undo it:`,
+    action: "Undo the change",
+    validity: `The link works for ${validDays} days. Undoing gives the account back its old address, signs it out everywhere and lets you choose a new password.`,
+    notYou: `Until you undo it, sign-in and password-reset emails go to ${newEmail}.`,
+  });
+}
+
 function duration(minutes: number) {
   if (minutes % 60 === 0) return minutes === 60 ? "1 hour" : `${minutes / 60} hours`;
   return minutes === 1 ? "1 minute" : `${minutes} minutes`;

@@ -11,6 +11,8 @@ export const SIGN_IN_NOTICES = {
   "email-verified": "Your email address is confirmed.",
   // The confirmation link never signs in (a session from a link would skip two-factor).
   "email-confirmed-sign-in": "Your email address is confirmed. Sign in to continue.",
+  // An address change's link, opened where nobody is signed in (it never signs in either).
+  "email-changed-sign-in": "Your email address is changed. Sign in with the new one.",
 } as const;
 
 export type SignInNotice = keyof typeof SIGN_IN_NOTICES;

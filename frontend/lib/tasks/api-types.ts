@@ -4,6 +4,26 @@
  * UPDATE_OPENAPI=1 and `npm run api-types`. lib/tasks/task.ts names the shapes the app uses.
  */
 export interface paths {
+  "/api/{user_id}/events": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Your (or your team's) changes as they happen (Server-Sent Events)
+     * @description Send the Bearer token like everywhere (browsers read it with fetch: EventSource cannot send Authorization). Changes at or after Last-Event-ID are sent first: at least 10 minutes of history are kept; an older cursor gets event: reset. The stream ends at the token's exp and within 5 s of its session ending. It counts once against the rate limit, when it opens. A team's stream (members only; others get 404) also ends when you leave the team (reason membership_ended).
+     */
+    get: operations["events_1"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/{user_id}/labels": {
     parameters: {
       query?: never;
@@ -12,7 +32,7 @@ export interface paths {
       cookie?: never;
     };
     /** Your labels (those some task carries), each with its number of open tasks */
-    get: operations["all_1"];
+    get: operations["all_2"];
     put?: never;
     post?: never;
     delete?: never;
@@ -30,10 +50,10 @@ export interface paths {
     };
     get?: never;
     /** Rename a label on every task; renaming into an existing label merges the two */
-    put: operations["rename_1"];
+    put: operations["rename_3"];
     post?: never;
     /** Take a label off every task */
-    delete: operations["delete_2"];
+    delete: operations["delete_5"];
     options?: never;
     head?: never;
     patch?: never;
@@ -50,7 +70,7 @@ export interface paths {
     get: operations["all"];
     put?: never;
     /** Create a list (it goes last): 201 with the list and its Location */
-    post: operations["create_1"];
+    post: operations["create_2"];
     delete?: never;
     options?: never;
     head?: never;
@@ -65,12 +85,12 @@ export interface paths {
       cookie?: never;
     };
     /** One list */
-    get: operations["get_1"];
+    get: operations["get_2"];
     /** Rename a list */
     put: operations["rename"];
     post?: never;
     /** Delete a list: its tasks go to the Inbox, or with tasks=delete are deleted too */
-    delete: operations["delete_1"];
+    delete: operations["delete_2"];
     options?: never;
     head?: never;
     patch?: never;
@@ -102,12 +122,12 @@ export interface paths {
       cookie?: never;
     };
     /** One task */
-    get: operations["get"];
+    get: operations["get_1"];
     /** Change a task: fields left out stay as they are; description null clears it */
-    put: operations["update"];
+    put: operations["update_1"];
     post?: never;
     /** Delete a task */
-    delete: operations["delete"];
+    delete: operations["delete_1"];
     options?: never;
     head?: never;
     patch?: never;
@@ -140,7 +160,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Put a task right after another in the manual order (after null: first), optionally in another list; one row is written */
-    post: operations["move"];
+    post: operations["move_1"];
     delete?: never;
     options?: never;
     head?: never;
@@ -158,6 +178,186 @@ export interface paths {
     get: operations["me"];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/me/assigned": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Open tasks assigned to you in all your teams, newest first */
+    get: operations["assigned"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/teams/{team_id}/events": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Your (or your team's) changes as they happen (Server-Sent Events)
+     * @description Send the Bearer token like everywhere (browsers read it with fetch: EventSource cannot send Authorization). Changes at or after Last-Event-ID are sent first: at least 10 minutes of history are kept; an older cursor gets event: reset. The stream ends at the token's exp and within 5 s of its session ending. It counts once against the rate limit, when it opens. A team's stream (members only; others get 404) also ends when you leave the team (reason membership_ended).
+     */
+    get: operations["events"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/teams/{team_id}/labels": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your labels (those some task carries), each with its number of open tasks */
+    get: operations["all_3"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/teams/{team_id}/labels/{name}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Rename a label on every task; renaming into an existing label merges the two */
+    put: operations["rename_2"];
+    post?: never;
+    /** Take a label off every task */
+    delete: operations["delete_4"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/teams/{team_id}/lists": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your lists in their order, each with its number of open tasks */
+    get: operations["all_1"];
+    put?: never;
+    /** Create a list (it goes last): 201 with the list and its Location */
+    post: operations["create_3"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/teams/{team_id}/lists/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One list */
+    get: operations["get_3"];
+    /** Rename a list */
+    put: operations["rename_1"];
+    post?: never;
+    /** Delete a list: its tasks go to the Inbox, or with tasks=delete are deleted too */
+    delete: operations["delete_3"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/teams/{team_id}/tasks": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List your tasks, newest first; X-Total-Count has the number matching the filters */
+    get: operations["list_1"];
+    put?: never;
+    /** Create a task: 201 with the task and its Location */
+    post: operations["create_1"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/teams/{team_id}/tasks/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One task */
+    get: operations["get"];
+    /** Change a task: fields left out stay as they are; description null clears it */
+    put: operations["update"];
+    post?: never;
+    /** Delete a task */
+    delete: operations["delete"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/teams/{team_id}/tasks/{id}/complete": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Toggle completed */
+    patch: operations["toggle_1"];
+    trace?: never;
+  };
+  "/api/teams/{team_id}/tasks/{id}/move": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Put a task right after another in the manual order (after null: first), optionally in another list; one row is written */
+    post: operations["move"];
     delete?: never;
     options?: never;
     head?: never;
@@ -251,6 +451,8 @@ export interface components {
       name?: string;
     };
     NewTask: {
+      /** @description a team task: the user id of one of the team's members; null: nobody. A personal task has none */
+      assignee_id?: string | null;
       /** @default false */
       completed?: boolean;
       description?: string | null;
@@ -295,6 +497,8 @@ export interface components {
       type?: string;
     };
     Task: {
+      /** @description a team task's assignee (a member's user id) */
+      assignee_id: string | null;
       completed: boolean;
       /**
        * Format: date-time
@@ -324,10 +528,13 @@ export interface components {
        */
       priority: number;
       recurrence: string | null;
+      /** @description the team of a team task; null for a personal one */
+      team_id: string | null;
       title: string;
       /** Format: date-time */
       updated_at: string;
-      user_id: string;
+      /** @description the owner of a personal task; null for a team's */
+      user_id: string | null;
     };
     TaskDeleted: {
       status?: string;
@@ -348,6 +555,8 @@ export interface components {
     };
     /** @description Fields left out stay unchanged; null clears the nullable ones */
     TaskUpdate: {
+      /** @description a team task: a member's user id; null: nobody */
+      assignee_id?: string | null;
       /** @description not null */
       completed?: boolean;
       description?: string | null;
@@ -377,7 +586,7 @@ export interface components {
     };
   };
   responses: {
-    /** @description the {user_id} in the path is not the token's user */
+    /** @description the {user_id} in the path is not the token's user, or a team member (not admin or owner) tried to manage the team's lists */
     Forbidden: {
       headers: {
         [name: string]: unknown;
@@ -404,7 +613,7 @@ export interface components {
         "application/problem+json": components["schemas"]["Problem"];
       };
     };
-    /** @description no such task for this user (someone else's task looks the same) */
+    /** @description no such resource for this owner (someone else's looks the same; so does every resource of a team you are not a member of) */
     NotFound: {
       headers: {
         [name: string]: unknown;
@@ -440,7 +649,7 @@ export interface components {
         "application/problem+json": components["schemas"]["Problem"];
       };
     };
-    /** @description the database is unavailable; see Retry-After */
+    /** @description the database (or Better Auth's session or member table) is unavailable; see Retry-After */
     Unavailable: {
       headers: {
         [name: string]: unknown;
@@ -457,11 +666,49 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  all_1: {
+  events_1: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The id of the last event received: resume after it */
+        "Last-Event-ID"?: string;
+      };
+      path: {
+        /** @description your user id (the token's) */
+        user_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /**
+       * @description Server-Sent Events, one per change of your tasks, lists and labels, whoever made it and on whichever instance:
+       *     `id: <cursor>` `event: task|list|label` `data: {"op":"upsert"|"delete","id":<task or list id>}` (a label event's id is null: your labels changed, read GET …/labels again). Events say what changed: read the resource again on upsert, drop it on delete; one may come twice after a resume.
+       *     `event: reset` (data `{}`): changes may have been missed (cursor too old or unknown, a table truncated, the client too slow): reload everything, then carry on.
+       *     `event: end` (data `{"reason":"token_expired"|"session_ended"|"membership_ended"|"shutdown"}`): the stream ends; reconnect with a fresh token and Last-Event-ID.
+       *     A comment line every 15 s, with an id-only event carrying the latest cursor.
+       */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "text/event-stream": string;
+        };
+      };
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Unavailable"];
+    };
+  };
+  all_2: {
     parameters: {
       query?: never;
       header?: never;
       path: {
+        /** @description your user id (the token's) */
         user_id: string;
       };
       cookie?: never;
@@ -484,12 +731,13 @@ export interface operations {
       503: components["responses"]["Unavailable"];
     };
   };
-  rename_1: {
+  rename_3: {
     parameters: {
       query?: never;
       header?: never;
       path: {
         name: string;
+        /** @description your user id (the token's) */
         user_id: string;
       };
       cookie?: never;
@@ -519,12 +767,13 @@ export interface operations {
       503: components["responses"]["Unavailable"];
     };
   };
-  delete_2: {
+  delete_5: {
     parameters: {
       query?: never;
       header?: never;
       path: {
         name: string;
+        /** @description your user id (the token's) */
         user_id: string;
       };
       cookie?: never;
@@ -553,6 +802,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description your user id (the token's) */
         user_id: string;
       };
       cookie?: never;
@@ -575,11 +825,12 @@ export interface operations {
       503: components["responses"]["Unavailable"];
     };
   };
-  create_1: {
+  create_2: {
     parameters: {
       query?: never;
       header?: never;
       path: {
+        /** @description your user id (the token's) */
         user_id: string;
       };
       cookie?: never;
@@ -593,7 +844,7 @@ export interface operations {
       /** @description created */
       201: {
         headers: {
-          /** @description /api/{user_id}/lists/{id} */
+          /** @description /api/{user_id}/lists/{id}, or /api/teams/{team_id}/lists/{id} */
           Location?: string;
           [name: string]: unknown;
         };
@@ -610,12 +861,13 @@ export interface operations {
       503: components["responses"]["Unavailable"];
     };
   };
-  get_1: {
+  get_2: {
     parameters: {
       query?: never;
       header?: never;
       path: {
         id: string;
+        /** @description your user id (the token's) */
         user_id: string;
       };
       cookie?: never;
@@ -645,6 +897,7 @@ export interface operations {
       header?: never;
       path: {
         id: string;
+        /** @description your user id (the token's) */
         user_id: string;
       };
       cookie?: never;
@@ -674,7 +927,7 @@ export interface operations {
       503: components["responses"]["Unavailable"];
     };
   };
-  delete_1: {
+  delete_2: {
     parameters: {
       query?: {
         /** @description delete: delete the list's tasks too; left out or inbox: move them to the Inbox */
@@ -683,6 +936,7 @@ export interface operations {
       header?: never;
       path: {
         id: string;
+        /** @description your user id (the token's) */
         user_id: string;
       };
       cookie?: never;
@@ -744,6 +998,7 @@ export interface operations {
       };
       header?: never;
       path: {
+        /** @description your user id (the token's) */
         user_id: string;
       };
       cookie?: never;
@@ -773,6 +1028,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description your user id (the token's) */
         user_id: string;
       };
       cookie?: never;
@@ -786,7 +1042,7 @@ export interface operations {
       /** @description created */
       201: {
         headers: {
-          /** @description /api/{user_id}/tasks/{id} */
+          /** @description /api/{user_id}/tasks/{id}, or /api/teams/{team_id}/tasks/{id} */
           Location?: string;
           [name: string]: unknown;
         };
@@ -803,12 +1059,13 @@ export interface operations {
       503: components["responses"]["Unavailable"];
     };
   };
-  get: {
+  get_1: {
     parameters: {
       query?: never;
       header?: never;
       path: {
         id: string;
+        /** @description your user id (the token's) */
         user_id: string;
       };
       cookie?: never;
@@ -832,12 +1089,13 @@ export interface operations {
       503: components["responses"]["Unavailable"];
     };
   };
-  update: {
+  update_1: {
     parameters: {
       query?: never;
       header?: never;
       path: {
         id: string;
+        /** @description your user id (the token's) */
         user_id: string;
       };
       cookie?: never;
@@ -867,12 +1125,13 @@ export interface operations {
       503: components["responses"]["Unavailable"];
     };
   };
-  delete: {
+  delete_1: {
     parameters: {
       query?: never;
       header?: never;
       path: {
         id: string;
+        /** @description your user id (the token's) */
         user_id: string;
       };
       cookie?: never;
@@ -902,6 +1161,7 @@ export interface operations {
       header?: never;
       path: {
         id: string;
+        /** @description your user id (the token's) */
         user_id: string;
       };
       cookie?: never;
@@ -925,12 +1185,13 @@ export interface operations {
       503: components["responses"]["Unavailable"];
     };
   };
-  move: {
+  move_1: {
     parameters: {
       query?: never;
       header?: never;
       path: {
         id: string;
+        /** @description your user id (the token's) */
         user_id: string;
       };
       cookie?: never;
@@ -979,6 +1240,590 @@ export interface operations {
         };
       };
       401: components["responses"]["Unauthorized"];
+    };
+  };
+  assigned: {
+    parameters: {
+      query?: {
+        limit?: string;
+        offset?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a page of tasks */
+      200: {
+        headers: {
+          /** @description open tasks assigned to you, all pages */
+          "X-Total-Count"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Task"][];
+        };
+      };
+      401: components["responses"]["Unauthorized"];
+      422: components["responses"]["Invalid"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Unavailable"];
+    };
+  };
+  events: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The id of the last event received: resume after it */
+        "Last-Event-ID"?: string;
+      };
+      path: {
+        /** @description the team (Better Auth organization id); you must be a member */
+        team_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /**
+       * @description Server-Sent Events, one per change of your tasks, lists and labels, whoever made it and on whichever instance:
+       *     `id: <cursor>` `event: task|list|label` `data: {"op":"upsert"|"delete","id":<task or list id>}` (a label event's id is null: your labels changed, read GET …/labels again). Events say what changed: read the resource again on upsert, drop it on delete; one may come twice after a resume.
+       *     `event: reset` (data `{}`): changes may have been missed (cursor too old or unknown, a table truncated, the client too slow): reload everything, then carry on.
+       *     `event: end` (data `{"reason":"token_expired"|"session_ended"|"membership_ended"|"shutdown"}`): the stream ends; reconnect with a fresh token and Last-Event-ID.
+       *     A comment line every 15 s, with an id-only event carrying the latest cursor.
+       */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "text/event-stream": string;
+        };
+      };
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Unavailable"];
+    };
+  };
+  all_3: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the team (Better Auth organization id); you must be a member */
+        team_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the labels, by name */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Label"][];
+        };
+      };
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      422: components["responses"]["Invalid"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Unavailable"];
+    };
+  };
+  rename_2: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        name: string;
+        /** @description the team (Better Auth organization id); you must be a member */
+        team_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["LabelRename"];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["LabelChanged"];
+        };
+      };
+      400: components["responses"]["Malformed"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      413: components["responses"]["TooLarge"];
+      422: components["responses"]["Invalid"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Unavailable"];
+    };
+  };
+  delete_4: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        name: string;
+        /** @description the team (Better Auth organization id); you must be a member */
+        team_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["LabelChanged"];
+        };
+      };
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      422: components["responses"]["Invalid"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Unavailable"];
+    };
+  };
+  all_1: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the team (Better Auth organization id); you must be a member */
+        team_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the lists */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["List"][];
+        };
+      };
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      422: components["responses"]["Invalid"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Unavailable"];
+    };
+  };
+  create_3: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the team (Better Auth organization id); you must be a member */
+        team_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ListBody"];
+      };
+    };
+    responses: {
+      /** @description created */
+      201: {
+        headers: {
+          /** @description /api/{user_id}/lists/{id}, or /api/teams/{team_id}/lists/{id} */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["List"];
+        };
+      };
+      400: components["responses"]["Malformed"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      413: components["responses"]["TooLarge"];
+      422: components["responses"]["Invalid"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Unavailable"];
+    };
+  };
+  get_3: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        /** @description the team (Better Auth organization id); you must be a member */
+        team_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["List"];
+        };
+      };
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      422: components["responses"]["Invalid"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Unavailable"];
+    };
+  };
+  rename_1: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        /** @description the team (Better Auth organization id); you must be a member */
+        team_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ListBody"];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["List"];
+        };
+      };
+      400: components["responses"]["Malformed"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      413: components["responses"]["TooLarge"];
+      422: components["responses"]["Invalid"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Unavailable"];
+    };
+  };
+  delete_3: {
+    parameters: {
+      query?: {
+        /** @description delete: delete the list's tasks too; left out or inbox: move them to the Inbox */
+        tasks?: "inbox" | "delete";
+      };
+      header?: never;
+      path: {
+        id: string;
+        /** @description the team (Better Auth organization id); you must be a member */
+        team_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ListDeleted"];
+        };
+      };
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      422: components["responses"]["Invalid"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Unavailable"];
+    };
+  };
+  list_1: {
+    parameters: {
+      query?: {
+        completed?: boolean;
+        /** @description due on or after this date */
+        due_after?: string;
+        /** @description due on or before this date */
+        due_before?: string;
+        /** @description repeatable: tasks with all of these labels (case-insensitive) */
+        label?: string[];
+        limit?: number;
+        /** @description a list id, or inbox for the tasks in no list */
+        list_id?: string;
+        offset?: number;
+        /** @description true: open tasks due before today in tz */
+        overdue?: boolean;
+        /** @description tasks of at least this priority */
+        priority?: number;
+        /** @description case-insensitive text in title or description */
+        q?: string;
+        /** @description the order (its values are TaskQuery.Sort's, filled in by TaskWebConfiguration) */
+        sort?:
+          | "created_at"
+          | "-created_at"
+          | "updated_at"
+          | "-updated_at"
+          | "title"
+          | "-title"
+          | "due_date"
+          | "-due_date"
+          | "priority"
+          | "-priority"
+          | "position";
+        /** @description the IANA time zone whose today overdue means (unknown: 422) */
+        tz?: string;
+      };
+      header?: never;
+      path: {
+        /** @description the team (Better Auth organization id); you must be a member */
+        team_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a page of tasks */
+      200: {
+        headers: {
+          /** @description tasks matching the filters, all pages */
+          "X-Total-Count"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Task"][];
+        };
+      };
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      422: components["responses"]["Invalid"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Unavailable"];
+    };
+  };
+  create_1: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the team (Better Auth organization id); you must be a member */
+        team_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["NewTask"];
+      };
+    };
+    responses: {
+      /** @description created */
+      201: {
+        headers: {
+          /** @description /api/{user_id}/tasks/{id}, or /api/teams/{team_id}/tasks/{id} */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Task"];
+        };
+      };
+      400: components["responses"]["Malformed"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      413: components["responses"]["TooLarge"];
+      422: components["responses"]["Invalid"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Unavailable"];
+    };
+  };
+  get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        /** @description the team (Better Auth organization id); you must be a member */
+        team_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Task"];
+        };
+      };
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      422: components["responses"]["Invalid"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Unavailable"];
+    };
+  };
+  update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        /** @description the team (Better Auth organization id); you must be a member */
+        team_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["TaskUpdate"];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Task"];
+        };
+      };
+      400: components["responses"]["Malformed"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      413: components["responses"]["TooLarge"];
+      422: components["responses"]["Invalid"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Unavailable"];
+    };
+  };
+  delete: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        /** @description the team (Better Auth organization id); you must be a member */
+        team_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["TaskDeleted"];
+        };
+      };
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      422: components["responses"]["Invalid"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Unavailable"];
+    };
+  };
+  toggle_1: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        /** @description the team (Better Auth organization id); you must be a member */
+        team_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Task"];
+        };
+      };
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      422: components["responses"]["Invalid"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Unavailable"];
+    };
+  };
+  move: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        /** @description the team (Better Auth organization id); you must be a member */
+        team_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["TaskMove"];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Task"];
+        };
+      };
+      400: components["responses"]["Malformed"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      413: components["responses"]["TooLarge"];
+      422: components["responses"]["Invalid"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Unavailable"];
     };
   };
   health: {

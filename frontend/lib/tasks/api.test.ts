@@ -6,7 +6,8 @@ import { task as fixture } from "./task-fixture";
 const authClientMock = vi.hoisted(() => ({ token: vi.fn(), signOut: vi.fn() }));
 vi.mock("../auth/auth-client", () => ({ authClient: authClientMock }));
 
-const { ApiError, createApiClient, fetchBetterAuthToken, NETWORK_ERROR_MESSAGE, signOutAndGoToSignIn } = await import("./api");
+const { ApiError, createApiClient, fetchBetterAuthToken, NETWORK_ERROR_MESSAGE, pageApiUrl, signOutAndGoToSignIn } =
+  await import("./api");
 
 const BASE = "http://api.test";
 const USER = "user-1";
@@ -293,5 +294,37 @@ describe("browser wiring", () => {
     authClientMock.signOut.mockRejectedValueOnce(new TypeError("Failed to fetch"));
     await signOutAndGoToSignIn();
     expect(assign).toHaveBeenCalledWith("/en/signin");
+  });
+
+  it("calls the API at the address the page was served with (run time), the default without one", () => {
+    vi.stubGlobal("document", {
+      querySelector: (selector: string) =>
+        selector === 'meta[name="tasks-api-url"]' ? { content: "http://localhost:25001" } : null,
+    });
+    expect(pageApiUrl()).toBe("http://localhost:25001");
+    vi.stubGlobal("document", { querySelector: () => null });
+    expect(pageApiUrl()).toBe("http://localhost:8000");
+    vi.unstubAllGlobals();
+  });
+
+  it("a baseUrl function is asked on every call", async () => {
+    let base = "http://a.example";
+    const seen: string[] = [];
+    const tokens = createTokenSource({ fetchToken: async () => fakeJwt({ exp: Date.now() / 1000 + 900 }) });
+    const api = createApiClient({
+      baseUrl: () => base,
+      tokens,
+      onUnauthorized: vi.fn(),
+      fetch: (async (url: RequestInfo | URL) => {
+        seen.push(String(url));
+        return new Response(JSON.stringify({ id: "u", email: null, name: null }), {
+          headers: { "content-type": "application/json" },
+        });
+      }) as typeof fetch,
+    });
+    await api.me();
+    base = "http://b.example/";
+    await api.me();
+    expect(seen).toEqual(["http://a.example/api/me", "http://b.example/api/me"]);
   });
 });

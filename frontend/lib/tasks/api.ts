@@ -1,4 +1,5 @@
 import { authClient } from "../auth/auth-client";
+import { API_URL_META, DEFAULT_API_URL } from "../http/api-url";
 import { signInPath } from "../http/paths";
 import { withSignInNotice, type SignInNotice } from "../sign-in/signin-notices";
 import { createTokenSource, type TokenSource } from "../auth/token-source";
@@ -26,7 +27,8 @@ export class ApiError extends Error {
 }
 
 export interface ApiClientOptions {
-  baseUrl: string;
+  /** The API's address, or a function giving it (read on each call). */
+  baseUrl: string | (() => string);
   tokens: TokenSource;
   /** Called after the second 401 (or when there is no session at all). */
   onUnauthorized: () => void | Promise<void>;
@@ -43,7 +45,8 @@ export const NETWORK_ERROR_MESSAGE = "Can't reach the task service. Check your c
 export const SESSION_EXPIRED_MESSAGE = "Your session has ended. Please sign in again.";
 
 export function createApiClient({ baseUrl, tokens, onUnauthorized, fetch: fetchImpl }: ApiClientOptions) {
-  const base = baseUrl.replace(/\/+$/, "");
+  // A function is asked on each call: the browser's instance is created before the page is read.
+  const baseOf = () => (typeof baseUrl === "function" ? baseUrl() : baseUrl).replace(/\/+$/, "");
   const doFetch: typeof fetch = fetchImpl ?? ((...args) => globalThis.fetch(...args));
 
   async function unauthorized(): Promise<never> {
@@ -58,7 +61,7 @@ export function createApiClient({ baseUrl, tokens, onUnauthorized, fetch: fetchI
     headers.set("Accept", "application/json, application/problem+json");
     if (init.body !== undefined) headers.set("Content-Type", "application/json");
     try {
-      return await doFetch(`${base}${path}`, { ...init, headers, credentials: "omit", cache: "no-store" });
+      return await doFetch(`${baseOf()}${path}`, { ...init, headers, credentials: "omit", cache: "no-store" });
     } catch (err) {
       if (err instanceof DOMException && err.name === "AbortError") throw err;
       throw new ApiError(0, NETWORK_ERROR_MESSAGE);
@@ -208,7 +211,11 @@ export function messageForStatus(status: number, detail?: string, retryAfterSeco
 
 /* ---- The browser's instance, wired to Better Auth ---- */
 
-export const API_URL = process.env.NEXT_PUBLIC_API_URL || "http://localhost:8000";
+/** The API's address the server wrote into the page at request time (app/layout.tsx, lib/http/api-url.ts). */
+export function pageApiUrl(): string {
+  const meta = typeof document === "undefined" ? null : document.querySelector<HTMLMetaElement>(`meta[name="${API_URL_META}"]`);
+  return meta?.content || DEFAULT_API_URL;
+}
 
 /** GET /api/auth/token with the session cookie: the JWT, null without a session. */
 export async function fetchBetterAuthToken(): Promise<string | null> {
@@ -224,7 +231,8 @@ export async function fetchBetterAuthToken(): Promise<string | null> {
   throw new ApiError(status, status ? messageForStatus(status) : NETWORK_ERROR_MESSAGE);
 }
 
-const browserTokens = createTokenSource({ fetchToken: fetchBetterAuthToken });
+/** The browser's JWT, in memory; also read by the live events stream (lib/live). */
+export const browserTokens = createTokenSource({ fetchToken: fetchBetterAuthToken });
 
 function currentPath(): string {
   return window.location.pathname + window.location.search;
@@ -254,7 +262,7 @@ export async function signOutAndGoToSignIn(next?: string, notice?: SignInNotice)
 }
 
 export const api = createApiClient({
-  baseUrl: API_URL,
+  baseUrl: pageApiUrl,
   tokens: browserTokens,
   onUnauthorized: () => signOutAndGoToSignIn(currentPath(), "session-ended"),
 });

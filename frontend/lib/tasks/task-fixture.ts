@@ -4,6 +4,8 @@ import type { Task } from "./task";
 export const task = (over: Partial<Task> = {}): Task => ({
   id: 1,
   user_id: "u",
+  assignee_id: null,
+  team_id: null,
   title: "Buy milk",
   description: "Semi-skimmed",
   completed: false,

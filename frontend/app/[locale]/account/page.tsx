@@ -8,7 +8,8 @@ import { SecuritySection } from "@/components/account/SecuritySection";
 import { SessionsSection } from "@/components/account/SessionsSection";
 import { listSessionViews } from "@/lib/account/account-sessions";
 import { auth } from "@/lib/auth/auth";
-import { pageLocale, type LocalePageProps } from "@/lib/http/page-params";
+import { UNDO_DAYS } from "@/lib/account/email-change";
+import { firstValue, pageLocale, type LocalePageProps } from "@/lib/http/page-params";
 import { accountPath, tasksPath } from "@/lib/http/paths";
 import { requireSession } from "@/lib/auth/session";
 import "./account.css";
@@ -16,7 +17,7 @@ import "./account.css";
 export const metadata: Metadata = { title: "Account" };
 
 /** Protected like /tasks: the session is checked here, on the server, before anything renders. */
-export default async function AccountPage({ params }: Pick<LocalePageProps, "params">) {
+export default async function AccountPage({ params, searchParams }: LocalePageProps<"notice">) {
   const locale = await pageLocale(params);
   const here = accountPath(locale);
   const { user, session } = await requireSession(here, locale);
@@ -30,7 +31,12 @@ export default async function AccountPage({ params }: Pick<LocalePageProps, "par
       <AccountHeader email={user.email} tasksHref={tasksPath(locale)} />
       <main className="tasks-main">
         <h1 className="page-title">Account</h1>
-        <ProfileSection user={{ name: user.name, email: user.email, emailVerified: user.emailVerified }} />
+        {firstValue((await searchParams).notice) === "email-changed" && (
+          <p role="status" className="alert alert-success page-notice" data-testid="page-notice">
+            Your email address is now {user.email}. Your old address was told, and can undo the change for {UNDO_DAYS} days.
+          </p>
+        )}
+        <ProfileSection user={{ name: user.name, email: user.email, emailVerified: user.emailVerified }} here={here} />
         <ChangePasswordForm here={here} />
         <SecuritySection
           twoFactorEnabled={user.twoFactorEnabled === true}

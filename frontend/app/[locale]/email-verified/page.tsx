@@ -5,7 +5,7 @@ import { AuthCard } from "@/components/AuthCard";
 import { ResendVerification } from "@/components/ResendVerification";
 import { verificationErrorMessage } from "@/lib/mail/mail-flows";
 import { firstValue, pageLocale, type LocalePageProps } from "@/lib/http/page-params";
-import { signInPath, tasksPath } from "@/lib/http/paths";
+import { accountPath, signInPath, tasksPath } from "@/lib/http/paths";
 import { getSession } from "@/lib/auth/session";
 import { withSignInNotice } from "@/lib/sign-in/signin-notices";
 
@@ -17,10 +17,18 @@ export const metadata: Metadata = { title: "Email confirmation" };
  * skips two-factor): on success a signed-in person goes on to their tasks, anyone else to sign-in
  * with "confirmed, sign in". A link that did not work comes with `?error=` and a way to ask for a new one.
  */
-export default async function Page({ params, searchParams }: LocalePageProps<"error">) {
+export default async function Page({ params, searchParams }: LocalePageProps<"error" | "change">) {
   const locale = await pageLocale(params);
-  const { error } = await searchParams;
+  const { error, change } = await searchParams;
   const session = await getSession();
+  // An address change's link (lib/account/account-links.ts emailChangedPath): the account page says what changed.
+  if (!error && firstValue(change) === "1") {
+    redirect(
+      session
+        ? `${accountPath(locale)}?notice=email-changed`
+        : withSignInNotice(signInPath(null, locale), "email-changed-sign-in"),
+    );
+  }
   if (!error) {
     redirect(
       session

@@ -1,5 +1,9 @@
 import type { Metadata } from "next";
+import { ConfirmEmailBanner } from "@/components/ConfirmEmailBanner";
 import { TasksApp } from "@/components/tasks/TasksApp";
+import { outboxDirIfLocal } from "@/lib/mail/config";
+import { CONFIRM_BANNER_DISMISSED_COOKIE } from "@/lib/mail/confirm-banner";
+import { cookies } from "next/headers";
 import { firstValue, pageLocale, type LocalePageProps } from "@/lib/http/page-params";
 import { tasksPath } from "@/lib/http/paths";
 import { requireSession } from "@/lib/auth/session";
@@ -19,6 +23,9 @@ export default async function TasksPage({ params, searchParams }: LocalePageProp
         <p role="status" className="alert alert-success page-notice" data-testid="page-notice">
           {notice}
         </p>
+      )}
+      {!user.emailVerified && (await cookies()).get(CONFIRM_BANNER_DISMISSED_COOKIE)?.value !== user.id && (
+        <ConfirmEmailBanner userId={user.id} email={user.email} outboxDir={outboxDirIfLocal()} />
       )}
       <TasksApp user={{ id: user.id, email: user.email, name: user.name }} locale={locale} />
     </>

@@ -1,5 +1,6 @@
 package dev.tasks.peer;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -34,10 +35,17 @@ public class PeerApplication {
         app.run(args);
     }
 
+    /**
+     * {@code peer.permit-error=true} (env {@code PEER_PERMIT_ERROR}) also opens Boot's {@code /error}, as many
+     * apps do so their error bodies reach clients: it changes what a JWKS outage answers (the starter
+     * README's comparison measured both).
+     */
     @Bean
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, @Value("${peer.permit-error:false}") boolean permitError)
+            throws Exception {
+        String[] open = permitError ? new String[] {"/health", "/error"} : new String[] {"/health"};
         return http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/health")
+                        .requestMatchers(open)
                         .permitAll()
                         .requestMatchers("/api/{user}/tasks", "/api/{user}/tasks/**")
                         .access((authentication, context) -> new AuthorizationDecision(

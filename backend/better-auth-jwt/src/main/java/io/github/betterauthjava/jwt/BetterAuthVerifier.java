@@ -285,12 +285,27 @@ public final class BetterAuthVerifier implements AutoCloseable {
                 Outcome.UNKNOWN_KID, "The token's signing key (kid) is not one Better Auth publishes");
     }
 
+    /**
+     * A claim as an error message shows it: the one that was sent is what tells a misconfigured
+     * BETTER_AUTH_URL from a foreign token. Bounded: it is the sender's text.
+     */
+    static String shown(Object claim) {
+        if (claim == null) {
+            return "missing";
+        }
+        if (!(claim instanceof String text)) {
+            return "not a string";
+        }
+        return "'" + (text.length() > 100 ? text.substring(0, 100) + "..." : text) + "'";
+    }
+
     private VerifiedToken checkClaims(JWSHeader header, Map<String, Object> claims, boolean hmac) {
         Instant exp = TokenSyntax.checkTimes(claims, clock.instant(), skew);
         // SPEC 1.2: HS256 tokens minted the way the original documents do carry only sub/iat/exp,
         // and whoever holds the secret could mint any iss anyway: checked only when present.
         if ((!hmac || claims.containsKey("iss")) && !(claims.get("iss") instanceof String iss && issuer.equals(iss))) {
-            throw new TokenRejectedException(Outcome.BAD_ISSUER, "The token's issuer (iss) is not " + issuer);
+            throw new TokenRejectedException(
+                    Outcome.BAD_ISSUER, "The token's issuer (iss) is " + shown(claims.get("iss")) + ", not " + issuer);
         }
         List<String> aud = TokenSyntax.audience(claims.get("aud"));
         if (aud.contains(SESSION_CACHE_AUD)) {
@@ -379,7 +394,7 @@ public final class BetterAuthVerifier implements AutoCloseable {
     }
 
     /** The key store this verifier asks for signing keys. */
-    public JwksKeys keys() {
+    JwksKeys keys() {
         return keys;
     }
 

@@ -117,15 +117,19 @@ public final class JdbcBetterAuthSessions implements BetterAuthSessions {
      * @throws IllegalArgumentException for anything else
      */
     public static String quotedTable(String name) {
+        return quotedTable(name, "better-auth.session-table", "session");
+    }
+
+    /** {@link #quotedTable(String)} for a table configured by {@code property}, e.g. Better Auth's {@code example}. */
+    static String quotedTable(String name, String property, String example) {
         String[] parts = name == null ? new String[0] : name.split("\\.", -1);
         if (parts.length < 1
                 || parts.length > 2
                 || !Arrays.stream(parts)
                         .allMatch(part -> IDENTIFIER.matcher(part).matches())) {
             String shown = name == null ? "" : name.replaceAll("\\p{Cntrl}", "?");
-            throw new IllegalArgumentException(
-                    "better-auth.session-table must be a table name such as session or auth.session"
-                            + " (letters, digits and _, at most 63 each), was '" + shown + "'");
+            throw new IllegalArgumentException(property + " must be a table name such as " + example + " or auth."
+                    + example + " (letters, digits and _, at most 63 each), was '" + shown + "'");
         }
         return "\"" + String.join("\".\"", parts) + "\"";
     }

@@ -132,12 +132,12 @@ public final class JwksKeys implements AutoCloseable {
     }
 
     /** Why the last JWKS fetch failed (timed out, HTTP status 503, not a JWK set…), or empty after a good one. */
-    public Optional<String> fetchProblem() {
+    Optional<String> fetchProblem() {
         return Optional.ofNullable(fetchProblem);
     }
 
     /** Where the keys are fetched from. */
-    public String url() {
+    String url() {
         return uri.toString();
     }
 
@@ -147,12 +147,12 @@ public final class JwksKeys implements AutoCloseable {
     }
 
     /** The kids currently trusted. */
-    public List<String> kids() {
+    List<String> kids() {
         return List.copyOf(snapshot.keys().keySet());
     }
 
     /** How many keys are currently trusted. */
-    public int size() {
+    int size() {
         return snapshot.keys().size();
     }
 
@@ -160,7 +160,7 @@ public final class JwksKeys implements AutoCloseable {
      * Starts a fetch unless one is running (then joins it) or one started less than
      * {@code jwksMinRefetchInterval} ago (then returns {@code null}).
      */
-    public CompletableFuture<Void> refresh() {
+    CompletableFuture<Void> refresh() {
         synchronized (lock) {
             if (inFlight != null && !inFlight.isDone()) {
                 return inFlight;

@@ -27,14 +27,14 @@ public final class SessionCheck {
     /** The claim naming the Better Auth session (added with {@code jwt.definePayload}). */
     public static final String SID = "sid";
     /** Longer {@code sid} values are refused as malformed. */
-    public static final int MAX_SID_LENGTH = 256;
+    static final int MAX_SID_LENGTH = 256;
     /** The refusal's message when the session has ended. */
     public static final String ENDED = "The session this token belongs to has ended; sign in again";
 
     static final String NO_SID = "The token names no session (sid claim): this API accepts only tokens issued for a"
             + " Better Auth session; sign in again";
     /** The 503's message when sessions cannot be looked up. */
-    public static final String UNAVAILABLE = "Sessions cannot be checked right now. Try again in a few seconds.";
+    static final String UNAVAILABLE = "Sessions cannot be checked right now. Try again in a few seconds.";
 
     private static final System.Logger log = System.getLogger(SessionCheck.class.getName());
 
@@ -122,7 +122,7 @@ public final class SessionCheck {
     }
 
     /** The session rule: it exists, it is this user's (a token must not borrow another's), it has not expired. */
-    public static boolean isLive(Optional<BetterAuthSession> session, String userId, Instant now) {
+    static boolean isLive(Optional<BetterAuthSession> session, String userId, Instant now) {
         return session.isPresent()
                 && session.get().userId().equals(userId)
                 && now.isBefore(session.get().expiresAt());
@@ -211,7 +211,7 @@ public final class SessionCheck {
     }
 
     /** How many sessions are remembered now (after pending evictions). */
-    public long cachedSessions() {
+    long cachedSessions() {
         cache.cleanUp();
         return cache.estimatedSize();
     }

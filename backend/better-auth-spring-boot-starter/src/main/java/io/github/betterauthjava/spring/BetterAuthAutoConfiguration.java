@@ -156,9 +156,7 @@ public class BetterAuthAutoConfiguration {
             BetterAuthSessions store = sessions.getIfAvailable();
             if (store == null) {
                 // Never skip the check silently: a token of an ended session would pass.
-                throw new IllegalStateException("better-auth.session-check is " + properties.sessionCheck()
-                        + " but there is nothing to look sessions up in: add a DataSource for Better Auth's database,"
-                        + " define a BetterAuthSessions bean, or set better-auth.session-check=off");
+                throw new NoSessionStoreException(properties.sessionCheck());
             }
             return new SessionCheck(
                     properties.settings(),

@@ -35,7 +35,8 @@ final class BetterAuthEnvironment implements EnvironmentPostProcessor {
             "BETTER_AUTH_URL", "better-auth.url",
             "BETTER_AUTH_JWKS_URL", "better-auth.jwks-url",
             "BETTER_AUTH_HS256_SECRET", HS256_SECRET_PROPERTY,
-            "BETTER_AUTH_SESSION_CHECK", "better-auth.session-check");
+            "BETTER_AUTH_SESSION_CHECK", "better-auth.session-check",
+            "BETTER_AUTH_MEMBER_CHECK", "better-auth.member-check");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

@@ -2,37 +2,124 @@ package io.github.betterauthjava.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.jayway.jsonpath.JsonPath;
+import io.github.betterauthjava.jwt.BetterAuthSettings;
+import io.github.betterauthjava.jwt.SessionCheckSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.convert.DurationStyle;
 
-/** The configuration processor ran (it is named in annotationProcessorPaths), so IDEs complete better-auth.*. */
+/**
+ * What an adopter's IDE shows for better-auth.*: the generated
+ * META-INF/spring-configuration-metadata.json (the processor merges
+ * additional-spring-configuration-metadata.json into it) describes every property with its
+ * default, in plain text, and the defaults it shows are the core's.
+ */
 class ConfigurationMetadataTest {
 
-    @Test
-    void theJarDescribesEveryBetterAuthProperty() throws IOException {
-        String metadata;
-        try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+    /** Unset by default, and unset means something the description says ("Unset ..."). */
+    private static final Set<String> UNSET_BY_DEFAULT =
+            Set.of("better-auth.jwks-url", "better-auth.hs256-secret", "better-auth.authorities.claim");
+
+    private static String metadata() throws IOException {
+        try (InputStream in =
+                ConfigurationMetadataTest.class.getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
             assertThat(in).as("META-INF/spring-configuration-metadata.json").isNotNull();
-            metadata = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        for (String name : new String[] {
-            "url",
-            "jwks-url",
-            "hs256-secret",
-            "clock-skew",
-            "jwks-timeout",
-            "token-cache-size",
-            "ed25519",
-            "ignore-invalid-tokens-on",
-            "session-check",
-            "session-cache-ttl",
-            "session-table",
-            "authorities.claim",
-            "authorities.prefix"
-        }) {
-            assertThat(metadata).contains("\"name\": \"better-auth." + name + "\"");
-        }
+    }
+
+    private static Map<String, Map<String, Object>> properties() throws IOException {
+        List<Map<String, Object>> list = JsonPath.read(metadata(), "$.properties[*]");
+        Map<String, Map<String, Object>> byName = new TreeMap<>();
+        list.forEach(p -> byName.put((String) p.get("name"), p));
+        return byName;
+    }
+
+    @Test
+    void everyPropertyHasAPlainDescriptionAndItsDefault() throws IOException {
+        Map<String, Map<String, Object>> properties = properties();
+        assertThat(properties.keySet())
+                .contains(
+                        "better-auth.url",
+                        "better-auth.jwks-url",
+                        "better-auth.hs256-secret",
+                        "better-auth.clock-skew",
+                        "better-auth.jwks-timeout",
+                        "better-auth.jwks-min-refetch-interval",
+                        "better-auth.jwks-max-age",
+                        "better-auth.jwks-max-bytes",
+                        "better-auth.max-token-length",
+                        "better-auth.token-cache-size",
+                        "better-auth.ed25519",
+                        "better-auth.ignore-invalid-tokens-on",
+                        "better-auth.session-check",
+                        "better-auth.session-cache-ttl",
+                        "better-auth.session-cache-size",
+                        "better-auth.session-table",
+                        "better-auth.authorities.claim",
+                        "better-auth.authorities.prefix");
+        properties.forEach((name, property) -> {
+            String description = (String) property.get("description");
+            assertThat(description).as(name + " description").isNotBlank().doesNotContain("{@");
+            if (UNSET_BY_DEFAULT.contains(name)) {
+                assertThat(property).as(name).doesNotContainKey("defaultValue");
+                assertThat(description).as(name + " says what unset means").contains("Unset");
+            } else {
+                assertThat(property).as(name + " defaultValue").containsKey("defaultValue");
+            }
+        });
+        assertThat(metadata()).doesNotContain("{@code").doesNotContain("{@link");
+    }
+
+    @Test
+    void theDefaultsShownAreTheCoresDefaults() throws IOException {
+        Map<String, Map<String, Object>> properties = properties();
+        BetterAuthSettings core = BetterAuthSettings.builder(null).build();
+        assertThat(defaultOf(properties, "url")).isEqualTo(core.url());
+        assertThat(duration(properties, "clock-skew")).isEqualTo(core.clockSkew());
+        assertThat(duration(properties, "jwks-timeout")).isEqualTo(core.jwksTimeout());
+        assertThat(duration(properties, "jwks-min-refetch-interval")).isEqualTo(core.jwksMinRefetchInterval());
+        assertThat(duration(properties, "jwks-max-age")).isEqualTo(core.jwksMaxAge());
+        assertThat(((Number) defaultOf(properties, "jwks-max-bytes")).intValue())
+                .isEqualTo(core.jwksMaxBytes());
+        assertThat(((Number) defaultOf(properties, "max-token-length")).intValue())
+                .isEqualTo(core.maxTokenLength());
+        assertThat(((Number) defaultOf(properties, "token-cache-size")).longValue())
+                .isEqualTo(core.tokenCacheSize());
+        assertThat(defaultOf(properties, "ed25519"))
+                .isEqualTo(core.ed25519().name().toLowerCase());
+        assertThat(defaultOf(properties, "ignore-invalid-tokens-on")).asList().isEmpty();
+
+        SessionCheckProperties sessions = new SessionCheckProperties(null, null, 10_000, null);
+        assertThat(defaultOf(properties, "session-check")).isEqualTo(sessions.sessionCheck());
+        assertThat(duration(properties, "session-cache-ttl")).isEqualTo(SessionCheckSettings.MAX_CACHE_TTL);
+        assertThat(defaultOf(properties, "session-table")).isEqualTo(SessionCheckProperties.DEFAULT_TABLE);
+        assertThat(defaultOf(properties, "authorities.prefix"))
+                .isEqualTo(new AuthoritiesProperties(null, null).prefix());
+    }
+
+    @Test
+    void sessionCheckAndEd25519OfferTheirValues() throws IOException {
+        String metadata = metadata();
+        List<String> sessionCheck =
+                JsonPath.read(metadata, "$.hints[?(@.name == 'better-auth.session-check')].values[*].value");
+        assertThat(sessionCheck).containsExactly("off", "if-present", "required");
+        List<String> ed25519 = JsonPath.read(metadata, "$.hints[?(@.name == 'better-auth.ed25519')].values[*].value");
+        assertThat(ed25519).containsExactly("auto", "jdk");
+    }
+
+    private static Object defaultOf(Map<String, Map<String, Object>> properties, String name) {
+        return properties.get("better-auth." + name).get("defaultValue");
+    }
+
+    private static java.time.Duration duration(Map<String, Map<String, Object>> properties, String name) {
+        return DurationStyle.detectAndParse((String) defaultOf(properties, name));
     }
 }

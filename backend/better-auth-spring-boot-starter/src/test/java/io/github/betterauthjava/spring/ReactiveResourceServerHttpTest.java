@@ -4,6 +4,7 @@ import static io.github.betterauthjava.jwt.testkit.Tokens.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.jwk.OctetKeyPair;
+import io.github.betterauthjava.jwt.testkit.InMemorySessions;
 import io.github.betterauthjava.jwt.testkit.JwksServer;
 import io.github.betterauthjava.jwt.testkit.TestKeys;
 import io.github.betterauthjava.jwt.testkit.Tokens;

@@ -1,6 +1,7 @@
 package io.github.betterauthjava.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.betterauthjava.jwt.BetterAuthSession;
 import io.github.betterauthjava.jwt.BetterAuthSessions;
@@ -11,11 +12,14 @@ import java.time.Instant;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
@@ -77,6 +81,21 @@ class SessionCheckAutoConfigurationTest {
     }
 
     @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aMissingSessionStoreIsBootsApplicationFailedToStartWithTheFix(CapturedOutput output) {
+        SpringApplicationBuilder app = new SpringApplicationBuilder(NoStore.class)
+                .web(WebApplicationType.NONE)
+                .properties("better-auth.session-check=required");
+        assertThatThrownBy(app::run).hasRootCauseInstanceOf(NoSessionStoreException.class);
+        assertThat(output)
+                .contains("APPLICATION FAILED TO START")
+                .contains("better-auth.session-check is required")
+                .contains("give the application a DataSource for Better Auth's database")
+                .contains("define a BetterAuthSessions bean")
+                .contains("set better-auth.session-check=off");
+    }
+
+    @Test
     void refusesToStartWithAnUnknownMode() {
         runner.withPropertyValues("better-auth.session-check=sometimes").run(context -> {
             assertThat(context).hasFailed();
@@ -112,6 +131,10 @@ class SessionCheckAutoConfigurationTest {
             assertThat(context.getBean(SessionCheckProperties.class).mode()).isEqualTo(SessionCheckMode.REQUIRED);
         }
     }
+
+    @Configuration(proxyBeanMethods = false)
+    @org.springframework.boot.autoconfigure.EnableAutoConfiguration
+    static class NoStore {}
 
     @Configuration(proxyBeanMethods = false)
     @org.springframework.boot.autoconfigure.EnableAutoConfiguration

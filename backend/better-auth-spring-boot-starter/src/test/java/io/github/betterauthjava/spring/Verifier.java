@@ -9,7 +9,6 @@ import io.github.betterauthjava.jwt.BetterAuthVerifier;
 import io.github.betterauthjava.jwt.JwksKeys;
 import io.github.betterauthjava.jwt.Outcome;
 import io.github.betterauthjava.jwt.SessionCheck;
-import io.github.betterauthjava.jwt.SessionOutcome;
 import io.github.betterauthjava.jwt.testkit.JwksServer;
 import io.github.betterauthjava.jwt.testkit.TestClock;
 import io.github.betterauthjava.jwt.testkit.Tokens;
@@ -21,7 +20,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
  * A decoder wired as the auto-configuration wires it, against a real JWKS server, with a
- * clock the test controls and a meter registry to read outcomes from.
+ * clock the test controls and a meter registry to read outcomes from: for the tests of how the
+ * starter carries the core's answers into Spring (the rules are tested in the core).
  */
 final class Verifier implements AutoCloseable {
 
@@ -69,10 +69,6 @@ final class Verifier implements AutoCloseable {
     static Verifier withSecret() {
         JwksServer jwks = JwksServer.withAllKeys();
         return new Verifier(jwks, properties(jwks.url(), Tokens.SECRET, Duration.ofSeconds(60)));
-    }
-
-    static Verifier with(JwksServer jwks, String secret, Duration skew) {
-        return new Verifier(jwks, properties(jwks.url(), secret, skew));
     }
 
     static BetterAuthProperties properties(String jwksUrl, String secret, Duration skew) {
@@ -123,16 +119,6 @@ final class Verifier implements AutoCloseable {
 
     double count(Outcome outcome) {
         return meters.counter(BetterAuthMetrics.VERIFICATIONS, "outcome", outcome.tag())
-                .count();
-    }
-
-    double count(SessionOutcome outcome) {
-        return meters.counter(BetterAuthMetrics.SESSION_CHECKS, "outcome", outcome.tag())
-                .count();
-    }
-
-    double sessionLookups(String source) {
-        return meters.counter(BetterAuthMetrics.SESSION_LOOKUPS, "source", source)
                 .count();
     }
 

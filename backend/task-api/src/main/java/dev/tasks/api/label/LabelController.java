@@ -5,10 +5,10 @@ import dev.tasks.api.owned.ListCache;
 import dev.tasks.api.owned.OwnedWrites;
 import dev.tasks.api.owned.Owner;
 import dev.tasks.api.owned.Ownership;
+import dev.tasks.api.owned.TeamAccess;
 import dev.tasks.api.problem.InvalidRequestException;
 import dev.tasks.api.web.JsonBody;
 import dev.tasks.api.web.OpenApiConfiguration;
-import io.github.betterauthjava.jwt.BetterAuthUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -21,7 +21,6 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,7 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
  * a 404, like a missing task.
  */
 @RestController
-@RequestMapping(path = LabelController.PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(
+        path = {LabelController.PATH, TeamAccess.TEAM_PATH + "/labels"},
+        produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "labels")
 @SecurityRequirement(name = OpenApiConfiguration.BEARER)
 @ApiResponse(responseCode = "401", ref = OpenApiConfiguration.UNAUTHORIZED)
@@ -88,8 +89,7 @@ class LabelController {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                             array = @ArraySchema(schema = @Schema(implementation = Label.class))))
-    byte[] all(@PathVariable("user_id") String userId, @AuthenticationPrincipal BetterAuthUser user) {
-        Owner owner = Owner.user(user.id());
+    byte[] all(@Parameter(hidden = true) Owner owner) {
         return cache.page(KIND, owner, KIND, () -> {
                     List<Label> all = labels.all(owner);
                     return new ListCache.Page(writer.writeValueAsBytes(all), all.size());
@@ -104,7 +104,7 @@ class LabelController {
     @ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
     @ApiResponse(responseCode = "413", ref = OpenApiConfiguration.TOO_LARGE)
     LabelChanged rename(
-            @PathVariable("user_id") String userId,
+            @Parameter(hidden = true) Owner owner,
             @PathVariable("name") String name,
             @Parameter(hidden = true) Authentication authentication,
             @RequestBody
@@ -126,7 +126,6 @@ class LabelController {
         json.requireValid();
         String from = pathName(name);
         String target = to;
-        Owner owner = Owner.user(authentication.getName());
         int changed = writes.run(authentication, owner, () -> labels.rename(owner, from, target));
         return new LabelChanged("renamed", target, found(changed, name));
     }
@@ -136,11 +135,10 @@ class LabelController {
     @ApiResponse(responseCode = "200", description = "OK")
     @ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
     LabelChanged delete(
-            @PathVariable("user_id") String userId,
+            @Parameter(hidden = true) Owner owner,
             @PathVariable("name") String name,
             @Parameter(hidden = true) Authentication authentication) {
         String label = pathName(name);
-        Owner owner = Owner.user(authentication.getName());
         int changed = writes.run(authentication, owner, () -> labels.delete(owner, label));
         return new LabelChanged("deleted", label, found(changed, name));
     }

@@ -6,9 +6,9 @@ import dev.tasks.api.owned.OwnedIds;
 import dev.tasks.api.owned.OwnedWrites;
 import dev.tasks.api.owned.Owner;
 import dev.tasks.api.owned.Ownership;
+import dev.tasks.api.owned.TeamAccess;
 import dev.tasks.api.problem.InvalidRequestException;
 import dev.tasks.api.web.OpenApiConfiguration;
-import io.github.betterauthjava.jwt.BetterAuthUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -26,7 +26,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,7 +47,9 @@ import tools.jackson.databind.json.JsonMapper;
  * the owner's, session-bound writes in one transaction, the list cache for {@code GET …/lists}.
  */
 @RestController
-@RequestMapping(path = ListController.PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(
+        path = {ListController.PATH, ListController.TEAM_PATH},
+        produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "lists")
 @SecurityRequirement(name = OpenApiConfiguration.BEARER)
 @ApiResponse(responseCode = "401", ref = OpenApiConfiguration.UNAUTHORIZED)
@@ -59,6 +60,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ListController {
 
     static final String PATH = Ownership.USER_PATH + "/lists";
+    static final String TEAM_PATH = TeamAccess.TEAM_PATH + "/lists";
     /** What the list cache calls this kind of page. */
     static final String KIND = "list";
     /** {@code DELETE …?tasks=}: what becomes of the list's tasks. */
@@ -89,8 +91,7 @@ class ListController {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                             array = @ArraySchema(schema = @Schema(implementation = NamedList.class))))
-    byte[] all(@PathVariable("user_id") String userId, @AuthenticationPrincipal BetterAuthUser user) {
-        Owner owner = Owner.user(user.id());
+    byte[] all(@Parameter(hidden = true) Owner owner) {
         return cache.page(KIND, owner, KIND, () -> {
                     List<NamedList> all = lists.all(owner);
                     return new ListCache.Page(writer.writeValueAsBytes(all), all.size());
@@ -106,13 +107,13 @@ class ListController {
             headers =
                     @Header(
                             name = "Location",
-                            description = "/api/{user_id}/lists/{id}",
+                            description = "/api/{user_id}/lists/{id}, or /api/teams/{team_id}/lists/{id}",
                             schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.MALFORMED)
     @ApiResponse(responseCode = "413", ref = OpenApiConfiguration.TOO_LARGE)
     @ResponseStatus(HttpStatus.CREATED)
     NamedList create(
-            @PathVariable("user_id") String userId,
+            @Parameter(hidden = true) Owner owner,
             @Parameter(hidden = true) Authentication authentication,
             @RequestBody
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
@@ -120,11 +121,10 @@ class ListController {
                     JsonNode body,
             HttpServletResponse response) {
         ListName name = ListName.read(body);
-        Owner owner = Owner.user(authentication.getName());
         NamedList created = writes.run(authentication, owner, () -> lists.insert(owner, name.name()));
         response.setHeader(
                 HttpHeaders.LOCATION,
-                UriComponentsBuilder.fromPath(PATH + "/{id}")
+                UriComponentsBuilder.fromPath((owner instanceof Owner.Team ? TEAM_PATH : PATH) + "/{id}")
                         .buildAndExpand(owner.id(), created.id())
                         .encode()
                         .toUri()
@@ -136,11 +136,8 @@ class ListController {
     @Operation(summary = "One list")
     @ApiResponse(responseCode = "200", description = "OK")
     @ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
-    NamedList get(
-            @PathVariable("user_id") String userId,
-            @PathVariable("id") String id,
-            @AuthenticationPrincipal BetterAuthUser user) {
-        return found(OwnedIds.parse(id).flatMap(listId -> lists.find(Owner.user(user.id()), listId)), id);
+    NamedList get(@Parameter(hidden = true) Owner owner, @PathVariable("id") String id) {
+        return found(OwnedIds.parse(id).flatMap(listId -> lists.find(owner, listId)), id);
     }
 
     @PutMapping("/{id}")
@@ -150,7 +147,7 @@ class ListController {
     @ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
     @ApiResponse(responseCode = "413", ref = OpenApiConfiguration.TOO_LARGE)
     NamedList rename(
-            @PathVariable("user_id") String userId,
+            @Parameter(hidden = true) Owner owner,
             @PathVariable("id") String id,
             @Parameter(hidden = true) Authentication authentication,
             @RequestBody
@@ -158,7 +155,6 @@ class ListController {
                             content = @Content(schema = @Schema(implementation = ListName.class)))
                     JsonNode body) {
         ListName name = ListName.read(body);
-        Owner owner = Owner.user(authentication.getName());
         return found(
                 OwnedIds.parse(id)
                         .flatMap(listId ->
@@ -171,7 +167,7 @@ class ListController {
     @ApiResponse(responseCode = "200", description = "OK")
     @ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
     ListDeleted delete(
-            @PathVariable("user_id") String userId,
+            @Parameter(hidden = true) Owner owner,
             @PathVariable("id") String id,
             @Parameter(
                             name = TASKS,
@@ -187,7 +183,6 @@ class ListController {
                 : DeletedListTasks.of(tasks)
                         .orElseThrow(() -> new InvalidRequestException(TASKS, "must be delete or inbox"));
         boolean deleteTasks = disposal == DeletedListTasks.DELETE;
-        Owner owner = Owner.user(authentication.getName());
         Optional<Long> deleted = OwnedIds.parse(id)
                 .filter(listId -> writes.run(authentication, owner, () -> lists.delete(owner, listId, deleteTasks)));
         return new ListDeleted("deleted", found(deleted, id));

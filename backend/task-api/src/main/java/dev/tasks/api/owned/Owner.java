@@ -1,8 +1,8 @@
 package dev.tasks.api.owned;
 
 /**
- * Whose a resource is: a user (every path under {@code /api/{user_id}/…}) or, once SPEC 1.9 is
- * built, a team ({@code /api/teams/{team_id}/…}). Repositories scope every statement by
+ * Whose a resource is: a user (every path under {@code /api/{user_id}/…}) or a team
+ * ({@code /api/teams/{team_id}/…}, SPEC 1.9). Repositories scope every statement by
  * {@link #column()} = {@link #id()}, so a resource of another owner is indistinguishable from a
  * missing one, and a team's resources need only a column and a path rule, not new plumbing.
  */
@@ -29,7 +29,7 @@ public sealed interface Owner {
         }
     }
 
-    /** Not served yet (SPEC 1.9): owned tables gain a {@code team_id} column when teams are built. */
+    /** A team: a Better Auth organization, whose members reach its resources (SPEC 1.9, {@link TeamAccess}). */
     record Team(String id) implements Owner {
         @Override
         public String column() {

@@ -12,12 +12,12 @@ import java.security.NoSuchAlgorithmException;
  * deleted account leaves none behind) and a row stays a fixed 8 bytes whatever the id's length.
  * A user and a team with one key would only share a few cache misses.
  */
-final class OwnerKey {
+public final class OwnerKey {
 
     /** Never updated itself, so concurrent clones are safe (as the verifier's TokenDigest does). */
     private final MessageDigest prototype = newDigest();
 
-    long of(Owner owner) {
+    public long of(Owner owner) {
         return of(
                 switch (owner) {
                     case Owner.User user -> user.id();

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * OwnershipCoverageTest fails if a route naming a user escapes it.
  *
  * <p>{@code /api/me} sits where a user id would: it is matched first and needs only a token.
- * Teams (SPEC 1.9) will add their rule for {@code /api/teams/**} before the user rule, the same way.
+ * Teams (SPEC 1.9) have their rule for {@code /api/teams/**} in {@link TeamAccess}, ordered before this one.
  * A resource of another owner is a 404, not a 403: each repository scopes its statements by
  * {@link Owner}, and {@link OwnedIds#found} answers the same for missing and foreign.
  */

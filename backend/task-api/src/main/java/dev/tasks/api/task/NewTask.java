@@ -54,7 +54,15 @@ record NewTask(
                 nullable = true,
                 maxLength = Recurrence.MAX_LENGTH,
                 description = Recurrence.SUBSET + "; needs due_date")
-        String recurrence) {
+        String recurrence,
+
+        @Schema(
+                name = "assignee_id",
+                nullable = true,
+                maxLength = TaskFields.MAX_ASSIGNEE_LENGTH,
+                description = "a team task: the user id of one of the team's members; null: nobody. A personal task"
+                        + " has none")
+        String assigneeId) {
 
     /** The task in {@code body}, or a 422 naming every field that is wrong (the body itself when it is not an object). */
     static TaskFields read(JsonNode body) {
@@ -80,7 +88,8 @@ record NewTask(
                 priority == null ? 0 : priority,
                 TaskFields.listId(json),
                 labels == null ? List.of() : labels,
-                TaskFields.recurrence(json));
+                TaskFields.recurrence(json),
+                TaskFields.assigneeId(json));
         json.requireValid();
         fields.check();
         return fields;

@@ -18,6 +18,8 @@ import java.util.List;
 @JsonPropertyOrder({
     "id",
     "user_id",
+    "team_id",
+    "assignee_id",
     "title",
     "description",
     "completed",
@@ -36,6 +38,8 @@ import java.util.List;
         requiredProperties = {
             "id",
             "user_id",
+            "team_id",
+            "assignee_id",
             "title",
             "description",
             "completed",
@@ -52,7 +56,19 @@ import java.util.List;
         })
 record Task(
         long id,
-        @JsonProperty("user_id") String userId,
+
+        @JsonProperty("user_id")
+        @Schema(nullable = true, description = "the owner of a personal task; null for a team's")
+        String userId,
+
+        @JsonProperty("team_id")
+        @Schema(nullable = true, description = "the team of a team task; null for a personal one")
+        String teamId,
+
+        @JsonProperty("assignee_id")
+        @Schema(nullable = true, description = "a team task's assignee (a member's user id)")
+        String assigneeId,
+
         String title,
         @Schema(nullable = true) String description,
         boolean completed,
@@ -100,6 +116,7 @@ record Task(
                 priority,
                 listId,
                 labels,
-                recurrence == null ? null : Recurrence.parse(recurrence));
+                recurrence == null ? null : Recurrence.parse(recurrence),
+                assigneeId);
     }
 }

@@ -5,8 +5,8 @@ import dev.tasks.api.owned.OwnedIds;
 import dev.tasks.api.owned.OwnedWrites;
 import dev.tasks.api.owned.Owner;
 import dev.tasks.api.owned.Ownership;
+import dev.tasks.api.owned.TeamAccess;
 import dev.tasks.api.web.OpenApiConfiguration;
-import io.github.betterauthjava.jwt.BetterAuthUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -25,7 +25,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -40,13 +39,17 @@ import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A user's tasks (SPEC 1.3). The security chain has already made sure that {@code {user_id}} is
- * the token's user; the queries use the token's id all the same (SPEC 1.4: user_id is the token's).
+ * A user's tasks (SPEC 1.3), and a team's under the team's path (SPEC 1.9). The security chain has
+ * already made sure that {@code {user_id}} is the token's user (owned.Ownership), or that the token's
+ * user is a member of {@code {team_id}} (owned.TeamAccess); the {@link Owner} parameter is whose
+ * tasks they are (owned.OwnerFromPath: for a user path, the token's id, SPEC 1.4).
  */
 @RestController
 // JSON only, declared: Spring then takes the response type from the mapping instead of asking every
 // message converter on each request, and a client that accepts no JSON gets its 406 before any query.
-@RequestMapping(path = TaskController.PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(
+        path = {TaskController.PATH, TaskController.TEAM_PATH},
+        produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "tasks")
 @SecurityRequirement(name = OpenApiConfiguration.BEARER)
 @ApiResponse(responseCode = "401", ref = OpenApiConfiguration.UNAUTHORIZED)
@@ -58,6 +61,8 @@ class TaskController {
 
     /** Where every task route lives: under the owner's path, so the ownership rule covers it. */
     static final String PATH = Ownership.USER_PATH + "/tasks";
+    /** A team's tasks: the same routes under the team's path, where owned.TeamAccess decides who may call them. */
+    static final String TEAM_PATH = TeamAccess.TEAM_PATH + "/tasks";
 
     static final String TOTAL_COUNT = "X-Total-Count";
 
@@ -142,11 +147,10 @@ class TaskController {
             in = ParameterIn.QUERY,
             schema = @Schema(type = "integer", defaultValue = "0", minimum = "0"))
     byte[] list(
-            @PathVariable("user_id") String userId,
-            @AuthenticationPrincipal BetterAuthUser user,
+            @Parameter(hidden = true) Owner owner,
             @Parameter(hidden = true) TaskQuery query, // from the query string: TaskQueryResolver
             HttpServletResponse response) {
-        ListCache.Page page = pages.page(owner(user), query);
+        ListCache.Page page = pages.page(owner, query);
         // Headers on the servlet response and the body as the return value, not a ResponseEntity:
         // Spring flushes a ResponseEntity's body, which commits it without a Content-Length, so it goes
         // out chunked in two writes; returned as the body it is sent in one write with its length.
@@ -163,13 +167,13 @@ class TaskController {
             headers =
                     @Header(
                             name = "Location",
-                            description = "/api/{user_id}/tasks/{id}",
+                            description = "/api/{user_id}/tasks/{id}, or /api/teams/{team_id}/tasks/{id}",
                             schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.MALFORMED)
     @ApiResponse(responseCode = "413", ref = OpenApiConfiguration.TOO_LARGE)
     @ResponseStatus(HttpStatus.CREATED)
     Task create(
-            @PathVariable("user_id") String userId,
+            @Parameter(hidden = true) Owner owner,
             @Parameter(hidden = true) Authentication authentication,
             @RequestBody
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
@@ -177,10 +181,9 @@ class TaskController {
                     JsonNode body,
             HttpServletResponse response) {
         TaskFields task = NewTask.read(body);
-        Owner owner = Owner.user(authentication.getName());
         Task created = writes.run(authentication, owner, () -> changes.create(owner, task));
-        URI location = UriComponentsBuilder.fromPath("/api/{user_id}/tasks/{id}")
-                .buildAndExpand(created.userId(), created.id())
+        URI location = UriComponentsBuilder.fromPath((owner instanceof Owner.Team ? TEAM_PATH : PATH) + "/{id}")
+                .buildAndExpand(owner.id(), created.id())
                 .encode()
                 .toUri();
         response.setHeader(HttpHeaders.LOCATION, location.toASCIIString());
@@ -191,11 +194,8 @@ class TaskController {
     @Operation(summary = "One task")
     @ApiResponse(responseCode = "200", description = "OK")
     @ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
-    Task get(
-            @PathVariable("user_id") String userId,
-            @PathVariable("id") String id,
-            @AuthenticationPrincipal BetterAuthUser user) {
-        return found(OwnedIds.parse(id).flatMap(taskId -> tasks.findById(owner(user), taskId)), id);
+    Task get(@Parameter(hidden = true) Owner owner, @PathVariable("id") String id) {
+        return found(OwnedIds.parse(id).flatMap(taskId -> tasks.findById(owner, taskId)), id);
     }
 
     @PutMapping("/{id}")
@@ -205,7 +205,7 @@ class TaskController {
     @ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
     @ApiResponse(responseCode = "413", ref = OpenApiConfiguration.TOO_LARGE)
     Task update(
-            @PathVariable("user_id") String userId,
+            @Parameter(hidden = true) Owner owner,
             @PathVariable("id") String id,
             @Parameter(hidden = true) Authentication authentication,
             @RequestBody
@@ -213,7 +213,8 @@ class TaskController {
                             content = @Content(schema = @Schema(implementation = TaskUpdate.Body.class)))
                     JsonNode body) {
         TaskUpdate update = TaskUpdate.read(body);
-        return found(write(authentication, id, (owner, taskId) -> this.changes.update(owner, taskId, update)), id);
+        return found(
+                write(authentication, owner, id, (scope, taskId) -> this.changes.update(scope, taskId, update)), id);
     }
 
     @DeleteMapping("/{id}")
@@ -221,13 +222,14 @@ class TaskController {
     @ApiResponse(responseCode = "200", description = "OK")
     @ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
     TaskDeleted delete(
-            @PathVariable("user_id") String userId,
+            @Parameter(hidden = true) Owner owner,
             @PathVariable("id") String id,
             @Parameter(hidden = true) Authentication authentication) {
         Optional<Long> deleted = write(
                 authentication,
+                owner,
                 id,
-                (owner, taskId) -> tasks.delete(owner, taskId) ? Optional.of(taskId) : Optional.empty());
+                (scope, taskId) -> tasks.delete(scope, taskId) ? Optional.of(taskId) : Optional.empty());
         return TaskDeleted.of(found(deleted, id));
     }
 
@@ -236,10 +238,10 @@ class TaskController {
     @ApiResponse(responseCode = "200", description = "OK")
     @ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
     Task toggle(
-            @PathVariable("user_id") String userId,
+            @Parameter(hidden = true) Owner owner,
             @PathVariable("id") String id,
             @Parameter(hidden = true) Authentication authentication) {
-        return found(write(authentication, id, changes::toggle), id);
+        return found(write(authentication, owner, id, changes::toggle), id);
     }
 
     @PostMapping("/{id}/move")
@@ -251,7 +253,7 @@ class TaskController {
     @ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
     @ApiResponse(responseCode = "413", ref = OpenApiConfiguration.TOO_LARGE)
     Task move(
-            @PathVariable("user_id") String userId,
+            @Parameter(hidden = true) Owner owner,
             @PathVariable("id") String id,
             @Parameter(hidden = true) Authentication authentication,
             @RequestBody
@@ -260,21 +262,19 @@ class TaskController {
                     JsonNode body) {
         TaskMove.Read move = TaskMove.read(body);
         return found(
-                write(authentication, id, (owner, taskId) -> changes.move(owner, taskId, move.after(), move.listId())),
+                write(
+                        authentication,
+                        owner,
+                        id,
+                        (scope, taskId) -> changes.move(scope, taskId, move.after(), move.listId())),
                 id);
     }
 
     /** A write of one task: no transaction at all for an id that names no task. */
     private <T> Optional<T> write(
-            Authentication authentication, String id, BiFunction<Owner, Long, Optional<T>> change) {
-        Owner owner = Owner.user(authentication.getName());
+            Authentication authentication, Owner owner, String id, BiFunction<Owner, Long, Optional<T>> change) {
         return OwnedIds.parse(id)
                 .flatMap(taskId -> writes.run(authentication, owner, () -> change.apply(owner, taskId)));
-    }
-
-    /** The owner of a user's path: the token's user (SPEC 1.4), whom the security chain has matched to the path. */
-    private static Owner owner(BetterAuthUser user) {
-        return Owner.user(user.id());
     }
 
     private static <T> T found(Optional<T> value, String id) {

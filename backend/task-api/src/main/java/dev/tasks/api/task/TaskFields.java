@@ -20,6 +20,7 @@ import java.util.List;
  * @param listId     one of the owner's lists, or null for the Inbox (checked against the database by the repository)
  * @param labels     trimmed, one spelling per label, at most 20
  * @param recurrence the rule, or null
+ * @param assigneeId a member of the owning team, or null (checked against the team by TaskWrites)
  */
 record TaskFields(
         String title,
@@ -30,7 +31,8 @@ record TaskFields(
         int priority,
         Long listId,
         List<String> labels,
-        Recurrence recurrence) {
+        Recurrence recurrence,
+        String assigneeId) {
 
     /** The fields of a task body, named as in the API. */
     static final String TITLE = "title",
@@ -41,10 +43,14 @@ record TaskFields(
             PRIORITY = "priority",
             LIST_ID = "list_id",
             LABELS = "labels",
-            RECURRENCE = "recurrence";
+            RECURRENCE = "recurrence",
+            ASSIGNEE_ID = "assignee_id";
 
-    static final List<String> NAMES =
-            List.of(TITLE, DESCRIPTION, COMPLETED, DUE_DATE, DUE_TIME, PRIORITY, LIST_ID, LABELS, RECURRENCE);
+    static final List<String> NAMES = List.of(
+            TITLE, DESCRIPTION, COMPLETED, DUE_DATE, DUE_TIME, PRIORITY, LIST_ID, LABELS, RECURRENCE, ASSIGNEE_ID);
+
+    /** Longer is no Better Auth user id (they are 32 characters): 422 without asking the team. */
+    static final int MAX_ASSIGNEE_LENGTH = 256;
 
     static final int MAX_PRIORITY = 3;
 
@@ -69,15 +75,18 @@ record TaskFields(
     // Copies with one field decided by the server (the only place besides the readers that lists every field).
 
     TaskFields withLabels(List<String> spelled) {
-        return new TaskFields(title, description, completed, dueDate, dueTime, priority, listId, spelled, recurrence);
+        return new TaskFields(
+                title, description, completed, dueDate, dueTime, priority, listId, spelled, recurrence, assigneeId);
     }
 
     TaskFields withCompleted(boolean state) {
-        return new TaskFields(title, description, state, dueDate, dueTime, priority, listId, labels, recurrence);
+        return new TaskFields(
+                title, description, state, dueDate, dueTime, priority, listId, labels, recurrence, assigneeId);
     }
 
     TaskFields withDueDate(LocalDate date) {
-        return new TaskFields(title, description, completed, date, dueTime, priority, listId, labels, recurrence);
+        return new TaskFields(
+                title, description, completed, date, dueTime, priority, listId, labels, recurrence, assigneeId);
     }
 
     static String time(LocalTime time) {
@@ -154,6 +163,15 @@ record TaskFields(
             json.problem(LABELS, e.getMessage());
             return null;
         }
+    }
+
+    static String assigneeId(JsonBody json) {
+        String id = json.string(ASSIGNEE_ID);
+        if (id != null && (id.isBlank() || id.length() > MAX_ASSIGNEE_LENGTH)) {
+            json.problem(ASSIGNEE_ID, "must be the user id of a member of the team, or null");
+            return null;
+        }
+        return id;
     }
 
     static Recurrence recurrence(JsonBody json) {

@@ -24,8 +24,9 @@ import org.springframework.stereotype.Component;
 @Component
 class TaskRepository {
 
-    private static final String COLUMNS = "id, user_id, title, description, completed, due_date, due_time, priority,"
-            + " list_id, labels, position, recurrence, recurrence_start, completed_at, created_at, updated_at";
+    private static final String COLUMNS =
+            "id, user_id, team_id, assignee_id, title, description, completed, due_date, due_time, priority,"
+                    + " list_id, labels, position, recurrence, recurrence_start, completed_at, created_at, updated_at";
 
     private final JdbcClient jdbc;
 
@@ -149,9 +150,10 @@ class TaskRepository {
         return values(
                         jdbc.sql("insert into tasks.tasks (" + owner.column() + ", title, description, completed,"
                                 + " completed_at, due_date, due_time, priority, list_id, labels, position, recurrence,"
-                                + " recurrence_start) values (:owner, :title, :description, :completed,"
+                                + " recurrence_start, assignee_id) values (:owner, :title, :description, :completed,"
                                 + " case when :completedNow then now() end, :dueDate, :dueTime, :priority, :listId,"
-                                + " :labels, :position, :recurrence, :recurrenceStart) returning " + COLUMNS),
+                                + " :labels, :position, :recurrence, :recurrenceStart, :assigneeId) returning "
+                                + COLUMNS),
                         row)
                 .param("owner", owner.id())
                 .query(TaskRepository::task)
@@ -166,6 +168,7 @@ class TaskRepository {
                                 + " when :clearsCompletedAt then null else completed_at end, due_date = :dueDate,"
                                 + " due_time = :dueTime, priority = :priority, list_id = :listId, labels = :labels,"
                                 + " position = :position, recurrence = :recurrence, recurrence_start = :recurrenceStart,"
+                                + " assignee_id = :assigneeId,"
                                 + " updated_at = now() where id = :id and " + owner.column() + " = :owner returning "
                                 + COLUMNS),
                         row)
@@ -192,7 +195,8 @@ class TaskRepository {
                 .param(
                         "recurrence",
                         task.recurrence() == null ? null : task.recurrence().text())
-                .param("recurrenceStart", row.recurrenceStart());
+                .param("recurrenceStart", row.recurrenceStart())
+                .param("assigneeId", task.assigneeId());
     }
 
     /** Flips {@code completed} in one statement, so two concurrent toggles both count; empty for a recurring (or missing) task. */
@@ -227,11 +231,44 @@ class TaskRepository {
                 == 1;
     }
 
+    /** The teams in which open tasks are assigned to the user (at most {@code max}), whether or not they are still a member. */
+    List<String> teamsAssigning(String userId, int max) {
+        return jdbc.sql("select distinct team_id from tasks.tasks where assignee_id = :user and not completed"
+                        + " and team_id is not null limit :max")
+                .param("user", userId)
+                .param("max", max)
+                .query(String.class)
+                .list();
+    }
+
+    /** Open tasks assigned to the user in these teams, newest first (the partial index on assignee_id). */
+    List<Task> openAssigned(String userId, List<String> teams, int limit, int offset) {
+        return jdbc.sql("select " + COLUMNS + " from tasks.tasks where assignee_id = :user and not completed"
+                        + " and team_id = any(:teams) order by created_at desc, id desc limit :limit offset :offset")
+                .param("user", userId)
+                .param("teams", teams.toArray(String[]::new))
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(TaskRepository::task)
+                .list();
+    }
+
+    long countOpenAssigned(String userId, List<String> teams) {
+        return jdbc.sql("select count(*) from tasks.tasks where assignee_id = :user and not completed"
+                        + " and team_id = any(:teams)")
+                .param("user", userId)
+                .param("teams", teams.toArray(String[]::new))
+                .query(Long.class)
+                .single();
+    }
+
     private static Task task(ResultSet row, int rowNumber) throws SQLException {
         Array labels = row.getArray("labels");
         return new Task(
                 row.getLong("id"),
                 row.getString("user_id"),
+                row.getString("team_id"),
+                row.getString("assignee_id"),
                 row.getString("title"),
                 row.getString("description"),
                 row.getBoolean("completed"),

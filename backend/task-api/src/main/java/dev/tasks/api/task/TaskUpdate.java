@@ -42,7 +42,8 @@ record TaskUpdate(Set<String> sent, TaskFields values) {
                 priority == null ? 0 : priority,
                 TaskFields.listId(json),
                 TaskFields.labels(json),
-                TaskFields.recurrence(json));
+                TaskFields.recurrence(json),
+                TaskFields.assigneeId(json));
         json.requireValid();
         Set<String> sent = new HashSet<>();
         for (String name : TaskFields.NAMES) {
@@ -73,7 +74,8 @@ record TaskUpdate(Set<String> sent, TaskFields values) {
                 sets(TaskFields.PRIORITY) ? values.priority() : current.priority(),
                 sets(TaskFields.LIST_ID) ? values.listId() : current.listId(),
                 sets(TaskFields.LABELS) ? values.labels() : current.labels(),
-                sets(TaskFields.RECURRENCE) ? values.recurrence() : current.recurrence());
+                sets(TaskFields.RECURRENCE) ? values.recurrence() : current.recurrence(),
+                sets(TaskFields.ASSIGNEE_ID) ? values.assigneeId() : current.assigneeId());
     }
 
     /** The shape of the body, for the OpenAPI document. */
@@ -123,5 +125,12 @@ record TaskUpdate(Set<String> sent, TaskFields values) {
                     nullable = true,
                     maxLength = Recurrence.MAX_LENGTH,
                     description = Recurrence.SUBSET + "; needs due_date")
-            String recurrence) {}
+            String recurrence,
+
+            @Schema(
+                    name = "assignee_id",
+                    nullable = true,
+                    maxLength = TaskFields.MAX_ASSIGNEE_LENGTH,
+                    description = "a team task: a member's user id; null: nobody")
+            String assigneeId) {}
 }

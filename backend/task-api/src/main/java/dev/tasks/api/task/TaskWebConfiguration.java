@@ -22,7 +22,7 @@ class TaskWebConfiguration implements WebMvcConfigurer {
     @Bean
     OpenApiCustomizer taskSortValues() {
         return openApi -> openApi.getPaths().forEach((path, item) -> {
-            if (path.equals(TaskController.PATH) && item.getGet() != null) {
+            if ((path.equals(TaskController.PATH) || path.equals(TaskController.TEAM_PATH)) && item.getGet() != null) {
                 for (Parameter parameter : item.getGet().getParameters()) {
                     if (parameter.getName().equals(TaskQuery.SORT)) {
                         StringSchema values = new StringSchema();

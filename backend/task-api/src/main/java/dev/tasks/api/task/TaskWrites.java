@@ -4,6 +4,7 @@ import dev.tasks.api.label.LabelSpellings;
 import dev.tasks.api.list.ListMembership;
 import dev.tasks.api.owned.Owner;
 import dev.tasks.api.owned.Positions;
+import dev.tasks.api.owned.TeamAccess;
 import dev.tasks.api.problem.InvalidRequestException;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -23,15 +24,18 @@ class TaskWrites {
     private final TaskRepository tasks;
     private final ListMembership lists;
     private final LabelSpellings labels;
+    private final TeamAccess teams;
 
-    TaskWrites(TaskRepository tasks, ListMembership lists, LabelSpellings labels) {
+    TaskWrites(TaskRepository tasks, ListMembership lists, LabelSpellings labels, TeamAccess teams) {
         this.tasks = tasks;
         this.lists = lists;
         this.labels = labels;
+        this.teams = teams;
     }
 
     Task create(Owner owner, TaskFields task) {
         requireOwnersList(owner, task.listId());
+        requireAssignee(owner, task.assigneeId());
         TaskFields spelled = task.withLabels(labels.of(owner, task.labels()));
         LocalDate start = spelled.recurrence() == null ? null : spelled.dueDate();
         String position = Positions.after(tasks.lastPosition(owner, spelled.listId()));
@@ -45,6 +49,9 @@ class TaskWrites {
             }
             TaskFields next = update.apply(current.fields());
             next.check();
+            if (update.sets(TaskFields.ASSIGNEE_ID)) {
+                requireAssignee(owner, next.assigneeId()); // one no longer a member may stay until changed
+            }
             if (update.sets(TaskFields.LABELS)) {
                 next = next.withLabels(labels.of(owner, next.labels()));
             }
@@ -117,6 +124,23 @@ class TaskWrites {
             String next = tasks.nextPosition(owner, list, previous, id);
             return tasks.move(owner, id, list, Positions.between(previous, next));
         });
+    }
+
+    /**
+     * SPEC 1.9: a team task's assignee is one of the team's members now (the membership check, ≤ 4 s
+     * old); a personal task has none. Anyone else is a 422, not a 404: the field is wrong.
+     */
+    private void requireAssignee(Owner owner, String assigneeId) {
+        if (assigneeId == null) {
+            return;
+        }
+        if (!(owner instanceof Owner.Team team)) {
+            throw new InvalidRequestException(TaskFields.ASSIGNEE_ID, "must be null: a personal task has no assignee");
+        }
+        if (!teams.isMember(team, assigneeId)) {
+            throw new InvalidRequestException(
+                    TaskFields.ASSIGNEE_ID, "must be the user id of a member of the team, or null");
+        }
     }
 
     private void requireOwnersList(Owner owner, Long listId) {

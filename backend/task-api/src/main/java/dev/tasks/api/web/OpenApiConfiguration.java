@@ -24,8 +24,11 @@ import org.springframework.context.annotation.Configuration;
                         title = "Tasks API",
                         version = "1",
                         description =
-                                "Each user's tasks. Send a Better Auth JWT as `Authorization: Bearer <token>`;"
-                                        + " the `{user_id}` in a path must be the token's user. Errors are RFC 9457 problem details."))
+                                "Each user's tasks, and their teams'. Send a Better Auth JWT as `Authorization: Bearer <token>`;"
+                                        + " the `{user_id}` in a path must be the token's user; under `/api/teams/{team_id}` the"
+                                        + " token's user must be a member of the team (Better Auth organization): members"
+                                        + " read and write tasks, admins and owners also manage lists. Errors are RFC 9457"
+                                        + " problem details."))
 @SecurityScheme(
         name = OpenApiConfiguration.BEARER,
         type = SecuritySchemeType.HTTP,
@@ -75,9 +78,11 @@ public class OpenApiConfiguration {
                             "Unauthorized",
                             "no token, or a token that is invalid or expired (WWW-Authenticate: Bearer)",
                             "Forbidden",
-                            "the {user_id} in the path is not the token's user",
+                            "the {user_id} in the path is not the token's user, or a team member (not admin or"
+                                    + " owner) tried to manage the team's lists",
                             "NotFound",
-                            "no such task for this user (someone else's task looks the same)",
+                            "no such resource for this owner (someone else's looks the same; so does every"
+                                    + " resource of a team you are not a member of)",
                             "Malformed",
                             "the body is not a JSON object",
                             "TooLarge",
@@ -87,7 +92,8 @@ public class OpenApiConfiguration {
                             "TooManyRequests",
                             "over the rate limit; see Retry-After",
                             "Unavailable",
-                            "the database is unavailable; see Retry-After")
+                            "the database (or Better Auth's session or member table) is unavailable; see"
+                                    + " Retry-After")
                     .forEach((name, description) -> openApi.getComponents()
                             .addResponses(
                                     name,

@@ -24,6 +24,7 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.web.ErrorResponse;
 
 /**
  * Who may call what. Tokens are verified by better-auth-spring-boot-starter; this decides the rest:
@@ -50,12 +51,17 @@ class SecurityConfiguration {
             throws Exception {
         AuthenticationEntryPoint entryPoint =
                 new UnavailableEntryPoint(problems, new RateLimitedEntryPoint(betterAuth.entryPoint(), limits));
+        // A rule that says why it refused (owned.TeamAccess: 404 outside a team, 403 for a member's list
+        // management) is an ErrorResponse; a plain denial is the user rule's.
         AccessDeniedHandler denied = (request, response, failure) -> problems.write(
                 request,
                 response,
-                Problems.of(
-                        HttpStatus.FORBIDDEN,
-                        "The user id in the path is not the user of the token: you can only reach your own tasks."));
+                failure instanceof ErrorResponse answer
+                        ? Problems.of(answer.getStatusCode(), answer.getBody().getDetail())
+                        : Problems.of(
+                                HttpStatus.FORBIDDEN,
+                                "The user id in the path is not the user of the token: you can only reach your own"
+                                        + " tasks."));
         http.csrf(csrf -> csrf.disable())
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())

@@ -139,11 +139,14 @@ class RateLimitTest extends ApiTest {
         }
     }
 
-    /** Bucket4j's clock, moved by hand; the configuration itself is the TimeMeter bean. */
+    /**
+     * Bucket4j's clock, moved by hand; the configuration itself is the TimeMeter bean. It starts at
+     * the wall clock, as the buckets stored in PostgreSQL expect of every instance's clock.
+     */
     @TestConfiguration(proxyBeanMethods = false)
     static class ManualClock implements TimeMeter {
 
-        private final AtomicLong nanos = new AtomicLong(System.nanoTime());
+        private final AtomicLong nanos = new AtomicLong(System.currentTimeMillis() * 1_000_000L);
 
         void advance(Duration duration) {
             nanos.addAndGet(duration.toNanos());
@@ -156,7 +159,7 @@ class RateLimitTest extends ApiTest {
 
         @Override
         public boolean isWallClockBased() {
-            return false;
+            return true;
         }
     }
 }

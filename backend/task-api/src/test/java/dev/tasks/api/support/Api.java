@@ -30,6 +30,11 @@ public final class Api {
         this.base = "http://localhost:" + port;
     }
 
+    /** The absolute address of a path of this API. */
+    public URI uri(String path) {
+        return URI.create(base + path);
+    }
+
     public Response get(String path, String token) {
         return send(request(path, token).GET());
     }

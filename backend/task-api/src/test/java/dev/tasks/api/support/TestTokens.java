@@ -49,6 +49,17 @@ public final class TestTokens {
         return Tokens.sign(KEY, Tokens.with(claims(userId, Instant.now()), "sid", sessionId));
     }
 
+    /** Valid for {@code left} more: issued 15 minutes before that, like a token near its end. */
+    public static String expiringIn(String userId, Duration left) {
+        return Tokens.sign(
+                KEY, claims(userId, Instant.now().minus(Duration.ofMinutes(15)).plus(left)));
+    }
+
+    /** A token of the user with one more claim, e.g. one a Better Auth plugin adds. */
+    public static String withClaim(String userId, String claim, Object value) {
+        return Tokens.sign(KEY, Tokens.with(claims(userId, Instant.now()), claim, value));
+    }
+
     /** Issued 25 minutes ago, so it expired 10 minutes ago. */
     public static String expired(String userId) {
         return Tokens.sign(KEY, claims(userId, Instant.now().minus(Duration.ofMinutes(25))));

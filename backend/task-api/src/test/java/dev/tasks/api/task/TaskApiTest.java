@@ -45,6 +45,8 @@ class TaskApiTest extends ApiTest {
                 .containsExactlyInAnyOrder(
                         "id",
                         "user_id",
+                        "team_id",
+                        "assignee_id",
                         "title",
                         "description",
                         "completed",

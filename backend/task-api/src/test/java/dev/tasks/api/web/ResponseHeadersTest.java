@@ -132,6 +132,21 @@ class ResponseHeadersTest extends ApiTest {
     }
 
     @Test
+    void preflightOfAResumingEventStreamAllowsLastEventId() {
+        Response response = api().send(api().request("/api/" + user + "/events", null)
+                .header("Origin", "http://localhost:3000")
+                .header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization, last-event-id")
+                .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("Access-Control-Allow-Headers"))
+                .hasValueSatisfying(value -> assertThat(value.toLowerCase())
+                        .contains("authorization")
+                        .contains("last-event-id"));
+    }
+
+    @Test
     void theSecondConfiguredOriginIsAllowedToo() {
         Response response = api().send(api().request("/api/" + user + "/tasks", null)
                 .header("Origin", "https://tasks.example.com")

@@ -4,7 +4,7 @@ import { useCallback, useRef } from "react";
 
 /** Keeps keyboard focus in the list when the focused task disappears from it (else on the heading). */
 export function useFocusAfterRemoval() {
-  const listRef = useRef<HTMLUListElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   const focusAfterRemoval = useCallback((index: number) => {

@@ -21,13 +21,15 @@ interface Options {
   announce: Announce;
   dismissNotice: () => void;
   onRemoved: (index: number) => void;
+  /** After the DELETE went through (the sidebar's counts follow). */
+  onDeleted?: () => void;
 }
 
 /**
  * Delete with undo: the task leaves the page at once and the DELETE goes out after UNDO_MS,
  * or at once when the next delete starts, on sign-out, or when the page is left.
  */
-export function usePendingDelete({ userId, tasks, announce, dismissNotice, onRemoved }: Options) {
+export function usePendingDelete({ userId, tasks, announce, dismissNotice, onRemoved, onDeleted }: Options) {
   const { hide, unhide, restore } = tasks;
   const pending = useRef<PendingDelete | null>(null);
   const [undoTask, setUndoTask] = useState<Task | null>(null);
@@ -43,14 +45,14 @@ export function usePendingDelete({ userId, tasks, announce, dismissNotice, onRem
       setUndoTask(null);
       return outbox
         .send(() => api.deleteTask(userId, current.task.id, init))
-        .then(() => undefined)
+        .then(() => onDeleted?.())
         .catch((err: unknown) => {
           if (err instanceof ApiError && (err.status === 404 || err.status === 401)) return;
           restore(current.task, current.index);
           announce(`Couldn't delete “${current.task.title}”. ${errorMessage(err)}`, "error");
         });
     },
-    [userId, unhide, restore, announce],
+    [userId, unhide, restore, announce, onDeleted],
   );
 
   function deleteTask(task: Task) {

@@ -8,15 +8,12 @@ import {
   countsAfterAdd,
   countsAfterRemove,
   countsAfterToggle,
-  filterToCompleted,
-  matchesFilter,
-  matchesQuery,
   type NewTask,
   type Task,
   type TaskChanges,
   type TaskCounts,
-  type TaskFilter,
 } from "@/lib/tasks/task";
+import { matchesView, moveTarget, queryFor, type ViewState } from "@/lib/tasks/views";
 import type { Announce } from "./useNotices";
 
 export const PAGE_SIZE = 50;
@@ -36,19 +33,21 @@ export type ListState =
 
 interface Options {
   userId: string;
-  filter: TaskFilter;
-  /** The debounced, trimmed search. */
-  q: string;
+  /** The view, the toolbar's filters and sort, and the debounced, trimmed search. */
+  state: ViewState;
+  /** "YYYY-MM-DD" and the IANA zone of the browser: what Today and overdue mean. */
+  today: string;
+  tz: string;
   announce: Announce;
   /** Called with the index a task had when a change takes it out of the list. */
   onRemoved: (index: number) => void;
+  /** After any change to a task here (the sidebar's counts follow). */
+  onChanged?: () => void;
 }
 
-const isVisible = (task: Task, view: { filter: TaskFilter; q: string }) =>
-  matchesFilter(task, view.filter) && matchesQuery(task, view.q);
-
-/** The task list of one filter and search, its counts, and the edits that keep both in step with the API. */
-export function useTaskList({ userId, filter, q, announce, onRemoved }: Options) {
+/** The task list of one view (filters, sort, search), its counts, and the edits that keep both in step with the API. */
+export function useTaskList({ userId, state, today, tz, announce, onRemoved, onChanged = () => {} }: Options) {
+  const isVisible = (task: Task, s: ViewState) => matchesView(task, s, today);
   const [reloadKey, setReloadKey] = useState(0);
   // Bumped by a change from elsewhere (live events): the counts are read again, the list is not.
   const [countsKey, setCountsKey] = useState(0);
@@ -59,14 +58,23 @@ export function useTaskList({ userId, filter, q, announce, onRemoved }: Options)
   // A task whose delete can still be undone: gone from the page, not yet from the server,
   // so pages and counts that arrive meanwhile leave it out.
   const hidden = useRef<Task | null>(null);
-  // restore() runs from a delete's timer, so it reads the filter and search of that moment.
-  const view = useRef({ filter, q });
+  const onChangedRef = useRef(onChanged);
   useEffect(() => {
-    view.current = { filter, q };
-  }, [filter, q]);
+    onChangedRef.current = onChanged;
+  });
+  // restore() runs from a delete's timer, so it reads the view of that moment.
+  const view = useRef({ state, today });
+  useEffect(() => {
+    view.current = { state, today };
+  }, [state, today]);
 
-  // Until the answer for this filter, search and retry arrives, the list shows the previous one (stale).
-  const key = JSON.stringify([userId, filter, q, reloadKey]);
+  const query = queryFor(state, today, tz);
+  // Counts of the view whatever the completed filter says (All / Active / Completed show them).
+  const countQuery = queryFor({ ...state, filter: "all", q: "" }, today, tz);
+  const queryKey = JSON.stringify(query);
+  const countKey = JSON.stringify(countQuery);
+  // Until the answer for this view, search and retry arrives, the list shows the previous one (stale).
+  const key = JSON.stringify([userId, queryKey, reloadKey]);
   const list: ListState =
     loaded.key !== key
       ? { status: "loading", tasks: loaded.tasks, total: loaded.total }
@@ -77,11 +85,7 @@ export function useTaskList({ userId, filter, q, announce, onRemoved }: Options)
   useEffect(() => {
     const controller = new AbortController();
     api
-      .listTasks(
-        userId,
-        { completed: filterToCompleted(filter), q, sort: "-created_at", limit: PAGE_SIZE },
-        { signal: controller.signal },
-      )
+      .listTasks(userId, { ...JSON.parse(queryKey), limit: PAGE_SIZE }, { signal: controller.signal })
       .then((page) => {
         const hiddenId = hidden.current?.id;
         const tasks = page.tasks.filter((t) => t.id !== hiddenId);
@@ -92,12 +96,16 @@ export function useTaskList({ userId, filter, q, announce, onRemoved }: Options)
         setLoaded({ key, tasks: [], total: 0, error: errorMessage(err) });
       });
     return () => controller.abort();
-  }, [key, userId, filter, q]);
+  }, [key, userId, queryKey]);
 
   useEffect(() => {
     const controller = new AbortController();
     const init = { signal: controller.signal };
-    Promise.all([api.countTasks(userId, { completed: false }, init), api.countTasks(userId, { completed: true }, init)])
+    const base = JSON.parse(countKey);
+    Promise.all([
+      api.countTasks(userId, { ...base, completed: false }, init),
+      api.countTasks(userId, { ...base, completed: true }, init),
+    ])
       .then(([active, completed]) => {
         const c = { total: active + completed, active, completed };
         setCounts(hidden.current ? countsAfterRemove(c, hidden.current) : c);
@@ -106,20 +114,14 @@ export function useTaskList({ userId, filter, q, announce, onRemoved }: Options)
         // Counts are a nicety: the list shows its own error.
       });
     return () => controller.abort();
-  }, [userId, reloadKey, countsKey]);
+  }, [userId, countKey, reloadKey, countsKey]);
 
   const reload = () => setReloadKey((k) => k + 1);
 
   async function loadMore() {
     setLoadingMore(true);
     try {
-      const page = await api.listTasks(userId, {
-        completed: filterToCompleted(filter),
-        q,
-        sort: "-created_at",
-        limit: PAGE_SIZE,
-        offset: list.tasks.length,
-      });
+      const page = await api.listTasks(userId, { ...query, limit: PAGE_SIZE, offset: list.tasks.length });
       setLoaded((l) => {
         const seen = new Set(l.tasks.map((t) => t.id));
         const hiddenId = hidden.current?.id;
@@ -147,9 +149,14 @@ export function useTaskList({ userId, filter, q, announce, onRemoved }: Options)
   async function addTask(newTask: NewTask): Promise<boolean> {
     try {
       const task = await outbox.send(() => api.createTask(userId, newTask));
-      const visible = isVisible(task, { filter, q });
-      setCounts((c) => c && countsAfterAdd(c, task));
-      if (visible) setLoaded((l) => ({ ...l, tasks: [task, ...l.tasks], total: l.total + 1 }));
+      const visible = isVisible(task, state);
+      onChanged();
+      if (isVisible(task, { ...state, filter: "all", q: "" })) setCounts((c) => c && countsAfterAdd(c, task));
+      // Newest first shows it on top; the other orders (manual order: a new task goes last) are the server's.
+      if (visible) {
+        if (state.sort === "-created_at") setLoaded((l) => ({ ...l, tasks: [task, ...l.tasks], total: l.total + 1 }));
+        else reload();
+      }
       announce(visible ? `Added “${task.title}”.` : `Added “${task.title}” (hidden by the current filter or search).`);
       return true;
     } catch (err) {
@@ -166,16 +173,26 @@ export function useTaskList({ userId, filter, q, announce, onRemoved }: Options)
     setCounts((c) => c && countsAfterToggle(c, task.completed));
     try {
       // Through the outbox, as the state wanted: a toggle retried after a lost answer would undo itself.
+      // (A PUT of completed steps a recurring task as PATCH …/complete does.)
       const saved = await outbox.send(() => api.updateTask(userId, task.id, { completed: !task.completed }));
+      onChanged();
       if (saved.completed === task.completed) setCounts((c) => c && countsAfterToggle(c, !task.completed));
-      if (isVisible(saved, { filter, q })) {
+      if (isVisible(saved, state)) {
         replaceTask(saved);
       } else {
         const index = list.tasks.findIndex((t) => t.id === task.id);
         removeTask(saved.id);
         onRemoved(index);
       }
-      announce(saved.completed ? `Marked “${saved.title}” as done.` : `Marked “${saved.title}” as not done.`);
+      // A recurring task stays open: its due date moved to the next occurrence (SPEC 1.7).
+      const stepped = !task.completed && !saved.completed && saved.due_date !== task.due_date;
+      announce(
+        stepped
+          ? `Done; “${saved.title}” is next due ${saved.due_date}.`
+          : saved.completed
+            ? `Marked “${saved.title}” as done.`
+            : `Marked “${saved.title}” as not done.`,
+      );
     } catch (err) {
       replaceTask(task);
       setCounts((c) => c && countsAfterToggle(c, !task.completed));
@@ -193,7 +210,13 @@ export function useTaskList({ userId, filter, q, announce, onRemoved }: Options)
   async function saveTask(task: Task, changes: TaskChanges): Promise<string | null> {
     try {
       const saved = await outbox.send(() => api.updateTask(userId, task.id, changes));
-      replaceTask(saved);
+      onChanged();
+      if (isVisible(saved, state)) replaceTask(saved);
+      else {
+        const index = list.tasks.findIndex((t) => t.id === task.id);
+        removeTask(saved.id);
+        onRemoved(index);
+      }
       announce(`Saved “${saved.title}”.`);
       return null;
     } catch (err) {
@@ -208,7 +231,8 @@ export function useTaskList({ userId, filter, q, announce, onRemoved }: Options)
    */
   const applyChange = useCallback(
     (change: LiveChange) => {
-      if (change.kind !== "task") return; // lists and labels are not on this page yet
+      onChangedRef.current(); // the sidebar's lists, labels and counts
+      if (change.kind !== "task") return;
       setCountsKey((k) => k + 1);
       const drop = () =>
         setLoaded((l) => {
@@ -222,7 +246,7 @@ export function useTaskList({ userId, filter, q, announce, onRemoved }: Options)
       api.getTask(userId, change.id).then(
         (task) => {
           if (task.id === hidden.current?.id) return;
-          if (!isVisible(task, view.current)) {
+          if (!matchesView(task, view.current.state, view.current.today)) {
             drop();
             return;
           }
@@ -249,6 +273,37 @@ export function useTaskList({ userId, filter, q, announce, onRemoved }: Options)
     return index;
   }
 
+  /** Manual order: one step up (-1) or down (1) in the list shown, written with the API's `move`. */
+  async function moveTask(task: Task, direction: -1 | 1): Promise<boolean> {
+    const target = moveTarget(
+      list.tasks.map((t) => t.id),
+      task.id,
+      direction,
+    );
+    if (!target) return false;
+    return placeTask(task, target.after, target.index);
+  }
+
+  /** Puts a task right after `after` (null: first), shown at `index` at once; back where it was if the API says no. */
+  async function placeTask(task: Task, after: number | null, index: number): Promise<boolean> {
+    const before = loaded.tasks;
+    setLoaded((l) => {
+      const tasks = l.tasks.filter((t) => t.id !== task.id);
+      tasks.splice(index, 0, task);
+      return { ...l, tasks };
+    });
+    try {
+      const saved = await api.moveTask(userId, task.id, { after });
+      replaceTask(saved);
+      announce(`Moved “${task.title}” to place ${index + 1}.`);
+      return true;
+    } catch (err) {
+      setLoaded((l) => ({ ...l, tasks: before }));
+      announce(`Couldn't move “${task.title}”. ${errorMessage(err)}`, "error");
+      return false;
+    }
+  }
+
   /** Stops leaving a task out of pages that arrive from now on. */
   const unhide = useCallback(() => {
     hidden.current = null;
@@ -257,7 +312,8 @@ export function useTaskList({ userId, filter, q, announce, onRemoved }: Options)
   /** Puts a task back at `index` (when the filter and search still show it) and in the counts. */
   const restore = useCallback((task: Task, index: number) => {
     setCounts((c) => c && countsAfterAdd(c, task));
-    if (!isVisible(task, view.current)) return;
+    onChangedRef.current();
+    if (!matchesView(task, view.current.state, view.current.today)) return;
     setLoaded((l) => {
       if (l.tasks.some((t) => t.id === task.id)) return l;
       const tasks = [...l.tasks];
@@ -276,6 +332,8 @@ export function useTaskList({ userId, filter, q, announce, onRemoved }: Options)
     addTask,
     toggleTask,
     saveTask,
+    moveTask,
+    placeTask,
     hide,
     unhide,
     restore,

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeJwt } from "../auth/test-tokens";
 import { createTokenSource } from "../auth/token-source";
+import { task as fixture } from "./task-fixture";
 
 const authClientMock = vi.hoisted(() => ({ token: vi.fn(), signOut: vi.fn() }));
 vi.mock("../auth/auth-client", () => ({ authClient: authClientMock }));
@@ -26,15 +27,7 @@ function problem(status: number, detail: string, headers: Record<string, string>
   });
 }
 
-const task = {
-  id: 7,
-  user_id: USER,
-  title: "Buy milk",
-  description: null,
-  completed: false,
-  created_at: "2026-01-01T00:00:00Z",
-  updated_at: "2026-01-01T00:00:00Z",
-};
+const task = fixture({ id: 7, user_id: USER, description: null });
 
 /** Wires the client to a fake Better Auth (token per call) and a fake backend. */
 function setup(backend: (req: { url: string; init: RequestInit; token: string | null }) => Response | Promise<Response>) {
@@ -157,6 +150,50 @@ describe("API client: endpoints", () => {
       limit: "50",
       offset: "50",
     });
+  });
+
+  it("sends the planning query: repeated labels, list, priority, due range, overdue with tz", async () => {
+    const s = setup(() => jsonResponse([], { headers: { "X-Total-Count": "0" } }));
+    await s.api.listTasks(USER, {
+      list_id: "inbox",
+      label: ["work", "Urgent"],
+      priority: 2,
+      due_after: "2026-12-07",
+      due_before: "2026-12-13",
+      overdue: true,
+      tz: "Europe/Berlin",
+      sort: "due_date",
+    });
+    const url = new URL(s.calls[0].url);
+    expect(url.searchParams.getAll("label")).toEqual(["work", "Urgent"]);
+    expect(url.search).toBe(
+      "?list_id=inbox&label=work&label=Urgent&priority=2&due_after=2026-12-07&due_before=2026-12-13&overdue=true&tz=Europe%2FBerlin&sort=due_date",
+    );
+  });
+
+  it("moves a task, and reads and writes lists and labels at their paths", async () => {
+    const s = setup(({ init }) => jsonResponse(init.method === "GET" ? [] : task));
+    await s.api.moveTask(USER, 7, { after: null });
+    await s.api.listLists(USER);
+    await s.api.createList(USER, "Groceries");
+    await s.api.renameList(USER, 3, "Food");
+    await s.api.deleteList(USER, 3, "delete");
+    await s.api.listLabels(USER);
+    await s.api.renameLabel(USER, "a/b", "c");
+    await s.api.deleteLabel(USER, "a/b");
+    expect(s.calls.map((c) => `${c.init.method ?? "GET"} ${new URL(c.url).pathname}${new URL(c.url).search}`)).toEqual([
+      `POST /api/${USER}/tasks/7/move`,
+      `GET /api/${USER}/lists`,
+      `POST /api/${USER}/lists`,
+      `PUT /api/${USER}/lists/3`,
+      `DELETE /api/${USER}/lists/3?tasks=delete`,
+      `GET /api/${USER}/labels`,
+      `PUT /api/${USER}/labels/a%2Fb`,
+      `DELETE /api/${USER}/labels/a%2Fb`,
+    ]);
+    expect(JSON.parse(String(s.calls[0].init.body))).toEqual({ after: null });
+    expect(JSON.parse(String(s.calls[3].init.body))).toEqual({ name: "Food" });
+    expect(JSON.parse(String(s.calls[6].init.body))).toEqual({ name: "c" });
   });
 
   it("falls back to the array length without X-Total-Count", async () => {

@@ -3,7 +3,7 @@ import { API_URL_META, DEFAULT_API_URL } from "../http/api-url";
 import { signInPath } from "../http/paths";
 import { withSignInNotice, type SignInNotice } from "../sign-in/signin-notices";
 import { createTokenSource, type TokenSource } from "../auth/token-source";
-import type { NewTask, Task, TaskChanges, TaskQuery } from "./task";
+import type { Label, ListDeletion, Me, NamedList, NewTask, Task, TaskChanges, TaskMove, TaskQuery } from "./task";
 
 /**
  * The one client for the Java task API. Every call carries `Authorization: Bearer <JWT>`,
@@ -11,6 +11,8 @@ import type { NewTask, Task, TaskChanges, TaskQuery } from "./task";
  * A 401 is retried once with a fresh token; a second 401 means the session is gone, so the
  * person is signed out and sent to sign-in with `next` pointing back here.
  */
+
+export type { Me } from "./task";
 
 export class ApiError extends Error {
   constructor(
@@ -37,12 +39,6 @@ export interface TaskPage {
   tasks: Task[];
   /** From X-Total-Count: matching tasks on the server, beyond this page too. */
   total: number;
-}
-
-export interface Me {
-  id: string;
-  email: string | null;
-  name: string | null;
 }
 
 export const NETWORK_ERROR_MESSAGE = "Can't reach the task service. Check your connection and try again.";
@@ -91,6 +87,8 @@ export function createApiClient({ baseUrl, tokens, onUnauthorized, fetch: fetchI
   }
 
   const tasksPath = (userId: string) => `/api/${encodeURIComponent(userId)}/tasks`;
+  const listsPath = (userId: string) => `/api/${encodeURIComponent(userId)}/lists`;
+  const labelsPath = (userId: string) => `/api/${encodeURIComponent(userId)}/labels`;
   const taskPath = (userId: string, id: number) => `${tasksPath(userId)}/${encodeURIComponent(String(id))}`;
 
   return {
@@ -100,11 +98,13 @@ export function createApiClient({ baseUrl, tokens, onUnauthorized, fetch: fetchI
 
     async listTasks(userId: string, query: TaskQuery = {}, init?: RequestInit): Promise<TaskPage> {
       const params = new URLSearchParams();
-      if (query.completed !== undefined) params.set("completed", String(query.completed));
-      if (query.q && query.q.trim()) params.set("q", query.q.trim());
-      if (query.sort) params.set("sort", query.sort);
-      if (query.limit !== undefined) params.set("limit", String(query.limit));
-      if (query.offset !== undefined) params.set("offset", String(query.offset));
+      for (const [name, value] of Object.entries(query)) {
+        if (value === undefined || value === null) continue;
+        if (Array.isArray(value)) for (const v of value) params.append(name, String(v));
+        else if (name === "q") {
+          if (String(value).trim()) params.set("q", String(value).trim());
+        } else params.set(name, String(value));
+      }
       const qs = params.toString();
       const res = await request(`${tasksPath(userId)}${qs ? `?${qs}` : ""}`, init);
       const tasks = (await res.json()) as Task[];
@@ -129,6 +129,32 @@ export function createApiClient({ baseUrl, tokens, onUnauthorized, fetch: fetchI
       json<{ status: "deleted"; task_id: number }>(taskPath(userId, id), { ...init, method: "DELETE" }),
 
     toggleTask: (userId: string, id: number) => json<Task>(`${taskPath(userId, id)}/complete`, { method: "PATCH" }),
+
+    /** Puts the task right after `after` (null: first); one row is written, whatever the list's size. */
+    moveTask: (userId: string, id: number, move: TaskMove) =>
+      json<Task>(`${taskPath(userId, id)}/move`, { method: "POST", body: JSON.stringify(move) }),
+
+    listLists: (userId: string, init?: RequestInit) => json<NamedList[]>(listsPath(userId), init),
+
+    createList: (userId: string, name: string) =>
+      json<NamedList>(listsPath(userId), { method: "POST", body: JSON.stringify({ name }) }),
+
+    renameList: (userId: string, id: number, name: string) =>
+      json<NamedList>(`${listsPath(userId)}/${id}`, { method: "PUT", body: JSON.stringify({ name }) }),
+
+    deleteList: (userId: string, id: number, tasks: ListDeletion = "inbox") =>
+      json<unknown>(`${listsPath(userId)}/${id}?tasks=${tasks}`, { method: "DELETE" }),
+
+    listLabels: (userId: string, init?: RequestInit) => json<Label[]>(labelsPath(userId), init),
+
+    renameLabel: (userId: string, name: string, newName: string) =>
+      json<unknown>(`${labelsPath(userId)}/${encodeURIComponent(name)}`, {
+        method: "PUT",
+        body: JSON.stringify({ name: newName }),
+      }),
+
+    deleteLabel: (userId: string, name: string) =>
+      json<unknown>(`${labelsPath(userId)}/${encodeURIComponent(name)}`, { method: "DELETE" }),
   };
 }
 

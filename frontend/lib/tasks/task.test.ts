@@ -6,23 +6,16 @@ import {
   countsAfterRemove,
   countsAfterToggle,
   DESCRIPTION_MAX,
+  LABEL_MAX,
+  LABELS_PER_TASK_MAX,
+  LIST_NAME_MAX,
   matchesFilter,
   matchesQuery,
   TITLE_MAX,
   validateTask,
-  type Task,
 } from "./task";
 
-const task = (over: Partial<Task> = {}): Task => ({
-  id: 1,
-  user_id: "u",
-  title: "Buy milk",
-  description: "Semi-skimmed",
-  completed: false,
-  created_at: "2026-01-01T00:00:00Z",
-  updated_at: "2026-01-01T00:00:00Z",
-  ...over,
-});
+import { task } from "./task-fixture";
 
 describe("validateTask", () => {
   it("follows the backend's rules: trimmed title of 1-200 characters, description up to 2000", () => {
@@ -35,15 +28,20 @@ describe("validateTask", () => {
 });
 
 describe("task text limits agree with the Java API", () => {
-  const javaSource = readFileSync(
-    path.resolve(__dirname, "../../../backend/task-api/src/main/java/dev/tasks/api/task/TaskText.java"),
-    "utf8",
-  );
-  const javaConstant = (name: string) => Number(new RegExp(`${name}\\s*=\\s*(\\d+)`).exec(javaSource)?.[1]);
+  const javaConstant = (file: string, name: string) => {
+    const source = readFileSync(path.resolve(__dirname, "../../../backend/task-api/src/main/java/dev/tasks/api", file), "utf8");
+    return Number(new RegExp(`${name}\\s*=\\s*(\\d+)`).exec(source)?.[1]);
+  };
 
   it("uses the same maxima as TaskText.java", () => {
-    expect(javaConstant("TITLE_MAX")).toBe(TITLE_MAX);
-    expect(javaConstant("DESCRIPTION_MAX")).toBe(DESCRIPTION_MAX);
+    expect(javaConstant("task/TaskText.java", "TITLE_MAX")).toBe(TITLE_MAX);
+    expect(javaConstant("task/TaskText.java", "DESCRIPTION_MAX")).toBe(DESCRIPTION_MAX);
+  });
+
+  it("uses the same label and list limits as LabelNames.java and ListName.java", () => {
+    expect(javaConstant("label/LabelNames.java", "MAX_LENGTH")).toBe(LABEL_MAX);
+    expect(javaConstant("label/LabelNames.java", "MAX_PER_TASK")).toBe(LABELS_PER_TASK_MAX);
+    expect(javaConstant("list/ListName.java", "MAX_LENGTH")).toBe(LIST_NAME_MAX);
   });
 
   it("counts an emoji as one character, as the API does (code points, not UTF-16 units)", () => {

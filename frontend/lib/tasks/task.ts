@@ -1,32 +1,28 @@
-/** A task as the Java task API returns it (SPEC 1.3): snake_case, timestamps ISO-8601 UTC. */
-export interface Task {
-  id: number;
-  user_id: string;
-  title: string;
-  description: string | null;
-  completed: boolean;
-  created_at: string;
-  updated_at: string;
-}
+import type { components, paths } from "./api-types";
 
-export interface NewTask {
-  title: string;
-  description?: string | null;
-  completed?: boolean;
-}
+// The shapes crossing the wire are generated from the API's OpenAPI document (api-types.ts, see
+// scripts/api-types.ts): a field added in Java reaches these types with `npm run api-types`.
+type Schemas = components["schemas"];
 
-/** PUT is a partial update: omitted fields stay unchanged. */
-export type TaskChanges = Partial<Pick<Task, "title" | "description" | "completed">>;
+/** A task as the Java task API returns it (SPEC 1.3, 1.7): snake_case, timestamps ISO-8601 UTC. */
+export type Task = Schemas["Task"];
+export type NewTask = Schemas["NewTask"];
+/** PUT is a partial update: omitted fields stay unchanged, null clears the nullable ones. */
+export type TaskChanges = Schemas["TaskUpdate"];
+export type TaskMove = Schemas["TaskMove"];
+/** A list of tasks (SPEC 1.7); named as in the Java API, where `List` is taken. */
+export type NamedList = Schemas["List"];
+export type Label = Schemas["Label"];
+export type Me = Schemas["Me"];
 
-export type TaskSort = "created_at" | "-created_at" | "title" | "-title" | "updated_at" | "-updated_at";
+export type TaskQuery = NonNullable<paths["/api/{user_id}/tasks"]["get"]["parameters"]["query"]>;
+export type TaskSort = NonNullable<TaskQuery["sort"]>;
+/** What deleting a list does with its tasks (`?tasks=`), from the Java enum. */
+export type ListDeletion = NonNullable<NonNullable<paths["/api/{user_id}/lists/{id}"]["delete"]["parameters"]["query"]>["tasks"]>;
 
-export interface TaskQuery {
-  completed?: boolean;
-  q?: string;
-  sort?: TaskSort;
-  limit?: number;
-  offset?: number;
-}
+/** 0 none, 1 low, 2 medium, 3 high (SPEC 1.7). */
+export type Priority = 0 | 1 | 2 | 3;
+export const PRIORITY_NAMES: Record<Priority, string> = { 0: "None", 1: "Low", 2: "Medium", 3: "High" };
 
 export type TaskFilter = "all" | "active" | "completed";
 
@@ -35,6 +31,10 @@ export type TaskFilter = "all" | "active" | "completed";
 // source and fails if the two ever differ.
 export const TITLE_MAX = 200;
 export const DESCRIPTION_MAX = 2000;
+// label/LabelNames.java and list/ListName.java, checked the same way.
+export const LABEL_MAX = 40;
+export const LABELS_PER_TASK_MAX = 20;
+export const LIST_NAME_MAX = 100;
 
 /** Characters as the API counts them (code points), not UTF-16 units as `String.length` does. */
 export function characterCount(text: string): number {

@@ -174,17 +174,15 @@ class ListController {
                             in = ParameterIn.QUERY,
                             description =
                                     "delete: delete the list's tasks too; left out or inbox: move them to the Inbox",
-                            schema =
-                                    @Schema(
-                                            type = "string",
-                                            allowableValues = {"inbox", "delete"}))
+                            schema = @Schema(implementation = DeletedListTasks.class))
                     @RequestParam(name = TASKS, required = false)
                     String tasks,
             @Parameter(hidden = true) Authentication authentication) {
-        if (tasks != null && !tasks.equals("delete") && !tasks.equals("inbox")) {
-            throw new InvalidRequestException(TASKS, "must be delete or inbox");
-        }
-        boolean deleteTasks = "delete".equals(tasks);
+        DeletedListTasks disposal = tasks == null
+                ? DeletedListTasks.INBOX
+                : DeletedListTasks.of(tasks)
+                        .orElseThrow(() -> new InvalidRequestException(TASKS, "must be delete or inbox"));
+        boolean deleteTasks = disposal == DeletedListTasks.DELETE;
         Optional<Long> deleted = OwnedIds.parse(id)
                 .filter(listId -> writes.run(authentication, owner, () -> lists.delete(owner, listId, deleteTasks)));
         return new ListDeleted("deleted", found(deleted, id));

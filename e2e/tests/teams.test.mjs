@@ -276,17 +276,21 @@ describe("teams: a three-person journey", () => {
 
       let cyTaskId;
       if (teamsApi) {
-        // Olivia assigns the team's task to Cy (SPEC 1.9 assignee_id), for the account deletion below.
+        // Olivia assigns the team's task to Cy on the team page (SPEC 1.9 assignee_id), for the account deletion below.
         const { rows } = await db.query(
           `SELECT t.id, u.id AS cy FROM tasks.tasks t, "user" u WHERE t.team_id = $1 AND u.email = $2`,
           [teamId, CY.email],
         );
         cyTaskId = rows[0].id;
-        const assigned = await callApi(API_URL, `/api/teams/${teamId}/tasks/${cyTaskId}`, await tokenOf(olivia.context), {
-          method: "PUT",
-          body: JSON.stringify({ assignee_id: rows[0].cy }),
-        });
-        assert.equal(assigned.status, 200, JSON.stringify(assigned.body));
+        await olivia.page.goto(`${WEB_URL}/en/teams/${encodeURIComponent(teamId)}`);
+        await olivia.page.getByLabel("Assignee of Buy oat milk").selectOption({ label: CY.name });
+        await waitForValue(async () => {
+          const { rows: now } = await db.query(`SELECT assignee_id FROM tasks.tasks WHERE id = $1`, [cyTaskId]);
+          return now[0]?.assignee_id;
+        }, rows[0].cy);
+        step("Cy sees the task under 'Assigned to you' on her teams page");
+        await cy.page.goto(`${WEB_URL}/en/teams`);
+        await cy.page.getByTestId("assigned-task").filter({ hasText: "Buy oat milk" }).getByText("Kitchen").waitFor();
       }
 
       step("the last owner cannot leave; Olivia transfers ownership to Cy");
@@ -346,3 +350,15 @@ describe("teams: a three-person journey", () => {
     },
   );
 });
+
+/** Polls `read` until it gives `expected` (a write made through the page lands a moment after the click). */
+async function waitForValue(read, expected, timeoutMs = 10_000) {
+  const until = Date.now() + timeoutMs;
+  let last;
+  while (Date.now() < until) {
+    last = await read();
+    if (last === expected) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.fail(`expected ${JSON.stringify(expected)}, last read ${JSON.stringify(last)}`);
+}

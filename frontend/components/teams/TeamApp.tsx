@@ -13,7 +13,7 @@ import { useTeamWork } from "./useTeamWork";
 /** /teams/[id]: the team's tasks and lists (Java API), its members and invitations (Better Auth), and deleting it. */
 export function TeamApp({ teamId, myUserId }: { teamId: string; myUserId: string }) {
   const { team, error, reload } = useTeam(teamId);
-  const work = useTeamWork(teamId);
+  const work = useTeamWork(teamId, myUserId);
   const { teamId: activeTeamId, setActiveTeam, loading } = useActiveTeam();
 
   // Opening a team makes it the active one, so the switcher and the tasks page agree with what is shown.
@@ -43,7 +43,15 @@ export function TeamApp({ teamId, myUserId }: { teamId: string; myUserId: string
       <p className="state-hint" data-testid="my-role">
         You are {myRole === "member" ? "a member" : `an ${myRole}`} of this team.
       </p>
-      <TeamWork teamId={teamId} work={work} canManageLists={canManage(myRole)} />
+      <TeamWork
+        teamId={teamId}
+        work={work}
+        canManageLists={canManage(myRole)}
+        assignees={team.members.map((m) => ({
+          userId: m.userId,
+          label: m.userId === myUserId ? `Me (${m.user.name || m.user.email})` : m.user.name || m.user.email,
+        }))}
+      />
       <MembersSection team={team} myUserId={myUserId} onChange={refresh} />
       {canManage(myRole) && <InviteSection team={team} onChange={reload} />}
       {myRole === "owner" && (

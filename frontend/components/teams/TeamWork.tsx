@@ -6,8 +6,24 @@ import type { useTeamWork } from "./useTeamWork";
 
 type Work = ReturnType<typeof useTeamWork>;
 
+/** Who a task can be assigned to: the team's members (SPEC 1.9). */
+export interface Assignee {
+  userId: string;
+  label: string;
+}
+
 /** The team's tasks (every member reads and writes them) and lists (owners and admins manage them, SPEC 1.9). */
-export function TeamWork({ teamId, work, canManageLists }: { teamId: string; work: Work; canManageLists: boolean }) {
+export function TeamWork({
+  teamId,
+  work,
+  canManageLists,
+  assignees,
+}: {
+  teamId: string;
+  work: Work;
+  canManageLists: boolean;
+  assignees: Assignee[];
+}) {
   const id = useId();
   const [title, setTitle] = useState("");
   const [listName, setListName] = useState("");
@@ -86,6 +102,23 @@ export function TeamWork({ teamId, work, canManageLists }: { teamId: string; wor
                   />
                   <span className={t.completed ? "task-done" : undefined}>{t.title}</span>
                 </label>
+                <label className="visually-hidden" htmlFor={`${id}-assignee-${t.id}`}>
+                  {`Assignee of ${t.title}`}
+                </label>
+                <select
+                  id={`${id}-assignee-${t.id}`}
+                  className="team-assignee"
+                  value={t.assignee_id ?? ""}
+                  disabled={pending}
+                  onChange={(e) => void run(() => teamApi.assignTask(teamId, t.id, e.target.value || null))}
+                >
+                  <option value="">Nobody</option>
+                  {assignees.map((a) => (
+                    <option key={a.userId} value={a.userId}>
+                      {a.label}
+                    </option>
+                  ))}
+                </select>
                 <button
                   type="button"
                   className="btn btn-ghost btn-small btn-danger"

@@ -5,6 +5,7 @@ import { useEffect, useState } from "react";
 import { authClient } from "@/lib/auth/auth-client";
 import { teamErrorMessage } from "@/lib/teams/team-errors";
 import { teamPath } from "@/lib/teams/team-links";
+import { AssignedToMe } from "./AssignedToMe";
 import { CreateTeamForm } from "./CreateTeamForm";
 import { InvitationActions } from "./InvitationActions";
 
@@ -84,6 +85,7 @@ export function TeamsApp({ emailVerified }: { emailVerified: boolean }) {
           </ul>
         )}
       </section>
+      {(teams.data ?? []).length > 0 && <AssignedToMe teams={teams.data ?? []} />}
       <section className="card team-card" aria-labelledby="create-team-title">
         <h2 id="create-team-title">Create a team</h2>
         <p className="state-hint">You become its owner and can invite people by email.</p>

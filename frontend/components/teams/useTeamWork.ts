@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useState } from "react";
 import { ApiError, errorMessage } from "@/lib/tasks/api";
+import { useLiveUpdates } from "@/lib/live/use-live-updates";
 import { teamApi, type TeamList, type TeamTask } from "@/lib/teams/team-api";
 
 /** What a team's routes answer a non-member (SPEC 1.9: 404, the team's existence is not revealed). */
@@ -25,7 +26,7 @@ async function load(teamId: string): Promise<Loaded> {
 }
 
 /** A team's tasks and lists from the Java API (/api/teams/{team_id}/…), and the writes on them. */
-export function useTeamWork(teamId: string) {
+export function useTeamWork(teamId: string, myUserId: string) {
   const [tasks, setTasks] = useState<TeamTask[] | null>(null);
   const [lists, setLists] = useState<TeamList[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -45,6 +46,9 @@ export function useTeamWork(teamId: string) {
       live = false;
     };
   }, [apply, teamId]);
+
+  // Another member's change (SPEC 1.8 on the team's stream, 1.9) shows without a reload of the page.
+  useLiveUpdates({ userId: myUserId, teamId, onChange: () => void reload(), onReset: () => void reload() });
 
   /** Runs one write, then reloads; returns the sentence to show when it failed. */
   const write = useCallback(

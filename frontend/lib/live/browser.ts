@@ -24,16 +24,19 @@ export function onOutboxState(listener: (state: OutboxState) => void): () => voi
   };
 }
 
-export function eventsUrl(userId: string): string {
-  return `${pageApiUrl().replace(/\/+$/, "")}/api/${encodeURIComponent(userId)}/events`;
+/** The person's own stream, or a team's (SPEC 1.9: the same events under /api/teams/{team_id}). */
+export function eventsUrl(userId: string, teamId?: string): string {
+  const path = teamId ? `/api/teams/${encodeURIComponent(teamId)}/events` : `/api/${encodeURIComponent(userId)}/events`;
+  return `${pageApiUrl().replace(/\/+$/, "")}${path}`;
 }
 
 export function openLiveStream(
   userId: string,
   handlers: { onChange: (change: LiveChange) => void; onReset: () => void; onStatus: (status: LiveStatus) => void },
+  teamId?: string,
 ) {
   return connectLiveStream({
-    url: eventsUrl(userId),
+    url: eventsUrl(userId, teamId),
     tokens: browserTokens,
     ...handlers,
     onUnauthorized: () => void signOutAndGoToSignIn(window.location.pathname + window.location.search, "session-ended"),

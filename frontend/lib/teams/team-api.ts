@@ -19,6 +19,11 @@ export const teamApi = {
   createTask: (teamId: string, task: NewTask) =>
     api.call<TeamTask>(`${base(teamId)}/tasks`, { method: "POST", body: JSON.stringify(task) }),
   toggleTask: (teamId: string, id: number) => api.call<TeamTask>(`${base(teamId)}/tasks/${id}/complete`, { method: "PATCH" }),
+  /** Sets or clears a task's assignee (SPEC 1.9: a member of the team, or null; anyone else is a 422). */
+  assignTask: (teamId: string, id: number, assigneeId: string | null) =>
+    api.call<TeamTask>(`${base(teamId)}/tasks/${id}`, { method: "PUT", body: JSON.stringify({ assignee_id: assigneeId }) }),
+  /** "Assigned to me": the open tasks assigned to the caller in every team they are still in. */
+  assignedToMe: (init?: RequestInit) => api.call<TeamTask[]>(`/api/me/assigned`, init),
   deleteTask: (teamId: string, id: number) => api.call<unknown>(`${base(teamId)}/tasks/${id}`, { method: "DELETE" }),
   listLists: (teamId: string, init?: RequestInit) => api.call<TeamList[]>(`${base(teamId)}/lists`, init),
   createList: (teamId: string, name: string) =>

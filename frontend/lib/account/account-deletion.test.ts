@@ -17,6 +17,7 @@ const TABLES = {
   hasTasks: true,
   hasLists: true,
   emailKeyTables: ["mailLimit", "signInThrottle"],
+  hasRateLimitBuckets: true,
 };
 
 describe("deletionStatements", () => {
@@ -27,6 +28,7 @@ describe("deletionStatements", () => {
       "lock public.session",
       "tasks.tasks",
       "tasks.lists",
+      "tasks.rate_limit_buckets",
       "public.verification",
       "public.mailLimit",
       "public.signInThrottle",
@@ -53,6 +55,16 @@ describe("deletionStatements", () => {
       ]);
       expect(s.text).not.toContain(evil);
     }
+  });
+
+  it("deletes the user's API rate-limit buckets (keyed user:<rate>/<burst>:<id>), comparing the id, never as a pattern", () => {
+    const byLabel = Object.fromEntries(deletionStatements("u1", TABLES).map((s) => [s.label, s.text]));
+    expect(byLabel["tasks.rate_limit_buckets"]).toBe(
+      `DELETE FROM "tasks"."rate_limit_buckets" WHERE starts_with("id", 'user:') AND right("id", length($1) + 1) = ':' || $1`,
+    );
+    expect(deletionStatements("u1", { ...TABLES, hasRateLimitBuckets: false }).map((s) => s.label)).not.toContain(
+      "tasks.rate_limit_buckets",
+    );
   });
 
   it("deletes tasks by user_id, Better Auth rows by userId, and verification values naming the user", () => {
@@ -173,7 +185,14 @@ describe("deleteAccountData", () => {
   it("runs the locks and deletions in one transaction and counts only the deletions", async () => {
     const { pool, statements } = recordingPool();
     const counts = await deleteAccountData(pool, "u1", "del@example.com");
-    expect(counts).toEqual({ "public.invitation": 1, "tasks.tasks": 1, "tasks.lists": 1, "public.session": 1, "public.user": 1 });
+    expect(counts).toEqual({
+      "public.invitation": 1,
+      "tasks.tasks": 1,
+      "tasks.lists": 1,
+      "tasks.rate_limit_buckets": 1,
+      "public.session": 1,
+      "public.user": 1,
+    });
     const run = statements.filter(
       (s) => !s.includes("information_schema") && !s.includes("to_regclass") && !s.includes("current_schema"),
     );
@@ -187,6 +206,7 @@ describe("deleteAccountData", () => {
       'DELETE FROM "public"."invitation" WHERE "inviterId" = $1 OR lower("email") = lower($2)',
       'DELETE FROM "tasks"."tasks" WHERE "user_id" = $1',
       'DELETE FROM "tasks"."lists" WHERE "user_id" = $1',
+      `DELETE FROM "tasks"."rate_limit_buckets" WHERE starts_with("id", 'user:') AND right("id", length($1) + 1) = ':' || $1`,
       'DELETE FROM "public"."session" WHERE "userId" = $1',
       'DELETE FROM "public"."user" WHERE "id" = $1',
       "COMMIT",

@@ -35,6 +35,12 @@ export const TASKS_TABLE = { schema: "tasks", table: "tasks", column: "user_id" 
 /** The API's lists (SPEC 1.7, migration V3); deleted after the tasks that may point at them. */
 export const LISTS_TABLE = { schema: "tasks", table: "lists", column: "user_id" } as const;
 
+/**
+ * The API's shared rate-limit buckets (migration V6): a user's bucket is keyed
+ * `user:<rate>/<burst>:<user id>` (ratelimit.RateLimiter), so it names the user and goes with them.
+ */
+export const RATE_LIMIT_BUCKETS = { schema: "tasks", table: "rate_limit_buckets" } as const;
+
 export interface TableRef {
   schema: string;
   table: string;
@@ -58,6 +64,8 @@ export interface DeletionTables {
   hasLists?: boolean;
   /** Names of the EMAIL_KEY_TABLES that exist in `authSchema`. */
   emailKeyTables?: string[];
+  /** Whether the API's `tasks.rate_limit_buckets` exists (an API from before shared limits has none). */
+  hasRateLimitBuckets?: boolean;
 }
 
 /** A PostgreSQL identifier, quoted so any name (mixed case, reserved words like "user") works. */
@@ -78,7 +86,15 @@ export const LOCK_PREFIX = "lock ";
  */
 export function deletionStatements(
   userId: string,
-  { authSchema, userTables, hasVerification, hasTasks, hasLists = false, emailKeyTables = [] }: DeletionTables,
+  {
+    authSchema,
+    userTables,
+    hasVerification,
+    hasTasks,
+    hasLists = false,
+    emailKeyTables = [],
+    hasRateLimitBuckets = false,
+  }: DeletionTables,
   email?: string,
 ): Statement[] {
   const user = qualified({ schema: authSchema, table: "user" });
@@ -109,6 +125,14 @@ export function deletionStatements(
     statements.push({
       label: `${owned.schema}.${owned.table}`,
       text: `DELETE FROM ${qualified(owned)} WHERE ${quoteIdent(owned.column)} = $1`,
+      values: [userId],
+    });
+  }
+  if (hasRateLimitBuckets) {
+    statements.push({
+      label: `${RATE_LIMIT_BUCKETS.schema}.${RATE_LIMIT_BUCKETS.table}`,
+      // Compared, not matched with LIKE: an id is data, never a pattern.
+      text: `DELETE FROM ${qualified(RATE_LIMIT_BUCKETS)} WHERE starts_with("id", 'user:') AND right("id", length($1) + 1) = ':' || $1`,
       values: [userId],
     });
   }
@@ -169,6 +193,7 @@ async function discover(client: PoolClient) {
     hasVerification: rows.some((r) => r.table === "verification"),
     hasTasks: await exists(TASKS_TABLE),
     hasLists: await exists(LISTS_TABLE),
+    hasRateLimitBuckets: await exists(RATE_LIMIT_BUCKETS),
     emailKeyTables: EMAIL_KEY_TABLES.map((t) => t.table).filter((t) => rows.some((r) => r.table === t)),
   };
 }

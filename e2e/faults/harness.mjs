@@ -337,6 +337,45 @@ export function nginxBinary() {
   throw new Error("nginx not found: install Debian's nginx-light (.ci/run does) or set NGINX");
 }
 
+/**
+ * nginx in front of task-API instances (the failover tests): one upstream, where one failure takes an
+ * instance out of rotation for 5 s (then nginx probes it again with a real request), retried once on
+ * the other. `name` names the logs in out/; `http`, `server` and `location` add each test's directives.
+ */
+export function nginxProxyConfig({ dir, port, upstreams, name, http = [], server = [], location = [] }) {
+  const lines = (indent, directives) => directives.map((d) => `${indent}${d}\n`).join("");
+  return `
+worker_processes 1;
+daemon off;
+pid ${dir}/nginx.pid;
+error_log ${path.join(OUT_DIR, `${name}-nginx-error.log`)} info;
+events { worker_connections 1024; }
+http {
+${lines("  ", http)}  client_body_temp_path ${openDir(path.join(dir, "client_body"))};
+  proxy_temp_path ${openDir(path.join(dir, "proxy"))};
+  fastcgi_temp_path ${openDir(path.join(dir, "fastcgi"))};
+  uwsgi_temp_path ${openDir(path.join(dir, "uwsgi"))};
+  scgi_temp_path ${openDir(path.join(dir, "scgi"))};
+  upstream task_api {
+${upstreams.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=5s;`).join("\n")}
+  }
+  server {
+    listen 127.0.0.1:${port};
+${lines("    ", server)}    location / {
+      proxy_pass http://task_api;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host $host; # not the upstream's name: Tomcat refuses "task_api" (an underscore) with 400
+      proxy_connect_timeout 2s;
+${lines("      ", location)}      proxy_next_upstream error timeout http_502 http_503;
+      proxy_next_upstream_tries 2;
+      add_header X-Upstream $upstream_addr always;
+    }
+  }
+}
+`;
+}
+
 /** Makes a directory usable by nginx's unprivileged workers. */
 export function openDir(dir) {
   mkdirSync(dir, { recursive: true });

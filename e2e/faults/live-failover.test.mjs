@@ -15,6 +15,7 @@ import {
   freePort,
   hs256Token,
   nginxBinary,
+  nginxProxyConfig,
   openDir,
   report,
   startApi,
@@ -42,39 +43,15 @@ after(async () => {
 });
 
 function nginxConfig(dir, port, upstreams) {
-  return `
-worker_processes 1;
-daemon off;
-pid ${dir}/nginx.pid;
-error_log ${path.join(OUT_DIR, "live-failover-nginx-error.log")} info;
-events { worker_connections 1024; }
-http {
-  access_log ${path.join(OUT_DIR, "live-failover-nginx-access.log")};
-  client_body_temp_path ${openDir(path.join(dir, "client_body"))};
-  proxy_temp_path ${openDir(path.join(dir, "proxy"))};
-  fastcgi_temp_path ${openDir(path.join(dir, "fastcgi"))};
-  uwsgi_temp_path ${openDir(path.join(dir, "uwsgi"))};
-  scgi_temp_path ${openDir(path.join(dir, "scgi"))};
-  upstream task_api {
-${upstreams.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=5s;`).join("\n")}
-  }
-  server {
-    listen 127.0.0.1:${port};
-    location / {
-      proxy_pass http://task_api;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_set_header Host $host; # not the upstream's name: Tomcat refuses "task_api" (an underscore) with 400
-      proxy_connect_timeout 2s;
-      # Longer than the stream's 15 s keep-alive comment; the API's X-Accel-Buffering: no turns buffering off.
-      proxy_read_timeout 60s;
-      proxy_next_upstream error timeout http_502 http_503;
-      proxy_next_upstream_tries 2;
-      add_header X-Upstream $upstream_addr always;
-    }
-  }
-}
-`;
+  return nginxProxyConfig({
+    dir,
+    port,
+    upstreams,
+    name: "live-failover",
+    http: [`access_log ${path.join(OUT_DIR, "live-failover-nginx-access.log")};`],
+    // Longer than the stream's 15 s keep-alive comment; the API's X-Accel-Buffering: no turns buffering off.
+    location: ["proxy_read_timeout 60s;"],
+  });
 }
 
 /** An SSE client as the web app's (fetch, reconnect with Last-Event-ID); records task ids and upstreams. */

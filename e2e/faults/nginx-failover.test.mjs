@@ -23,6 +23,7 @@ import {
   hs256Token,
   load,
   nginxBinary,
+  nginxProxyConfig,
   openDir,
   outcome,
   report,
@@ -50,45 +51,23 @@ after(async () => {
 });
 
 function nginxConfig(dir, port, upstreams) {
-  return `
-worker_processes 1;
-daemon off;
-pid ${dir}/nginx.pid;
-error_log ${path.join(OUT_DIR, "failover-nginx-error.log")} info;
-events { worker_connections 1024; }
-http {
-  log_format upstream '$request_id $request $status $upstream_addr $upstream_status $request_time';
-  access_log ${path.join(OUT_DIR, "failover-nginx-access.log")} upstream;
-  client_body_temp_path ${openDir(path.join(dir, "client_body"))};
-  proxy_temp_path ${openDir(path.join(dir, "proxy"))};
-  fastcgi_temp_path ${openDir(path.join(dir, "fastcgi"))};
-  uwsgi_temp_path ${openDir(path.join(dir, "uwsgi"))};
-  scgi_temp_path ${openDir(path.join(dir, "scgi"))};
-
-  upstream task_api {
-    # One failure takes an instance out of rotation for 5 s, then nginx probes it again with a real request.
-${upstreams.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=5s;`).join("\n")}
-  }
-  server {
-    listen 127.0.0.1:${port};
-    client_max_body_size 2m;  # the API answers 413 itself above 1 MiB, with a problem body
-    location / {
-      proxy_pass http://task_api;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_set_header Host $host;
-      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-      proxy_set_header X-Request-Id $request_id;
-      proxy_connect_timeout 2s;
-      proxy_read_timeout 30s;
-      proxy_next_upstream error timeout http_502 http_503;
-      proxy_next_upstream_tries 2;
-      proxy_next_upstream_timeout 10s;
-      add_header X-Upstream $upstream_addr always;
-    }
-  }
-}
-`;
+  return nginxProxyConfig({
+    dir,
+    port,
+    upstreams,
+    name: "failover",
+    http: [
+      "log_format upstream '$request_id $request $status $upstream_addr $upstream_status $request_time';",
+      `access_log ${path.join(OUT_DIR, "failover-nginx-access.log")} upstream;`,
+    ],
+    server: ["client_max_body_size 2m;  # the API answers 413 itself above 1 MiB, with a problem body"],
+    location: [
+      "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;",
+      "proxy_set_header X-Request-Id $request_id;",
+      "proxy_read_timeout 30s;",
+      "proxy_next_upstream_timeout 10s;",
+    ],
+  });
 }
 
 test(

@@ -37,6 +37,16 @@ export async function signIn(page, web, { email, password }, path = "/en/signin"
 }
 
 /** The form-level message of the sign-in/sign-up card (role=alert). */
+/**
+ * Opens a link from a mail the way a person does: in a fresh tab, not from the page that is signed in.
+ * A confirmation link ends the sign-up's session; a tasks page still open on the same tab notices that
+ * (live stream, session check) and navigates to sign-in, which can cancel the link's own navigation.
+ */
+export async function openMailedLink(page, link) {
+  await page.goto("about:blank");
+  await page.goto(link);
+}
+
 export const authAlert = (page) => page.locator(".auth-card [role=alert]");
 
 export class TasksPage {

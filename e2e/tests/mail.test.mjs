@@ -13,7 +13,7 @@ import { decodeJwt } from "../support/jwt.mjs";
 import { delay, OUT_DIR } from "../support/processes.mjs";
 import { startSmtpServer } from "../support/smtp.mjs";
 import { API_URL, startSystem, WEB_URL } from "../support/system.mjs";
-import { authAlert, eventually, sessionFromPage, signIn, signUp, tokenFromPage } from "../support/tasks-page.mjs";
+import { authAlert, eventually, openMailedLink, sessionFromPage, signIn, signUp, tokenFromPage } from "../support/tasks-page.mjs";
 
 const MAIL_FROM = "Tasks <no-reply@tasks.test>";
 const PASSWORD = "correct-horse-battery-9";
@@ -91,7 +91,7 @@ describe("mail over SMTP (REQUIRE_EMAIL_VERIFICATION unset)", () => {
 
     // The first confirmation ends what was set up before it (issue 21, finding 4): the sign-up's session
     // and password; the link lands on the reset page to choose the password the account keeps.
-    await page.goto(link);
+    await openMailedLink(page, link);
     await page.waitForURL(/\/en\/reset-password\?token=[^&]+&notice=email-confirmed$/);
     await page.getByRole("status").getByText("Your email address is confirmed.").waitFor();
     assert.equal(await sessionFromPage(page), null);
@@ -268,7 +268,7 @@ describe("mail over SMTP (REQUIRE_EMAIL_VERIFICATION unset)", () => {
       await page.reload();
       assert.equal(await banner.count(), 0, "dismissed for this browser session (a cookie the server reads)");
       // The first confirmation (issue 21, finding 4) then the password the account keeps.
-      await page.goto((await it.smtp.waitForMail({ to: cara.email, subject: VERIFY_SUBJECT })).links[0]);
+      await openMailedLink(page, (await it.smtp.waitForMail({ to: cara.email, subject: VERIFY_SUBJECT })).links[0]);
       await page.waitForURL(/\/en\/reset-password\?/);
       await chooseNewPassword(page, PASSWORD);
       await page.waitForURL(`${WEB_URL}/en/signin?notice=password-changed`);

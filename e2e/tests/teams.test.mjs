@@ -22,7 +22,7 @@ import { connect } from "../support/database.mjs";
 import { OUT_DIR } from "../support/processes.mjs";
 import { startSmtpServer } from "../support/smtp.mjs";
 import { API_URL, startSystem, WEB_URL } from "../support/system.mjs";
-import { eventually, signIn, signUp } from "../support/tasks-page.mjs";
+import { eventually, openMailedLink, signIn, signUp } from "../support/tasks-page.mjs";
 
 const MAIL_FROM = "Tasks <no-reply@tasks.test>";
 const PASSWORD = "correct-horse-battery-9";
@@ -73,7 +73,7 @@ const step = (text) => console.log(`  · ${text}`);
  */
 async function confirmAddress(page, who) {
   const mail = await smtp.waitForMail({ to: who.email, subject: VERIFY_SUBJECT });
-  await page.goto(mail.links[0]);
+  await openMailedLink(page, mail.links[0]);
   await page.waitForURL(/\/en\/reset-password\?token=/);
   await page.getByLabel("New password", { exact: true }).fill(who.password);
   await page.getByLabel("Confirm new password", { exact: true }).fill(who.password);

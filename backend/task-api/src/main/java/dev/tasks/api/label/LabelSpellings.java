@@ -2,8 +2,10 @@ package dev.tasks.api.label;
 
 import dev.tasks.api.owned.Owner;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -38,6 +40,25 @@ public final class LabelSpellings {
                 .query(String.class)
                 .list();
         return new ArrayList<>(new LinkedHashSet<>(spelled));
+    }
+
+    /**
+     * Every label the owner's tasks use, by {@link LabelNames#key}, in the spelling first stored;
+     * locks the owner's labels until the transaction ends (as {@link #of}), for a bulk write that
+     * spells many tasks' labels at once (transfer's import).
+     */
+    public Map<String, String> all(Owner owner, boolean lock) {
+        if (lock) {
+            lockLabels(jdbc, owner);
+        }
+        Map<String, String> spellings = new HashMap<>();
+        jdbc.sql("select distinct on (lower(l)) l as spelling from tasks.tasks t, unnest(t.labels) l" + " where t."
+                        + owner.column() + " = :owner order by lower(l), t.id")
+                .param("owner", owner.id())
+                .query(row -> {
+                    spellings.putIfAbsent(LabelNames.key(row.getString("spelling")), row.getString("spelling"));
+                });
+        return spellings;
     }
 
     /** Until the transaction ends, no other transaction changes this owner's label spellings. */

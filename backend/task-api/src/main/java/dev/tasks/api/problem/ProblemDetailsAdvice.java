@@ -46,8 +46,8 @@ public final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      */
     private static ProblemDetail unreadableBody(HttpMessageNotReadableException ex) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof BodyTooLargeException) {
-                return Problems.of(HttpStatus.CONTENT_TOO_LARGE, BodyTooLargeException.DETAIL);
+            if (t instanceof BodyTooLargeException tooLarge) {
+                return Problems.of(HttpStatus.CONTENT_TOO_LARGE, tooLarge.detail());
             }
         }
         if (ex.getCause() instanceof JacksonException json) {

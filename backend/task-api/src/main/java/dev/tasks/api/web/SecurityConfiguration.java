@@ -47,7 +47,8 @@ class SecurityConfiguration {
             BetterAuthResourceServer betterAuth,
             RateLimits limits,
             Problems problems,
-            List<RouteRules> routeRules)
+            List<RouteRules> routeRules,
+            List<LargeBodyRoute> largeBodies)
             throws Exception {
         AuthenticationEntryPoint entryPoint =
                 new UnavailableEntryPoint(problems, new RateLimitedEntryPoint(betterAuth.entryPoint(), limits));
@@ -96,7 +97,7 @@ class SecurityConfiguration {
                 .exceptionHandling(exceptions ->
                         exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
                 .addFilterAfter(new RateLimitFilter(limits), BearerTokenAuthenticationFilter.class)
-                .addFilterAfter(new BodySizeLimitFilter(problems), AuthorizationFilter.class);
+                .addFilterAfter(new BodySizeLimitFilter(problems, largeBodies), AuthorizationFilter.class);
         return http.build();
     }
 

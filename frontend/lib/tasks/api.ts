@@ -58,8 +58,9 @@ export function createApiClient({ baseUrl, tokens, onUnauthorized, fetch: fetchI
   async function send(path: string, init: RequestInit, token: string): Promise<Response> {
     const headers = new Headers(init.headers);
     headers.set("Authorization", `Bearer ${token}`);
-    headers.set("Accept", "application/json, application/problem+json");
-    if (init.body !== undefined) headers.set("Content-Type", "application/json");
+    if (!headers.has("Accept")) headers.set("Accept", "application/json, application/problem+json");
+    // JSON unless the caller says otherwise (an import sends a file as it is: lib/account/data-transfer.ts).
+    if (init.body !== undefined && !headers.has("Content-Type")) headers.set("Content-Type", "application/json");
     try {
       return await doFetch(`${baseOf()}${path}`, { ...init, headers, credentials: "omit", cache: "no-store" });
     } catch (err) {
@@ -94,6 +95,8 @@ export function createApiClient({ baseUrl, tokens, onUnauthorized, fetch: fetchI
   return {
     /** Any other route of the API, with the same token handling (team routes: lib/teams/team-api.ts). */
     call: json,
+    /** Any route, answered as the raw Response (non-2xx still throws ApiError): for files, not JSON. */
+    response: request,
     me: (init?: RequestInit) => json<Me>("/api/me", init),
 
     async listTasks(userId: string, query: TaskQuery = {}, init?: RequestInit): Promise<TaskPage> {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { AccountHeader } from "@/components/account/AccountHeader";
 import { ChangePasswordForm } from "@/components/account/ChangePasswordForm";
+import { DataSection } from "@/components/account/DataSection";
 import { DeleteAccountSection } from "@/components/account/DeleteAccountSection";
 import { ProfileSection } from "@/components/account/ProfileSection";
 import { SecuritySection } from "@/components/account/SecuritySection";
@@ -44,6 +45,7 @@ export default async function AccountPage({ params, searchParams }: LocalePagePr
           signInMethodsHref={`${here}/sign-in-methods`}
         />
         <SessionsSection sessions={sessions} here={here} />
+        <DataSection userId={user.id} />
         <DeleteAccountSection here={here} hasPassword={hasPassword} email={user.email} />
       </main>
     </div>

@@ -24,6 +24,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/{user_id}/export": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download everything you own: lists, labels and tasks with every field (format_version 1) */
+    get: operations["exportJson"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/{user_id}/export.csv": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download your tasks as CSV: title, description, due_date, due_time, priority, list, labels, completed, recurrence */
+    get: operations["exportCsv"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/{user_id}/import": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Import a file (at most 5 MiB and 10,000 tasks): this API's JSON export, Todoist's CSV export, or a CSV with a header of title, description, due_date, due_time, priority, list, labels, completed, recurrence. All or nothing; importing the same file twice adds nothing; dry_run=true only counts. A bad file: 422 naming the line */
+    post: operations["importFile"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/{user_id}/labels": {
     parameters: {
       query?: never;
@@ -402,6 +453,79 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    Export: {
+      /** Format: date-time */
+      exported_at: string;
+      /** @enum {string} */
+      format: "tasks-export";
+      /**
+       * Format: int32
+       * @enum {integer}
+       */
+      format_version: "1";
+      /** @description every label the tasks use, in their spelling */
+      labels: string[];
+      lists: components["schemas"]["ExportList"][];
+      tasks: components["schemas"]["ExportTask"][];
+    };
+    ExportList: {
+      /** Format: date-time */
+      created_at: string;
+      /** Format: int64 */
+      id: number;
+      name: string;
+      position: string;
+      /** Format: date-time */
+      updated_at: string;
+    };
+    ExportTask: {
+      completed: boolean;
+      /** Format: date-time */
+      completed_at: string | null;
+      /** Format: date-time */
+      created_at: string;
+      description: string | null;
+      /** Format: date */
+      due_date: string | null;
+      /** @description HH:MM */
+      due_time: string | null;
+      /** Format: int64 */
+      id: number;
+      labels: string[];
+      /** @description the list's name; null: the Inbox */
+      list: string | null;
+      /**
+       * Format: int64
+       * @description null: the Inbox
+       */
+      list_id: number | null;
+      position: string;
+      /** Format: int32 */
+      priority: number;
+      recurrence: string | null;
+      title: string;
+      /** Format: date-time */
+      updated_at: string;
+    };
+    ImportResult: {
+      /** Format: int32 */
+      dates_in_description: number;
+      dry_run: boolean;
+      /** @enum {string} */
+      format: "json" | "todoist-csv" | "csv";
+      /** Format: int32 */
+      labels_added: number;
+      /** Format: int32 */
+      lists_added: number;
+      /** Format: int32 */
+      rows_ignored: number;
+      /** Format: int32 */
+      tasks_added: number;
+      /** Format: int32 */
+      tasks_already_present: number;
+      /** Format: int32 */
+      tasks_in_file: number;
+    };
     Label: {
       name: string;
       /**
@@ -699,6 +823,99 @@ export interface operations {
       401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Unavailable"];
+    };
+  };
+  exportJson: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description your user id (the token's) */
+        user_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the export, as an attachment */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Export"];
+        };
+      };
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Unavailable"];
+    };
+  };
+  exportCsv: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description your user id (the token's) */
+        user_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the tasks, as an attachment (UTF-8, RFC 4180) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "text/csv": string;
+        };
+      };
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["Unavailable"];
+    };
+  };
+  importFile: {
+    parameters: {
+      query?: {
+        /** @description true: write nothing, answer what would be imported */
+        dry_run?: boolean;
+        /** @description json, todoist-csv or csv; left out: detected from the file */
+        format?: "json" | "todoist-csv" | "csv";
+      };
+      header?: never;
+      path: {
+        /** @description your user id (the token's) */
+        user_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["Export"];
+        "text/csv": string;
+      };
+    };
+    responses: {
+      /** @description what was (or would be) imported */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ImportResult"];
+        };
+      };
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      413: components["responses"]["TooLarge"];
+      422: components["responses"]["Invalid"];
       429: components["responses"]["TooManyRequests"];
       503: components["responses"]["Unavailable"];
     };

@@ -172,15 +172,21 @@ class Importer {
     static List<String> keys(List<ImportRow> rows) {
         Map<String, Integer> seen = new HashMap<>();
         List<String> keys = new ArrayList<>(rows.size());
+        MessageDigest sha256;
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
         for (ImportRow row : rows) {
-            String content = content(row);
+            String content = content(row, sha256);
             int before = seen.merge(content, 1, Integer::sum) - 1;
             keys.add(content + "#" + before);
         }
         return keys;
     }
 
-    private static String content(ImportRow row) {
+    private static String content(ImportRow row, MessageDigest sha256) {
         TaskDraft task = row.task();
         List<String> labelKeys =
                 new ArrayList<>(task.labels().stream().map(LabelNames::key).toList());
@@ -197,12 +203,8 @@ class Importer {
                 row.list() == null ? "" : ListsByName.key(row.list()),
                 String.join("\0", labelKeys),
                 Objects.toString(task.recurrence(), ""));
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(normalised.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        byte[] hash = sha256.digest(normalised.getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
     }
 
     private int insert(Owner owner, Plan plan, Map<String, Long> listIds) {

@@ -88,7 +88,7 @@ class TransferController {
             content = @Content(schema = @Schema(implementation = Export.Document.class)))
     ResponseEntity<byte[]> exportJson(@Parameter(hidden = true) Owner owner) {
         Export.Document document = snapshot.execute(status -> export.of(owner));
-        return attachment(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(document), "json");
+        return attachment(Export.json(json, document), "json");
     }
 
     @GetMapping(path = "/export.csv", produces = CSV)

@@ -61,6 +61,7 @@ class TransferController {
     private final Export export;
     private final Importer importer;
     private final OwnedWrites writes;
+    private final ImportSlots slots;
     private final JsonMapper json;
     private final TransactionTemplate snapshot;
 
@@ -68,11 +69,13 @@ class TransferController {
             Export export,
             Importer importer,
             OwnedWrites writes,
+            ImportSlots slots,
             JsonMapper json,
             PlatformTransactionManager transactions) {
         this.export = export;
         this.importer = importer;
         this.writes = writes;
+        this.slots = slots;
         this.json = json;
         // Lists and tasks read in one snapshot: a list deleted in between cannot leave a task naming it.
         this.snapshot = new TransactionTemplate(transactions);
@@ -141,10 +144,13 @@ class TransferController {
             @Parameter(hidden = true) @RequestParam(name = "dry_run", required = false) String dryRun,
             HttpServletRequest request) {
         boolean preview = dryRun(dryRun);
-        ImportFile file = ImportFiles.read(json, body(request), format);
-        return preview
-                ? importer.preview(owner, file)
-                : writes.run(authentication, owner, () -> importer.apply(owner, file));
+        byte[] body = body(request);
+        return slots.run(() -> {
+            ImportFile file = ImportFiles.read(json, body, format);
+            return preview
+                    ? importer.preview(owner, file)
+                    : writes.run(authentication, owner, () -> importer.apply(owner, file));
+        });
     }
 
     private static boolean dryRun(String value) {

@@ -173,21 +173,22 @@ describe("two API and two web instances behind nginx share their limits", { time
       // window after 10 s), which would blur the counts below. Other users and addresses: the
       // buckets the tests use stay fresh.
       const warmStarted = Date.now();
-      for (const api of system.apis) {
+      const warmApi = async (api) => {
         const user = `warm-up-${api.port}`;
         const token = hs256Token(secret, user);
         await call(`${api.url}/api/${user}/tasks`, { method: "POST", token, body: { title: "warm-up" } });
-        for (let i = 0; i < 2 * USER_BURST; i++) await call(`${api.url}/api/${user}/tasks`, { token });
-      }
-      for (const web of system.webs) {
+        for (let i = 0; i < USER_BURST + 2; i++) await call(`${api.url}/api/${user}/tasks`, { token });
+      };
+      const warmWeb = async (web) => {
         for (let i = 0; i < 3; i++) {
           await call(`${web.url}/api/auth/sign-in/email`, {
             method: "POST",
-            body: { email: `warm-up-${i}@example.com`, password: "wrong-password-1" },
+            body: { email: `warm-up-${web.port}-${i}@example.com`, password: "wrong-password-1" },
             headers: { origin: webLb, "x-forwarded-for": nextAddress() },
           });
         }
-      }
+      };
+      await Promise.all([...system.apis.map(warmApi), ...system.webs.map(warmWeb)]);
       figures.warmUpSeconds = Math.round((Date.now() - warmStarted) / 1000);
     },
     { timeout: START_TIMEOUT_MS + 120_000 },

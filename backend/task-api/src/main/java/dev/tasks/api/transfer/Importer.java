@@ -32,7 +32,7 @@ import tools.jackson.databind.node.ObjectNode;
  * <p><b>Idempotent</b>: each task gets an import key, a hash of its normalised content (title,
  * description, state, dates, priority, list name and labels without regard to case, recurrence) and
  * how many identical tasks came before it in the file; {@code tasks.tasks.import_key} is unique per
- * owner (migration V7) and rows whose key is there are left out ({@code on conflict do nothing}), so
+ * owner (migration V10) and rows whose key is there are left out ({@code on conflict do nothing}), so
  * the same file, or the same tasks in another of the formats, adds nothing the second time. A task
  * of this API's export whose id is still one of the owner's tasks is left out too: restoring an
  * export into the account it came from adds nothing. Lists are matched by name, labels take the

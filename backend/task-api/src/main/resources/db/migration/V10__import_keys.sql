@@ -1,3 +1,4 @@
+-- Numbered 10, after V9 on main: Flyway refuses a lower version than one already applied.
 -- Imports (transfer.Importer): a task made by an import carries the key of the row it came from (a
 -- hash of the row's normalised content and its occurrence in the file), unique per owner, so that
 -- importing the same file again adds nothing ("on conflict do nothing" against these indexes).

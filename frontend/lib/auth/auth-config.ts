@@ -22,6 +22,7 @@ import { trustedDevices } from "../two-factor/trusted-devices";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./auth-errors";
 import { jwtPayload } from "./jwt-payload";
 import { teamsPlugin } from "../teams/team-options";
+import { apiKeyPlugin } from "../api-keys/api-key-options";
 
 const JWT_ALGS = ["EdDSA", "ES256", "ES512", "RS256", "PS256"] as const;
 type JwtAlg = JWKOptions["alg"];
@@ -134,6 +135,8 @@ export function createAuth(env: NodeJS.ProcessEnv = process.env, database?: Bett
       trustedDevices(),
       // Teams (SPEC 1.9): Better Auth organizations; invitations mailed through lib/mail (lib/teams).
       teamsPlugin({ baseURL: c.baseURL, mail: { send: mail.send, wouldAllow: mailLimits.wouldAllow }, pool }),
+      // API keys for scripts calling the Java API (issue 22; lib/api-keys).
+      apiKeyPlugin(),
       resetCleanup.plugin,
       mailLimits.plugin,
       userFieldLimits(),

@@ -11,12 +11,20 @@ import java.util.Objects;
  * @param userId    the owner ({@code referenceId} of a key whose configuration references users)
  * @param enabled   {@code false} once the key was disabled with {@code api-key/update}
  * @param expiresAt when the key stops working, or {@code null} for a key that never expires
+ * @param email     the owner's email address (Better Auth's user table), or {@code null}
+ * @param name      the owner's name, or {@code null}
  */
-public record BetterAuthApiKey(String id, String userId, boolean enabled, Instant expiresAt) {
+public record BetterAuthApiKey(
+        String id, String userId, boolean enabled, Instant expiresAt, String email, String name) {
 
     public BetterAuthApiKey {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(userId, "userId");
+    }
+
+    /** The owner as the principal a token of theirs would be. */
+    public BetterAuthUser user() {
+        return new BetterAuthUser(userId, email, name);
     }
 
     /** The key rule: enabled and not expired at {@code now} (Better Auth refuses {@code now > expiresAt}). */

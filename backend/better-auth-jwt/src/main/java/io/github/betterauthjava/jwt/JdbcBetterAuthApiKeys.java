@@ -14,7 +14,7 @@ import javax.sql.DataSource;
  * Reads Better Auth's {@code apikey} table (api-key plugin 1.7, {@code @better-auth/api-key}),
  * read-only, by the hash Better Auth stores in {@code "key"} (an indexed column):
  * <pre>{@code
- * SELECT k."id", k."referenceId", k."enabled", k."expiresAt" FROM "apikey" k
+ * SELECT k."id", k."referenceId", k."enabled", k."expiresAt", u."email", u."name" FROM "apikey" k
  *   JOIN "user" u ON u."id" = k."referenceId" WHERE k."key" = ? AND k."configId" = ?
  * }</pre>
  * The join keeps a key whose owner is gone from speaking for anyone (the plugin's
@@ -58,8 +58,9 @@ public final class JdbcBetterAuthApiKeys implements BetterAuthApiKeys {
             throw new IllegalArgumentException("better-auth.api-keys.config-id must not be blank");
         }
         this.configId = configId;
-        this.sql = "SELECT k.\"id\", k.\"referenceId\", k.\"enabled\", k.\"expiresAt\" FROM " + this.table + " k JOIN "
-                + users + " u ON u.\"id\" = k.\"referenceId\" WHERE k.\"key\" = ? AND k.\"configId\" = ?";
+        this.sql = "SELECT k.\"id\", k.\"referenceId\", k.\"enabled\", k.\"expiresAt\", u.\"email\", u.\"name\" FROM "
+                + this.table + " k JOIN " + users
+                + " u ON u.\"id\" = k.\"referenceId\" WHERE k.\"key\" = ? AND k.\"configId\" = ?";
         this.queryTimeoutSeconds = (int) Math.max(1, queryTimeout.toSeconds());
     }
 
@@ -90,6 +91,19 @@ public final class JdbcBetterAuthApiKeys implements BetterAuthApiKeys {
         }
     }
 
+    /**
+     * SQL for an application that binds a write to the key that made it (as a write may be bound to a
+     * live session): one row while key {@code ?1} of user {@code ?2} (this configuration's) exists, is
+     * enabled and unexpired, and that row locked {@code FOR KEY SHARE} until the transaction ends, so a
+     * concurrent revocation or account deletion waits for the write, or the write sees the key gone.
+     * Parameters are positional ({@code ?}): the key's id, then its owner's id.
+     */
+    public String lockStatement() {
+        return "SELECT 1 FROM " + table + " k WHERE k.\"id\" = ? AND k.\"referenceId\" = ? AND k.\"configId\" = '"
+                + configId.replace("'", "''") + "' AND k.\"enabled\" IS NOT FALSE AND (k.\"expiresAt\" IS NULL OR"
+                + " k.\"expiresAt\" >= now()) FOR KEY SHARE";
+    }
+
     private Optional<BetterAuthApiKey> query(String keyHash) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -108,7 +122,12 @@ public final class JdbcBetterAuthApiKeys implements BetterAuthApiKeys {
                 return id == null || userId == null
                         ? Optional.empty()
                         : Optional.of(new BetterAuthApiKey(
-                                id, userId, enabled, expiresAt == null ? null : expiresAt.toInstant()));
+                                id,
+                                userId,
+                                enabled,
+                                expiresAt == null ? null : expiresAt.toInstant(),
+                                row.getString(5),
+                                row.getString(6)));
             }
         }
     }

@@ -93,7 +93,9 @@ class ApiKeyCheckTest {
         user("user-fixture");
         key("key-fixture", "user-fixture", KEY_HASH, "true", "null", "default");
 
-        assertThat(check.verify(KEY)).contains(new BetterAuthApiKey("key-fixture", "user-fixture", true, null));
+        assertThat(check.verify(KEY))
+                .contains(new BetterAuthApiKey(
+                        "key-fixture", "user-fixture", true, null, "user-fixture@example.com", "U"));
     }
 
     @Test
@@ -251,6 +253,32 @@ class ApiKeyCheckTest {
         assertThatThrownBy(() -> new JdbcBetterAuthApiKeys(database, name, "user", "default"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("better-auth.api-keys.table");
+    }
+
+    @Test
+    void theWriteLockFindsOnlyAUsableKeyOfItsOwner() throws SQLException {
+        user("user-lock");
+        key("key-lock", "user-lock", ApiKeyCheck.hash("lock-key-0123456789"), "true", "null", "default");
+
+        assertThat(lockRows("key-lock", "user-lock")).isEqualTo(1);
+        assertThat(lockRows("key-lock", "user-other")).isZero();
+        sql("UPDATE \"apikey\" SET \"expiresAt\" = now() - interval '1 second' WHERE \"id\" = 'key-lock'");
+        assertThat(lockRows("key-lock", "user-lock")).isZero();
+    }
+
+    private int lockRows(String keyId, String userId) throws SQLException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                java.sql.PreparedStatement statement = connection.prepareStatement(keys.lockStatement())) {
+            statement.setString(1, keyId);
+            statement.setString(2, userId);
+            try (java.sql.ResultSet rows = statement.executeQuery()) {
+                int count = 0;
+                while (rows.next()) {
+                    count++;
+                }
+                return count;
+            }
+        }
     }
 
     @Test

@@ -78,6 +78,25 @@ describe("API keys on this app's Better Auth (the rows the Java API reads)", () 
     expect(session).toBeNull();
   });
 
+  it("keeps a key's expiry: api-key/update (which could lift it) is off", async () => {
+    const s = await signedIn();
+    const created = await (await s.call("/api-key/create", { body: { name: "fixed" }, cookie: s.cookie })).json();
+    const res = await s.call("/api-key/update", { body: { keyId: created.id, expiresIn: null }, cookie: s.cookie });
+    expect(res.status).toBe(404);
+    expect((s.db.apikey as Row[])[0].expiresAt).not.toBeNull();
+  });
+
+  it("one user cannot see or revoke another's key", async () => {
+    const s = await signedIn();
+    const created = await (await s.call("/api-key/create", { body: { name: "ada's" }, cookie: s.cookie })).json();
+    const eve = cookiesOf(await s.call("/sign-up/email", { body: { ...ADA, email: "eve@example.com", name: "Eve" } }));
+    expect((await s.call("/api-key/delete", { body: { keyId: created.id }, cookie: eve })).status).toBe(404);
+    expect((await s.call(`/api-key/get?id=${created.id}`, { cookie: eve })).status).toBe(404);
+    const listed = (await (await s.call("/api-key/list", { cookie: eve })).json()) as { apiKeys: Row[] };
+    expect(listed.apiKeys).toHaveLength(0);
+    expect(s.db.apikey).toHaveLength(1);
+  });
+
   it("needs a session to create or list keys", async () => {
     const s = mailAuth();
     expect((await s.call("/api-key/create", { body: { name: "x" } })).status).toBe(401);

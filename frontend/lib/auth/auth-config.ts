@@ -101,7 +101,9 @@ export function createAuth(env: NodeJS.ProcessEnv = process.env, database?: Bett
     user: { deleteUser: accountDeletion(pool), changeEmail: { enabled: true } },
     // list-sessions would hand every device's session token (its cookie credential) to page
     // scripts; the account page lists sessions on the server instead (auth.api still works).
-    disabledPaths: ["/list-sessions"],
+    // api-key/update could lift a key's expiry (expiresIn: null = never); the account page only creates
+    // and revokes, so every key keeps the expiry it was made with (lib/api-keys).
+    disabledPaths: ["/list-sessions", "/api-key/update"],
     // Counters in the database (table "rateLimit", created by scripts/migrate.ts), not in this
     // process's memory: every instance of the web app counts against the same limit, and a restart
     // forgets nothing. Each request past the first in a window is one conditional UPDATE.

@@ -109,6 +109,25 @@ class ApiKeyAccessTest extends ApiTest {
     }
 
     @Test
+    void aScriptRetryingACreateWithAnIdempotencyKeyMakesOneTask() {
+        String owner = newUser();
+        String key = BetterAuthApiKeyTable.create(owner)[1];
+        HttpRequest.Builder create = api().request("/api/" + owner + "/tasks", null)
+                .header("x-api-key", key)
+                .header("Idempotency-Key", "nightly-2026-12-07")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"once\"}"));
+
+        Response first = api().send(create);
+        Response again = api().send(create);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.header("Idempotent-Replayed")).isPresent();
+        assertThat(again.json().get("id")).isEqualTo(first.json().get("id"));
+    }
+
+    @Test
     void anUnknownKeyIs401() {
         Response response = withKey("GET", "/api/me", "tasks_" + "x".repeat(64), null);
 

@@ -6,16 +6,22 @@
 // - revoked (api-key/delete), it is refused within 5 s: polled every 100 ms from the moment Better
 //   Auth answered, the seconds to the last 200 and the first 401 go to out/api-keys.json;
 // - its requests count against its owner's per-user rate limit, the same bucket as their JWTs;
-// - deleting the account deletes its keys.
+// - deleting the account deletes its keys;
+// - the account page's "API keys" section in a real browser: create (name + expiry; the key shown
+//   once, with a copy button), list (name, start, dates), revoke.
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
+import { AccountPage } from "../support/account-page.mjs";
 import { AuthClient, callApi } from "../support/auth-http.mjs";
+import { launchBrowser } from "../support/browser.mjs";
+import { browserSuite, horizontalOverflow, PHONE } from "../support/browser-suite.mjs";
 import { connect } from "../support/database.mjs";
 import { delay, OUT_DIR } from "../support/processes.mjs";
 import { API_URL, startSystem, WEB_URL } from "../support/system.mjs";
+import { eventually, signUp, TasksPage } from "../support/tasks-page.mjs";
 
 const PASSWORD = "correct-horse-battery-9";
 const BOUND_S = 5;
@@ -26,6 +32,8 @@ const USER_BURST = 200;
 
 let system;
 let db;
+let browser;
+const { newContext, browserTest } = browserSuite(() => browser, { closeAfterEachTest: true });
 let userCount = 0;
 const figures = [];
 
@@ -35,6 +43,7 @@ before(
       env: { AUTH_RATE_LIMIT: "off", RATE_LIMIT_USER_RPS: "1", RATE_LIMIT_USER_BURST: String(USER_BURST) },
     });
     db = await connect(system.databaseUrl);
+    browser = await launchBrowser();
   },
   { timeout: 1_200_000 },
 );
@@ -42,6 +51,7 @@ before(
 after(
   async () => {
     await db?.end().catch(() => {});
+    await browser?.close().catch(() => {});
     await system?.stop();
     mkdirSync(OUT_DIR, { recursive: true });
     writeFileSync(path.join(OUT_DIR, "api-keys.json"), `${JSON.stringify(figures, null, 2)}\n`);
@@ -196,5 +206,52 @@ describe("API keys: a second credential for the Java API", () => {
     assert.equal(write.status, 401);
     const { rows: tasks } = await db.query(`SELECT count(*)::int AS n FROM tasks.tasks WHERE user_id = $1`, [a.user.id]);
     assert.equal(tasks[0].n, 0);
+  });
+});
+
+describe("the account page's API keys section", () => {
+  browserTest("creates a key shown once with a copy button, lists it without the key, and revokes it", async () => {
+    const context = await newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: WEB_URL });
+    const page = await context.newPage();
+    const who = { email: `api-keys-page@example.com`, password: PASSWORD, name: "Kim Keys" };
+    await signUp(page, WEB_URL, who);
+    await new TasksPage(page).ready();
+    await new AccountPage(page).openFromTasks(WEB_URL);
+    const section = page.getByRole("region", { name: "API keys" });
+    await section.getByText("You have no API keys.").waitFor();
+
+    await section.getByLabel("Key name").fill("nightly backup");
+    await section.getByLabel("Expires in").selectOption("7");
+    await section.getByRole("button", { name: "Create key" }).click();
+    const shown = section.getByTestId("api-key-value");
+    await shown.waitFor();
+    const key = await shown.inputValue();
+    assert.match(key, /^tasks_[A-Za-z]{64}$/);
+    assert.equal(await horizontalOverflow(page), null, "the new key fits a phone's width");
+    await section.getByTestId("api-key-copy").click();
+    await section.getByRole("button", { name: "Copied" }).waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), key);
+
+    // The key works at the API as its owner.
+    const me = await withKey("/api/me", key);
+    assert.equal(me.status, 200);
+    assert.equal(me.body.email, who.email);
+
+    // Listed by name and start; after "Done" or a reload the key is nowhere on the page.
+    const item = section.getByTestId("api-key-item");
+    await eventually(async () => assert.equal(await item.count(), 1));
+    assert.match(await item.textContent(), /nightly backup\s*tasks_…/);
+    assert.match(await item.textContent(), /expires/);
+    await section.getByRole("button", { name: "Done" }).click();
+    await page.reload();
+    await section.getByTestId("api-key-item").waitFor();
+    assert.ok(!(await page.content()).includes(key), "the key is shown once only");
+
+    page.once("dialog", (dialog) => dialog.accept());
+    await section.getByRole("button", { name: "Revoke nightly backup" }).click();
+    await section.getByTestId("api-keys-notice").getByText("is revoked").waitFor();
+    await section.getByText("You have no API keys.").waitFor();
+    await eventually(async () => assert.equal((await withKey("/api/me", key)).status, 401), { timeout: 10_000, interval: 250 });
   });
 });

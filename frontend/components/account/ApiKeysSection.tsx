@@ -4,6 +4,7 @@ import { useId, useState } from "react";
 import { EXPIRY_DAYS, type ExpiryDays, type KeyView } from "@/lib/api-keys/api-key-view";
 import { API_KEY_NAME_MAX } from "@/lib/api-keys/api-key-options";
 import { formatDateTime } from "@/lib/account/session-view";
+import { TextField } from "../TextField";
 import { useTimeZone } from "../useTimeZone";
 import { useApiKeys } from "./useApiKeys";
 
@@ -49,14 +50,14 @@ export function ApiKeysSection({ keys, apiUrl }: { keys: KeyView[]; apiUrl: stri
         <div className="alert alert-success" data-testid="api-key-created">
           <p>Your new key &quot;{k.created.name}&quot;. Copy it now: it won&apos;t be shown again.</p>
           <input
-            className="input"
+            type="text"
             readOnly
             value={k.created.key}
             aria-label={`API key ${k.created.name}`}
             data-testid="api-key-value"
             onFocus={(e) => e.currentTarget.select()}
           />
-          <button type="button" className="btn btn-small" onClick={() => copy(k.created!.key)}>
+          <button type="button" className="btn btn-small" onClick={() => copy(k.created!.key)} data-testid="api-key-copy">
             {copied ? "Copied" : "Copy"}
           </button>
           <button type="button" className="btn btn-small" onClick={k.dismissCreated}>
@@ -65,29 +66,27 @@ export function ApiKeysSection({ keys, apiUrl }: { keys: KeyView[]; apiUrl: stri
         </div>
       )}
       <form onSubmit={onSubmit} noValidate className="auth-form" aria-label="Create an API key">
-        <label htmlFor={`${id}-name`}>Key name</label>
-        <input
+        <TextField
           id={`${id}-name`}
-          className="input"
+          label="Key name"
+          type="text"
           value={name}
           maxLength={API_KEY_NAME_MAX}
           onChange={(e) => setName(e.target.value)}
           placeholder="backup script"
           autoComplete="off"
+          hint="Say which script or machine uses it."
         />
-        <label htmlFor={`${id}-expiry`}>Expires in</label>
-        <select
-          id={`${id}-expiry`}
-          className="input"
-          value={days}
-          onChange={(e) => setDays(Number(e.target.value) as ExpiryDays)}
-        >
-          {EXPIRY_DAYS.map((d) => (
-            <option key={d} value={d}>
-              {d === 365 ? "1 year" : `${d} days`}
-            </option>
-          ))}
-        </select>
+        <div className="field">
+          <label htmlFor={`${id}-expiry`}>Expires in</label>
+          <select id={`${id}-expiry`} value={days} onChange={(e) => setDays(Number(e.target.value) as ExpiryDays)}>
+            {EXPIRY_DAYS.map((d) => (
+              <option key={d} value={d}>
+                {d === 365 ? "1 year" : `${d} days`}
+              </option>
+            ))}
+          </select>
+        </div>
         <button type="submit" className="btn btn-primary" disabled={k.busy !== null} aria-busy={k.busy === "create"}>
           {k.busy === "create" ? "Creating…" : "Create key"}
         </button>

@@ -6,8 +6,8 @@
 #   @no-trigger      the change log trigger on tasks.tasks off (the API's change log reader then fails
 #                    its trigger check and retries: no log rows, no reads)
 #   @trigger         the trigger on again
-#   @hot             the V4 partial index that names `completed` (tasks_assignee_open_idx) replaced by one
-#                    that does not, as migration V7 does, so a toggle can be a HOT update
+#   @hot             the partial indexes that name `completed` (V4's tasks_assignee_open_idx, V7's open due
+#                    indexes) dropped, the first replaced by one that does not, so a toggle can be a HOT update
 #   @hot-no-trigger  both
 #   @hot-trigger     the trigger on again (the index stays replaced)
 set -euo pipefail
@@ -17,7 +17,9 @@ case $1 in
   *@no-trigger) trigger disable ;;
   *@trigger) trigger enable ;;
   *@hot) trigger enable
-    q "drop index if exists tasks.tasks_assignee_open_idx; create index if not exists tasks_assignee_idx on tasks.tasks (assignee_id, created_at desc, id desc) where assignee_id is not null; vacuum tasks.tasks" ;;
+    q "drop index if exists tasks.tasks_assignee_open_idx; drop index if exists tasks.tasks_user_open_due_idx; drop index if exists tasks.tasks_team_open_due_idx"
+    q "create index if not exists tasks_assignee_idx on tasks.tasks (assignee_id, created_at desc, id desc) where assignee_id is not null"
+    q "vacuum tasks.tasks" ;;
   *@hot-no-trigger) trigger disable ;;
   *@hot-trigger) trigger enable ;;
   *) ;;

@@ -158,7 +158,7 @@ if [ -f e2e/package.json ]; then
 fi
 
 if [ -d e2e/faults ]; then
-  part "faults: outage, SIGTERM, failover, logs, metrics" node \
+  part "faults: outage, SIGTERM, failover, shared limits, logs, metrics" node \
     node --test --test-reporter=spec --test-concurrency=1 e2e/faults/
 fi
 

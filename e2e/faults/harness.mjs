@@ -13,6 +13,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { delay, freePort, javaHome, startGroup, stopGroup, taskApiJar, timeout, waitForHttp } from "../support/processes.mjs";
 import { tokenMinter } from "../support/jwt.mjs";
+import { SYSTEM_ENV } from "../support/system.mjs";
 import { startTaskApi } from "../support/task-api.mjs";
 
 export const FAULTS_DIR = path.dirname(fileURLToPath(import.meta.url));
@@ -36,9 +37,9 @@ export function runSync(command, args, { env = {}, timeoutMs = 120_000 } = {}) {
 }
 
 /** Runs a command to completion without blocking the event loop (the load keeps running). */
-export function run(command, args, { env = {}, timeoutMs = 120_000 } = {}) {
+export function run(command, args, { env = {}, cwd, timeoutMs = 120_000 } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     let err = "";
     child.stdout.on("data", (c) => (out += c));
@@ -234,6 +235,82 @@ export async function startApi(name, { databaseUrl, secret, env = {}, javaOption
   return { ...api, url: `http://127.0.0.1:${api.port}` };
 }
 
+// ---- the web app ---------------------------------------------------------------------------
+
+export const FRONTEND_DIR = path.join(ROOT_DIR, "frontend");
+/** What a change of makes a new production build necessary: run.sh's list. */
+const WEB_SOURCES = [
+  "app",
+  "lib",
+  "components",
+  "proxy.ts",
+  "preload.mjs",
+  "next.config.ts",
+  "package.json",
+  "package-lock.json",
+  "tsconfig.json",
+];
+
+/**
+ * The web app's production build (frontend/.next), as run.sh leaves it (./test.sh's e2e step runs
+ * run.sh first). A missing build, or one older than a source it is made from, fails with the
+ * command that makes it: a test of yesterday's build would prove nothing about today's code.
+ */
+export function checkWebBuild() {
+  const buildId = path.join(FRONTEND_DIR, ".next", "BUILD_ID");
+  const rebuild = "build it with:\n  cd frontend && npm ci --no-audit --no-fund && npm run build";
+  if (!existsSync(buildId)) throw new Error(`frontend/.next has no production build; ${rebuild}`);
+  const built = statSync(buildId).mtimeMs;
+  const newer = (p) => {
+    if (!existsSync(p)) return null;
+    const s = statSync(p);
+    if (!s.isDirectory()) return s.mtimeMs > built ? p : null;
+    for (const entry of readdirSync(p)) {
+      const found = newer(path.join(p, entry));
+      if (found) return found;
+    }
+    return null;
+  };
+  for (const source of WEB_SOURCES) {
+    const found = newer(path.join(FRONTEND_DIR, source));
+    if (found) throw new Error(`frontend/.next is older than ${path.relative(ROOT_DIR, found)}; ${rebuild}`);
+  }
+}
+
+/** Better Auth's tables in `env.DATABASE_URL`, as run.sh makes them before the web app starts. */
+export function migrateWeb(env) {
+  return run(process.execPath, ["scripts/migrate-if-needed.mjs"], { cwd: FRONTEND_DIR, env: webEnv(env), timeoutMs: 180_000 });
+}
+
+/** run.sh's environment for the web app: nothing from the caller's shell, only `env`. */
+function webEnv(env) {
+  const clean = { ...process.env };
+  for (const key of SYSTEM_ENV) delete clean[key];
+  return { ...clean, ...env };
+}
+
+/**
+ * One Next.js server of the production build (`npm start`'s command: preload.mjs, then next start)
+ * on a free port, waiting until Better Auth answers /api/auth/ok. Several may run from one build.
+ */
+export async function startWeb(name, { env }) {
+  const port = await freePort();
+  const proc = startGroup(
+    name,
+    process.execPath,
+    ["--import", "./preload.mjs", "node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"],
+    { cwd: FRONTEND_DIR, env: webEnv(env), unset: SYSTEM_ENV, outDir: OUT_DIR, maxOutput: Infinity },
+  );
+  const web = { name, port, url: `http://127.0.0.1:${port}`, proc, stop: (graceMs = 10_000) => stopGroup(proc, graceMs) };
+  try {
+    await waitForHttp(`${web.url}/api/auth/ok`, START_TIMEOUT_MS, proc);
+  } catch (err) {
+    await web.stop(5000);
+    throw err;
+  }
+  return web;
+}
+
 // ---- tokens --------------------------------------------------------------------------------
 
 /** HS256 tokens signed with a secret, and Ed25519 keys that sign EdDSA tokens: see ../support/jwt.mjs. */
@@ -340,9 +417,10 @@ export function nginxBinary() {
 /**
  * nginx in front of task-API instances (the failover tests): one upstream, where one failure takes an
  * instance out of rotation for 5 s (then nginx probes it again with a real request), retried once on
- * the other. `name` names the logs in out/; `http`, `server` and `location` add each test's directives.
+ * the other. `name` names the logs in out/; `upstream` the upstream group (in logs); `http`, `server`
+ * and `location` add each test's directives.
  */
-export function nginxProxyConfig({ dir, port, upstreams, name, http = [], server = [], location = [] }) {
+export function nginxProxyConfig({ dir, port, upstreams, name, upstream = "task_api", http = [], server = [], location = [] }) {
   const lines = (indent, directives) => directives.map((d) => `${indent}${d}\n`).join("");
   return `
 worker_processes 1;
@@ -356,13 +434,13 @@ ${lines("  ", http)}  client_body_temp_path ${openDir(path.join(dir, "client_bod
   fastcgi_temp_path ${openDir(path.join(dir, "fastcgi"))};
   uwsgi_temp_path ${openDir(path.join(dir, "uwsgi"))};
   scgi_temp_path ${openDir(path.join(dir, "scgi"))};
-  upstream task_api {
+  upstream ${upstream} {
 ${upstreams.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=5s;`).join("\n")}
   }
   server {
     listen 127.0.0.1:${port};
 ${lines("    ", server)}    location / {
-      proxy_pass http://task_api;
+      proxy_pass http://${upstream};
       proxy_http_version 1.1;
       proxy_set_header Connection "";
       proxy_set_header Host $host; # not the upstream's name: Tomcat refuses "task_api" (an underscore) with 400

@@ -37,7 +37,10 @@ export function browserSuite(getBrowser, { closeAfterEachTest = false } = {}) {
         await fn();
       } catch (err) {
         const shots = [];
-        for (const context of contexts) shots.push(...(await screenshotOnFailure(context, name)));
+        // One file name per context and page: several people (contexts) in one test must not overwrite each other.
+        for (const [i, context] of [...contexts].entries()) {
+          shots.push(...(await screenshotOnFailure(context, name, contexts.size > 1 ? `-person-${i + 1}` : "")));
+        }
         if (shots.length) t.diagnostic(`screenshots: ${shots.map((s) => path.relative(ROOT_DIR, s)).join(", ")}`);
         throw err;
       } finally {

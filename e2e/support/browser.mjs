@@ -49,13 +49,13 @@ export const slug = (name) =>
     .replace(/^-|-$/g, "")
     .slice(0, 100);
 
-/** Screenshots of every open page of `context` into out/, for a failed test. */
-export async function screenshotOnFailure(context, testName) {
+/** Screenshots of every open page of `context` into out/, for a failed test; `suffix` tells contexts apart. */
+export async function screenshotOnFailure(context, testName, suffix = "") {
   mkdirSync(OUT_DIR, { recursive: true });
   const pages = context.pages();
   const files = [];
   for (const [i, page] of pages.entries()) {
-    const file = path.join(OUT_DIR, `${slug(testName)}${pages.length > 1 ? `-${i + 1}` : ""}.png`);
+    const file = path.join(OUT_DIR, `${slug(testName)}${suffix}${pages.length > 1 ? `-page-${i + 1}` : ""}.png`);
     try {
       await page.screenshot({ path: file, fullPage: true, timeout: 10_000 });
       files.push(file);

@@ -31,6 +31,45 @@ export function embeddedPostgresPassword(dataDir) {
   return line.slice("EMBEDDED_POSTGRES_PASSWORD=".length).trim();
 }
 
+/**
+ * Every variable that points the system elsewhere or turns something on: the tests start from
+ * run.sh's defaults whatever the shell running them has set, and pass what they want explicitly.
+ */
+export const SYSTEM_ENV = [
+  "DATABASE_URL",
+  "BETTER_AUTH_URL",
+  "BETTER_AUTH_SECRET",
+  "BETTER_AUTH_HS256_SECRET",
+  "BETTER_AUTH_JWKS_URL",
+  "NEXT_PUBLIC_API_URL",
+  "API_URL",
+  "CORS_ORIGINS",
+  "TRUSTED_ORIGINS",
+  "PORT_API",
+  "PORT_WEB",
+  "EMBEDDED_POSTGRES_PORT",
+  "EMBEDDED_POSTGRES_PASSWORD",
+  "MANAGEMENT_SERVER_PORT",
+  "MANAGEMENT_SERVER_ADDRESS",
+  "JWT_ALG",
+  "JWT_EXPIRATION_TIME",
+  "AUTH_RATE_LIMIT",
+  // Single sign-on is off unless a test turns it on (lib/sign-in/auth-sso.ts).
+  "OIDC_ISSUER",
+  "OIDC_CLIENT_ID",
+  "OIDC_CLIENT_SECRET",
+  "OIDC_NAME",
+  "GITHUB_CLIENT_ID",
+  "GITHUB_CLIENT_SECRET",
+  "GOOGLE_CLIENT_ID",
+  "GOOGLE_CLIENT_SECRET",
+  "TRUSTED_PROXIES",
+  "SMTP_URL",
+  "MAIL_FROM",
+  "REQUIRE_EMAIL_VERIFICATION",
+  "BETTER_AUTH_SESSION_CHECK",
+];
+
 export async function startSystem({ env = {} } = {}) {
   for (const [port, what] of Object.entries(PORT_NAMES)) {
     if (await portInUse(Number(port))) {
@@ -52,40 +91,7 @@ export async function startSystem({ env = {} } = {}) {
       ...env,
     },
     // The defaults of run.sh, whatever the shell running the tests has set.
-    unset: [
-      "DATABASE_URL",
-      "BETTER_AUTH_URL",
-      "BETTER_AUTH_SECRET",
-      "BETTER_AUTH_HS256_SECRET",
-      "BETTER_AUTH_JWKS_URL",
-      "NEXT_PUBLIC_API_URL",
-      "API_URL",
-      "CORS_ORIGINS",
-      "TRUSTED_ORIGINS",
-      "PORT_API",
-      "PORT_WEB",
-      "EMBEDDED_POSTGRES_PORT",
-      "EMBEDDED_POSTGRES_PASSWORD",
-      "MANAGEMENT_SERVER_PORT",
-      "MANAGEMENT_SERVER_ADDRESS",
-      "JWT_ALG",
-      "JWT_EXPIRATION_TIME",
-      "AUTH_RATE_LIMIT",
-      // Single sign-on is off unless a test turns it on (lib/sign-in/auth-sso.ts).
-      "OIDC_ISSUER",
-      "OIDC_CLIENT_ID",
-      "OIDC_CLIENT_SECRET",
-      "OIDC_NAME",
-      "GITHUB_CLIENT_ID",
-      "GITHUB_CLIENT_SECRET",
-      "GOOGLE_CLIENT_ID",
-      "GOOGLE_CLIENT_SECRET",
-      "TRUSTED_PROXIES",
-      "SMTP_URL",
-      "MAIL_FROM",
-      "REQUIRE_EMAIL_VERIFICATION",
-      "BETTER_AUTH_SESSION_CHECK",
-    ],
+    unset: SYSTEM_ENV,
   });
   const system = {
     web: WEB_URL,

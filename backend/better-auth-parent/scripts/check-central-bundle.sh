@@ -5,7 +5,7 @@
 # into ~/.m2); then the bundle checked against Central's rules: every artifact has a signature that
 # verifies and md5/sha1 checksums that match, each jar module has a jar, -sources and -javadoc jar,
 # every POM has name, description, url, licenses, developers and scm (own or its parent's), no
-# SNAPSHOT anywhere, and LICENSE inside every jar with classes or sources. Prints what the bundle holds.
+# SNAPSHOT anywhere, and LICENSE inside every jar (classes, sources, javadoc). Prints what the bundle holds.
 # Needs gpg and a JDK 17+ (JAVA_HOME); Maven comes from backend/mvnw.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -67,7 +67,7 @@ for pom in $(printf '%s\n' $artifacts | grep '\.pom$'); do
   fi
   for e in licenses developers scm; do has "$pom" $e || has "$parent_pom" $e || fail "$pom (and its parent) has no <$e>"; done
 done
-for jar in $(printf '%s\n' $artifacts | grep '\.jar$' | grep -v -- '-javadoc\.jar$'); do
+for jar in $(printf '%s\n' $artifacts | grep '\.jar$'); do
   "$JAVA_HOME/bin/jar" tf "$jar" | grep -qx 'META-INF/LICENSE' || fail "$jar has no META-INF/LICENSE"
 done
 

@@ -15,6 +15,7 @@ import {
 } from "@/lib/tasks/task";
 import { matchesView, moveTarget, queryFor, type ViewState } from "@/lib/tasks/views";
 import type { Announce } from "./useNotices";
+import { newIdempotencyKey } from "@/lib/http/idempotency-key";
 
 export const PAGE_SIZE = 50;
 
@@ -148,7 +149,9 @@ export function useTaskList({ userId, state, today, tz, announce, onRemoved, onC
 
   async function addTask(newTask: NewTask): Promise<boolean> {
     try {
-      const task = await outbox.send(() => api.createTask(userId, newTask));
+      // One key for all of this create's retries: one that reached the API is answered, not repeated.
+      const key = newIdempotencyKey();
+      const task = await outbox.send(() => api.createTask(userId, newTask, key));
       const visible = isVisible(task, state);
       onChanged();
       if (isVisible(task, { ...state, filter: "all", q: "" })) setCounts((c) => c && countsAfterAdd(c, task));

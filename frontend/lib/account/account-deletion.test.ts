@@ -18,6 +18,7 @@ const TABLES = {
   hasLists: true,
   emailKeyTables: ["mailLimit", "signInThrottle"],
   hasRateLimitBuckets: true,
+  hasIdempotentRequests: true,
 };
 
 describe("deletionStatements", () => {
@@ -28,6 +29,7 @@ describe("deletionStatements", () => {
       "lock public.session",
       "tasks.tasks",
       "tasks.lists",
+      "tasks.idempotent_requests",
       "tasks.rate_limit_buckets",
       "public.verification",
       "public.mailLimit",
@@ -70,6 +72,8 @@ describe("deletionStatements", () => {
   it("deletes tasks by user_id, Better Auth rows by userId, and verification values naming the user", () => {
     const byLabel = Object.fromEntries(deletionStatements("u1", TABLES).map((s) => [s.label, s.text]));
     expect(byLabel["tasks.tasks"]).toBe('DELETE FROM "tasks"."tasks" WHERE "user_id" = $1');
+    // The answers kept for Idempotency-Key replays hold the user's tasks as created.
+    expect(byLabel["tasks.idempotent_requests"]).toBe('DELETE FROM "tasks"."idempotent_requests" WHERE "user_id" = $1');
     expect(byLabel["public.twoFactor"]).toBe('DELETE FROM "public"."twoFactor" WHERE "userId" = $1');
     expect(byLabel["public.verification"]).toBe('DELETE FROM "public"."verification" WHERE strpos("value", $1) > 0');
     expect(byLabel["public.user"]).toBe('DELETE FROM "public"."user" WHERE "id" = $1');
@@ -189,6 +193,7 @@ describe("deleteAccountData", () => {
       "public.invitation": 1,
       "tasks.tasks": 1,
       "tasks.lists": 1,
+      "tasks.idempotent_requests": 1,
       "tasks.rate_limit_buckets": 1,
       "public.session": 1,
       "public.user": 1,
@@ -206,6 +211,7 @@ describe("deleteAccountData", () => {
       'DELETE FROM "public"."invitation" WHERE "inviterId" = $1 OR lower("email") = lower($2)',
       'DELETE FROM "tasks"."tasks" WHERE "user_id" = $1',
       'DELETE FROM "tasks"."lists" WHERE "user_id" = $1',
+      'DELETE FROM "tasks"."idempotent_requests" WHERE "user_id" = $1',
       `DELETE FROM "tasks"."rate_limit_buckets" WHERE starts_with("id", 'user:') AND right("id", length($1) + 1) = ':' || $1`,
       'DELETE FROM "public"."session" WHERE "userId" = $1',
       'DELETE FROM "public"."user" WHERE "id" = $1',

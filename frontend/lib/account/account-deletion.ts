@@ -36,6 +36,12 @@ export const TASKS_TABLE = { schema: "tasks", table: "tasks", column: "user_id" 
 export const LISTS_TABLE = { schema: "tasks", table: "lists", column: "user_id" } as const;
 
 /**
+ * The API's kept answers to writes sent with an Idempotency-Key (migration V9): they hold the
+ * user's task as it was created, so they go with the user.
+ */
+export const IDEMPOTENT_REQUESTS_TABLE = { schema: "tasks", table: "idempotent_requests", column: "user_id" } as const;
+
+/**
  * The API's shared rate-limit buckets (migration V6): a user's bucket is keyed
  * `user:<rate>/<burst>:<user id>` (ratelimit.RateLimiter), so it names the user and goes with them.
  */
@@ -64,6 +70,8 @@ export interface DeletionTables {
   hasLists?: boolean;
   /** Names of the EMAIL_KEY_TABLES that exist in `authSchema`. */
   emailKeyTables?: string[];
+  /** Whether the API's `tasks.idempotent_requests` exists (an API from before V9 has none). */
+  hasIdempotentRequests?: boolean;
   /** Whether the API's `tasks.rate_limit_buckets` exists (an API from before shared limits has none). */
   hasRateLimitBuckets?: boolean;
 }
@@ -94,6 +102,7 @@ export function deletionStatements(
     hasLists = false,
     emailKeyTables = [],
     hasRateLimitBuckets = false,
+    hasIdempotentRequests = false,
   }: DeletionTables,
   email?: string,
 ): Statement[] {
@@ -120,6 +129,7 @@ export function deletionStatements(
   for (const [exists, owned] of [
     [hasTasks, TASKS_TABLE],
     [hasLists, LISTS_TABLE],
+    [hasIdempotentRequests, IDEMPOTENT_REQUESTS_TABLE],
   ] as const) {
     if (!exists) continue;
     statements.push({
@@ -194,6 +204,7 @@ async function discover(client: PoolClient) {
     hasTasks: await exists(TASKS_TABLE),
     hasLists: await exists(LISTS_TABLE),
     hasRateLimitBuckets: await exists(RATE_LIMIT_BUCKETS),
+    hasIdempotentRequests: await exists(IDEMPOTENT_REQUESTS_TABLE),
     emailKeyTables: EMAIL_KEY_TABLES.map((t) => t.table).filter((t) => rows.some((r) => r.table === t)),
   };
 }

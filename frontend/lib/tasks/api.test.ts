@@ -225,6 +225,15 @@ describe("API client: endpoints", () => {
     expect(JSON.parse(String(s.calls[1].init.body))).toEqual({ title: "Buy oat milk" });
     expect(new Headers(s.calls[0].init.headers).get("Content-Type")).toBe("application/json");
     expect(s.calls[3].init.keepalive).toBe(true);
+    expect(new Headers(s.calls[0].init.headers).has("Idempotency-Key")).toBe(false);
+  });
+
+  it("sends a create's Idempotency-Key, the same one on every retry of it", async () => {
+    const s = setup(() => new Response(JSON.stringify({ id: 7 }), { status: 201 }));
+    await s.api.createTask(USER, { title: "Buy milk" }, "k1");
+    await s.api.createTask(USER, { title: "Buy milk" }, "k1");
+    expect(s.calls.map((c) => new Headers(c.init.headers).get("Idempotency-Key"))).toEqual(["k1", "k1"]);
+    expect(new Headers(s.calls[0].init.headers).get("Authorization")).toMatch(/^Bearer /);
   });
 });
 

@@ -4,6 +4,7 @@ import { signInPath } from "../http/paths";
 import { withSignInNotice, type SignInNotice } from "../sign-in/signin-notices";
 import { createTokenSource, type TokenSource } from "../auth/token-source";
 import type { Label, ListDeletion, Me, NamedList, NewTask, Task, TaskChanges, TaskMove, TaskQuery } from "./task";
+import { IDEMPOTENCY_KEY_HEADER } from "../http/idempotency-key";
 
 /**
  * The one client for the Java task API. Every call carries `Authorization: Bearer <JWT>`,
@@ -118,7 +119,16 @@ export function createApiClient({ baseUrl, tokens, onUnauthorized, fetch: fetchI
       return page.total;
     },
 
-    createTask: (userId: string, task: NewTask) => json<Task>(tasksPath(userId), { method: "POST", body: JSON.stringify(task) }),
+    /**
+     * `idempotencyKey`: the same for every retry of this one create, so a retry whose first attempt
+     * reached the API (its answer lost) gets that task back instead of making a second.
+     */
+    createTask: (userId: string, task: NewTask, idempotencyKey?: string) =>
+      json<Task>(tasksPath(userId), {
+        method: "POST",
+        body: JSON.stringify(task),
+        headers: idempotencyKey ? { [IDEMPOTENCY_KEY_HEADER]: idempotencyKey } : undefined,
+      }),
 
     getTask: (userId: string, id: number) => json<Task>(taskPath(userId, id)),
 

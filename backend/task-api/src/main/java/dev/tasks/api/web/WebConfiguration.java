@@ -27,7 +27,8 @@ class WebConfiguration {
         cors.setAllowCredentials(true);
         cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
         // Last-Event-ID: a live stream (SPEC 1.8) resumes with it, read by fetch from the web app's origin.
-        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Last-Event-ID"));
+        // Idempotency-Key: the web app's retried creates (idempotency.IdempotencyKeyFilter).
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Last-Event-ID", "Idempotency-Key"));
         cors.setExposedHeaders(List.of("Location", "X-Total-Count"));
         cors.setMaxAge(600L);
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();

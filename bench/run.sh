@@ -65,7 +65,7 @@ while [ $# -gt 0 ]; do
     --jfr) JFR=1; shift ;;
     --no-startup) STARTUP=0; shift ;;
     --keep) KEEP=1; shift ;;
-    -h|--help) sed -n '2,30p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,32p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done

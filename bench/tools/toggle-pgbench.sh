@@ -24,10 +24,11 @@ cleanup() { as_pg "$BIN/pg_ctl" -D "$DIR/data" -m fast stop >/dev/null 2>&1 || t
 trap cleanup EXIT
 as_pg "$BIN/initdb" -D "$DIR/data" -A trust -U postgres >/dev/null
 as_pg "$BIN/pg_ctl" -D "$DIR/data" -o "-p $PORT -k $DIR -c listen_addresses=127.0.0.1" -l "$DIR/log" start >/dev/null
+export PGOPTIONS='-c client_min_messages=warning'
 P() { psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PORT" -U postgres "$@"; }
 for ((t = 0; t < 50; t++)); do P -d postgres -c "select 1" >/dev/null 2>&1 && break; sleep 0.2; done
 P -d postgres -c "create database tasks"
-(echo "create schema tasks; set search_path = tasks;"; for f in "$ROOT"/backend/task-api/src/main/resources/db/migration/V*.sql; do cat "$f"; echo; done) | P -d tasks >/dev/null
+(echo "create schema tasks; set search_path = tasks;"; for f in $(ls "$ROOT"/backend/task-api/src/main/resources/db/migration/V*.sql | sort -V); do cat "$f"; echo; done) | P -d tasks >/dev/null
 P -d tasks -c "insert into tasks.tasks (user_id, title, description, completed, position) select 'u' || ((i - 1) / 10), 'Task ' || i, 'Seeded: a realistic description of moderate length.', i % 3 = 0, 'V' from generate_series(1, 1000) i"
 P -d tasks -c "vacuum analyze tasks.tasks"
 read -r LO HI < <(P -d tasks -A -t -F ' ' -c "select min(id), max(id) from tasks.tasks")
@@ -45,7 +46,7 @@ PM=$(head -1 "$DIR/data/postmaster.pid")
 # the postmaster's own and its ended children's CPU (pgbench's backends end with each run), and the living children's
 ticks() { local s; s=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$PM/stat"); for p in $(ps -o pid= --ppid "$PM"); do [ -r "/proc/$p/stat" ] && s=$((s + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$s"; }
 trigger() { P -d tasks -c "alter table tasks.tasks $1 trigger tasks_log_change"; }
-not_hot() { P -d tasks -c "drop index if exists tasks.tasks_assignee_idx" -c "drop index if exists tasks.tasks_user_due_all_idx" \
+not_hot() { P -d tasks -c "drop index if exists tasks.tasks_assignee_idx" \
   -c "create index if not exists tasks_assignee_open_idx on tasks.tasks (assignee_id, created_at desc, id desc) where assignee_id is not null and not completed" \
   -c "create index if not exists tasks_user_open_due_idx on tasks.tasks (user_id, due_date, due_time, id) where not completed and due_date is not null" \
   -c "create index if not exists tasks_team_open_due_idx on tasks.tasks (team_id, due_date, due_time, id) where team_id is not null and not completed and due_date is not null"; }

@@ -147,6 +147,24 @@ class ListFreshnessTest extends ApiTest {
     }
 
     @Test
+    void oneReaderPerInstanceFollowsTheLogForTheCacheAndTheLiveStreamsAlike() throws SQLException {
+        // Until issue 24 the list cache and the live streams each had a reader (two connections polling the
+        // same rows every 100 ms); the reader named here serves both, and the cut-off test above shows the
+        // cache recovering through it.
+        try (Connection admin = TestPostgres.connect();
+                Statement statement = admin.createStatement();
+                ResultSet found = statement.executeQuery("select application_name, count(*) from pg_stat_activity"
+                        + " where application_name in ('task-api change feed', 'task-api event feed', '"
+                        + ChangeLogReader.APPLICATION_NAME + "') group by 1")) {
+            Map<String, Integer> readers = new HashMap<>();
+            while (found.next()) {
+                readers.put(found.getString(1), found.getInt(2));
+            }
+            assertThat(readers).containsOnlyKeys(ChangeLogReader.APPLICATION_NAME);
+        }
+    }
+
+    @Test
     void aChangeInATransactionThatOutlivesSeveralReadsOfTheLogStillShows() throws Exception {
         assertThat(titles()).containsExactly("first");
         try (Connection slow = TestPostgres.connect()) {

@@ -22,6 +22,15 @@ const TABLES = {
 };
 
 describe("deletionStatements", () => {
+  it("locks the user's API keys with the sessions and deletes them before the user (they name it in referenceId)", () => {
+    const statements = deletionStatements("u1", { ...TABLES, hasApiKeys: true });
+    const labels = statements.map((s) => s.label);
+    expect(labels.slice(0, 3)).toEqual(["lock public.user", "lock public.session", "lock public.apikey"]);
+    expect(labels.at(-2)).toBe("public.apikey");
+    expect(statements[2].text).toBe('SELECT 1 FROM "public"."apikey" WHERE "referenceId" = $1 FOR UPDATE');
+    expect(statements.at(-2)?.text).toBe('DELETE FROM "public"."apikey" WHERE "referenceId" = $1');
+  });
+
   it("locks the user first and deletes the user last, so no foreign key breaks and no session slips in", () => {
     const labels = deletionStatements("u1", TABLES, "del@example.com").map((s) => s.label);
     expect(labels).toEqual([

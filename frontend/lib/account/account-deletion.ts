@@ -47,6 +47,13 @@ export const IDEMPOTENT_REQUESTS_TABLE = { schema: "tasks", table: "idempotent_r
  */
 export const RATE_LIMIT_BUCKETS = { schema: "tasks", table: "rate_limit_buckets" } as const;
 
+/**
+ * Better Auth's API keys (api-key plugin, lib/api-keys): owned through `referenceId`, not `userId`, so
+ * the catalogue search misses them. Locked with the sessions, for the same reason: the Java API
+ * binds a write made with a key to that key's row (FOR KEY SHARE), so no task outlives its user.
+ */
+export const API_KEYS = { table: "apikey", column: "referenceId" } as const;
+
 export interface TableRef {
   schema: string;
   table: string;
@@ -74,6 +81,8 @@ export interface DeletionTables {
   hasIdempotentRequests?: boolean;
   /** Whether the API's `tasks.rate_limit_buckets` exists (an API from before shared limits has none). */
   hasRateLimitBuckets?: boolean;
+  /** Whether Better Auth's `apikey` table exists in `authSchema`. */
+  hasApiKeys?: boolean;
 }
 
 /** A PostgreSQL identifier, quoted so any name (mixed case, reserved words like "user") works. */
@@ -102,6 +111,7 @@ export function deletionStatements(
     hasLists = false,
     emailKeyTables = [],
     hasRateLimitBuckets = false,
+    hasApiKeys = false,
     hasIdempotentRequests = false,
   }: DeletionTables,
   email?: string,
@@ -123,6 +133,14 @@ export function deletionStatements(
     statements.push({
       label: `${LOCK_PREFIX}${sessions.schema}.${sessions.table}`,
       text: `SELECT 1 FROM ${qualified(sessions)} WHERE ${quoteIdent(USER_ID_COLUMN)} = $1 FOR UPDATE`,
+      values: [userId],
+    });
+  }
+  const apiKeys = { schema: authSchema, table: API_KEYS.table };
+  if (hasApiKeys) {
+    statements.push({
+      label: `${LOCK_PREFIX}${authSchema}.${API_KEYS.table}`,
+      text: `SELECT 1 FROM ${qualified(apiKeys)} WHERE ${quoteIdent(API_KEYS.column)} = $1 FOR UPDATE`,
       values: [userId],
     });
   }
@@ -175,6 +193,13 @@ export function deletionStatements(
       values: [userId],
     });
   }
+  if (hasApiKeys) {
+    statements.push({
+      label: `${authSchema}.${API_KEYS.table}`,
+      text: `DELETE FROM ${qualified(apiKeys)} WHERE ${quoteIdent(API_KEYS.column)} = $1`,
+      values: [userId],
+    });
+  }
   statements.push({ label: `${authSchema}.user`, text: `DELETE FROM ${user} WHERE "id" = $1`, values: [userId] });
   return statements;
 }
@@ -204,6 +229,7 @@ async function discover(client: PoolClient) {
     hasTasks: await exists(TASKS_TABLE),
     hasLists: await exists(LISTS_TABLE),
     hasRateLimitBuckets: await exists(RATE_LIMIT_BUCKETS),
+    hasApiKeys: rows.some((r) => r.table === API_KEYS.table),
     hasIdempotentRequests: await exists(IDEMPOTENT_REQUESTS_TABLE),
     emailKeyTables: EMAIL_KEY_TABLES.map((t) => t.table).filter((t) => rows.some((r) => r.table === t)),
   };

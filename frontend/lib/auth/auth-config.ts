@@ -22,6 +22,7 @@ import { trustedDevices } from "../two-factor/trusted-devices";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./auth-errors";
 import { jwtPayload } from "./jwt-payload";
 import { teamsPlugin } from "../teams/team-options";
+import { apiKeyPlugin } from "../api-keys/api-key-options";
 
 const JWT_ALGS = ["EdDSA", "ES256", "ES512", "RS256", "PS256"] as const;
 type JwtAlg = JWKOptions["alg"];
@@ -100,7 +101,9 @@ export function createAuth(env: NodeJS.ProcessEnv = process.env, database?: Bett
     user: { deleteUser: accountDeletion(pool), changeEmail: { enabled: true } },
     // list-sessions would hand every device's session token (its cookie credential) to page
     // scripts; the account page lists sessions on the server instead (auth.api still works).
-    disabledPaths: ["/list-sessions"],
+    // api-key/update could lift a key's expiry (expiresIn: null = never); the account page only creates
+    // and revokes, so every key keeps the expiry it was made with (lib/api-keys).
+    disabledPaths: ["/list-sessions", "/api-key/update"],
     // Counters in the database (table "rateLimit", created by scripts/migrate.ts), not in this
     // process's memory: every instance of the web app counts against the same limit, and a restart
     // forgets nothing. Each request past the first in a window is one conditional UPDATE.
@@ -134,6 +137,8 @@ export function createAuth(env: NodeJS.ProcessEnv = process.env, database?: Bett
       trustedDevices(),
       // Teams (SPEC 1.9): Better Auth organizations; invitations mailed through lib/mail (lib/teams).
       teamsPlugin({ baseURL: c.baseURL, mail: { send: mail.send, wouldAllow: mailLimits.wouldAllow }, pool }),
+      // API keys for scripts calling the Java API (issue 22; lib/api-keys).
+      apiKeyPlugin(),
       resetCleanup.plugin,
       mailLimits.plugin,
       userFieldLimits(),

@@ -28,6 +28,7 @@ export function memoryTables<Row = unknown>(): Record<string, Row[]> {
     organization: [],
     member: [],
     invitation: [],
+    apikey: [],
   };
 }
 

@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { AccountHeader } from "@/components/account/AccountHeader";
+import { ApiKeysSection } from "@/components/account/ApiKeysSection";
 import { ChangePasswordForm } from "@/components/account/ChangePasswordForm";
 import { DeleteAccountSection } from "@/components/account/DeleteAccountSection";
 import { ProfileSection } from "@/components/account/ProfileSection";
 import { SecuritySection } from "@/components/account/SecuritySection";
 import { SessionsSection } from "@/components/account/SessionsSection";
 import { listSessionViews } from "@/lib/account/account-sessions";
+import { keyViews, type ListedKey } from "@/lib/api-keys/api-key-view";
+import { apiUrlFromEnv } from "@/lib/http/api-url";
 import { auth } from "@/lib/auth/auth";
 import { UNDO_DAYS } from "@/lib/account/email-change";
 import { firstValue, pageLocale, type LocalePageProps } from "@/lib/http/page-params";
@@ -24,6 +27,9 @@ export default async function AccountPage({ params, searchParams }: LocalePagePr
   const sessions = await listSessionViews(user.id, session.id);
   // Deletion asks for the password; an account that signs in only through a provider gets a mailed link instead.
   const accounts = await auth.api.listUserAccounts({ headers: await headers() });
+  // Better Auth lists keys without the key itself (it keeps only a hash).
+  const listed = (await auth.api.listApiKeys({ headers: await headers() })) as unknown as { apiKeys: ListedKey[] };
+  const apiKeys = keyViews(listed.apiKeys);
   const hasPassword = accounts.some((a) => a.providerId === "credential");
 
   return (
@@ -44,6 +50,7 @@ export default async function AccountPage({ params, searchParams }: LocalePagePr
           signInMethodsHref={`${here}/sign-in-methods`}
         />
         <SessionsSection sessions={sessions} here={here} />
+        <ApiKeysSection keys={apiKeys} apiUrl={apiUrlFromEnv()} />
         <DeleteAccountSection here={here} hasPassword={hasPassword} email={user.email} />
       </main>
     </div>

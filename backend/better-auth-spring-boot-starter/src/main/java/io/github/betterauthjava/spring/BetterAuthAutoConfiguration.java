@@ -180,8 +180,15 @@ public class BetterAuthAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean(SecurityFilterChain.class)
-        SecurityFilterChain betterAuthSecurityFilterChain(HttpSecurity http, BetterAuthResourceServer resourceServer)
+        SecurityFilterChain betterAuthSecurityFilterChain(
+                HttpSecurity http,
+                BetterAuthResourceServer resourceServer,
+                ObjectProvider<BetterAuthApiKeyAuthenticator> apiKeys)
                 throws Exception {
+            BetterAuthApiKeyAuthenticator keys = apiKeys.getIfAvailable();
+            if (keys != null) {
+                keys.addTo(http, resourceServer.entryPoint());
+            }
             return http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                     .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                     .csrf(csrf -> csrf.disable())

@@ -3,6 +3,7 @@ package io.github.betterauthjava.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
+import io.github.betterauthjava.jwt.ApiKeyCheckSettings;
 import io.github.betterauthjava.jwt.BetterAuthSettings;
 import io.github.betterauthjava.jwt.MembershipCheckSettings;
 import io.github.betterauthjava.jwt.SessionCheckSettings;
@@ -70,7 +71,15 @@ class ConfigurationMetadataTest {
                         "better-auth.member-cache-ttl",
                         "better-auth.member-cache-size",
                         "better-auth.member-table",
-                        "better-auth.member-authority-prefix");
+                        "better-auth.member-authority-prefix",
+                        "better-auth.api-keys.enabled",
+                        "better-auth.api-keys.header",
+                        "better-auth.api-keys.table",
+                        "better-auth.api-keys.user-table",
+                        "better-auth.api-keys.config-id",
+                        "better-auth.api-keys.cache-ttl",
+                        "better-auth.api-keys.cache-size",
+                        "better-auth.api-keys.max-key-length");
         properties.forEach((name, property) -> {
             String description = (String) property.get("description");
             assertThat(description).as(name + " description").isNotBlank().doesNotContain("{@");
@@ -115,6 +124,19 @@ class ConfigurationMetadataTest {
         assertThat(duration(properties, "member-cache-ttl")).isEqualTo(MembershipCheckSettings.MAX_CACHE_TTL);
         assertThat(defaultOf(properties, "member-table")).isEqualTo(members.memberTable());
         assertThat(defaultOf(properties, "member-authority-prefix")).isEqualTo(members.memberAuthorityPrefix());
+
+        ApiKeyProperties keys = new ApiKeyProperties(false, null, null, null, null, null, 10_000, 256);
+        ApiKeyCheckSettings keyDefaults = ApiKeyCheckSettings.defaults();
+        assertThat(defaultOf(properties, "api-keys.enabled")).isEqualTo(false);
+        assertThat(defaultOf(properties, "api-keys.header")).isEqualTo(keys.header());
+        assertThat(defaultOf(properties, "api-keys.table")).isEqualTo(keys.table());
+        assertThat(defaultOf(properties, "api-keys.user-table")).isEqualTo(keys.userTable());
+        assertThat(defaultOf(properties, "api-keys.config-id")).isEqualTo(keys.configId());
+        assertThat(duration(properties, "api-keys.cache-ttl")).isEqualTo(keyDefaults.cacheTtl());
+        assertThat(((Number) defaultOf(properties, "api-keys.cache-size")).longValue())
+                .isEqualTo(keyDefaults.cacheSize());
+        assertThat(((Number) defaultOf(properties, "api-keys.max-key-length")).intValue())
+                .isEqualTo(keyDefaults.maxKeyLength());
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.tasks.api.owned.Owner;
 import dev.tasks.api.owned.Ownership;
 import dev.tasks.api.owned.TeamAccess;
 import dev.tasks.api.web.OpenApiConfiguration;
+import io.github.betterauthjava.spring.BetterAuthApiKeyAuthentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -14,7 +15,10 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
@@ -49,6 +53,9 @@ class EventsController {
             reconnect with a fresh token and Last-Event-ID.
             A comment line every 15 s, with an id-only event carrying the latest cursor.""";
 
+    static final String API_KEY_REFUSED =
+            "Live events need a signed-in session's Bearer token; API keys are for" + " requests, not streams.";
+
     private final LiveStreams streams;
 
     EventsController(LiveStreams streams) {
@@ -78,6 +85,13 @@ class EventsController {
             Authentication authentication,
             HttpServletResponse response)
             throws IOException {
+        if (authentication instanceof BetterAuthApiKeyAuthentication) {
+            // A stream ends at its token's exp and its session's end; a key has neither to end it by.
+            throw new ErrorResponseException(
+                    HttpStatus.FORBIDDEN,
+                    ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, API_KEY_REFUSED),
+                    null);
+        }
         streams.serve(owner, authentication, lastEventId, response);
     }
 }

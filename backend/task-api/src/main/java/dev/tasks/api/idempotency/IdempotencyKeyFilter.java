@@ -1,10 +1,10 @@
 package dev.tasks.api.idempotency;
 
 import dev.tasks.api.database.DatabaseFailures;
+import dev.tasks.api.owned.Ownership;
 import dev.tasks.api.problem.BodyTooLargeException;
 import dev.tasks.api.problem.ProblemDetailsAdvice;
 import dev.tasks.api.problem.Problems;
-import io.github.betterauthjava.spring.BetterAuthAuthentication;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -64,7 +64,8 @@ final class IdempotencyKeyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (!(authentication instanceof BetterAuthAuthentication user)) {
+        // A token or an API key (a script retrying a create wants this most): the user either way.
+        if (!Ownership.isBetterAuthUser(authentication)) {
             chain.doFilter(request, response); // the security chain has answered already
             return;
         }
@@ -86,7 +87,7 @@ final class IdempotencyKeyFilter extends OncePerRequestFilter {
             problems.write(request, response, Problems.of(HttpStatus.CONTENT_TOO_LARGE, BodyTooLargeException.DETAIL));
             return;
         }
-        String userId = user.getName();
+        String userId = authentication.getName();
         IdempotentRequests.Claim claim;
         try {
             claim = requests.claim(userId, key, fingerprint(request, body));

@@ -1,8 +1,12 @@
 package dev.tasks.api.owned;
 
+import io.github.betterauthjava.jwt.ApiKeyCheck;
+import io.github.betterauthjava.jwt.BetterAuthApiKeys;
 import io.github.betterauthjava.jwt.BetterAuthSessions;
+import io.github.betterauthjava.jwt.JdbcBetterAuthApiKeys;
 import io.github.betterauthjava.jwt.JdbcBetterAuthSessions;
 import io.github.betterauthjava.jwt.SessionCheck;
+import io.github.betterauthjava.spring.BetterAuthApiKeyAuthentication;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
@@ -31,6 +35,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Tokens without {@code sid}, the check off, or a session store that is not the database: no row to
  * hold on to, the write runs as it is.
  *
+ * <p><b>Only while the API key lives</b>: a write made with an API key locks the key's row the same
+ * way (found, of this user, enabled, unexpired), so a key revoked or an account deleted is refused
+ * for writes at once, not after the key check's cache; the web app's deletion locks the user's key
+ * rows {@code FOR UPDATE} before deleting their data.
+ *
  * <p><b>Told to the list cache</b> after the transaction, also after a failed one (it may have
  * committed before the error reached us): this instance's next list for the owner reads
  * PostgreSQL, so a client always sees its own change without waiting for the change log.
@@ -43,13 +52,17 @@ public final class OwnedWrites {
     private final ListCache cache;
     /** The session lock's statement; empty when sessions are not checked in this database. */
     private final Optional<String> lockSession;
+    /** The API key lock's statement; empty when keys are off or not read from this database. */
+    private final Optional<String> lockApiKey;
 
     OwnedWrites(
             JdbcClient jdbc,
             PlatformTransactionManager transactions,
             ListCache cache,
             ObjectProvider<SessionCheck> sessionCheck,
-            ObjectProvider<BetterAuthSessions> sessions) {
+            ObjectProvider<BetterAuthSessions> sessions,
+            ObjectProvider<ApiKeyCheck> apiKeyCheck,
+            ObjectProvider<BetterAuthApiKeys> apiKeys) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactions);
         this.cache = cache;
@@ -59,6 +72,10 @@ public final class OwnedWrites {
                 ? Optional.of("select 1 from " + jdbcSessions.table()
                         + " s where s.\"id\" = :sessionId and s.\"userId\" = :userId"
                         + " and s.\"expiresAt\" > now() for key share")
+                : Optional.empty();
+        this.lockApiKey = apiKeyCheck.getIfAvailable() != null
+                        && apiKeys.getIfAvailable() instanceof JdbcBetterAuthApiKeys jdbcKeys
+                ? Optional.of(jdbcKeys.lockStatement())
                 : Optional.empty();
     }
 
@@ -73,6 +90,9 @@ public final class OwnedWrites {
         try {
             return transactions.execute(status -> {
                 sessionLock(authentication).ifPresent(this::lock);
+                if (authentication instanceof BetterAuthApiKeyAuthentication key && lockApiKey.isPresent()) {
+                    lockKey(key);
+                }
                 return write.get();
             });
         } finally {
@@ -90,6 +110,19 @@ public final class OwnedWrites {
             return Optional.empty();
         }
         return Optional.of(new Session(authentication.getName(), sessionId));
+    }
+
+    private void lockKey(BetterAuthApiKeyAuthentication key) {
+        boolean live = jdbc.sql(lockApiKey.orElseThrow())
+                        .param(key.apiKey().id())
+                        .param(key.getName())
+                        .query()
+                        .listOfRows()
+                        .size()
+                == 1;
+        if (!live) {
+            throw new InvalidBearerTokenException("The API key is unknown, revoked, disabled or expired");
+        }
     }
 
     private void lock(Session session) {

@@ -1,11 +1,12 @@
 package dev.tasks.api.owned;
 
 import dev.tasks.api.web.RouteRules;
-import io.github.betterauthjava.spring.BetterAuthAuthentication;
+import io.github.betterauthjava.jwt.BetterAuthUser;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.stereotype.Component;
 
@@ -39,10 +40,19 @@ public final class Ownership implements RouteRules {
         requests.requestMatchers(USER_PATH + "/**").access(rule());
     }
 
-    /** Path user id == token user id; anything else (no Better Auth user, another id) is denied. */
+    /**
+     * Path user id == the caller's user id (a token's {@code sub}, or an API key's owner: the same
+     * principal); anything else (no Better Auth user, another id) is denied.
+     */
     public static AuthorizationManager<RequestAuthorizationContext> rule() {
-        return (authentication, context) ->
-                new AuthorizationDecision(authentication.get() instanceof BetterAuthAuthentication user
-                        && user.getName().equals(context.getVariables().get(USER_VARIABLE)));
+        return (authentication, context) -> new AuthorizationDecision(isBetterAuthUser(authentication.get())
+                && authentication.get().getName().equals(context.getVariables().get(USER_VARIABLE)));
+    }
+
+    /** Whether the caller is a Better Auth user, by a token or by one of their API keys (not anonymous). */
+    public static boolean isBetterAuthUser(Authentication authentication) {
+        return authentication != null
+                && authentication.isAuthenticated()
+                && authentication.getPrincipal() instanceof BetterAuthUser;
     }
 }

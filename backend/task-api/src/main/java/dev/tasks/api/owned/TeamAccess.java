@@ -2,7 +2,6 @@ package dev.tasks.api.owned;
 
 import dev.tasks.api.web.RouteRules;
 import io.github.betterauthjava.jwt.BetterAuthMember;
-import io.github.betterauthjava.spring.BetterAuthAuthentication;
 import io.github.betterauthjava.spring.BetterAuthOrganizations;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
@@ -85,7 +84,7 @@ public final class TeamAccess implements RouteRules {
     private AuthorizationManager<RequestAuthorizationContext> rule(boolean managersOnly) {
         return (authentication, context) -> {
             Authentication caller = authentication.get();
-            if (!(caller instanceof BetterAuthAuthentication)) {
+            if (!Ownership.isBetterAuthUser(caller)) {
                 return new AuthorizationDecision(false); // no token: the entry point's 401
             }
             Optional<BetterAuthMember> member =

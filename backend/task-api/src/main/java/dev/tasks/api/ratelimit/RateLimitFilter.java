@@ -1,6 +1,6 @@
 package dev.tasks.api.ratelimit;
 
-import io.github.betterauthjava.spring.BetterAuthAuthentication;
+import io.github.betterauthjava.jwt.BetterAuthUser;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,8 +28,11 @@ public final class RateLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         boolean admitted;
-        if (authentication instanceof BetterAuthAuthentication user) {
-            admitted = !path(request).startsWith("/api/") || limits.admitUser(user.getName(), request, response);
+        // A token and an API key of one user are one principal: they share the user's limit.
+        if (authentication != null
+                && authentication.isAuthenticated()
+                && authentication.getPrincipal() instanceof BetterAuthUser user) {
+            admitted = !path(request).startsWith("/api/") || limits.admitUser(user.id(), request, response);
         } else {
             admitted = isProbe(request) || limits.admitAddress(request, response);
         }

@@ -4,9 +4,11 @@ import dev.tasks.api.problem.Problems;
 import dev.tasks.api.ratelimit.RateLimitFilter;
 import dev.tasks.api.ratelimit.RateLimitedEntryPoint;
 import dev.tasks.api.ratelimit.RateLimits;
+import io.github.betterauthjava.spring.BetterAuthApiKeyAuthenticator;
 import io.github.betterauthjava.spring.BetterAuthResourceServer;
 import jakarta.servlet.DispatcherType;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -33,6 +35,7 @@ import org.springframework.web.ErrorResponse;
  * valid Bearer token;</li>
  * <li>task paths only for the user the token speaks for (else 403): the rule is the task
  * feature's own (owned.Ownership), applied here as one of the {@link RouteRules};</li>
+ * <li>or a Better Auth API key in {@code x-api-key}, as its owner (scripts; not live events);</li>
  * <li>a token whose Better Auth session cannot be checked right now: 503, not 401;</li>
  * <li>abuse limits per user and per address, then the body size limit;</li>
  * <li>no sessions, no cookies, so no CSRF: the token is in a header a foreign page cannot set.</li>
@@ -47,7 +50,8 @@ class SecurityConfiguration {
             BetterAuthResourceServer betterAuth,
             RateLimits limits,
             Problems problems,
-            List<RouteRules> routeRules)
+            List<RouteRules> routeRules,
+            ObjectProvider<BetterAuthApiKeyAuthenticator> apiKeys)
             throws Exception {
         AuthenticationEntryPoint entryPoint =
                 new UnavailableEntryPoint(problems, new RateLimitedEntryPoint(betterAuth.entryPoint(), limits));
@@ -62,6 +66,10 @@ class SecurityConfiguration {
                                 HttpStatus.FORBIDDEN,
                                 "The user id in the path is not the user of the token: you can only reach your own"
                                         + " tasks."));
+        // Better Auth API keys (x-api-key), for scripts: the key's owner is the same principal a token
+        // of theirs is, so ownership, teams and the per-user limit apply unchanged. A bad key is a 401
+        // through the same entry point (and counts against the address like a bad token).
+        apiKeys.ifAvailable(keys -> keys.addTo(http, entryPoint));
         http.csrf(csrf -> csrf.disable())
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())

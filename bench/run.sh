@@ -22,6 +22,11 @@
 #   bench/run.sh --open-loop [--runs 3] [--load-pct 50] [--duration S] [--warmup S] [--no-build] …
 #       wrk's maximum of list and mixed, then bench/tools/OpenLoop.java at --load-pct % of it, --runs times each;
 #       writes bench/results/open-loop-YYYY-MM-DD-HHMM.md.
+#   bench/run.sh --views [--runs 3] [--list-cache MB (default 0 here)] [--duration S] [--warmup S] [--no-build] …
+#       the web app's Today and Upcoming views on a user with 1 000 tasks and one with 100 000 (bench/tools/BenchViews.java),
+#       in turn, --runs times; writes bench/results/views-YYYY-MM-DD-HHMM.md with the 100k ÷ 1k ratios and the plans.
+#   --pg-waits: samples what PostgreSQL's backends wait on during each measured run (bench/out/STAMP-<scenario>-pg.txt).
+#   BENCH_HOOK=cmd: run before each scenario with its name (scenario@label runs scenario's script; see bench/tools/toggle-diag.sh).
 #   bench/run.sh --teams [--runs 3] [--duration S] [--warmup S] [--no-build] …
 #       each user also a member of a team with as many tasks; list and team-list (GET /api/teams/{team_id}/tasks)
 #       alternately, --runs times; writes bench/results/teams-YYYY-MM-DD-HHMM.md with the cost ratio (SPEC 1.9: ≤ 1.2×).
@@ -30,7 +35,7 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 BENCH=$ROOT/bench
 
-MODE=default RUNS=3 LOAD_PCT=50 JAR_OPT="" SESSION_CHECK="" LIST_CACHE="" RATE_LIMITS=0 DURATION=20 WARMUP=8 THREADS=2 CONNECTIONS=32 BIG=0 BUILD=1 JFR=0 STARTUP=1 KEEP=0 LABEL=""
+PG_WAITS=0 MODE=default RUNS=3 LOAD_PCT=50 JAR_OPT="" SESSION_CHECK="" LIST_CACHE="" RATE_LIMITS=0 DURATION=20 WARMUP=8 THREADS=2 CONNECTIONS=32 BIG=0 BUILD=1 JFR=0 STARTUP=1 KEEP=0 LABEL=""
 SCENARIOS="health list get toggle mixed create"
 # The API's production flags (backend/task-api/jvm.options, a java @argument file; see bench/README.md,
 # "JVM flags"); the extracted jar (below) lets the JDK's AOT cache work.
@@ -48,9 +53,11 @@ while [ $# -gt 0 ]; do
     --session-check) SESSION_CHECK=$2; shift 2 ;;
     --list-cache) LIST_CACHE=$2; shift 2 ;;
     --rate-limits) RATE_LIMITS=1; shift ;;
+    --pg-waits) PG_WAITS=1; shift ;;
     --compare-stock) MODE=compare-stock; shift ;;
     --open-loop) MODE=open-loop; shift ;;
     --teams) MODE=teams; shift ;;
+    --views) MODE=views; shift ;;
     --runs) RUNS=$2; shift 2 ;;
     --load-pct) LOAD_PCT=$2; shift 2 ;;
     --big) BIG=1; shift ;;
@@ -58,7 +65,7 @@ while [ $# -gt 0 ]; do
     --jfr) JFR=1; shift ;;
     --no-startup) STARTUP=0; shift ;;
     --keep) KEEP=1; shift ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,32p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -74,6 +81,8 @@ case $LIST_CACHE in
 esac
 [ -n "$LIST_CACHE" ] && [ -z "$LABEL" ] && LABEL="TASK_LIST_CACHE_MB=$LIST_CACHE"
 [ "$RATE_LIMITS" = 1 ] && [ -z "$LABEL" ] && LABEL="rate limits on (buckets in PostgreSQL, limits too high to be reached)"
+# --views measures the queries: with the list cache on every view request would be a hit.
+[ "$MODE" = views ] && [ -z "$LIST_CACHE" ] && LIST_CACHE=0
 
 API_PORT=${BENCH_API_PORT:-18080}
 MANAGEMENT_PORT=${BENCH_MANAGEMENT_PORT:-18081}   # actuator, as in production: on a port of its own
@@ -126,7 +135,7 @@ APP_JAR=$(ls "$WORK"/app/*.jar | head -1)
 # A stock Spring Boot resource server verifies RS256 but not EdDSA: the comparison gives both APIs RS256 tokens.
 ALG=EdDSA; [ "$MODE" = compare-stock ] && ALG=RS256
 log "starting the local JWKS endpoint on :$JWKS_PORT and minting $ALG tokens"
-fillers=0; [ "$BIG" = 1 ] && fillers=$FILLER_USERS
+fillers=0; [ "$BIG" = 1 ] && fillers=$FILLER_USERS; [ "$MODE" = views ] && fillers=2   # --views: two users of its own
 "$JAVA" "$BENCH/tools/BenchTokens.java" serve --port "$JWKS_PORT" --dir "$WORK" --users $USERS --filler-users $fillers \
   --sids "$( [ -n "$SESSION_CHECK" ] && echo yes || echo no)" --alg "$ALG" > "$WORK/jwks.log" 2>&1 &
 pids+=($!)
@@ -191,7 +200,7 @@ STAMP=$(date +%Y-%m-%d-%H%M)
 [ -e "$BENCH/results/$STAMP.md" ] && STAMP=$(date +%Y-%m-%d-%H%M%S)
 EXTRA=()
 [ "$JFR" = 1 ] && log "JFR on: one recording per measured scenario in bench/out/$STAMP-<scenario>.jfr (summarise with bench/tools/jfr_top.py)"
-log "starting the API on :$API_PORT (embedded PostgreSQL :$PG_PORT, fresh data in $WORK/data; rate limits OFF)"
+log "starting the API on :$API_PORT (embedded PostgreSQL :$PG_PORT, fresh data in $WORK/data; rate limits $( [ "$RATE_LIMITS" = 1 ] && echo ON || echo OFF))"
 start_api first ${EXTRA[@]+"${EXTRA[@]}"}
 FIRST_START_MS=$START_MS
 sleep 3
@@ -238,6 +247,39 @@ list_cache_section() { # Markdown: what the list cache answered in each measured
   awk '{ h = $5 - $2; m = $6 - $3; b = $7 - $4; n = h + m + b; if (n > 0) printf "| %s | %d | %d | %d | %d | %.1f |\n", $1, n, h, m, b, 100 * h / n }' "$WORK/list-cache.txt"
 }
 
+# --pg-waits: what PostgreSQL's backends wait on during a measured run (one psql session sampling
+# pg_stat_activity every 20 ms into a temporary table), and the change log's and tasks' table counters
+# (scans, rows read, autovacuums) over the run. Written to bench/out/$STAMP-<scenario>-pg.txt.
+pg_psql() { PGPASSWORD="$(sed -n 's/^EMBEDDED_POSTGRES_PASSWORD=//p' "$WORK/data/secrets.env" | tail -1)" \
+  psql -X -q -A -F $'\t' -h 127.0.0.1 -p "$PG_PORT" -U postgres -d tasks "$@"; }
+PG_TABLE_STATS="select relname, seq_scan, seq_tup_read, idx_scan, idx_tup_fetch, n_tup_ins, n_tup_upd, n_tup_hot_upd, n_live_tup, n_dead_tup, autovacuum_count, autoanalyze_count from pg_stat_user_tables where schemaname = 'tasks' and relname in ('tasks', 'task_changes', 'rate_limit_buckets') order by relname"
+pg_waits_start() { # seconds
+  command -v psql >/dev/null || die "--pg-waits needs psql"
+  { echo "create temp table w (state text, wait text, query text);"
+    echo "\\o /dev/null"
+    for ((k = 0; k < $1 * 50; k++)); do
+      echo "insert into w select state, coalesce(wait_event_type || ':' || wait_event, 'CPU'), left(regexp_replace(query, '\s+', ' ', 'g'), 60) from pg_stat_activity where backend_type in ('client backend', 'autovacuum worker', 'checkpointer', 'walwriter') and state is distinct from 'idle' and pid <> pg_backend_pid(); select pg_sleep(0.02);"
+    done
+    echo "\\o"
+    echo "\\echo '-- samples (20 ms apart) of non-idle backends, by wait event'"
+    echo "select wait, count(*) from w group by 1 order by 2 desc limit 25;"
+    echo "\\echo '-- by statement and wait event'"
+    echo "select wait, query, count(*) from w group by 1, 2 order by 3 desc limit 25;"
+  } > "$WORK/pg-waits.sql"
+  pg_psql -c "$PG_TABLE_STATS" > "$WORK/pg-stats-before.txt"
+  pg_psql -f "$WORK/pg-waits.sql" > "$WORK/pg-waits.txt" 2>&1 &
+  PG_WAITS_PID=$!
+}
+pg_waits_stop() { # name
+  wait "$PG_WAITS_PID" 2>/dev/null || true
+  local out=$BENCH/out/$STAMP-$1-pg.txt
+  { echo "## $1: table counters before and after"; cat "$WORK/pg-stats-before.txt"; pg_psql -c "$PG_TABLE_STATS"
+    pg_psql -c "select checkpoints_timed, checkpoints_req, buffers_checkpoint, buffers_backend from pg_stat_bgwriter"
+    pg_psql -c "select wal_records, wal_bytes, wal_write, wal_sync from pg_stat_wal" 2>/dev/null
+    cat "$WORK/pg-waits.txt"; } > "$out"
+  log "  PostgreSQL waits and counters: bench/out/$STAMP-$1-pg.txt"
+}
+
 run_scenario() { # name script
   local name=$1 script=$2
   log "scenario $name: warm-up ${WARMUP}s"
@@ -253,10 +295,12 @@ run_scenario() { # name script
   echo 0 > "$WORK/rss-max"
   local TIMEFORMAT='%U %S'
   [ "$JFR" = 1 ] && "$JAVA_HOME/bin/jcmd" "$pid" JFR.start name="$name" settings=profile >/dev/null
+  [ "$PG_WAITS" = 1 ] && pg_waits_start "$DURATION"
   { time $(wrk_cmd "$script" "$DURATION") > "$WORK/wrk-$name.txt" 2>&1; } 2> "$WORK/wrk-$name.time" || true
   t1=$(ms_now); a1=$(ticks "$pid"); p1=$(ticks $pgs); m1=$(machine_busy)
   kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true
   [ -n "$c0" ] && echo "$name $c0 $(list_cache_counts)" >> "$WORK/list-cache.txt"
+  [ "$PG_WAITS" = 1 ] && pg_waits_stop "$name"
   [ "$JFR" = 1 ] && "$JAVA_HOME/bin/jcmd" "$pid" JFR.stop name="$name" filename="$BENCH/out/$STAMP-$name.jfr" >/dev/null
   local json; json=$(grep -m1 '^BENCH ' "$WORK/wrk-$name.txt" | cut -d' ' -f2-) || { cat "$WORK/wrk-$name.txt" >&2; die "wrk failed in $name"; }
   local wall=$((t1 - t0))
@@ -299,8 +343,17 @@ settle_big_table() { # the bulk insert's autovacuum and checkpoint done before l
     --password "$(sed -n 's/^EMBEDDED_POSTGRES_PASSWORD=//p' "$WORK/data/secrets.env" | tail -1)"
 }
 
+# BENCH_HOOK: a command run before each scenario with its name as argument and PG* variables set for
+# psql, e.g. to change the database between two runs of one scenario ("toggle@no-trigger"; a name's
+# part before @ is the wrk script). bench/tools/toggle-diag.sh is one.
+run_hook() {
+  [ -n "${BENCH_HOOK:-}" ] || return 0
+  PGHOST=127.0.0.1 PGPORT=$PG_PORT PGUSER=postgres PGDATABASE=tasks \
+    PGPASSWORD="$(sed -n 's/^EMBEDDED_POSTGRES_PASSWORD=//p' "$WORK/data/secrets.env" | tail -1)" \
+    $BENCH_HOOK "$1" || die "BENCH_HOOK failed before $1"
+}
 for s in $SCENARIOS; do
-  [ -f "$BENCH/wrk/$s.lua" ] || die "no scenario $s (bench/wrk/$s.lua)"
+  [ -f "$BENCH/wrk/${s%%@*}.lua" ] || die "no scenario ${s%%@*} (bench/wrk/${s%%@*}.lua)"
   if [ "$s" = create ] && [ "$BIG" = 1 ]; then
     log "growth check: seeding $FILLER_USERS more users × $FILLER_TASKS tasks (100 000 tasks in total)"
     "$JAVA" "$BENCH/tools/BenchTokens.java" seed --api "http://127.0.0.1:$API_PORT" --dir "$WORK" \
@@ -308,7 +361,8 @@ for s in $SCENARIOS; do
     settle_big_table
     run_scenario list-100k list
   fi
-  run_scenario "$s" "$s"
+  run_hook "$s"
+  run_scenario "$s" "${s%%@*}"
 done
 if [ "$BIG" = 1 ] && ! grep -q '^list-100k' "$RESULTS"; then
   log "growth check: seeding $FILLER_USERS more users × $FILLER_TASKS tasks (100 000 tasks in total)"

@@ -9,7 +9,7 @@ report_context() { # title
 - commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$ROOT" diff --quiet HEAD -- backend bench 2>/dev/null || echo ' (+ uncommitted changes)'); $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo) RAM
 - $("$JAVA" -version 2>&1 | sed -n 2p); JVM flags of every server: \`$JVM_OPTS\`
 - $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2): \`-t$THREADS -c$CONNECTIONS\`, ${WARMUP} s warm-up (discarded) then ${DURATION} s measured per run
-- data: $USERS users × $TASKS_PER_USER tasks; rate limits off
+- data: $USERS users × $TASKS_PER_USER tasks; $( [ "$RATE_LIMITS" = 1 ] && echo "**the task API's rate limits ON** (\`--rate-limits\`: both limits, buckets in PostgreSQL, set far above the load, so every request is charged and none refused; the peers have none)" || echo "rate limits off (the task API's; the peers have none)")
 - **load average** (1/5/15 min) at the start: $LOADAVG_START; at the end: $(cut -d' ' -f1-3 /proc/loadavg). "other CPU %" below is everything on the machine but the servers and the load generator: above ~10 % the figures are disturbed.
 MD
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useId, useMemo, useState, type RefObject } from "react";
-import { formatDay } from "@/lib/tasks/dates";
+import { formatDay } from "@/lib/format/dates";
 import { chipText, parseQuickAdd, type Chip } from "@/lib/tasks/quick-add";
 import { DESCRIPTION_MAX, inputMaxLength, TITLE_MAX, validateTask, type NamedList, type NewTask } from "@/lib/tasks/task";
 import { SubmitButton } from "../SubmitButton";

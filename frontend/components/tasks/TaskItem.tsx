@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
-import { formatDue, formatInstant, isOverdue } from "@/lib/tasks/dates";
+import { formatDue, formatInstant, isOverdue } from "@/lib/format/dates";
 import { describeRecurrence, presetOf, RECURRENCE_PRESETS, ruleOf, type RecurrencePreset } from "@/lib/tasks/recurrence";
 import {
   DESCRIPTION_MAX,

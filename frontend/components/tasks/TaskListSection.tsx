@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState, type Ref } from "react";
-import { formatDay } from "@/lib/tasks/dates";
+import { formatDay } from "@/lib/format/dates";
 import type { NamedList, Task, TaskChanges, TaskFilter } from "@/lib/tasks/task";
 import { afterForDrop, groupByDay, type View } from "@/lib/tasks/views";
 import { TaskItem } from "./TaskItem";

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useState } from "react";
 import { api, errorMessage } from "@/lib/tasks/api";
-import { addDays } from "@/lib/tasks/dates";
+import { addDays } from "@/lib/format/dates";
 import type { Label, ListDeletion, NamedList } from "@/lib/tasks/task";
 import { UPCOMING_DAYS } from "@/lib/tasks/views";
 import type { Announce } from "./useNotices";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { browserTimeZone, todayIn } from "@/lib/tasks/dates";
+import { browserTimeZone, todayIn } from "@/lib/format/dates";
 import type { TaskFilter, TaskSort } from "@/lib/tasks/task";
 import { defaultSort, type DueFilter, type View, type ViewState } from "@/lib/tasks/views";
 import { useDebounced } from "./useDebounced";

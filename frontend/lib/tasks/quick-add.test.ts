@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { todayIn } from "./dates";
+import { todayIn } from "../format/dates";
 import { chipText, parseQuickAdd } from "./quick-add";
 
 // 2026-12-07 is a Monday.

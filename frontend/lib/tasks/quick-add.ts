@@ -1,4 +1,4 @@
-import { addDays, weekday } from "./dates";
+import { addDays, weekday } from "../format/dates";
 import { LABEL_MAX, LABELS_PER_TASK_MAX, type NamedList, type Priority } from "./task";
 
 /**

@@ -1,4 +1,4 @@
-import { addDays } from "./dates";
+import { addDays } from "../format/dates";
 import { matchesFilter, matchesQuery, type Task, type TaskFilter, type TaskQuery, type TaskSort } from "./task";
 
 /** What the sidebar shows (issue 24). "today" is the browser's, passed in: these functions are pure. */

@@ -35,6 +35,16 @@ class TaskController {
 
     record NewTask(String title, String description, Boolean completed) {}
 
+    private static final String DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+    /** The n-th key of the task API's manual order as it appends to a list ("V", "V001", "V002", …), as long. */
+    static String position(int n) {
+        if (n == 0) {
+            return "V";
+        }
+        return "V" + DIGITS.charAt(n / (62 * 62) % 62) + DIGITS.charAt(n / 62 % 62) + DIGITS.charAt(n % 62);
+    }
+
     @GetMapping("/api/{user}/tasks")
     ResponseEntity<List<Task>> list(@PathVariable String user) {
         List<Task> all = tasksByUser.getOrDefault(user, List.of());
@@ -54,16 +64,28 @@ class TaskController {
         }
         // PostgreSQL keeps microseconds: the same precision gives the same JSON length as the task API.
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        Task task = new Task(
-                ids.incrementAndGet(),
-                user,
-                body.title().strip(),
-                body.description(),
-                Boolean.TRUE.equals(body.completed()),
-                now,
-                now);
+        boolean completed = Boolean.TRUE.equals(body.completed());
         List<Task> mine = tasksByUser.computeIfAbsent(user, u -> new ArrayList<>());
+        Task task;
         synchronized (mine) {
+            task = new Task(
+                    ids.incrementAndGet(),
+                    user,
+                    null,
+                    null,
+                    body.title().strip(),
+                    body.description(),
+                    completed,
+                    null,
+                    null,
+                    0,
+                    null,
+                    List.of(),
+                    position(mine.size()),
+                    null,
+                    completed ? now : null,
+                    now,
+                    now);
             mine.add(task);
         }
         return ResponseEntity.created(URI.create("/api/" + user + "/tasks/" + task.id()))

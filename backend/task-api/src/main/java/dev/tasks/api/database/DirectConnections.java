@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 /**
  * Connections of their own, outside the pool, to the pool's database with the pool's settings
  * (URL, user, password, the driver properties of application.properties). For work that holds a
- * connection for its whole life, such as following the task change log (owned.ChangeFeed): a
+ * connection for its whole life, such as following the task change log (changelog.ChangeLogReader): a
  * pooled connection held forever would shrink the pool and outlive Hikari's max lifetime.
  */
 @Component

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 /**
  * Server-Sent Events of an owner's changes (SPEC 1.8), for any {@link Owner}: a route maps its path
  * to {@link #serve} and this does the rest. Knows nothing of tasks: it relays the change log
- * ({@link EventFeed}, one reader per instance whatever the number of streams), resumes from it
+ * ({@link EventFeed}, fed by the instance's one change log reader whatever the number of streams), resumes from it
  * ({@link EventHistory}), and ends streams at the token's {@code exp}, when its session ends
  * ({@link StreamSessions}) and when the instance stops.
  *

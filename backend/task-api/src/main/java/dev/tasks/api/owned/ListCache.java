@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  *
  * <ul>
  *   <li>Every change to {@code tasks.tasks}, by any instance, the web app's account deletion or
- *       plain SQL, is logged with its owner (triggers, migrations V2 and V3); {@link ChangeFeed} reads
+ *       plain SQL, is logged with its owner (triggers, migrations V2 and V3); {@link ChangeFeed} follows
  *       the log every 100 ms and hands the owners to {@link #changed(long)}.
  *   <li>This instance's own writes ({@link OwnedWrites}) call {@link #changed(Owner)} before they
  *       answer, so a client always sees its own change in its next list.

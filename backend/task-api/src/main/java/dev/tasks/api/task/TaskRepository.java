@@ -70,7 +70,9 @@ class TaskRepository {
     private static String filter(Owner owner, TaskQuery query) {
         StringBuilder where = new StringBuilder(owner.column() + " = :owner");
         if (query.completed().isPresent()) {
-            where.append(" and completed = :completed");
+            // Written out, not bound: "not completed" lets even a generic plan use the partial indexes on open
+            // tasks (migration V10's, for the Today view). A boolean, never client text.
+            where.append(query.completed().get() ? " and completed" : " and not completed");
         }
         if (query.search().isPresent()) {
             where.append(" and (title ilike :pattern escape '\\' or description ilike :pattern escape '\\')");

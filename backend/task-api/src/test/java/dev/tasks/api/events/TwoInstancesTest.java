@@ -73,8 +73,10 @@ class TwoInstancesTest extends ApiTest {
         properties.put("server.port", "0");
         properties.put("management.server.port", "0");
         properties.put("tasks.change-log.retention", "10s");
+        // Ports also as arguments: default properties lose to application.properties' ${PORT:8000}, and the
+        // test failed whenever something else held port 8000.
         return new SpringApplicationBuilder(TaskApiApplication.class)
                 .properties(properties)
-                .run();
+                .run("--server.port=0", "--management.server.port=0");
     }
 }

@@ -3,6 +3,7 @@ package dev.tasks.api.owned;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.tasks.api.changelog.ChangeLogReader;
 import dev.tasks.api.support.Api.Response;
 import dev.tasks.api.support.ApiTest;
 import dev.tasks.api.support.TestPostgres;
@@ -43,6 +44,9 @@ class ListFreshnessTest extends ApiTest {
     @Autowired
     private ChangeFeed feed;
 
+    @Autowired
+    private ChangeLogReader reader;
+
     private String user;
     private String token;
     private String tasks;
@@ -73,7 +77,7 @@ class ListFreshnessTest extends ApiTest {
     @Test
     void everyOwnChangeShowsInTheVeryNextListWithoutWaitingForItsNotification() throws SQLException {
         // The change log unread from here on, and pages vouched for: only the API's own writes drop pages.
-        feed.stop();
+        feed.pause();
         try {
             cache.vouchUntil(System.nanoTime() + Duration.ofMinutes(5).toNanos());
             ownChanges();
@@ -82,7 +86,7 @@ class ListFreshnessTest extends ApiTest {
                     .as("served from the cache: the change was never notified")
                     .containsExactly("first");
         } finally {
-            feed.start();
+            feed.resume();
         }
     }
 
@@ -140,6 +144,24 @@ class ListFreshnessTest extends ApiTest {
         double hits = hits();
         assertThat(titles()).containsExactly("changed while nobody listened");
         assertThat(hits()).as("caching again").isEqualTo(hits + 1);
+    }
+
+    @Test
+    void oneReaderPerInstanceFollowsTheLogForTheCacheAndTheLiveStreamsAlike() throws SQLException {
+        // Until issue 24 the list cache and the live streams each had a reader (two connections polling the
+        // same rows every 100 ms); the reader named here serves both, and the cut-off test above shows the
+        // cache recovering through it.
+        try (Connection admin = TestPostgres.connect();
+                Statement statement = admin.createStatement();
+                ResultSet found = statement.executeQuery("select application_name, count(*) from pg_stat_activity"
+                        + " where application_name in ('task-api change feed', 'task-api event feed', '"
+                        + ChangeLogReader.APPLICATION_NAME + "') group by 1")) {
+            Map<String, Integer> readers = new HashMap<>();
+            while (found.next()) {
+                readers.put(found.getString(1), found.getInt(2));
+            }
+            assertThat(readers).containsOnlyKeys(ChangeLogReader.APPLICATION_NAME);
+        }
     }
 
     @Test
@@ -252,7 +274,7 @@ class ListFreshnessTest extends ApiTest {
     @Test
     void theLogIsTrimmedOnceEveryReaderHasPassedIt() throws SQLException {
         assertThat(logged(user)).containsExactly(user); // the task of @BeforeEach
-        await().atMost(feed.retention().multipliedBy(3))
+        await().atMost(reader.retention().multipliedBy(3))
                 .pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> assertThat(logged(user)).isEmpty());
         assertThat(titles()).as("the task itself stays").containsExactly("first");
@@ -323,7 +345,7 @@ class ListFreshnessTest extends ApiTest {
                 Statement statement = admin.createStatement();
                 ResultSet found =
                         statement.executeQuery("select max(pid) from pg_stat_activity where application_name = '"
-                                + ChangeFeed.APPLICATION_NAME + "'")) {
+                                + ChangeLogReader.APPLICATION_NAME + "'")) {
             found.next();
             return found.getInt(1);
         }

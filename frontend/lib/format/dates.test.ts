@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { addDays, daysBetween, formatDay, formatDue, formatInstant, isOverdue, todayIn, weekday } from "./dates";
+import {
+  addDays,
+  daysBetween,
+  formatDate,
+  formatDateTime,
+  formatDay,
+  formatDue,
+  formatInstant,
+  isOverdue,
+  todayIn,
+  weekday,
+} from "./dates";
 
 describe("dates", () => {
   it("says today's date in a given zone", () => {
@@ -39,5 +50,14 @@ describe("dates", () => {
     expect(isOverdue({ completed: true, due_date: "2026-12-06" }, today)).toBe(false);
     expect(isOverdue({ completed: false, due_date: today }, today)).toBe(false);
     expect(isOverdue({ completed: false, due_date: null }, today)).toBe(false);
+  });
+});
+
+describe("moments", () => {
+  it("writes a moment's date and time with the zone's short name", () => {
+    expect(formatDate("2026-12-02T23:30:00.000Z")).toBe("2 Dec 2026");
+    expect(formatDate("2026-12-02T23:30:00.000Z", "Europe/Paris")).toBe("3 Dec 2026");
+    expect(formatDateTime("2026-12-02T13:57:00.000Z", "Europe/Paris")).toBe("2 Dec 2026, 14:57 CET");
+    expect(formatDate("not a date")).toBe("unknown");
   });
 });

@@ -1,0 +1,16 @@
+-- The web app's Today view (frontend/lib/tasks/views.ts, queryFor): GET /api/{user}/tasks?due_before=<today>
+-- &completed=false&sort=due_date&tz=UTC, round-robin over the users file (bench/run.sh --views: one user).
+-- "Today" is the UTC date, as bench/tools/BenchViews.java seeds it.
+dofile(debug.getinfo(1, "S").source:sub(2):match("(.*/)") .. "common.lua")
+local reqs = {}
+function init(args)
+  load_users(args[1])
+  local today = os.date("!%Y-%m-%d")
+  for k, u in ipairs(users) do
+    reqs[k] = wrk.format("GET", "/api/" .. u.id .. "/tasks?due_before=" .. today .. "&completed=false&sort=due_date&tz=UTC", u.headers)
+  end
+end
+function request()
+  i = i + 1
+  return reqs[(i % #reqs) + 1]
+end

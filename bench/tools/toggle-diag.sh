@@ -6,7 +6,7 @@
 #   @no-trigger      the change log trigger on tasks.tasks off (the API's change log reader then fails
 #                    its trigger check and retries: no log rows, no reads)
 #   @trigger         the trigger on again
-#   @hot             the partial indexes that name `completed` (V4's tasks_assignee_open_idx, V10's open due
+#   @hot             the partial indexes that name `completed` (V4's tasks_assignee_open_idx, V11's open due
 #                    indexes) dropped, the first replaced by one that does not, so a toggle can be a HOT update
 #   @hot-no-trigger  both
 #   @hot-trigger     the trigger on again (the index stays replaced)

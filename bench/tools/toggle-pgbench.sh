@@ -3,7 +3,7 @@
 # Debian's PostgreSQL with the API's migrations, 100 users × 10 tasks, and pgbench running the API's toggle
 # transaction (BEGIN; UPDATE … RETURNING; COMMIT) from 16 clients for 15 s per variant, the variants in turn,
 # ROUNDS times:
-#   as-is           the schema as migrated (change log trigger on; V4's and V10's partial indexes name `completed`,
+#   as-is           the schema as migrated (change log trigger on; V4's and V11's partial indexes name `completed`,
 #                   so no toggle is a HOT update)
 #   feeds           as-is, plus the change log reads of two readers every 100 ms (what each instance did before
 #                   changelog.ChangeLogReader merged them; one reader does half)

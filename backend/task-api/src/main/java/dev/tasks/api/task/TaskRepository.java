@@ -71,7 +71,7 @@ class TaskRepository {
         StringBuilder where = new StringBuilder(owner.column() + " = :owner");
         if (query.completed().isPresent()) {
             // Written out, not bound: "not completed" lets even a generic plan use the partial indexes on open
-            // tasks (migration V10's, for the Today view). A boolean, never client text.
+            // tasks (migration V11's, for the Today view). A boolean, never client text.
             where.append(query.completed().get() ? " and completed" : " and not completed");
         }
         if (query.search().isPresent()) {

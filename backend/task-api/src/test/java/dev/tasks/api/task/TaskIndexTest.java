@@ -95,7 +95,7 @@ class TaskIndexTest extends ApiTest {
     @Test
     void dueDatesUseTheDueIndexAndOpenOnesTheOpenDueIndex() throws SQLException {
         assertThat(plan("due_before=2027-01-01&due_after=2026-01-01", false)).contains("tasks_user_due_idx");
-        // Overdue and the web app's Today view read open dated tasks only: migration V10's partial index, in order.
+        // Overdue and the web app's Today view read open dated tasks only: migration V11's partial index, in order.
         assertThat(plan("overdue=true&sort=due_date", false)).contains("tasks_user_open_due_idx");
         assertThat(plan("due_before=2026-12-07&completed=false&sort=due_date", false))
                 .contains("Index Scan using tasks_user_open_due_idx")

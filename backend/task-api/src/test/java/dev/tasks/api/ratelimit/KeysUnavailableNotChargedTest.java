@@ -34,7 +34,10 @@ import org.springframework.test.context.DynamicPropertySource;
             "RATE_LIMIT_IP_RPS=1",
             "RATE_LIMIT_IP_BURST=3",
             "MANAGEMENT_SERVER_PORT=off",
-            "BETTER_AUTH_SESSION_CHECK=if-present"
+            "BETTER_AUTH_SESSION_CHECK=if-present",
+            // The buckets live in the test PostgreSQL that other test contexts share, with clocks of
+            // their own: this test's address is its own (X-Forwarded-For from a trusted loopback).
+            "TRUSTED_PROXIES=127.0.0.1/32,::1/128"
         })
 @Import(RateLimitTest.ManualClock.class)
 class KeysUnavailableNotChargedTest {
@@ -60,15 +63,18 @@ class KeysUnavailableNotChargedTest {
     void aTokenWithAnUnknownKeyDuringAJwksOutageGets503AndCostsTheAddressNothing() {
         clock.advance(Duration.ofHours(1)); // fresh buckets
         Api api = new Api(port);
+        String address = "198.51.100." + (1 + new java.util.Random().nextInt(254));
         JWKS.mode(JwksServer.Mode.DOWN);
         String unknownKid = Tokens.sign(
                 UNPUBLISHED, Tokens.with(Tokens.claims(Instant.now()), "sub", "user-" + java.util.UUID.randomUUID()));
 
         List<Api.Response> unavailable = IntStream.range(0, 5)
-                .mapToObj(i -> api.get("/api/me", unknownKid))
+                .mapToObj(i -> api.send(api.request("/api/me", unknownKid).header("X-Forwarded-For", address)))
                 .toList();
         List<Integer> badTokens = IntStream.range(0, 4)
-                .mapToObj(i -> api.get("/api/me", "not-a-token-" + i).status())
+                .mapToObj(
+                        i -> api.send(api.request("/api/me", "not-a-token-" + i).header("X-Forwarded-For", address))
+                                .status())
                 .toList();
 
         assertThat(unavailable).extracting(Api.Response::status).containsOnly(503);

@@ -43,8 +43,16 @@ export async function signIn(page, web, { email, password }, path = "/en/signin"
  * (live stream, session check) and navigates to sign-in, which can cancel the link's own navigation.
  */
 export async function openMailedLink(page, link) {
+  await gotoFromBlank(page, link);
+}
+
+/**
+ * Goes to `url` from a blank page. A tasks page whose session has just ended navigates to sign-in by
+ * itself (live stream, session check); a `goto` racing that navigation is aborted (net::ERR_ABORTED).
+ */
+export async function gotoFromBlank(page, url) {
   await page.goto("about:blank");
-  await page.goto(link);
+  await page.goto(url);
 }
 
 export const authAlert = (page) => page.locator(".auth-card [role=alert]");

@@ -13,7 +13,16 @@ import { decodeJwt } from "../support/jwt.mjs";
 import { delay, OUT_DIR } from "../support/processes.mjs";
 import { startSmtpServer } from "../support/smtp.mjs";
 import { API_URL, startSystem, WEB_URL } from "../support/system.mjs";
-import { authAlert, eventually, openMailedLink, sessionFromPage, signIn, signUp, tokenFromPage } from "../support/tasks-page.mjs";
+import {
+  authAlert,
+  eventually,
+  gotoFromBlank,
+  openMailedLink,
+  sessionFromPage,
+  signIn,
+  signUp,
+  tokenFromPage,
+} from "../support/tasks-page.mjs";
 
 const MAIL_FROM = "Tasks <no-reply@tasks.test>";
 const PASSWORD = "correct-horse-battery-9";
@@ -171,7 +180,7 @@ describe("mail over SMTP (REQUIRE_EMAIL_VERIFICATION unset)", () => {
       // Both signed-in browsers are signed out.
       for (const page of [laptop, phone]) {
         assert.equal(await sessionFromPage(page), null);
-        await page.goto(`${WEB_URL}/en/tasks`);
+        await gotoFromBlank(page, `${WEB_URL}/en/tasks`);
         await page.waitForURL(/\/en\/signin\?next=/);
       }
 

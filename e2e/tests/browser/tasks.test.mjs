@@ -202,9 +202,12 @@ describe("one person's tasks", () => {
     assert.equal(await focusedLabel(), "New task title");
     assert.equal(await tasks.addForm.getByLabel("New task title").inputValue(), "");
 
-    // Space toggles the focused checkbox.
+    // Space toggles the focused checkbox. The list shows it at once (optimistic); the test waits for the
+    // API's answer too, or the next test's reload could abort the request still in flight.
     await tasks.item("Typed without a mouse").getByRole("checkbox").focus();
+    const saved = page.waitForResponse((r) => r.request().method() === "PUT" && /\/api\/[^/]+\/tasks\/\d+$/.test(r.url()));
     await page.keyboard.press("Space");
+    assert.equal((await saved).status(), 200);
     await eventually(async () => assert.equal(await tasks.isCompleted("Typed without a mouse"), true));
     await tasks.expectCounts({ active: 2, completed: 2, total: 4 });
   });

@@ -105,13 +105,23 @@ describe("one person's tasks", () => {
   });
 
   browserTest("toggle: completing and un-completing update the counts and survive a reload", async () => {
+    // The list changes at once (optimistic); each toggle's PUT answer is awaited too, or the reload below
+    // could abort one still in flight or queued behind another (see "Left, needs work" in the README).
+    const answered = () =>
+      page.waitForResponse((r) => r.request().method() === "PUT" && /\/api\/[^/]+\/tasks\/\d+$/.test(r.url()));
+    let saved = answered();
     await tasks.item("Buy milk").getByRole("checkbox").check();
+    assert.equal((await saved).status(), 200);
     await eventually(async () => assert.equal(await tasks.isCompleted("Buy milk"), true));
     await tasks.expectCounts({ active: 2, completed: 1, total: 3 });
 
+    saved = answered();
     await tasks.item("Call Alice about the offsite").getByRole("checkbox").check();
+    assert.equal((await saved).status(), 200);
     await tasks.expectCounts({ active: 1, completed: 2, total: 3 });
+    saved = answered();
     await tasks.item("Call Alice about the offsite").getByRole("checkbox").uncheck();
+    assert.equal((await saved).status(), 200);
     await tasks.expectCounts({ active: 2, completed: 1, total: 3 });
 
     await page.reload();

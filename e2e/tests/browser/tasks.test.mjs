@@ -106,7 +106,7 @@ describe("one person's tasks", () => {
 
   browserTest("toggle: completing and un-completing update the counts and survive a reload", async () => {
     // The list changes at once (optimistic); each toggle's PUT answer is awaited too, or the reload below
-    // could abort one still in flight or queued behind another (see "Left, needs work" in the README).
+    // could abort one still in flight or queued behind another (frontend/README.md, "Live updates": known gap).
     const answered = () =>
       page.waitForResponse((r) => r.request().method() === "PUT" && /\/api\/[^/]+\/tasks\/\d+$/.test(r.url()));
     let saved = answered();

@@ -5,6 +5,7 @@ import dev.tasks.api.owned.Ownership;
 import dev.tasks.api.problem.BodyTooLargeException;
 import dev.tasks.api.problem.ProblemDetailsAdvice;
 import dev.tasks.api.problem.Problems;
+import dev.tasks.api.web.RequestPath;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -57,7 +58,7 @@ final class IdempotencyKeyFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !WRITES.contains(request.getMethod())
                 || request.getHeader(HEADER) == null
-                || !path(request).startsWith("/api/");
+                || !RequestPath.of(request).startsWith("/api/");
     }
 
     @Override
@@ -99,7 +100,7 @@ final class IdempotencyKeyFilter extends OncePerRequestFilter {
             problems.write(
                     request,
                     response,
-                    Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "The database is unavailable; try again shortly."));
+                    Problems.of(HttpStatus.SERVICE_UNAVAILABLE, ProblemDetailsAdvice.DATABASE_UNAVAILABLE));
             return;
         }
         switch (claim) {
@@ -190,17 +191,11 @@ final class IdempotencyKeyFilter extends OncePerRequestFilter {
         return key.chars().allMatch(c -> c > 0x20 && c < 0x7f);
     }
 
-    /** The decoded, normalised path (what the controllers are matched against), not the raw URI. */
-    private static String path(HttpServletRequest request) {
-        String pathInfo = request.getPathInfo();
-        return pathInfo == null ? request.getServletPath() : request.getServletPath() + pathInfo;
-    }
-
     /** The request as carried out: method, path, query and body. */
     private static byte[] fingerprint(HttpServletRequest request, byte[] body) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            String target = request.getMethod() + " " + path(request)
+            String target = request.getMethod() + " " + RequestPath.of(request)
                     + (request.getQueryString() == null ? "" : "?" + request.getQueryString()) + "\n";
             sha256.update(target.getBytes(StandardCharsets.UTF_8));
             return sha256.digest(body);

@@ -33,6 +33,10 @@ public final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
     public static final String RETRY_AFTER_DATABASE_SECONDS = "5";
 
+    /** What a request the database failed is told (503), wherever it failed. */
+    public static final String DATABASE_UNAVAILABLE =
+            "The database is unavailable right now; nothing was changed. Try again in a few seconds.";
+
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -87,9 +91,7 @@ public final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             log.warn("Database unavailable: {}", ex.getMostSpecificCause().getMessage());
             HttpHeaders headers = new HttpHeaders();
             headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_DATABASE_SECONDS);
-            ProblemDetail problem = Problems.of(
-                    HttpStatus.SERVICE_UNAVAILABLE,
-                    "The database is unavailable right now; nothing was changed. Try again in a few seconds.");
+            ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE);
             return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
         }
         return unexpected(ex, request);

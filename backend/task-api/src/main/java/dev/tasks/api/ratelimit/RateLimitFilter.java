@@ -1,5 +1,6 @@
 package dev.tasks.api.ratelimit;
 
+import dev.tasks.api.web.RequestPath;
 import io.github.betterauthjava.jwt.BetterAuthUser;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -32,7 +33,7 @@ public final class RateLimitFilter extends OncePerRequestFilter {
         if (authentication != null
                 && authentication.isAuthenticated()
                 && authentication.getPrincipal() instanceof BetterAuthUser user) {
-            admitted = !path(request).startsWith("/api/") || limits.admitUser(user.id(), request, response);
+            admitted = !RequestPath.of(request).startsWith("/api/") || limits.admitUser(user.id(), request, response);
         } else {
             admitted = isProbe(request) || limits.admitAddress(request, response);
         }
@@ -47,13 +48,7 @@ public final class RateLimitFilter extends OncePerRequestFilter {
      * look dead. They are cheap and touch no user data.
      */
     private static boolean isProbe(HttpServletRequest request) {
-        String path = path(request);
+        String path = RequestPath.of(request);
         return path.equals("/health") || path.equals("/health/ready");
-    }
-
-    /** The decoded, normalised path (what the controllers are matched against), not the raw URI. */
-    private static String path(HttpServletRequest request) {
-        String pathInfo = request.getPathInfo();
-        return pathInfo == null ? request.getServletPath() : request.getServletPath() + pathInfo;
     }
 }

@@ -3,6 +3,7 @@
 # rate limits and the session check off (the tokens carry no sid). The caller sets ROOT, BENCH and
 # BENCH_NAME (its log prefix), then calls build_api, work_dir, start_jwks and start_api in that order.
 # Ports: BENCH_API_PORT (18080), BENCH_MANAGEMENT_PORT (18081), BENCH_JWKS_PORT (18300), BENCH_PG_PORT (25432).
+# BENCH_JAR: the task-api jar to run (default: the one built here; implies nothing about --no-build).
 
 API_PORT=${BENCH_API_PORT:-18080}
 MANAGEMENT_PORT=${BENCH_MANAGEMENT_PORT:-18081}
@@ -15,7 +16,7 @@ for p in $API_PORT $MANAGEMENT_PORT $JWKS_PORT $PG_PORT; do
 done
 JAVA_HOME=$("$ROOT/scripts/java-home.sh"); export JAVA_HOME
 JAVA=$JAVA_HOME/bin/java
-JAR=$ROOT/backend/task-api/target/task-api-1.0.0-SNAPSHOT.jar
+JAR=${BENCH_JAR:-$ROOT/backend/task-api/target/task-api-1.0.0-SNAPSHOT.jar}   # BENCH_JAR: another build, e.g. an older one to compare
 
 build_api() { # extra Maven options…; nothing with BUILD=0 (--no-build)
   if [ "$BUILD" = 1 ]; then

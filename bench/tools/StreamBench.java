@@ -4,7 +4,7 @@
 //
 //   --api URL --users FILE (bench/tools/BenchTokens.java seed's output: "<user> <token> <task id> …")
 //   --pid P (the API's process id: RSS and CPU from /proc)  [--streams 2000] [--rate 100] [--duration 30]
-//   [--warmup 10] [--out FILE]
+//   [--warmup 10] [--out FILE] [--histo-dir DIR (live-heap histograms, NMT summaries, thread dumps)]
 //
 // Phases: (A) writes alone for --duration (the API's CPU for the writes themselves); then N streams are
 // opened, round-robin over the users (several tabs of one user), and once all are open and the JVM has
@@ -13,6 +13,8 @@
 // its latency to each stream of its user is the event's arrival minus the write's send time (both
 // System.nanoTime of this JVM), so it includes the write's own commit. CPU per event = (CPU in B - CPU in A)
 // / events delivered in B. RSS per stream = (RSS with N open - RSS before) / N, each after a GC (jcmd).
+// Live heap per stream = the same difference of jcmd GC.class_histogram's total (a full GC first: only
+// what survives it), which unlike RSS counts no uncollected garbage and no heap the JVM keeps committed.
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -59,6 +61,7 @@ public class StreamBench {
         int rate = Integer.parseInt(opt.getOrDefault("rate", "100"));
         int duration = Integer.parseInt(opt.getOrDefault("duration", "30"));
         int warmup = Integer.parseInt(opt.getOrDefault("warmup", "10"));
+        Path histoDir = opt.containsKey("histo-dir") ? Path.of(opt.get("histo-dir")) : null;
         List<User> users = new ArrayList<>();
         for (String line : Files.readAllLines(Path.of(opt.get("users")))) {
             String[] f = line.trim().split(" ");
@@ -79,6 +82,8 @@ public class StreamBench {
         // (A) writes alone.
         gc(pid);
         long rssBefore = rssKib(pid);
+        long heapBefore = liveHeap(pid, histoDir, "before");
+        int threadsBefore = threads(pid);
         long cpuA0 = cpuTicks(pid);
         writes(api, users, rate, duration);
         long cpuA = cpuTicks(pid) - cpuA0;
@@ -98,7 +103,8 @@ public class StreamBench {
         Thread.sleep(3000);
         gc(pid);
         long rssOpen = rssKib(pid);
-        long heapUsedBefore = -1;
+        long heapOpen = liveHeap(pid, histoDir, "open");
+        int threadsOpen = threads(pid);
 
         // (B) writes with every stream open.
         latencyCount.set(0);
@@ -127,6 +133,9 @@ public class StreamBench {
         }
         r.append(String.format("rss_before_mib=%.1f%nrss_open_mib=%.1f%nrss_end_of_b_mib=%.1f%nrss_per_stream_kib=%.1f%n",
                 rssBefore / 1024.0, rssOpen / 1024.0, rssAfter / 1024.0, (rssOpen - rssBefore) / (double) streams));
+        r.append(String.format("heap_live_before_mib=%.1f%nheap_live_open_mib=%.1f%nheap_live_per_stream_kib=%.1f%n",
+                heapBefore / 1048576.0, heapOpen / 1048576.0, (heapOpen - heapBefore) / 1024.0 / streams));
+        r.append(String.format("threads_before=%d%nthreads_open=%d%n", threadsBefore, threadsOpen));
         r.append(String.format("api_cpu_a_s=%.2f%napi_cpu_b_s=%.2f%n", cpuA * tick / 1e6, cpuB * tick / 1e6));
         if (delivered > 0) {
             r.append(String.format("api_cpu_per_event_us=%.1f%napi_cpu_per_event_all_in_us=%.1f%n",
@@ -231,6 +240,39 @@ public class StreamBench {
             if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("[^0-9]", ""));
         }
         return -1;
+    }
+
+    static int threads(long pid) throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("Threads:")) return Integer.parseInt(line.replaceAll("[^0-9]", ""));
+        }
+        return -1;
+    }
+
+    /** Live heap bytes (jcmd GC.class_histogram collects first: its total is what survives); the histogram
+     * (and NMT's summary, when the API runs with -XX:NativeMemoryTracking=summary) go to dir when given. */
+    static long liveHeap(long pid, Path dir, String name) throws Exception {
+        String histo = jcmd(pid, "GC.class_histogram");
+        if (dir != null) {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("histo-" + name + ".txt"), histo);
+            Files.writeString(dir.resolve("nmt-" + name + ".txt"), jcmd(pid, "VM.native_memory", "summary"));
+            Path dump = dir.resolve("threads-" + name + ".txt").toAbsolutePath();
+            Files.deleteIfExists(dump);
+            jcmd(pid, "Thread.dump_to_file", "-format=text", dump.toString()); // virtual threads too
+        }
+        Matcher total = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)").matcher(histo);
+        return total.find() ? Long.parseLong(total.group(1)) : -1;
+    }
+
+    static String jcmd(long pid, String... command) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(pid)));
+        cmd.addAll(List.of(command));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor(60, TimeUnit.SECONDS);
+        return out;
     }
 
     static long cpuTicks(long pid) throws Exception {

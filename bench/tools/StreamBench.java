@@ -12,7 +12,10 @@
 // A write is a toggle (PATCH …/complete) of the next task in turn, sent open-loop on a fixed schedule;
 // its latency to each stream of its user is the event's arrival minus the write's send time (both
 // System.nanoTime of this JVM), so it includes the write's own commit. CPU per event = (CPU in B - CPU in A)
-// / events delivered in B. RSS per stream = (RSS with N open - RSS before) / N, each after a GC (jcmd).
+// / events delivered in B. RSS per stream = (RSS with N open - RSS before) / streams added, each after a GC
+// (jcmd); streams added = the API's open streams (LiveStream objects in the class histogram) with N open
+// minus before: the warm-up's 50 are still open in the API at "before" (it notices a closed one at its next
+// write), so dividing by N understated per-stream figures by 2.5 % up to 2026-12-07.
 // Live heap per stream = the same difference of jcmd GC.class_histogram's total (a full GC first: only
 // what survives it), which unlike RSS counts no uncollected garbage and no heap the JVM keeps committed.
 import java.io.BufferedReader;
@@ -82,7 +85,8 @@ public class StreamBench {
         // (A) writes alone.
         gc(pid);
         long rssBefore = rssKib(pid);
-        long heapBefore = liveHeap(pid, histoDir, "before");
+        long[] histoBefore = liveHeap(pid, histoDir, "before");
+        long heapBefore = histoBefore[0];
         int threadsBefore = threads(pid);
         long cpuA0 = cpuTicks(pid);
         writes(api, users, rate, duration);
@@ -103,7 +107,11 @@ public class StreamBench {
         Thread.sleep(3000);
         gc(pid);
         long rssOpen = rssKib(pid);
-        long heapOpen = liveHeap(pid, histoDir, "open");
+        long[] histoOpen = liveHeap(pid, histoDir, "open");
+        long heapOpen = histoOpen[0];
+        // The warm-up's streams are closed by this client, but the API notices only at its next write
+        // (a heartbeat, every 15 s): they are still open in "before". Per stream = per stream opened since.
+        long added = histoOpen[1] >= 0 && histoBefore[1] >= 0 ? histoOpen[1] - histoBefore[1] : streams;
         int threadsOpen = threads(pid);
 
         // (B) writes with every stream open.
@@ -131,10 +139,11 @@ public class StreamBench {
             r.append(String.format("latency_ms_p50=%.1f%nlatency_ms_p90=%.1f%nlatency_ms_p99=%.1f%nlatency_ms_max=%.1f%n",
                     l[l.length / 2] / 1e6, l[(int) (l.length * 0.9)] / 1e6, l[(int) (l.length * 0.99)] / 1e6, l[l.length - 1] / 1e6));
         }
+        r.append(String.format("api_streams_added=%d%n", added));
         r.append(String.format("rss_before_mib=%.1f%nrss_open_mib=%.1f%nrss_end_of_b_mib=%.1f%nrss_per_stream_kib=%.1f%n",
-                rssBefore / 1024.0, rssOpen / 1024.0, rssAfter / 1024.0, (rssOpen - rssBefore) / (double) streams));
+                rssBefore / 1024.0, rssOpen / 1024.0, rssAfter / 1024.0, (rssOpen - rssBefore) / (double) added));
         r.append(String.format("heap_live_before_mib=%.1f%nheap_live_open_mib=%.1f%nheap_live_per_stream_kib=%.1f%n",
-                heapBefore / 1048576.0, heapOpen / 1048576.0, (heapOpen - heapBefore) / 1024.0 / streams));
+                heapBefore / 1048576.0, heapOpen / 1048576.0, (heapOpen - heapBefore) / 1024.0 / added));
         r.append(String.format("threads_before=%d%nthreads_open=%d%n", threadsBefore, threadsOpen));
         r.append(String.format("api_cpu_a_s=%.2f%napi_cpu_b_s=%.2f%n", cpuA * tick / 1e6, cpuB * tick / 1e6));
         if (delivered > 0) {
@@ -251,7 +260,8 @@ public class StreamBench {
 
     /** Live heap bytes (jcmd GC.class_histogram collects first: its total is what survives); the histogram
      * (and NMT's summary, when the API runs with -XX:NativeMemoryTracking=summary) go to dir when given. */
-    static long liveHeap(long pid, Path dir, String name) throws Exception {
+    /** {live heap bytes, open LiveStream objects (-1 if none found)}. */
+    static long[] liveHeap(long pid, Path dir, String name) throws Exception {
         String histo = jcmd(pid, "GC.class_histogram");
         if (dir != null) {
             Files.createDirectories(dir);
@@ -262,7 +272,8 @@ public class StreamBench {
             jcmd(pid, "Thread.dump_to_file", "-format=text", dump.toString()); // virtual threads too
         }
         Matcher total = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)").matcher(histo);
-        return total.find() ? Long.parseLong(total.group(1)) : -1;
+        Matcher open = Pattern.compile("(?m)^\\s*\\d+:\\s+(\\d+)\\s+\\d+\\s+dev\\.tasks\\.api\\.events\\.LiveStream$").matcher(histo);
+        return new long[] {total.find() ? Long.parseLong(total.group(1)) : -1, open.find() ? Long.parseLong(open.group(1)) : 0};
     }
 
     static String jcmd(long pid, String... command) throws Exception {

@@ -51,7 +51,7 @@ mkdir -p "$BENCH/results"
 {
   echo "# Live events benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo
-  echo "\`bench/stream.sh --streams $STREAMS --users $USERS --rate $RATE --duration $DURATION${API_OPTS:+ --api-opts \"$API_OPTS\"}\` on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)),"
+  echo "\`bench/stream.sh --streams $STREAMS --users $USERS --rate $RATE --duration $DURATION${API_OPTS:+ --api-opts \"$API_OPTS\"}${HISTO_DIR:+ --histo-dir $HISTO_DIR}\` on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)),"
   echo "$(free -g | awk '/^Mem/ {print $2}') GiB, $("$JAVA" -version 2>&1 | head -1); the client, the API and PostgreSQL share the machine."
   echo "Load average at start $LOADAVG_START, at end $LOADAVG_END. Rate limits and the session check off."
   echo

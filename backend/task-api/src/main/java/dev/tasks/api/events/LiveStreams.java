@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
  * the opening is written; the request's thread returns and the request stays open (servlet async)
  * until that thread ends it. Not the request's own thread: that one parks ~110 frames deep (Tomcat,
  * the filter chains, MVC), which kept a ~20 KB stack per stream on the heap for the stream's life;
- * the relay's stack is a few frames (bench/results/stream-2026-12-07-2027.md). No platform thread
+ * the relay's stack is a few frames (bench/results/stream-2026-12-07-memory.md). No platform thread
  * and no buffer is held per stream beyond the connection's own (Tomcat's processor and its buffers).
  *
  * <p><b>Cursors.</b> An event's id is a change log horizon: resuming from it repeats every change at

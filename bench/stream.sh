@@ -2,6 +2,7 @@
 # Live events benchmark (SPEC 1.8): N open streams on one API instance while writes flow.
 #   bench/stream.sh [--streams 2000] [--users 500] [--rate 100] [--duration 30] [--no-build]
 #                   [--api-opts "-Xmx384m -Dserver.max-http-request-header-size=16KB"]  (added after jvm.options)
+#                   [--histo-dir DIR]  (keeps live-heap histograms, NMT summaries and thread dumps at 0 and N streams)
 # Starts bench/tools/BenchTokens.java (JWKS + EdDSA tokens, 24 h), the API on a fresh embedded
 # PostgreSQL (rate limits off, session check off: the tokens carry no sid), seeds --users × 2 tasks,
 # then runs bench/tools/StreamBench.java against it and writes bench/results/stream-<date>.md.
@@ -10,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 BENCH=$ROOT/bench
-STREAMS=2000 USERS=500 RATE=100 DURATION=30 BUILD=1 API_OPTS=""
+STREAMS=2000 USERS=500 RATE=100 DURATION=30 BUILD=1 API_OPTS="" HISTO_DIR=""
 while [ $# -gt 0 ]; do
   case $1 in
     --streams) STREAMS=$2; shift 2 ;;
@@ -19,7 +20,8 @@ while [ $# -gt 0 ]; do
     --duration) DURATION=$2; shift 2 ;;
     --no-build) BUILD=0; shift ;;
     --api-opts) API_OPTS=$2; shift 2 ;;
-    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    --histo-dir) HISTO_DIR=$(mkdir -p "$2" && cd "$2" && pwd); shift 2 ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -40,7 +42,8 @@ log "seeding $USERS users × 2 tasks"
 LOADAVG_START=$(cut -d' ' -f1-3 /proc/loadavg)
 log "measuring: $STREAMS streams, $RATE writes/s, $DURATION s per phase"
 "$JAVA" -Xmx1g "$BENCH/tools/StreamBench.java" --api "http://127.0.0.1:$API_PORT" --users "$WORK/users.txt" \
-  --pid "$API_PID" --streams "$STREAMS" --rate "$RATE" --duration "$DURATION" --out "$WORK/result.txt"
+  --pid "$API_PID" --streams "$STREAMS" --rate "$RATE" --duration "$DURATION" --out "$WORK/result.txt" \
+  ${HISTO_DIR:+--histo-dir "$HISTO_DIR"}
 LOADAVG_END=$(cut -d' ' -f1-3 /proc/loadavg)
 
 STAMP=$(date -u +%Y-%m-%d-%H%M)
@@ -48,7 +51,7 @@ mkdir -p "$BENCH/results"
 {
   echo "# Live events benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo
-  echo "\`bench/stream.sh --streams $STREAMS --users $USERS --rate $RATE --duration $DURATION${API_OPTS:+ --api-opts \"$API_OPTS\"}\` on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)),"
+  echo "\`bench/stream.sh --streams $STREAMS --users $USERS --rate $RATE --duration $DURATION${API_OPTS:+ --api-opts \"$API_OPTS\"}${HISTO_DIR:+ --histo-dir $HISTO_DIR}\` on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)),"
   echo "$(free -g | awk '/^Mem/ {print $2}') GiB, $("$JAVA" -version 2>&1 | head -1); the client, the API and PostgreSQL share the machine."
   echo "Load average at start $LOADAVG_START, at end $LOADAVG_END. Rate limits and the session check off."
   echo

@@ -4,7 +4,7 @@
 //
 //   --api URL --users FILE (bench/tools/BenchTokens.java seed's output: "<user> <token> <task id> …")
 //   --pid P (the API's process id: RSS and CPU from /proc)  [--streams 2000] [--rate 100] [--duration 30]
-//   [--warmup 10] [--out FILE]
+//   [--warmup 10] [--out FILE] [--histo-dir DIR (live-heap histograms, NMT summaries, thread dumps)]
 //
 // Phases: (A) writes alone for --duration (the API's CPU for the writes themselves); then N streams are
 // opened, round-robin over the users (several tabs of one user), and once all are open and the JVM has
@@ -12,7 +12,12 @@
 // A write is a toggle (PATCH …/complete) of the next task in turn, sent open-loop on a fixed schedule;
 // its latency to each stream of its user is the event's arrival minus the write's send time (both
 // System.nanoTime of this JVM), so it includes the write's own commit. CPU per event = (CPU in B - CPU in A)
-// / events delivered in B. RSS per stream = (RSS with N open - RSS before) / N, each after a GC (jcmd).
+// / events delivered in B. RSS per stream = (RSS with N open - RSS before) / streams added, each after a GC
+// (jcmd); streams added = the API's open streams (LiveStream objects in the class histogram) with N open
+// minus before: the warm-up's 50 are still open in the API at "before" (it notices a closed one at its next
+// write), so dividing by N understated per-stream figures by 2.5 % up to 2026-12-07.
+// Live heap per stream = the same difference of jcmd GC.class_histogram's total (a full GC first: only
+// what survives it), which unlike RSS counts no uncollected garbage and no heap the JVM keeps committed.
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -59,6 +64,7 @@ public class StreamBench {
         int rate = Integer.parseInt(opt.getOrDefault("rate", "100"));
         int duration = Integer.parseInt(opt.getOrDefault("duration", "30"));
         int warmup = Integer.parseInt(opt.getOrDefault("warmup", "10"));
+        Path histoDir = opt.containsKey("histo-dir") ? Path.of(opt.get("histo-dir")) : null;
         List<User> users = new ArrayList<>();
         for (String line : Files.readAllLines(Path.of(opt.get("users")))) {
             String[] f = line.trim().split(" ");
@@ -79,6 +85,9 @@ public class StreamBench {
         // (A) writes alone.
         gc(pid);
         long rssBefore = rssKib(pid);
+        long[] histoBefore = liveHeap(pid, histoDir, "before");
+        long heapBefore = histoBefore[0];
+        int threadsBefore = threads(pid);
         long cpuA0 = cpuTicks(pid);
         writes(api, users, rate, duration);
         long cpuA = cpuTicks(pid) - cpuA0;
@@ -98,7 +107,12 @@ public class StreamBench {
         Thread.sleep(3000);
         gc(pid);
         long rssOpen = rssKib(pid);
-        long heapUsedBefore = -1;
+        long[] histoOpen = liveHeap(pid, histoDir, "open");
+        long heapOpen = histoOpen[0];
+        // The warm-up's streams are closed by this client, but the API notices only at its next write
+        // (a heartbeat, every 15 s): they are still open in "before". Per stream = per stream opened since.
+        long added = histoOpen[1] >= 0 && histoBefore[1] >= 0 ? histoOpen[1] - histoBefore[1] : streams;
+        int threadsOpen = threads(pid);
 
         // (B) writes with every stream open.
         latencyCount.set(0);
@@ -125,8 +139,12 @@ public class StreamBench {
             r.append(String.format("latency_ms_p50=%.1f%nlatency_ms_p90=%.1f%nlatency_ms_p99=%.1f%nlatency_ms_max=%.1f%n",
                     l[l.length / 2] / 1e6, l[(int) (l.length * 0.9)] / 1e6, l[(int) (l.length * 0.99)] / 1e6, l[l.length - 1] / 1e6));
         }
+        r.append(String.format("api_streams_added=%d%n", added));
         r.append(String.format("rss_before_mib=%.1f%nrss_open_mib=%.1f%nrss_end_of_b_mib=%.1f%nrss_per_stream_kib=%.1f%n",
-                rssBefore / 1024.0, rssOpen / 1024.0, rssAfter / 1024.0, (rssOpen - rssBefore) / (double) streams));
+                rssBefore / 1024.0, rssOpen / 1024.0, rssAfter / 1024.0, (rssOpen - rssBefore) / (double) added));
+        r.append(String.format("heap_live_before_mib=%.1f%nheap_live_open_mib=%.1f%nheap_live_per_stream_kib=%.1f%n",
+                heapBefore / 1048576.0, heapOpen / 1048576.0, (heapOpen - heapBefore) / 1024.0 / added));
+        r.append(String.format("threads_before=%d%nthreads_open=%d%n", threadsBefore, threadsOpen));
         r.append(String.format("api_cpu_a_s=%.2f%napi_cpu_b_s=%.2f%n", cpuA * tick / 1e6, cpuB * tick / 1e6));
         if (delivered > 0) {
             r.append(String.format("api_cpu_per_event_us=%.1f%napi_cpu_per_event_all_in_us=%.1f%n",
@@ -231,6 +249,41 @@ public class StreamBench {
             if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("[^0-9]", ""));
         }
         return -1;
+    }
+
+    static int threads(long pid) throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("Threads:")) return Integer.parseInt(line.replaceAll("[^0-9]", ""));
+        }
+        return -1;
+    }
+
+    /** Live heap bytes (jcmd GC.class_histogram collects first: its total is what survives); the histogram
+     * (and NMT's summary, when the API runs with -XX:NativeMemoryTracking=summary) go to dir when given. */
+    /** {live heap bytes, open LiveStream objects (-1 if none found)}. */
+    static long[] liveHeap(long pid, Path dir, String name) throws Exception {
+        String histo = jcmd(pid, "GC.class_histogram");
+        if (dir != null) {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("histo-" + name + ".txt"), histo);
+            Files.writeString(dir.resolve("nmt-" + name + ".txt"), jcmd(pid, "VM.native_memory", "summary"));
+            Path dump = dir.resolve("threads-" + name + ".txt").toAbsolutePath();
+            Files.deleteIfExists(dump);
+            jcmd(pid, "Thread.dump_to_file", "-format=text", dump.toString()); // virtual threads too
+        }
+        Matcher total = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)").matcher(histo);
+        Matcher open = Pattern.compile("(?m)^\\s*\\d+:\\s+(\\d+)\\s+\\d+\\s+dev\\.tasks\\.api\\.events\\.LiveStream$").matcher(histo);
+        return new long[] {total.find() ? Long.parseLong(total.group(1)) : -1, open.find() ? Long.parseLong(open.group(1)) : 0};
+    }
+
+    static String jcmd(long pid, String... command) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(pid)));
+        cmd.addAll(List.of(command));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor(60, TimeUnit.SECONDS);
+        return out;
     }
 
     static long cpuTicks(long pid) throws Exception {

@@ -23,7 +23,7 @@ final class EventHistory {
     /** A horizon as {@link LiveStreams} writes it: a transaction id, a positive 64-bit integer. */
     private static final Pattern CURSOR = Pattern.compile("[0-9]{1,18}");
 
-    private static final String READ = """
+    static final String READ = """
             select h.horizon::text as horizon, t.below::text as below,
                    c.kind, c.resource_id, c.deleted, c.owner_key is null as everyone
             from (select pg_snapshot_xmin(pg_current_snapshot()) as horizon) h

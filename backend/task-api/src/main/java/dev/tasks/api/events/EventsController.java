@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpStatus;
@@ -83,6 +84,7 @@ class EventsController {
                     @RequestHeader(name = LiveStreams.LAST_EVENT_ID, required = false)
                     String lastEventId,
             Authentication authentication,
+            HttpServletRequest request,
             HttpServletResponse response)
             throws IOException {
         if (authentication instanceof BetterAuthApiKeyAuthentication) {
@@ -92,6 +94,6 @@ class EventsController {
                     ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, API_KEY_REFUSED),
                     null);
         }
-        streams.serve(owner, authentication, lastEventId, response);
+        streams.serve(owner, authentication, lastEventId, request, response);
     }
 }

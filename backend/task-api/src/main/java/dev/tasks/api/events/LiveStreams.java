@@ -5,7 +5,11 @@ import dev.tasks.api.owned.OwnerKey;
 import io.github.betterauthjava.jwt.SessionCheck;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +18,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.HttpHeaders;
@@ -28,8 +33,12 @@ import org.springframework.stereotype.Component;
  * ({@link EventHistory}), and ends streams at the token's {@code exp}, when its session ends
  * ({@link StreamSessions}) and when the instance stops.
  *
- * <p>Each stream is its request's own virtual thread, parked on its mailbox between writes: no
- * platform thread and no buffer is held per stream beyond the connection's own.
+ * <p>Each stream is a virtual thread of its own, parked on its mailbox between writes, started once
+ * the opening is written; the request's thread returns and the request stays open (servlet async)
+ * until that thread ends it. Not the request's own thread: that one parks ~110 frames deep (Tomcat,
+ * the filter chains, MVC), which kept a ~20 KB stack per stream on the heap for the stream's life;
+ * the relay's stack is a few frames (bench/results/stream-2026-12-07-memory.md). No platform thread
+ * and no buffer is held per stream beyond the connection's own (Tomcat's processor and its buffers).
  *
  * <p><b>Cursors.</b> An event's id is a change log horizon: resuming from it repeats every change at
  * or after it (so a change is never missed, and may come twice). A comment every {@code heartbeat}
@@ -66,12 +75,18 @@ public final class LiveStreams implements SmartLifecycle {
 
     /**
      * Streams {@code owner}'s changes on this request until the token expires, its session ends, the
-     * client goes or the instance stops. Call from the request's thread (a virtual thread).
+     * client goes or the instance stops. Call from the request's thread: it returns once the opening
+     * is written, and a thread of the stream's own carries on (servlet async).
      *
      * @param authentication a Better Auth authentication whose credentials are the verified {@link Jwt}
      * @param lastEventId    the client's {@code Last-Event-ID}, or null for a fresh start
      */
-    public void serve(Owner owner, Authentication authentication, String lastEventId, HttpServletResponse response)
+    public void serve(
+            Owner owner,
+            Authentication authentication,
+            String lastEventId,
+            HttpServletRequest request,
+            HttpServletResponse response)
             throws IOException {
         Jwt token = (Jwt) authentication.getCredentials();
         Instant now = Instant.now();
@@ -86,6 +101,7 @@ public final class LiveStreams implements SmartLifecycle {
                 sid instanceof String id ? id : null,
                 expiresAt);
         register(stream);
+        boolean handedOver = false;
         try {
             StringBuilder opening = new StringBuilder(": live events\n\n");
             if (!accepting) {
@@ -105,15 +121,60 @@ public final class LiveStreams implements SmartLifecycle {
             ServletOutputStream out = response.getOutputStream();
             write(out, opening);
             if (accepting) {
-                relay(stream, out);
+                handOver(stream, request.startAsync(), out);
+                handedOver = true;
             }
         } catch (IOException gone) {
             // The client went away (Tomcat's ClientAbortException): nothing to answer.
-        } catch (InterruptedException stopping) {
-            Thread.currentThread().interrupt();
         } finally {
-            unregister(stream);
+            if (!handedOver) {
+                unregister(stream);
+            }
         }
+    }
+
+    /** Relays on a thread of the stream's own until the stream ends, then completes the request. */
+    private void handOver(LiveStream stream, AsyncContext async, ServletOutputStream out) {
+        async.setTimeout(0); // no container timeout: the stream ends itself, at the token's exp at the latest
+        AtomicBoolean completed = new AtomicBoolean();
+        async.addListener(new AsyncListener() {
+            @Override
+            public void onComplete(AsyncEvent event) {
+                completed.set(true);
+            }
+
+            @Override
+            public void onTimeout(AsyncEvent event) {
+                stream.tell(Signal.SHUTDOWN);
+            }
+
+            @Override
+            public void onError(AsyncEvent event) {
+                // The container saw the connection fail: the relay's next write fails and it ends.
+                stream.tell(Signal.SHUTDOWN);
+            }
+
+            @Override
+            public void onStartAsync(AsyncEvent event) {}
+        });
+        Thread.ofVirtual().name("task-events").start(() -> {
+            try {
+                relay(stream, out);
+            } catch (IOException gone) {
+                // The client went away (Tomcat's ClientAbortException): nothing to answer.
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+            } finally {
+                unregister(stream);
+                if (!completed.get()) {
+                    try {
+                        async.complete();
+                    } catch (IllegalStateException alreadyEnded) {
+                        // The container ended the request first (an error it saw): nothing left to do.
+                    }
+                }
+            }
+        });
     }
 
     private void relay(LiveStream stream, ServletOutputStream out) throws IOException, InterruptedException {

@@ -253,7 +253,7 @@ class SessionBoundWritesTest extends ApiTest {
     }
 
     private static void awaitInsertWaitingOnALock() {
-        awaitWaitingOnALock("select 1 from \"session\"%"); // OwnedWrites' session lock
+        awaitWaitingOnALock("SELECT 1 FROM \"session\"%"); // OwnedWrites' session lock (the library's lockStatement)
     }
 
     /** Until a statement starting with {@code pattern} waits on a lock (pg_stat_activity), at most 30 s. */

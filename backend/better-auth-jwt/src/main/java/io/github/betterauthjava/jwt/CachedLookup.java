@@ -128,7 +128,7 @@ final class CachedLookup<K, V, X extends RuntimeException> {
         try {
             V found = store.apply(key);
             if (found == null) {
-                throw new IllegalStateException("the store answered null");
+                throw new IllegalStateException("the store answered null, not an empty Optional");
             }
             return found;
         } catch (RuntimeException e) {

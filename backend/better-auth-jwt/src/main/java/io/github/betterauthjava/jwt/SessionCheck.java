@@ -133,7 +133,7 @@ public final class SessionCheck {
     private Lookup load(String sid, Instant tokenExpiry) {
         Optional<BetterAuthSession> session = sessions.find(sid);
         if (session == null) {
-            return null;
+            return null; // a broken store: CachedLookup answers 503 and says why in the log
         }
         Instant now = clock.instant();
         boolean ended = session.isEmpty() || !now.isBefore(session.get().expiresAt());

@@ -5,71 +5,32 @@
 #      the first on a cold JVM), import, import again;
 #   2. that account's JSON export (GET …/export) and CSV export;
 #   3. the JSON export imported into a second, empty account (the round trip), and its preview.
-#   bench/import.sh [--tasks 10000] [--no-build]
+#   4. with --export-tasks N (e.g. 100000): N tasks written straight into PostgreSQL for a third account
+#      (an import takes at most 10,000), then its JSON and CSV exports, each with the API's heap after it
+#      (the API runs with jvm.options' 112 MiB heap, as in production);
+#   bench/import.sh [--tasks 10000] [--export-tasks N] [--no-build]
 # Rate limits and the session check off (the tokens carry no sid), as in the other benchmarks.
 # Ports: BENCH_API_PORT (18080), BENCH_MANAGEMENT_PORT (18081), BENCH_JWKS_PORT (18300), BENCH_PG_PORT (25432).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 BENCH=$ROOT/bench
-TASKS=10000 BUILD=1
+TASKS=10000 EXPORT_TASKS=0 BUILD=1
 while [ $# -gt 0 ]; do
   case $1 in
     --tasks) TASKS=$2; shift 2 ;;
+    --export-tasks) EXPORT_TASKS=$2; shift 2 ;;
     --no-build) BUILD=0; shift ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$ROOT/bench/import.sh"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
-API_PORT=${BENCH_API_PORT:-18080}
-MANAGEMENT_PORT=${BENCH_MANAGEMENT_PORT:-18081}
-JWKS_PORT=${BENCH_JWKS_PORT:-18300}
-PG_PORT=${BENCH_PG_PORT:-25432}
-log() { printf '\033[1m[import-bench]\033[0m %s\n' "$*"; }
-die() { echo "[import-bench] $*" >&2; exit 1; }
-for p in $API_PORT $MANAGEMENT_PORT $JWKS_PORT $PG_PORT; do
-  (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null && die "port $p is in use (set BENCH_*_PORT)"
-done
-JAVA_HOME=$("$ROOT/scripts/java-home.sh"); export JAVA_HOME
-JAVA=$JAVA_HOME/bin/java
-JAR=$ROOT/backend/task-api/target/task-api-1.0.0-SNAPSHOT.jar
-if [ "$BUILD" = 1 ]; then
-  log "building the API jar"
-  (cd backend && ./mvnw -B -q -ntp -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true -pl task-api -am package)
-fi
-[ -s "$JAR" ] || die "no jar at $JAR"
-
-WORK=$(mktemp -d /tmp/tasks-import-bench.XXXXXX)
-pids=()
-cleanup() {
-  trap - INT TERM EXIT
-  for ((k=${#pids[@]}-1; k>=0; k--)); do kill -TERM "${pids[$k]}" 2>/dev/null || true; wait "${pids[$k]}" 2>/dev/null || true; done
-  if [ -n "${BENCH_KEEP:-}" ]; then log "kept $WORK"; else rm -rf "$WORK"; fi
-}
-trap cleanup INT TERM EXIT
-"$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" >/dev/null
-APP_JAR=$(ls "$WORK"/app/*.jar | head -1)
-
-"$JAVA" "$BENCH/tools/BenchTokens.java" serve --port "$JWKS_PORT" --dir "$WORK" --users 2 --filler-users 0 \
-  --sids no --alg EdDSA > "$WORK/jwks.log" 2>&1 &
-pids+=($!)
-for ((t=0; t<300; t++)); do [ -s "$WORK/tokens.tsv" ] && curl -fsS -o /dev/null "http://127.0.0.1:$JWKS_PORT/api/auth/jwks" 2>/dev/null && break; sleep 0.1; done
-[ -s "$WORK/tokens.tsv" ] || die "JWKS helper did not start"
-
-log "API on :$API_PORT (fresh embedded PostgreSQL :$PG_PORT; rate limits and session check off)"
-env -u DATABASE_URL -u BETTER_AUTH_SECRET -u BETTER_AUTH_HS256_SECRET -u BETTER_AUTH_JWKS_URL -u EMBEDDED_POSTGRES_PASSWORD \
-  BETTER_AUTH_SESSION_CHECK=off PORT=$API_PORT MANAGEMENT_SERVER_PORT=$MANAGEMENT_PORT \
-  TASKS_DATA_DIR="$WORK/data" EMBEDDED_POSTGRES_PORT=$PG_PORT \
-  BETTER_AUTH_URL="http://127.0.0.1:$JWKS_PORT" CORS_ORIGINS=http://localhost:3000 \
-  RATE_LIMIT_USER_RPS=0 RATE_LIMIT_IP_RPS=0 \
-  MALLOC_ARENA_MAX=2 "$JAVA" "@$ROOT/backend/task-api/jvm.options" -jar "$APP_JAR" > "$WORK/api.log" 2>&1 &
-API_PID=$!
-pids+=($API_PID)
-for ((t=0; t<3000; t++)); do
-  curl -fsS -o /dev/null "http://127.0.0.1:$API_PORT/health/ready" 2>/dev/null && break
-  kill -0 "$API_PID" 2>/dev/null || { tail -40 "$WORK/api.log" >&2; die "the API exited"; }
-  sleep 0.02
-done
+BENCH_NAME=import-bench
+. "$BENCH/lib/one-api.sh"
+build_api -Dmaven.javadoc.skip=true -Dmaven.source.skip=true
+work_dir
+start_jwks 3
+start_api
 
 read -r USER1 TOKEN1 < <(sed -n 1p "$WORK/tokens.tsv")
 read -r USER2 TOKEN2 < <(sed -n 2p "$WORK/tokens.tsv")
@@ -107,12 +68,31 @@ log "JSON export: $(stat -c %s "$WORK/export.json") bytes"
 post "JSON preview into an empty account" "$TOKEN2" "$USER2" "?format=json&dry_run=true" application/json "$WORK/export.json"
 post "JSON import into an empty account" "$TOKEN2" "$USER2" "?format=json" application/json "$WORK/export.json"
 
+if [ "$EXPORT_TASKS" -gt 0 ]; then
+  command -v psql >/dev/null || die "--export-tasks needs psql"
+  read -r USER3 TOKEN3 < <(sed -n 3p "$WORK/tokens.tsv")
+  PGPASSWORD="$(sed -n 's/^EMBEDDED_POSTGRES_PASSWORD=//p' "$WORK/data/secrets.env" | tail -1)" \
+    psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d tasks -v user="$USER3" -v n="$EXPORT_TASKS" <<'SQL'
+insert into tasks.tasks (user_id, title, description, position, due_date, priority, labels)
+select :'user', 'Task ' || n, 'Notes for task ' || n || ', with a comma', lpad(n::text, 7, '0'),
+       date '2027-01-01' + n % 365, n % 4, array['a' || n % 7, 'b' || n % 11]
+from generate_series(1, :n) n;
+SQL
+  heap() { "$JAVA_HOME/bin/jcmd" "$API_PID" GC.heap_info 2>/dev/null | grep -m1 -oE 'used [0-9]+K' || echo "used ?"; }
+  log "$EXPORT_TASKS tasks for a third account; API heap before its exports: $(heap)"
+  timed "JSON export of $EXPORT_TASKS tasks" -H "Authorization: Bearer $TOKEN3" "$API/api/$USER3/export"
+  echo "  JSON export: $(stat -c %s "$WORK/body") bytes; API heap after: $(heap)" | tee -a "$WORK/result.txt"
+  timed "CSV export of $EXPORT_TASKS tasks" -H "Authorization: Bearer $TOKEN3" "$API/api/$USER3/export.csv"
+  echo "  CSV export: $(stat -c %s "$WORK/body") bytes; API heap after: $(heap)" | tee -a "$WORK/result.txt"
+  echo "  OutOfMemoryError lines in the API log: $(grep -c OutOfMemoryError "$WORK/api.log" || true)" | tee -a "$WORK/result.txt"
+fi
+
 STAMP=$(date -u +%Y-%m-%d-%H%M)
 mkdir -p "$BENCH/results"
 {
   echo "# Import benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo
-  echo "\`bench/import.sh --tasks $TASKS\` at $(git -C "$ROOT" rev-parse --short HEAD) on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)),"
+  echo "\`bench/import.sh --tasks $TASKS$( [ "$EXPORT_TASKS" -gt 0 ] && echo " --export-tasks $EXPORT_TASKS")\` at $( [ -n "${BENCH_JAR:-}" ] && echo "the jar $BENCH_JAR (not this checkout)" || git -C "$ROOT" rev-parse --short HEAD) on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)),"
   echo "$("$JAVA" -version 2>&1 | head -1); curl, the API and PostgreSQL share the machine. CSV: $SIZE bytes;"
   echo "JSON export: $(stat -c %s "$WORK/export.json") bytes. Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
   echo

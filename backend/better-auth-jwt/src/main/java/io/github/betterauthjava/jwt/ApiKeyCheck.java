@@ -1,7 +1,5 @@
 package io.github.betterauthjava.jwt;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,14 +25,15 @@ import java.util.Optional;
 public final class ApiKeyCheck {
 
     /** The 503's message when keys cannot be looked up. */
-    public static final String UNAVAILABLE = "API keys cannot be checked right now. Try again in a few seconds.";
+    static final String UNAVAILABLE = "API keys cannot be checked right now. Try again in a few seconds.";
 
     private static final System.Logger log = System.getLogger(ApiKeyCheck.class.getName());
 
     private final BetterAuthApiKeys keys;
     private final ApiKeyCheckSettings settings;
     private final InstantSource clock;
-    private final Cache<String, Optional<BetterAuthApiKey>> cache;
+    private final BetterAuthMetrics metrics;
+    private final CachedLookup<String, Optional<BetterAuthApiKey>, ApiKeysUnavailableException> cache;
 
     /** @param keys where keys are looked up, e.g. {@link JdbcBetterAuthApiKeys} */
     public ApiKeyCheck(ApiKeyCheckSettings settings, BetterAuthApiKeys keys) {
@@ -43,14 +42,30 @@ public final class ApiKeyCheck {
 
     /** @param clock decides expiry and the cache TTL (a test moves it by hand) */
     public ApiKeyCheck(ApiKeyCheckSettings settings, BetterAuthApiKeys keys, InstantSource clock) {
+        this(settings, keys, clock, BetterAuthMetrics.NONE);
+    }
+
+    /**
+     * @param clock   decides expiry and the cache TTL (a test moves it by hand)
+     * @param metrics counts outcomes and lookups
+     */
+    public ApiKeyCheck(
+            ApiKeyCheckSettings settings, BetterAuthApiKeys keys, InstantSource clock, BetterAuthMetrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.keys = Objects.requireNonNull(keys, "keys");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.cache = Caffeine.newBuilder()
-                .maximumSize(settings.cacheSize())
-                .ticker(() -> clock.millis() * 1_000_000L)
-                .expireAfterWrite(settings.cacheTtl())
-                .build();
+        this.cache = new CachedLookup<>(
+                log,
+                "API key check",
+                settings.cacheSize(),
+                clock,
+                (hash, found) -> settings.cacheTtl(),
+                ApiKeysUnavailableException.class,
+                ApiKeysUnavailableException::new,
+                UNAVAILABLE,
+                metrics::apiKeyLookup);
+        metrics.gauge(BetterAuthMetrics.API_KEY_CACHE_SIZE, cache::estimatedSize);
     }
 
     /**
@@ -61,35 +76,19 @@ public final class ApiKeyCheck {
      */
     public Optional<BetterAuthApiKey> verify(String key) {
         if (key == null || key.isBlank() || key.length() > settings.maxKeyLength()) {
+            metrics.apiKeyCheck(ApiKeyOutcome.REFUSED);
             return Optional.empty();
         }
-        // Caffeine runs one load per hash at a time (concurrent callers wait for it) and remembers
-        // nothing when it throws: the next request asks again.
-        Optional<BetterAuthApiKey> found = cache.get(hash(key), this::load);
-        return found.filter(apiKey -> apiKey.usableAt(clock.instant()));
-    }
-
-    private Optional<BetterAuthApiKey> load(String keyHash) {
+        Optional<BetterAuthApiKey> found;
         try {
-            Optional<BetterAuthApiKey> found = keys.find(keyHash);
-            if (found == null) {
-                throw new IllegalStateException(keys.getClass().getName() + ".find returned null");
-            }
-            return found;
-        } catch (RuntimeException e) {
-            ApiKeysUnavailableException unavailable = e instanceof ApiKeysUnavailableException known
-                    ? known
-                    : new ApiKeysUnavailableException(UNAVAILABLE, e);
-            log.log(
-                    System.Logger.Level.WARNING,
-                    "Better Auth API key check: lookup failed, answering 503: " + unavailable.getMessage()
-                            + (unavailable.getCause() == null
-                                    ? ""
-                                    : " ("
-                                            + SessionCheck.firstLine(
-                                                    unavailable.getCause().toString()) + ")"));
-            throw unavailable;
+            found = cache.get(hash(key), keys::find);
+        } catch (ApiKeysUnavailableException e) {
+            metrics.apiKeyCheck(ApiKeyOutcome.UNAVAILABLE);
+            throw e;
         }
+        Optional<BetterAuthApiKey> usable = found.filter(apiKey -> apiKey.usableAt(clock.instant()));
+        metrics.apiKeyCheck(usable.isPresent() ? ApiKeyOutcome.ACCEPTED : ApiKeyOutcome.REFUSED);
+        return usable;
     }
 
     /**
@@ -107,8 +106,7 @@ public final class ApiKeyCheck {
 
     /** How many answers are remembered now (after pending evictions). */
     long cachedKeys() {
-        cache.cleanUp();
-        return cache.estimatedSize();
+        return cache.size();
     }
 
     @Override

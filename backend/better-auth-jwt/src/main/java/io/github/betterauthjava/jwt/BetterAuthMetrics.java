@@ -15,6 +15,9 @@ public interface BetterAuthMetrics {
     String SESSION_CHECKS = "better_auth.session.checks";
     String SESSION_LOOKUPS = "better_auth.session.lookups";
     String SESSION_CACHE_SIZE = "better_auth.session.cache.size";
+    String API_KEY_CHECKS = "better_auth.api_key.checks";
+    String API_KEY_LOOKUPS = "better_auth.api_key.lookups";
+    String API_KEY_CACHE_SIZE = "better_auth.api_key.cache.size";
 
     /** Reports nothing. */
     BetterAuthMetrics NONE = new BetterAuthMetrics() {};
@@ -30,6 +33,12 @@ public interface BetterAuthMetrics {
 
     /** A session lookup answered from the cache (or joined one in flight), or sent to the store. */
     default void sessionLookup(boolean fromCache) {}
+
+    /** What the API key check concluded for one key. */
+    default void apiKeyCheck(ApiKeyOutcome outcome) {}
+
+    /** An API key lookup answered from the cache (or joined one in flight), or sent to the store. */
+    default void apiKeyLookup(boolean fromCache) {}
 
     /** A value to sample when metrics are read (key count, cache sizes). */
     default void gauge(String name, Supplier<Number> value) {}

@@ -1,5 +1,8 @@
 package io.github.betterauthjava.jwt;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,4 +22,20 @@ public interface BetterAuthSessions {
      * the {@code detail} the client sees; any other exception gets a generic one.
      */
     Optional<BetterAuthSession> find(String sessionId);
+
+    /**
+     * The sessions among {@code sessionIds} that exist, by id; an id without a session is absent.
+     * For re-checking many long-lived connections (server-sent events, WebSockets) at once; the
+     * session check itself asks {@link #find}. The default asks {@link #find} once per id;
+     * {@link JdbcBetterAuthSessions} reads many in one statement.
+     *
+     * @throws SessionsUnavailableException when the answer cannot be known right now
+     */
+    default Map<String, BetterAuthSession> findAll(Collection<String> sessionIds) {
+        Map<String, BetterAuthSession> found = new HashMap<>();
+        for (String id : sessionIds) {
+            find(id).ifPresent(session -> found.put(id, session));
+        }
+        return found;
+    }
 }

@@ -1,12 +1,10 @@
 package io.github.betterauthjava.jwt;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -33,11 +31,9 @@ public final class JdbcBetterAuthApiKeys implements BetterAuthApiKeys {
     public static final String DEFAULT_USER_TABLE = "user";
     public static final String DEFAULT_CONFIG_ID = "default";
 
-    private final DataSource dataSource;
-    private final String table;
+    private final BetterAuthTable<ApiKeysUnavailableException> table;
     private final String configId;
     private final String sql;
-    private final int queryTimeoutSeconds;
 
     /** Better Auth's default tables and configuration. */
     public JdbcBetterAuthApiKeys(DataSource dataSource) {
@@ -45,50 +41,40 @@ public final class JdbcBetterAuthApiKeys implements BetterAuthApiKeys {
     }
 
     public JdbcBetterAuthApiKeys(DataSource dataSource, String table, String userTable, String configId) {
-        this(dataSource, table, userTable, configId, JdbcBetterAuthSessions.DEFAULT_QUERY_TIMEOUT);
+        this(dataSource, table, userTable, configId, BetterAuthTable.DEFAULT_QUERY_TIMEOUT);
     }
 
     /** @param queryTimeout a slow database answers 503 after this (whole seconds, at least 1) */
     public JdbcBetterAuthApiKeys(
             DataSource dataSource, String table, String userTable, String configId, Duration queryTimeout) {
-        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-        this.table = quotedTable(table);
-        String users = JdbcBetterAuthSessions.quotedTable(userTable, "better-auth.api-keys.user-table", "user");
+        this.table = new BetterAuthTable<>(
+                dataSource,
+                quotedTable(table),
+                queryTimeout,
+                "API keys",
+                "API key",
+                " or its user table does not exist in the database (is the api-key plugin on, and migrated?)",
+                " lacks the columns \"key\", \"referenceId\", \"configId\", \"enabled\" or \"expiresAt\" of"
+                        + " @better-auth/api-key 1.7",
+                ApiKeysUnavailableException::new);
+        String users = BetterAuthTable.quoted(userTable, "better-auth.api-keys.user-table", "user");
         if (configId == null || configId.isBlank()) {
             throw new IllegalArgumentException("better-auth.api-keys.config-id must not be blank");
         }
         this.configId = configId;
         this.sql = "SELECT k.\"id\", k.\"referenceId\", k.\"enabled\", k.\"expiresAt\", u.\"email\", u.\"name\" FROM "
-                + this.table + " k JOIN " + users
+                + this.table.table() + " k JOIN " + users
                 + " u ON u.\"id\" = k.\"referenceId\" WHERE k.\"key\" = ? AND k.\"configId\" = ?";
-        this.queryTimeoutSeconds = (int) Math.max(1, queryTimeout.toSeconds());
     }
 
     @Override
     public Optional<BetterAuthApiKey> find(String keyHash) {
-        try {
-            return query(keyHash);
-        } catch (SQLException e) {
-            String reason = reason(e);
-            throw new ApiKeysUnavailableException(
-                    reason == null
-                            ? "API keys cannot be checked right now: the database is unavailable. Try again in a few"
-                                    + " seconds."
-                            : "API keys cannot be checked: " + reason + ". Try again later.",
-                    e);
-        }
+        return table.query(sql, statement -> bind(statement, keyHash), JdbcBetterAuthApiKeys::read);
     }
 
     /** Why the table cannot be read, or empty when it can: for a warning at start-up. */
     public Optional<String> problem() {
-        try {
-            query("");
-            return Optional.empty();
-        } catch (SQLException e) {
-            String reason = reason(e);
-            return Optional.of((reason == null ? "the database is unavailable" : reason) + " ("
-                    + SessionCheck.firstLine(String.valueOf(e.getMessage())) + ")");
-        }
+        return table.problem(sql, statement -> bind(statement, ""));
     }
 
     /**
@@ -99,53 +85,35 @@ public final class JdbcBetterAuthApiKeys implements BetterAuthApiKeys {
      * Parameters are positional ({@code ?}): the key's id, then its owner's id.
      */
     public String lockStatement() {
-        return "SELECT 1 FROM " + table + " k WHERE k.\"id\" = ? AND k.\"referenceId\" = ? AND k.\"configId\" = '"
+        return "SELECT 1 FROM " + table.table()
+                + " k WHERE k.\"id\" = ? AND k.\"referenceId\" = ? AND k.\"configId\" = '"
                 + configId.replace("'", "''") + "' AND k.\"enabled\" IS NOT FALSE AND (k.\"expiresAt\" IS NULL OR"
                 + " k.\"expiresAt\" >= now()) FOR KEY SHARE";
     }
 
-    private Optional<BetterAuthApiKey> query(String keyHash) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setQueryTimeout(queryTimeoutSeconds);
-            statement.setString(1, keyHash);
-            statement.setString(2, configId);
-            try (ResultSet row = statement.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                String id = row.getString(1);
-                String userId = row.getString(2);
-                // Nullable in Better Auth's schema (default true); the plugin refuses only enabled === false.
-                boolean enabled = row.getObject(3) == null || row.getBoolean(3);
-                Timestamp expiresAt = row.getTimestamp(4);
-                return id == null || userId == null
-                        ? Optional.empty()
-                        : Optional.of(new BetterAuthApiKey(
-                                id,
-                                userId,
-                                enabled,
-                                expiresAt == null ? null : expiresAt.toInstant(),
-                                row.getString(5),
-                                row.getString(6)));
-            }
-        }
+    private void bind(PreparedStatement statement, String keyHash) throws SQLException {
+        statement.setString(1, keyHash);
+        statement.setString(2, configId);
     }
 
-    private String reason(SQLException e) {
-        String state = e.getSQLState() == null ? "" : e.getSQLState();
-        return switch (state) {
-            case "42P01", "3F000" ->
-                "Better Auth's API key table " + table
-                        + " or its user table does not exist in the database (is the api-key plugin on, and"
-                        + " migrated?)";
-            case "42703" ->
-                "Better Auth's API key table " + table
-                        + " lacks the columns \"key\", \"referenceId\", \"configId\", \"enabled\" or \"expiresAt\" of"
-                        + " @better-auth/api-key 1.7";
-            case "42501" -> "the database user may not read Better Auth's API key table " + table;
-            default -> null;
-        };
+    private static Optional<BetterAuthApiKey> read(ResultSet row) throws SQLException {
+        if (!row.next()) {
+            return Optional.empty();
+        }
+        String id = row.getString(1);
+        String userId = row.getString(2);
+        // Nullable in Better Auth's schema (default true); the plugin refuses only enabled === false.
+        boolean enabled = row.getObject(3) == null || row.getBoolean(3);
+        Timestamp expiresAt = row.getTimestamp(4);
+        return id == null || userId == null
+                ? Optional.empty()
+                : Optional.of(new BetterAuthApiKey(
+                        id,
+                        userId,
+                        enabled,
+                        expiresAt == null ? null : expiresAt.toInstant(),
+                        row.getString(5),
+                        row.getString(6)));
     }
 
     /**
@@ -154,6 +122,11 @@ public final class JdbcBetterAuthApiKeys implements BetterAuthApiKeys {
      * @throws IllegalArgumentException for anything else
      */
     public static String quotedTable(String name) {
-        return JdbcBetterAuthSessions.quotedTable(name, "better-auth.api-keys.table", DEFAULT_TABLE);
+        return BetterAuthTable.quoted(name, "better-auth.api-keys.table", DEFAULT_TABLE);
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcBetterAuthApiKeys[" + table.table() + ", configId=" + configId + "]";
     }
 }

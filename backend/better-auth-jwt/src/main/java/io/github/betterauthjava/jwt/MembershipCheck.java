@@ -1,14 +1,9 @@
 package io.github.betterauthjava.jwt;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one place that decides whether a user is a member of a Better Auth organization, and with
@@ -25,10 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class MembershipCheck {
 
     /** Longer organization or user ids are no Better Auth ids: not a member, no query. */
-    public static final int MAX_ID_LENGTH = 256;
+    static final int MAX_ID_LENGTH = 256;
     /** The 503's message when memberships cannot be looked up. */
-    public static final String UNAVAILABLE =
-            "Team memberships cannot be checked right now. Try again in a few seconds.";
+    static final String UNAVAILABLE = "Team memberships cannot be checked right now. Try again in a few seconds.";
 
     private static final System.Logger log = System.getLogger(MembershipCheck.class.getName());
 
@@ -36,9 +30,7 @@ public final class MembershipCheck {
 
     private final BetterAuthMembers members;
     private final Duration ttl;
-    private final Cache<Key, Optional<BetterAuthMember>> cache;
-    private final ConcurrentHashMap<Key, CompletableFuture<Optional<BetterAuthMember>>> inFlight =
-            new ConcurrentHashMap<>();
+    private final CachedLookup<Key, Optional<BetterAuthMember>, MembershipsUnavailableException> cache;
 
     /** @param members where memberships are looked up, e.g. {@link JdbcBetterAuthMembers} */
     public MembershipCheck(MembershipCheckSettings settings, BetterAuthMembers members) {
@@ -49,11 +41,16 @@ public final class MembershipCheck {
     public MembershipCheck(MembershipCheckSettings settings, BetterAuthMembers members, InstantSource clock) {
         this.members = Objects.requireNonNull(members, "members");
         this.ttl = settings.cacheTtl();
-        this.cache = Caffeine.newBuilder()
-                .maximumSize(settings.cacheSize())
-                .ticker(() -> clock.millis() * 1_000_000L)
-                .expireAfterWrite(ttl)
-                .build();
+        this.cache = new CachedLookup<>(
+                log,
+                "membership check",
+                settings.cacheSize(),
+                clock,
+                (key, member) -> ttl,
+                MembershipsUnavailableException.class,
+                MembershipsUnavailableException::new,
+                UNAVAILABLE,
+                CachedLookup.Listener.NONE);
     }
 
     /**
@@ -66,71 +63,12 @@ public final class MembershipCheck {
         if (!plausible(organizationId) || !plausible(userId)) {
             return Optional.empty();
         }
-        Key key = new Key(organizationId, userId);
-        Optional<BetterAuthMember> known = cache.getIfPresent(key);
-        if (known != null) {
-            return known;
-        }
-        CompletableFuture<Optional<BetterAuthMember>> mine = new CompletableFuture<>();
-        CompletableFuture<Optional<BetterAuthMember>> running = inFlight.putIfAbsent(key, mine);
-        if (running != null) {
-            return join(running);
-        }
-        try {
-            known = cache.getIfPresent(key); // another lookup may have finished since our miss
-            if (known == null) {
-                known = load(key);
-                if (!ttl.isZero()) {
-                    cache.put(key, known);
-                }
-            }
-            mine.complete(known);
-            return known;
-        } catch (RuntimeException | Error e) {
-            mine.completeExceptionally(e); // not remembered: the next request asks again
-            throw e;
-        } finally {
-            inFlight.remove(key, mine);
-        }
+        return cache.get(new Key(organizationId, userId), key -> members.find(key.organizationId(), key.userId()));
     }
 
     /** Forgets what is remembered of this pair, e.g. right after the application itself changed it. */
     public void forget(String organizationId, String userId) {
-        cache.invalidate(new Key(organizationId, userId));
-    }
-
-    private Optional<BetterAuthMember> load(Key key) {
-        try {
-            Optional<BetterAuthMember> found = members.find(key.organizationId(), key.userId());
-            if (found == null) {
-                throw new IllegalStateException(members.getClass().getName() + ".find returned null");
-            }
-            return found;
-        } catch (RuntimeException e) {
-            MembershipsUnavailableException unavailable = e instanceof MembershipsUnavailableException known
-                    ? known
-                    : new MembershipsUnavailableException(UNAVAILABLE, e);
-            log.log(
-                    System.Logger.Level.WARNING,
-                    "Better Auth membership check: lookup failed, answering 503: " + unavailable.getMessage()
-                            + (unavailable.getCause() == null
-                                    ? ""
-                                    : " ("
-                                            + SessionCheck.firstLine(
-                                                    unavailable.getCause().toString()) + ")"));
-            throw unavailable;
-        }
-    }
-
-    private static Optional<BetterAuthMember> join(CompletableFuture<Optional<BetterAuthMember>> running) {
-        try {
-            return running.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof MembershipsUnavailableException unavailable) {
-                throw unavailable;
-            }
-            throw new MembershipsUnavailableException(UNAVAILABLE, e.getCause());
-        }
+        cache.forget(new Key(organizationId, userId));
     }
 
     private static boolean plausible(String id) {
@@ -138,9 +76,8 @@ public final class MembershipCheck {
     }
 
     /** How many answers are remembered now (after pending evictions). */
-    public long cachedMemberships() {
-        cache.cleanUp();
-        return cache.estimatedSize();
+    long cachedMemberships() {
+        return cache.size();
     }
 
     @Override

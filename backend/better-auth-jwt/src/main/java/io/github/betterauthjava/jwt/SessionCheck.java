@@ -1,16 +1,10 @@
 package io.github.betterauthjava.jwt;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one place that decides whether a token's Better Auth session still stands (SPEC 1.6).
@@ -25,11 +19,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SessionCheck {
 
     /** The claim naming the Better Auth session (added with {@code jwt.definePayload}). */
-    public static final String SID = "sid";
+    static final String SID = "sid";
     /** Longer {@code sid} values are refused as malformed. */
     static final int MAX_SID_LENGTH = 256;
     /** The refusal's message when the session has ended. */
-    public static final String ENDED = "The session this token belongs to has ended; sign in again";
+    static final String ENDED = "The session this token belongs to has ended; sign in again";
 
     static final String NO_SID = "The token names no session (sid claim): this API accepts only tokens issued for a"
             + " Better Auth session; sign in again";
@@ -43,9 +37,7 @@ public final class SessionCheck {
     private final Duration liveFor;
     private final InstantSource clock;
     private final BetterAuthMetrics metrics;
-    private final Cache<String, Lookup> cache;
-    /** Lookups under way, so that concurrent requests for one sid share one query. */
-    private final ConcurrentHashMap<String, CompletableFuture<Lookup>> inFlight = new ConcurrentHashMap<>();
+    private final CachedLookup<String, Lookup, SessionsUnavailableException> cache;
 
     /**
      * @param settings the mode and cache
@@ -71,11 +63,16 @@ public final class SessionCheck {
         this.liveFor = settings.cacheTtl();
         this.clock = clock;
         this.metrics = metrics;
-        this.cache = Caffeine.newBuilder()
-                .maximumSize(settings.cacheSize())
-                .ticker(() -> clock.millis() * 1_000_000L)
-                .expireAfter(Expiry.<String, Lookup>creating((sid, lookup) -> untilLater(lookup.keepUntil())))
-                .build();
+        this.cache = new CachedLookup<>(
+                log,
+                "session check",
+                settings.cacheSize(),
+                clock,
+                (sid, lookup) -> untilLater(lookup.keepUntil()),
+                SessionsUnavailableException.class,
+                SessionsUnavailableException::new,
+                UNAVAILABLE,
+                metrics::sessionLookup);
         metrics.gauge(BetterAuthMetrics.SESSION_CACHE_SIZE, cache::estimatedSize);
     }
 
@@ -129,81 +126,23 @@ public final class SessionCheck {
     }
 
     private Lookup lookup(String sid, Instant tokenExpiry) {
-        Lookup known = cache.getIfPresent(sid);
-        if (known != null) {
-            metrics.sessionLookup(true);
-            return known;
-        }
-        CompletableFuture<Lookup> mine = new CompletableFuture<>();
-        CompletableFuture<Lookup> running = inFlight.putIfAbsent(sid, mine);
-        if (running != null) {
-            metrics.sessionLookup(true);
-            return join(running);
-        }
-        try {
-            // Another request may have finished its lookup between our cache miss and putIfAbsent.
-            known = cache.getIfPresent(sid);
-            metrics.sessionLookup(known != null);
-            if (known == null) {
-                known = load(sid, tokenExpiry);
-                cache.put(sid, known);
-            }
-            mine.complete(known);
-            return known;
-        } catch (RuntimeException | Error e) {
-            // Not remembered: the next request asks again.
-            mine.completeExceptionally(e);
-            throw e;
-        } finally {
-            inFlight.remove(sid, mine);
-        }
+        return cache.get(sid, id -> load(id, tokenExpiry));
     }
 
-    /** Asks the store, on the requesting thread and outside any lock; other requests for the sid wait for it. */
+    /** Asks the store; an ended session is remembered until the token expires (it never comes back). */
     private Lookup load(String sid, Instant tokenExpiry) {
-        Optional<BetterAuthSession> session;
-        try {
-            session = sessions.find(sid);
-            if (session == null) {
-                throw new IllegalStateException(sessions.getClass().getName() + ".find returned null");
-            }
-        } catch (RuntimeException e) {
-            SessionsUnavailableException unavailable = e instanceof SessionsUnavailableException known
-                    ? known
-                    : new SessionsUnavailableException(UNAVAILABLE, e);
-            log.log(
-                    System.Logger.Level.WARNING,
-                    "Better Auth session check: lookup failed, answering 503: " + unavailable.getMessage()
-                            + (unavailable.getCause() == null
-                                    ? ""
-                                    : " (" + firstLine(unavailable.getCause().toString()) + ")"));
-            throw unavailable;
+        Optional<BetterAuthSession> session = sessions.find(sid);
+        if (session == null) {
+            return null; // a broken store: CachedLookup answers 503 and says why in the log
         }
         Instant now = clock.instant();
         boolean ended = session.isEmpty() || !now.isBefore(session.get().expiresAt());
         return new Lookup(session, ended ? later(now, tokenExpiry) : now.plus(liveFor));
     }
 
-    private static Lookup join(CompletableFuture<Lookup> running) {
-        try {
-            return running.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof SessionsUnavailableException unavailable) {
-                throw unavailable;
-            }
-            throw new SessionsUnavailableException(UNAVAILABLE, e.getCause());
-        }
-    }
-
     private Duration untilLater(Instant instant) {
         Duration left = Duration.between(clock.instant(), instant);
         return left.isNegative() ? Duration.ZERO : left;
-    }
-
-    /** Drivers put positions and hints on further lines; a log entry stays one line. */
-    static String firstLine(String text) {
-        int end = text.indexOf('\n');
-        return (end < 0 ? text : text.substring(0, end)).strip();
     }
 
     private static Instant later(Instant a, Instant b) {
@@ -212,8 +151,7 @@ public final class SessionCheck {
 
     /** How many sessions are remembered now (after pending evictions). */
     long cachedSessions() {
-        cache.cleanUp();
-        return cache.estimatedSize();
+        return cache.size();
     }
 
     /** One lookup's answer and how long it may be reused. */

@@ -12,6 +12,8 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -234,6 +236,49 @@ class ApiKeyCheckTest {
             down = false;
         }
         assertThat(check.verify("down-key-0123456789")).isPresent(); // the failure was not remembered
+    }
+
+    @Test
+    void countsEachOutcomeAndWhereEachLookupWasAnswered() {
+        user("user-metrics");
+        key("key-metrics", "user-metrics", ApiKeyCheck.hash("metrics-key-0123456789"), "true", "null", "default");
+        List<String> counted = new ArrayList<>();
+        BetterAuthMetrics metrics = new BetterAuthMetrics() {
+            @Override
+            public void apiKeyCheck(ApiKeyOutcome outcome) {
+                counted.add(outcome.tag());
+            }
+
+            @Override
+            public void apiKeyLookup(boolean fromCache) {
+                counted.add(fromCache ? "cache" : "store");
+            }
+        };
+        ApiKeyCheck counting = new ApiKeyCheck(ApiKeyCheckSettings.defaults(), keys, clock, metrics);
+
+        counting.verify("metrics-key-0123456789");
+        counting.verify("metrics-key-0123456789");
+        counting.verify("no-such-key-0123456789");
+        counting.verify("");
+        down = true;
+        try {
+            assertThatThrownBy(() -> counting.verify("another-key-0123456789"))
+                    .isInstanceOf(ApiKeysUnavailableException.class);
+        } finally {
+            down = false;
+        }
+
+        assertThat(counted)
+                .containsExactly(
+                        "store",
+                        "accepted",
+                        "cache",
+                        "accepted",
+                        "store",
+                        "refused",
+                        "refused",
+                        "store",
+                        "unavailable");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.betterauthjava.spring;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -79,7 +80,13 @@ public class BetterAuthReactiveAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(SecurityWebFilterChain.class)
     SecurityWebFilterChain betterAuthSecurityWebFilterChain(
-            ServerHttpSecurity http, BetterAuthReactiveResourceServer resourceServer) {
+            ServerHttpSecurity http,
+            BetterAuthReactiveResourceServer resourceServer,
+            ObjectProvider<BetterAuthReactiveApiKeyAuthenticator> apiKeys) {
+        BetterAuthReactiveApiKeyAuthenticator keys = apiKeys.getIfAvailable();
+        if (keys != null) {
+            keys.addTo(http, resourceServer.entryPoint());
+        }
         return http.authorizeExchange(exchanges -> exchanges.anyExchange().authenticated())
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))

@@ -1,5 +1,6 @@
 package io.github.betterauthjava.spring;
 
+import io.github.betterauthjava.jwt.ApiKeyOutcome;
 import io.github.betterauthjava.jwt.BetterAuthMetrics;
 import io.github.betterauthjava.jwt.Outcome;
 import io.github.betterauthjava.jwt.SessionOutcome;
@@ -16,6 +17,9 @@ final class MicrometerBetterAuthMetrics implements BetterAuthMetrics {
     private final MeterRegistry registry;
     private final Map<Outcome, Counter> verifications = new EnumMap<>(Outcome.class);
     private final Map<SessionOutcome, Counter> sessionChecks = new EnumMap<>(SessionOutcome.class);
+    private final Map<ApiKeyOutcome, Counter> apiKeyChecks = new EnumMap<>(ApiKeyOutcome.class);
+    private final Counter keysFromCache;
+    private final Counter keysFromStore;
     private final Counter sessionsFromCache;
     private final Counter sessionsFromStore;
     private final Counter fetchSuccess;
@@ -39,8 +43,18 @@ final class MicrometerBetterAuthMetrics implements BetterAuthMetrics {
                             .tag("outcome", outcome.tag())
                             .register(registry));
         }
-        sessionsFromCache = lookupCounter("cache");
-        sessionsFromStore = lookupCounter("store");
+        for (ApiKeyOutcome outcome : ApiKeyOutcome.values()) {
+            apiKeyChecks.put(
+                    outcome,
+                    Counter.builder(API_KEY_CHECKS)
+                            .description("Better Auth API key checks, by outcome")
+                            .tag("outcome", outcome.tag())
+                            .register(registry));
+        }
+        sessionsFromCache = lookupCounter(SESSION_LOOKUPS, "session", "cache");
+        sessionsFromStore = lookupCounter(SESSION_LOOKUPS, "session", "store");
+        keysFromCache = lookupCounter(API_KEY_LOOKUPS, "API key", "cache");
+        keysFromStore = lookupCounter(API_KEY_LOOKUPS, "API key", "store");
         fetchSuccess = fetchCounter("success");
         fetchFailure = fetchCounter("failure");
     }
@@ -52,9 +66,9 @@ final class MicrometerBetterAuthMetrics implements BetterAuthMetrics {
                 .register(registry);
     }
 
-    private Counter lookupCounter(String source) {
-        return Counter.builder(SESSION_LOOKUPS)
-                .description("Better Auth session lookups, by where the answer came from")
+    private Counter lookupCounter(String name, String what, String source) {
+        return Counter.builder(name)
+                .description("Better Auth " + what + " lookups, by where the answer came from")
                 .tag("source", source)
                 .register(registry);
     }
@@ -67,6 +81,16 @@ final class MicrometerBetterAuthMetrics implements BetterAuthMetrics {
     @Override
     public void sessionLookup(boolean fromCache) {
         (fromCache ? sessionsFromCache : sessionsFromStore).increment();
+    }
+
+    @Override
+    public void apiKeyCheck(ApiKeyOutcome outcome) {
+        apiKeyChecks.get(outcome).increment();
+    }
+
+    @Override
+    public void apiKeyLookup(boolean fromCache) {
+        (fromCache ? keysFromCache : keysFromStore).increment();
     }
 
     @Override

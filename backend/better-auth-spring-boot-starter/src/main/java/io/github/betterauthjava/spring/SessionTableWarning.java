@@ -28,8 +28,7 @@ final class SessionTableWarning implements ApplicationListener<ApplicationReadyE
         if (sessions instanceof JdbcBetterAuthSessions jdbc) {
             jdbc.problem()
                     .ifPresent(problem -> log.warn(
-                            "Better Auth session check: table {} cannot be read: {}; tokens naming a session get 503 until it can",
-                            jdbc.table(),
+                            "Better Auth session check: {}; tokens naming a session get 503 until it can be read",
                             problem));
         }
     }

@@ -3,12 +3,16 @@ package io.github.betterauthjava.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.betterauthjava.jwt.ApiKeyCheck;
+import io.github.betterauthjava.jwt.BetterAuthApiKey;
+import io.github.betterauthjava.jwt.BetterAuthApiKeys;
 import io.github.betterauthjava.jwt.BetterAuthMetrics;
 import io.github.betterauthjava.jwt.JwksKeys;
 import io.github.betterauthjava.jwt.testkit.Tokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -104,6 +108,40 @@ class BetterAuthAutoConfigurationTest {
                     .isEqualTo(1);
             assertThat(meters.get(BetterAuthMetrics.JWKS_KEYS).gauge().value()).isZero();
         });
+    }
+
+    @Test
+    void countsApiKeyChecksAndLookupsWhenAMeterRegistryExists() {
+        BetterAuthApiKey key = new BetterAuthApiKey("key-1", "user-1", true, null, "user-1@example.com", "U");
+        runner.withConfiguration(AutoConfigurations.of(BetterAuthApiKeyAutoConfiguration.class))
+                .withPropertyValues("better-auth.api-keys.enabled=true")
+                .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .withBean(
+                        BetterAuthApiKeys.class,
+                        () -> hash -> Optional.of(key).filter(k -> hash.equals(ApiKeyCheck.hash("good"))))
+                .run(context -> {
+                    ApiKeyCheck check = context.getBean(ApiKeyCheck.class);
+                    assertThat(check.verify("good")).contains(key);
+                    assertThat(check.verify("good")).contains(key);
+                    assertThat(check.verify("bad")).isEmpty();
+                    MeterRegistry meters = context.getBean(MeterRegistry.class);
+                    assertThat(meters.counter(BetterAuthMetrics.API_KEY_CHECKS, "outcome", "accepted")
+                                    .count())
+                            .isEqualTo(2);
+                    assertThat(meters.counter(BetterAuthMetrics.API_KEY_CHECKS, "outcome", "refused")
+                                    .count())
+                            .isEqualTo(1);
+                    assertThat(meters.counter(BetterAuthMetrics.API_KEY_LOOKUPS, "source", "store")
+                                    .count())
+                            .isEqualTo(2);
+                    assertThat(meters.counter(BetterAuthMetrics.API_KEY_LOOKUPS, "source", "cache")
+                                    .count())
+                            .isEqualTo(1);
+                    assertThat(meters.get(BetterAuthMetrics.API_KEY_CACHE_SIZE)
+                                    .gauge()
+                                    .value())
+                            .isEqualTo(2);
+                });
     }
 
     @Test

@@ -9,8 +9,15 @@ import io.github.betterauthjava.jwt.SessionsUnavailableException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,6 +59,55 @@ class JdbcBetterAuthSessionsTest {
     void findsNothingForAnUnknownId() {
         assertThat(new JdbcBetterAuthSessions(postgres.getPostgresDatabase(), "session").find("no-such-session"))
                 .isEmpty();
+    }
+
+    @Test
+    void findsManySessionsAtOnceAcrossStatementsAndLeavesOutTheUnknown() {
+        Instant expiresAt = Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
+        table.insert("sess-many-1", "user-1", expiresAt);
+        table.insert("sess-many-250", "user-2", expiresAt);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            ids.add("sess-many-" + i);
+        }
+        ids.add("sess-many-250");
+
+        Map<String, BetterAuthSession> found =
+                new JdbcBetterAuthSessions(postgres.getPostgresDatabase(), "session").findAll(ids);
+
+        assertThat(found)
+                .containsOnly(
+                        Map.entry("sess-many-1", new BetterAuthSession("user-1", expiresAt)),
+                        Map.entry("sess-many-250", new BetterAuthSession("user-2", expiresAt)));
+    }
+
+    @Test
+    void theLockStatementFindsOnlyALiveSessionOfItsUser() throws SQLException {
+        table.insert("sess-lock", "user-1", Instant.now().plus(1, ChronoUnit.DAYS));
+        table.insert("sess-lock-expired", "user-1", Instant.now().minusSeconds(1));
+        String lock = new JdbcBetterAuthSessions(postgres.getPostgresDatabase(), "session").lockStatement();
+
+        assertThat(rows(lock, "sess-lock", "user-1")).isEqualTo(1);
+        assertThat(rows(lock, "sess-lock", "user-2")).as("another user's").isZero();
+        assertThat(rows(lock, "sess-lock-expired", "user-1")).as("expired").isZero();
+        assertThat(rows(lock, "no-such-session", "user-1")).isZero();
+    }
+
+    private static int rows(String sql, String sessionId, String userId) throws SQLException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            connection.setAutoCommit(false);
+            statement.setString(1, sessionId);
+            statement.setString(2, userId);
+            int rows = 0;
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    rows++;
+                }
+            }
+            connection.rollback();
+            return rows;
+        }
     }
 
     @Test

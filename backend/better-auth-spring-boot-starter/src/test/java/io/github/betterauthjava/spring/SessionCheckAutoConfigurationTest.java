@@ -52,8 +52,8 @@ class SessionCheckAutoConfigurationTest {
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     assertThat(context).getBean(BetterAuthSessions.class).isInstanceOf(JdbcBetterAuthSessions.class);
-                    assertThat(context.getBean(JdbcBetterAuthSessions.class).table())
-                            .isEqualTo("\"auth\".\"session\"");
+                    assertThat(context.getBean(JdbcBetterAuthSessions.class).lockStatement())
+                            .contains(" FROM \"auth\".\"session\" ");
                     assertThat(context.getBean(SessionCheck.class).mode()).isEqualTo(SessionCheckMode.IF_PRESENT);
                     assertThat(context.getBean(BetterAuthJwtDecoder.class).toString())
                             .contains("mode=if-present");

@@ -2,7 +2,6 @@ package dev.tasks.api.events;
 
 import dev.tasks.api.owned.Owner;
 import dev.tasks.api.owned.OwnerKey;
-import io.github.betterauthjava.jwt.SessionCheck;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.AsyncContext;
@@ -52,6 +51,8 @@ public final class LiveStreams implements SmartLifecycle {
     public static final String MEDIA_TYPE = "text/event-stream";
     /** A token without {@code exp} (Better Auth always sets one) still ends. */
     static final Duration LONGEST = Duration.ofHours(1);
+    /** Better Auth's claim naming the token's session (added with {@code jwt.definePayload}). */
+    private static final String SID = "sid";
 
     private final ConcurrentHashMap<Long, Set<LiveStream>> byOwner = new ConcurrentHashMap<>();
     private final Set<LiveStream> all = ConcurrentHashMap.newKeySet();
@@ -93,7 +94,7 @@ public final class LiveStreams implements SmartLifecycle {
         Instant expiresAt = token.getExpiresAt() == null || token.getExpiresAt().isAfter(now.plus(LONGEST))
                 ? now.plus(LONGEST)
                 : token.getExpiresAt();
-        Object sid = token.getClaims().get(SessionCheck.SID);
+        Object sid = token.getClaims().get(SID);
         LiveStream stream = new LiveStream(
                 keys.of(owner),
                 owner instanceof Owner.Team team ? team : null,

@@ -47,6 +47,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public final class OwnedWrites {
 
+    /** The verifier's words for an ended session, so a refused write reads like a refused token. */
+    static final String SESSION_ENDED = "The session this token belongs to has ended; sign in again";
+    /** Better Auth's claim naming the token's session (added with {@code jwt.definePayload}). */
+    private static final String SID = "sid";
+
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final ListCache cache;
@@ -66,12 +71,9 @@ public final class OwnedWrites {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactions);
         this.cache = cache;
-        // The table is quoted SQL from the session check's configuration, never input.
         this.lockSession = sessionCheck.getIfAvailable() != null
                         && sessions.getIfAvailable() instanceof JdbcBetterAuthSessions jdbcSessions
-                ? Optional.of("select 1 from " + jdbcSessions.table()
-                        + " s where s.\"id\" = :sessionId and s.\"userId\" = :userId"
-                        + " and s.\"expiresAt\" > now() for key share")
+                ? Optional.of(jdbcSessions.lockStatement())
                 : Optional.empty();
         this.lockApiKey = apiKeyCheck.getIfAvailable() != null
                         && apiKeys.getIfAvailable() instanceof JdbcBetterAuthApiKeys jdbcKeys
@@ -104,7 +106,7 @@ public final class OwnedWrites {
 
     private Optional<Session> sessionLock(Authentication authentication) {
         Object sid = authentication.getCredentials() instanceof Jwt token
-                ? token.getClaims().get(SessionCheck.SID)
+                ? token.getClaims().get(SID)
                 : null;
         if (lockSession.isEmpty() || !(sid instanceof String sessionId)) {
             return Optional.empty();
@@ -127,14 +129,14 @@ public final class OwnedWrites {
 
     private void lock(Session session) {
         boolean live = jdbc.sql(lockSession.orElseThrow())
-                        .param("sessionId", session.sessionId())
-                        .param("userId", session.userId())
+                        .param(session.sessionId())
+                        .param(session.userId())
                         .query()
                         .listOfRows()
                         .size()
                 == 1;
         if (!live) {
-            throw new InvalidBearerTokenException(SessionCheck.ENDED);
+            throw new InvalidBearerTokenException(SESSION_ENDED);
         }
     }
 }

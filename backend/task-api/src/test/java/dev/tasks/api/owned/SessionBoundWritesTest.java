@@ -8,7 +8,6 @@ import dev.tasks.api.support.ApiTest;
 import dev.tasks.api.support.BetterAuthSessionTable;
 import dev.tasks.api.support.TestPostgres;
 import dev.tasks.api.support.TestTokens;
-import io.github.betterauthjava.jwt.SessionCheck;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -51,7 +50,7 @@ class SessionBoundWritesTest extends ApiTest {
                 Jwt.withTokenValue("t")
                         .header("alg", "EdDSA")
                         .subject(user)
-                        .claim(SessionCheck.SID, session)
+                        .claim("sid", session)
                         .build());
     }
 
@@ -61,7 +60,7 @@ class SessionBoundWritesTest extends ApiTest {
             writes.run(token(user, session), Owner.user(user), this.insertStatement(user));
             return true;
         } catch (InvalidBearerTokenException refused) {
-            assertThat(refused.getMessage()).isEqualTo(SessionCheck.ENDED);
+            assertThat(refused.getMessage()).isEqualTo(OwnedWrites.SESSION_ENDED);
             return false;
         }
     }
@@ -108,7 +107,7 @@ class SessionBoundWritesTest extends ApiTest {
         Response late = api().post(tasksOf(user), token, "{\"title\":\"after the deletion\"}");
 
         assertThat(late.status()).isEqualTo(401);
-        assertThat(late.json().get("detail").asString()).isEqualTo(SessionCheck.ENDED);
+        assertThat(late.json().get("detail").asString()).isEqualTo(OwnedWrites.SESSION_ENDED);
         assertThat(rowsOf(user)).isZero();
         // Once the session check's cache has let go of the session, it refuses the token itself: the same answer.
         await().atMost(Duration.ofSeconds(30))
@@ -139,7 +138,7 @@ class SessionBoundWritesTest extends ApiTest {
 
             Response answer = post.get(30, TimeUnit.SECONDS);
             assertThat(answer.status()).isEqualTo(401);
-            assertThat(answer.json().get("detail").asString()).isEqualTo(SessionCheck.ENDED);
+            assertThat(answer.json().get("detail").asString()).isEqualTo(OwnedWrites.SESSION_ENDED);
         }
         assertThat(rowsOf(user)).isZero();
     }
@@ -254,7 +253,7 @@ class SessionBoundWritesTest extends ApiTest {
     }
 
     private static void awaitInsertWaitingOnALock() {
-        awaitWaitingOnALock("select 1 from \"session\"%"); // OwnedWrites' session lock
+        awaitWaitingOnALock("SELECT 1 FROM \"session\"%"); // OwnedWrites' session lock (the library's lockStatement)
     }
 
     /** Until a statement starting with {@code pattern} waits on a lock (pg_stat_activity), at most 30 s. */

@@ -11,6 +11,7 @@ import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -266,8 +267,13 @@ public final class LiveStreams implements SmartLifecycle {
         text.append("event: end\ndata: {\"reason\":\"").append(end.reason()).append("\"}\n\n");
     }
 
+    /**
+     * A ByteBuffer, not a byte[]: Jetty's HttpOutput copies a small byte[] into an aggregation buffer
+     * (32 KiB, direct, from its pool) that it then keeps until the response completes, i.e. for the
+     * stream's whole life; a ByteBuffer is written as it is and nothing stays acquired between events.
+     */
     private static void write(ServletOutputStream out, StringBuilder text) throws IOException {
-        out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+        out.write(ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8)));
         out.flush();
     }
 

@@ -2,7 +2,6 @@ package dev.tasks.api.problem;
 
 import dev.tasks.api.database.DatabaseFailures;
 import jakarta.servlet.http.HttpServletRequest;
-import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedRuntimeException;
@@ -75,11 +74,7 @@ public final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /** Tomcat parses the query string lazily and throws on a broken %-escape: the client's mistake. */
-    @ExceptionHandler(InvalidParameterException.class)
-    ResponseEntity<Object> badQueryString(InvalidParameterException ex, WebRequest request) {
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "The query string is not valid URL encoding.");
-        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
-    }
+    // PHASE1-JETTY: Tomcat's InvalidParameterException handler removed
 
     /**
      * A statement's failure, or a transaction's that could not begin (owned.OwnedWrites runs each

@@ -120,6 +120,10 @@ public final class LiveStreams implements SmartLifecycle {
             response.setCharacterEncoding(StandardCharsets.UTF_8);
             response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
             response.setHeader("X-Accel-Buffering", "no"); // nginx: pass each event on at once
+            // Every write is flushed at once anyway; with a buffer, Jetty's HttpOutput acquires a
+            // 32 KiB direct buffer at the first write and keeps it until the response completes, i.e.
+            // for the stream's whole life. Without one, each event goes straight to the connection.
+            response.setBufferSize(0);
             ServletOutputStream out = response.getOutputStream();
             write(out, opening);
             if (accepting) {

@@ -11,7 +11,6 @@ import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,10 +34,12 @@ import org.springframework.stereotype.Component;
  *
  * <p>Each stream is a virtual thread of its own, parked on its mailbox between writes, started once
  * the opening is written; the request's thread returns and the request stays open (servlet async)
- * until that thread ends it. Not the request's own thread: that one parks ~110 frames deep (Tomcat,
+ * until that thread ends it. Not the request's own thread: that one parks deep (the container,
  * the filter chains, MVC), which kept a ~20 KB stack per stream on the heap for the stream's life;
  * the relay's stack is a few frames (bench/results/stream-2026-12-07-memory.md). No platform thread
- * and no buffer is held per stream beyond the connection's own (Tomcat's processor and its buffers).
+ * and no I/O buffer is held per stream: Jetty takes its buffers from its pool only while it reads or
+ * writes, and the response has no buffer of its own (bench/results/stream-2026-12-07-jetty.md).
+ * The connection's idle timeout is lifted while the stream is open ({@link StreamIdleTimeout}).
  *
  * <p><b>Cursors.</b> An event's id is a change log horizon: resuming from it repeats every change at
  * or after it (so a change is never missed, and may come twice). A comment every {@code heartbeat}
@@ -104,6 +105,8 @@ public final class LiveStreams implements SmartLifecycle {
                 expiresAt);
         register(stream);
         boolean handedOver = false;
+        // Lifted before the opening is written: once a client has read it, the stream is quiet-proof.
+        StreamIdleTimeout idle = accepting ? StreamIdleTimeout.lift(request) : StreamIdleTimeout.NONE;
         try {
             StringBuilder opening = new StringBuilder(": live events\n\n");
             if (!accepting) {
@@ -127,20 +130,21 @@ public final class LiveStreams implements SmartLifecycle {
             ServletOutputStream out = response.getOutputStream();
             write(out, opening);
             if (accepting) {
-                handOver(stream, request.startAsync(), out);
+                handOver(stream, request.startAsync(), out, idle);
                 handedOver = true;
             }
         } catch (IOException gone) {
-            // The client went away (Tomcat's ClientAbortException): nothing to answer.
+            // The client went away (Jetty's EofException): nothing to answer.
         } finally {
             if (!handedOver) {
                 unregister(stream);
+                idle.restore();
             }
         }
     }
 
     /** Relays on a thread of the stream's own until the stream ends, then completes the request. */
-    private void handOver(LiveStream stream, AsyncContext async, ServletOutputStream out) {
+    private void handOver(LiveStream stream, AsyncContext async, ServletOutputStream out, StreamIdleTimeout idle) {
         async.setTimeout(0); // no container timeout: the stream ends itself, at the token's exp at the latest
         AtomicBoolean completed = new AtomicBoolean();
         async.addListener(new AsyncListener() {
@@ -167,11 +171,12 @@ public final class LiveStreams implements SmartLifecycle {
             try {
                 relay(stream, out);
             } catch (IOException gone) {
-                // The client went away (Tomcat's ClientAbortException): nothing to answer.
+                // The client went away (Jetty's EofException): nothing to answer.
             } catch (InterruptedException stopping) {
                 Thread.currentThread().interrupt();
             } finally {
                 unregister(stream);
+                idle.restore();
                 if (!completed.get()) {
                     try {
                         async.complete();
@@ -271,13 +276,8 @@ public final class LiveStreams implements SmartLifecycle {
         text.append("event: end\ndata: {\"reason\":\"").append(end.reason()).append("\"}\n\n");
     }
 
-    /**
-     * A ByteBuffer, not a byte[]: Jetty's HttpOutput copies a small byte[] into an aggregation buffer
-     * (32 KiB, direct, from its pool) that it then keeps until the response completes, i.e. for the
-     * stream's whole life; a ByteBuffer is written as it is and nothing stays acquired between events.
-     */
     private static void write(ServletOutputStream out, StringBuilder text) throws IOException {
-        out.write(ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8)));
+        out.write(text.toString().getBytes(StandardCharsets.UTF_8));
         out.flush();
     }
 

@@ -2,6 +2,7 @@ package dev.tasks.api.problem;
 
 import dev.tasks.api.database.DatabaseFailures;
 import jakarta.servlet.http.HttpServletRequest;
+import org.eclipse.jetty.http.BadMessageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedRuntimeException;
@@ -74,7 +75,15 @@ public final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /** Tomcat parses the query string lazily and throws on a broken %-escape: the client's mistake. */
-    // PHASE1-JETTY: Tomcat's InvalidParameterException handler removed
+    /**
+     * Jetty parses the query string lazily and throws on a broken %-escape (a BadMessageException,
+     * 400): the client's mistake. Jetty's own reason is not shown.
+     */
+    @ExceptionHandler(BadMessageException.class)
+    ResponseEntity<Object> badQueryString(BadMessageException ex, WebRequest request) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "The query string is not valid URL encoding.");
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
 
     /**
      * A statement's failure, or a transaction's that could not begin (owned.OwnedWrites runs each

@@ -17,7 +17,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses request bodies over 1 MiB with 413 (a task is at most a few KiB): up front from
  * {@code Content-Length}, and while reading for chunked bodies that declare no length.
- * Tomcat's own {@code maxPostSize} only covers form posts. A feature's {@link LargeBodyRoute}
+ * The container's own limit (Jetty's {@code max-http-form-post-size}) only covers form posts. A feature's {@link LargeBodyRoute}
  * (an import file) gets its own, larger limit, enforced the same way.
  */
 final class BodySizeLimitFilter extends OncePerRequestFilter {

@@ -34,12 +34,10 @@ import org.springframework.stereotype.Component;
  *
  * <p>Each stream is a virtual thread of its own, parked on its mailbox between writes, started once
  * the opening is written; the request's thread returns and the request stays open (servlet async)
- * until that thread ends it. Not the request's own thread: that one parks deep (the container,
+ * until that thread ends it. Not the request's own thread: that one parks ~110 frames deep (Tomcat,
  * the filter chains, MVC), which kept a ~20 KB stack per stream on the heap for the stream's life;
  * the relay's stack is a few frames (bench/results/stream-2026-12-07-memory.md). No platform thread
- * and no I/O buffer is held per stream: Jetty takes its buffers from its pool only while it reads or
- * writes, and the response has no buffer of its own (bench/results/stream-2026-12-07-jetty.md).
- * The connection's idle timeout is lifted while the stream is open ({@link StreamIdleTimeout}).
+ * and no buffer is held per stream beyond the connection's own (Tomcat's processor and its buffers).
  *
  * <p><b>Cursors.</b> An event's id is a change log horizon: resuming from it repeats every change at
  * or after it (so a change is never missed, and may come twice). A comment every {@code heartbeat}
@@ -105,8 +103,6 @@ public final class LiveStreams implements SmartLifecycle {
                 expiresAt);
         register(stream);
         boolean handedOver = false;
-        // Lifted before the opening is written: once a client has read it, the stream is quiet-proof.
-        StreamIdleTimeout idle = accepting ? StreamIdleTimeout.lift(request) : StreamIdleTimeout.NONE;
         try {
             StringBuilder opening = new StringBuilder(": live events\n\n");
             if (!accepting) {
@@ -123,28 +119,23 @@ public final class LiveStreams implements SmartLifecycle {
             response.setCharacterEncoding(StandardCharsets.UTF_8);
             response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
             response.setHeader("X-Accel-Buffering", "no"); // nginx: pass each event on at once
-            // Every write is flushed at once anyway; with a buffer, Jetty's HttpOutput acquires a
-            // 32 KiB direct buffer at the first write and keeps it until the response completes, i.e.
-            // for the stream's whole life. Without one, each event goes straight to the connection.
-            response.setBufferSize(0);
             ServletOutputStream out = response.getOutputStream();
             write(out, opening);
             if (accepting) {
-                handOver(stream, request.startAsync(), out, idle);
+                handOver(stream, request.startAsync(), out);
                 handedOver = true;
             }
         } catch (IOException gone) {
-            // The client went away (Jetty's EofException): nothing to answer.
+            // The client went away (Tomcat's ClientAbortException): nothing to answer.
         } finally {
             if (!handedOver) {
                 unregister(stream);
-                idle.restore();
             }
         }
     }
 
     /** Relays on a thread of the stream's own until the stream ends, then completes the request. */
-    private void handOver(LiveStream stream, AsyncContext async, ServletOutputStream out, StreamIdleTimeout idle) {
+    private void handOver(LiveStream stream, AsyncContext async, ServletOutputStream out) {
         async.setTimeout(0); // no container timeout: the stream ends itself, at the token's exp at the latest
         AtomicBoolean completed = new AtomicBoolean();
         async.addListener(new AsyncListener() {
@@ -171,12 +162,11 @@ public final class LiveStreams implements SmartLifecycle {
             try {
                 relay(stream, out);
             } catch (IOException gone) {
-                // The client went away (Jetty's EofException): nothing to answer.
+                // The client went away (Tomcat's ClientAbortException): nothing to answer.
             } catch (InterruptedException stopping) {
                 Thread.currentThread().interrupt();
             } finally {
                 unregister(stream);
-                idle.restore();
                 if (!completed.get()) {
                     try {
                         async.complete();

@@ -2,8 +2,7 @@ package dev.tasks.api.problem;
 
 import dev.tasks.api.database.DatabaseFailures;
 import jakarta.servlet.http.HttpServletRequest;
-import org.eclipse.jetty.http.BadMessageException;
-import org.eclipse.jetty.http.HttpException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedRuntimeException;
@@ -76,20 +75,10 @@ public final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /** Tomcat parses the query string lazily and throws on a broken %-escape: the client's mistake. */
-    /**
-     * Jetty parses the query string lazily and throws on a broken %-escape (an HttpException, 400,
-     * "Bad query"): the client's mistake, answered with its status and without Jetty's reason.
-     */
-    @ExceptionHandler({BadMessageException.class, HttpException.IllegalArgumentException.class})
-    ResponseEntity<Object> refusedByJetty(RuntimeException ex, WebRequest request) {
-        HttpStatus status = HttpStatus.resolve(((HttpException) ex).getCode());
-        if (status == null || !status.is4xxClientError()) {
-            status = HttpStatus.BAD_REQUEST;
-        }
-        String detail = String.valueOf(ex.getMessage()).contains("query")
-                ? "The query string is not valid URL encoding."
-                : "The request could not be read.";
-        return handleExceptionInternal(ex, Problems.of(status, detail), new HttpHeaders(), status, request);
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> badQueryString(InvalidParameterException ex, WebRequest request) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "The query string is not valid URL encoding.");
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
 
     /**

@@ -17,19 +17,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses request bodies over 1 MiB with 413 (a task is at most a few KiB): up front from
  * {@code Content-Length}, and while reading for chunked bodies that declare no length.
- * The container's own limit (Jetty's {@code max-http-form-post-size}) only covers form posts. A feature's {@link LargeBodyRoute}
+ * Tomcat's own {@code maxPostSize} only covers form posts. A feature's {@link LargeBodyRoute}
  * (an import file) gets its own, larger limit, enforced the same way.
  */
 final class BodySizeLimitFilter extends OncePerRequestFilter {
 
     static final long MAX_BYTES = 1024 * 1024;
-    /**
-     * What is read and dropped of a refused body before the connection is closed. Jetty closes a
-     * connection whose request body was left unread, and the client, still sending, then gets a
-     * reset instead of the 413 (HttpClient: "header parser received no bytes"); reading the rest
-     * first lets it read its answer. Tomcat did the same by itself (maxSwallowSize, 2 MiB).
-     */
-    static final long SWALLOW_BYTES = 2 * 1024 * 1024;
 
     private final Problems problems;
     private final List<LargeBodyRoute> largeBodies;
@@ -52,36 +45,12 @@ final class BodySizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long limit = limit(request);
-        long declared = request.getContentLengthLong();
-        if (declared > limit) {
+        if (request.getContentLengthLong() > limit) {
             problems.write(
                     request, response, Problems.of(HttpStatus.CONTENT_TOO_LARGE, BodyTooLargeException.detail(limit)));
-            if (declared <= SWALLOW_BYTES) {
-                swallow(request, response);
-            }
             return;
         }
-        LimitedRequest limited = new LimitedRequest(request, limit);
-        chain.doFilter(limited, response);
-        if (limited.overflowed()) {
-            swallow(request, response);
-        }
-    }
-
-    /** The answer first (a client may stop sending once it has it), then at most SWALLOW_BYTES read. */
-    private static void swallow(HttpServletRequest request, HttpServletResponse response) {
-        try {
-            response.flushBuffer();
-            ServletInputStream in = request.getInputStream();
-            byte[] buffer = new byte[8192];
-            long left = SWALLOW_BYTES;
-            int n;
-            while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
-                left -= n;
-            }
-        } catch (IOException | IllegalStateException e) {
-            // The client is gone, or the body cannot be read any more: the container closes the connection.
-        }
+        chain.doFilter(new LimitedRequest(request, limit), response);
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {
@@ -100,10 +69,6 @@ final class BodySizeLimitFilter extends OncePerRequestFilter {
                 limited = new LimitedInputStream(super.getInputStream(), limit);
             }
             return limited;
-        }
-
-        boolean overflowed() {
-            return limited instanceof LimitedInputStream in && in.count > limit;
         }
     }
 

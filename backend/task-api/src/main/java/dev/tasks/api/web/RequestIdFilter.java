@@ -29,7 +29,7 @@ final class RequestIdFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        // On an error dispatch (the container forwarding to /error) the id was already chosen.
+        // On an error dispatch (Tomcat forwarding to /error) the id was already chosen.
         String id = response.getHeader(HEADER);
         if (id == null) {
             String given = request.getHeader(HEADER);

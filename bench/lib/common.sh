@@ -13,3 +13,10 @@ report_context() { # title
 - **load average** (1/5/15 min) at the start: $LOADAVG_START; at the end: $(cut -d' ' -f1-3 /proc/loadavg). "other CPU %" below is everything on the machine but the servers and the load generator: above ~10 % the figures are disturbed.
 MD
 }
+
+# Each wrk run of $RESULTS (run.sh's TSV, a header line first) as a row of a Markdown table.
+results_table() {
+  echo "| scenario | req/s | p50 ms | p99 ms | errors | non-2xx | API CPU µs/req | PostgreSQL CPU µs/req | other CPU % |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+  awk -F'\t' 'NR > 1 {printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $5, $9, $10, $16, $17, $15}' "$RESULTS"
+}

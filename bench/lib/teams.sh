@@ -25,9 +25,7 @@ OUT=$BENCH/results/teams-$STAMP.md
   report_context "A member's list of a team's tasks against a user's own list, task API"
   echo "- each of the $USERS users is a \`member\` of a team of their own holding $TASKS_PER_USER tasks (Better Auth's organization tables, \`bench/tools/BenchTeams.java\`); \`list\` = \`GET /api/{user_id}/tasks\`, \`team-list\` = \`GET /api/teams/{team_id}/tasks\` with the member's token; run alternately, $RUNS times each; list cache \`TASK_LIST_CACHE_MB=${LIST_CACHE:-16}\`, membership cache 4 s"
   echo
-  echo "| scenario | req/s | p50 ms | p99 ms | errors | non-2xx | API CPU µs/req | PostgreSQL CPU µs/req | other CPU % |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
-  awk -F'\t' 'NR > 1 {printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $5, $9, $10, $16, $17, $15}' "$RESULTS"
+  results_table
   echo
   python3 - "$RESULTS" <<'PY'
 import csv, statistics, sys

@@ -38,9 +38,7 @@ OUT=$BENCH/results/views-$STAMP.md
   echo "- two users seeded by \`bench/tools/BenchViews.java\` (1 000 and 100 000 tasks; the same 25 in Today, 50 in Upcoming; the rest completed history, undated, or due after next week), then \`VACUUM (ANALYZE)\` and \`CHECKPOINT\`; 32 connections on one user each"
   echo "- today = \`GET /api/{user}/tasks?due_before=$TODAY&completed=false&sort=due_date&tz=UTC\`, upcoming = \`…?due_after=$TODAY&due_before=$LAST&sort=due_date&tz=UTC\` (what the web app sends, frontend/lib/tasks/views.ts); list cache \`TASK_LIST_CACHE_MB=${LIST_CACHE:-16}\`"
   echo
-  echo "| scenario | req/s | p50 ms | p99 ms | errors | non-2xx | API CPU µs/req | PostgreSQL CPU µs/req | other CPU % |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
-  awk -F'\t' 'NR > 1 {printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $5, $9, $10, $16, $17, $15}' "$RESULTS"
+  results_table
   echo
   python3 - "$RESULTS" <<'PY'
 import csv, statistics, sys

@@ -34,6 +34,20 @@ function pick()
   return u, t
 end
 
+-- A scenario of one GET per user (path(u) is that user's), prepared once per thread and sent
+-- round-robin over the users: defines wrk's init and request.
+function get_each_user(path)
+  local reqs = {}
+  function init(args)
+    load_users(args[1])
+    for k, u in ipairs(users) do reqs[k] = wrk.format("GET", path(u), u.headers) end
+  end
+  function request()
+    i = i + 1
+    return reqs[(i % #reqs) + 1]
+  end
+end
+
 function done(summary, latency, requests)
   local e = summary.errors
   io.write(string.format(

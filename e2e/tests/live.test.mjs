@@ -3,35 +3,15 @@
 // the other without a reload, and an edit made while the browser is offline is kept, the page says
 // "Offline — changes will sync", and it reaches the other tab once back online.
 import assert from "node:assert/strict";
-import { after, before, describe } from "node:test";
-import { launchBrowser } from "../support/browser.mjs";
-import { browserSuite } from "../support/browser-suite.mjs";
+import { before, describe } from "node:test";
+import { browserJourney, JWT_LIFETIME_S, PASSWORD } from "../support/browser-system.mjs";
 import { delay } from "../support/processes.mjs";
-import { startSystem, WEB_URL } from "../support/system.mjs";
+import { WEB_URL } from "../support/system.mjs";
 import { eventually, signUp, TasksPage } from "../support/tasks-page.mjs";
 
-const JWT_LIFETIME_S = 20;
-const DANA = { email: "dana@example.com", password: "correct-horse-battery-9", name: "Dana" };
+const DANA = { email: "dana@example.com", password: PASSWORD, name: "Dana" };
 
-let system;
-let browser;
-const { problems, newContext, browserTest } = browserSuite(() => browser);
-
-before(
-  async () => {
-    system = await startSystem({ env: { JWT_EXPIRATION_TIME: `${JWT_LIFETIME_S}s`, AUTH_RATE_LIMIT: "off" } });
-    browser = await launchBrowser();
-  },
-  { timeout: 1_200_000 },
-);
-
-after(
-  async () => {
-    await browser?.close().catch(() => {});
-    await system?.stop();
-  },
-  { timeout: 120_000 },
-);
+const { problems, newContext, browserTest } = browserJourney();
 
 describe("two tabs of one person", () => {
   let context;

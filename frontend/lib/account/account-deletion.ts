@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from "pg";
+import { inTransaction } from "../database/transaction";
 import { emailKey } from "./email-key";
 import { teamsOnAccountDeletion } from "../teams/team-deletion";
 
@@ -237,10 +238,8 @@ async function discover(client: PoolClient) {
 
 /** Deletes the user and all they own in one transaction; returns rows deleted per table. */
 export async function deleteAccountData(pool: Pool, userId: string, email?: string): Promise<Record<string, number>> {
-  const client = await pool.connect();
-  const counts: Record<string, number> = {};
-  try {
-    await client.query("BEGIN");
+  return inTransaction(pool, async (client) => {
+    const counts: Record<string, number> = {};
     let teamsDone = false;
     for (const s of deletionStatements(userId, await discover(client), email)) {
       // Once the user and their sessions are locked and before their memberships go: the teams
@@ -252,14 +251,8 @@ export async function deleteAccountData(pool: Pool, userId: string, email?: stri
       const result = await client.query(s.text, s.values);
       if (!s.label.startsWith(LOCK_PREFIX)) counts[s.label] = result.rowCount ?? 0;
     }
-    await client.query("COMMIT");
     return counts;
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /** Better Auth's `user.deleteUser` options: password re-entered, no email round trip. */

@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from "pg";
+import { inTransaction } from "../database/transaction";
 
 /**
  * What goes with a team, and what happens to teams when an account goes. Plain SQL in one
@@ -75,22 +76,14 @@ async function run(client: PoolClient, statements: Statement[], counts: Record<s
 
 /** Deletes a team with its lists and tasks, all or nothing; returns rows deleted per table. */
 export async function deleteTeamData(pool: Pool, teamId: string): Promise<Record<string, number>> {
-  const client = await pool.connect();
-  const counts: Record<string, number> = {};
-  try {
-    await client.query("BEGIN");
+  return inTransaction(pool, async (client) => {
+    const counts: Record<string, number> = {};
     const tables = await discoverTeamTables(client);
     // Locked first: an account deletion handing this team over (below) waits, or is waited for.
     await client.query(`SELECT 1 FROM ${q(tables.authSchema)}."organization" WHERE "id" = $1 FOR UPDATE`, [teamId]);
     await run(client, teamDeletionStatements(teamId, tables), counts);
-    await client.query("COMMIT");
     return counts;
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /** A member row as the hand-over reads it. */

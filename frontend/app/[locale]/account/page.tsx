@@ -16,6 +16,7 @@ import { UNDO_DAYS } from "@/lib/account/email-change";
 import { firstValue, pageLocale, type LocalePageProps } from "@/lib/http/page-params";
 import { accountPath, tasksPath } from "@/lib/http/paths";
 import { requireSession } from "@/lib/auth/session";
+import "../card-pages.css";
 import "./account.css";
 
 export const metadata: Metadata = { title: "Account" };

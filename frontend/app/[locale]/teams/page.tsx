@@ -4,6 +4,7 @@ import { TeamsHeader } from "@/components/teams/TeamsHeader";
 import { pageLocale, type LocalePageProps } from "@/lib/http/page-params";
 import { requireSession } from "@/lib/auth/session";
 import { teamsPath } from "@/lib/teams/team-links";
+import "../card-pages.css";
 import "./teams.css";
 
 export const metadata: Metadata = { title: "Teams" };

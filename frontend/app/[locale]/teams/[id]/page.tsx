@@ -7,6 +7,7 @@ import { auth } from "@/lib/auth/auth";
 import { requireSession } from "@/lib/auth/session";
 import { pageLocale } from "@/lib/http/page-params";
 import { teamPath } from "@/lib/teams/team-links";
+import "../../card-pages.css";
 import "../teams.css";
 
 export const metadata: Metadata = { title: "Team" };

@@ -11,6 +11,7 @@ import { signInPath, signUpPath } from "@/lib/http/paths";
 import { teamErrorMessage } from "@/lib/teams/team-errors";
 import { acceptInvitationPath, teamsPath } from "@/lib/teams/team-links";
 import { highestRole } from "@/lib/teams/team-rules";
+import "../../card-pages.css";
 import "../teams.css";
 
 export const metadata: Metadata = { title: "Team invitation" };

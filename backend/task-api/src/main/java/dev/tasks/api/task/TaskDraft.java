@@ -23,16 +23,21 @@ public record TaskDraft(
         List<String> labels,
         String recurrence) {
 
-    /** The fields a draft is read from, named as in the API. */
-    public static final List<String> FIELDS = List.of(
-            TaskFields.TITLE,
-            TaskFields.DESCRIPTION,
-            TaskFields.COMPLETED,
-            TaskFields.DUE_DATE,
-            TaskFields.DUE_TIME,
-            TaskFields.PRIORITY,
-            TaskFields.LABELS,
-            TaskFields.RECURRENCE);
+    /** The fields a draft is read from, named as in the API (by {@link TaskFields}). */
+    public static final String TITLE = TaskFields.TITLE,
+            DESCRIPTION = TaskFields.DESCRIPTION,
+            COMPLETED = TaskFields.COMPLETED,
+            DUE_DATE = TaskFields.DUE_DATE,
+            DUE_TIME = TaskFields.DUE_TIME,
+            PRIORITY = TaskFields.PRIORITY,
+            LABELS = TaskFields.LABELS,
+            RECURRENCE = TaskFields.RECURRENCE;
+
+    public static final List<String> FIELDS =
+            List.of(TITLE, DESCRIPTION, COMPLETED, DUE_DATE, DUE_TIME, PRIORITY, LABELS, RECURRENCE);
+
+    /** A priority's words, by its number: 0 (none) to 3 (high). */
+    public static final List<String> PRIORITIES = TaskFields.PRIORITY_NAMES;
 
     public static final int TITLE_MAX = TaskText.TITLE_MAX;
     public static final int DESCRIPTION_MAX = TaskText.DESCRIPTION_MAX;

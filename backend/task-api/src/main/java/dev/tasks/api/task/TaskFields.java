@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * What a client writes of a task, each field valid on its own (read by {@link NewTask} and
@@ -52,7 +53,19 @@ record TaskFields(
     /** Longer is no Better Auth user id (they are 32 characters): 422 without asking the team. */
     static final int MAX_ASSIGNEE_LENGTH = 256;
 
-    static final int MAX_PRIORITY = 3;
+    /** A priority's words, by its number: 0 (none) to {@link #MAX_PRIORITY} (high). */
+    static final List<String> PRIORITY_NAMES = List.of("none", "low", "medium", "high");
+
+    static final int MAX_PRIORITY = PRIORITY_NAMES.size() - 1;
+
+    /** "must be 0 (none), 1 (low), 2 (medium) or 3 (high)". */
+    private static final String PRIORITY_RULE = "must be "
+            + String.join(
+                    ", ",
+                    IntStream.range(0, MAX_PRIORITY)
+                            .mapToObj(p -> p + " (" + PRIORITY_NAMES.get(p) + ")")
+                            .toList())
+            + " or " + MAX_PRIORITY + " (" + PRIORITY_NAMES.get(MAX_PRIORITY) + ")";
 
     /** {@code HH:MM}, 24 hours, exactly two digits each (SPEC 1.7). */
     private static final DateTimeFormatter TIME =
@@ -133,7 +146,7 @@ record TaskFields(
             json.problem(PRIORITY, "must not be null");
         }
         if (priority != null && (priority < 0 || priority > MAX_PRIORITY)) {
-            json.problem(PRIORITY, "must be 0 (none), 1 (low), 2 (medium) or 3 (high)");
+            json.problem(PRIORITY, PRIORITY_RULE);
             return null;
         }
         return priority == null ? null : priority.intValue();

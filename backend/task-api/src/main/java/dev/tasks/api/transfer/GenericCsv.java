@@ -1,5 +1,14 @@
 package dev.tasks.api.transfer;
 
+import static dev.tasks.api.task.TaskDraft.COMPLETED;
+import static dev.tasks.api.task.TaskDraft.DESCRIPTION;
+import static dev.tasks.api.task.TaskDraft.DUE_DATE;
+import static dev.tasks.api.task.TaskDraft.DUE_TIME;
+import static dev.tasks.api.task.TaskDraft.LABELS;
+import static dev.tasks.api.task.TaskDraft.PRIORITY;
+import static dev.tasks.api.task.TaskDraft.RECURRENCE;
+import static dev.tasks.api.task.TaskDraft.TITLE;
+
 import dev.tasks.api.task.TaskDraft;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,21 +27,18 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class GenericCsv {
 
-    static final String TITLE = "title",
-            DESCRIPTION = "description",
-            DUE_DATE = "due_date",
-            DUE_TIME = "due_time",
-            PRIORITY = "priority",
-            LIST = "list",
-            LABELS = "labels",
-            COMPLETED = "completed",
-            RECURRENCE = "recurrence";
+    /** A list's name (the API's tasks name their list by id); the other columns are the API's fields. */
+    static final String LIST = "list";
 
+    /** In the order an export writes them. */
     static final List<String> COLUMNS =
             List.of(TITLE, DESCRIPTION, DUE_DATE, DUE_TIME, PRIORITY, LIST, LABELS, COMPLETED, RECURRENCE);
 
-    private static final Map<String, Integer> PRIORITIES =
-            Map.of("0", 0, "1", 1, "2", 2, "3", 3, "none", 0, "low", 1, "medium", 2, "high", 3);
+    /** A priority's number or its word (the API's, {@link TaskDraft#PRIORITIES}), lower case. */
+    private static final Map<String, Integer> PRIORITIES = priorities();
+
+    private static final String PRIORITY_RULE =
+            "must be 0-" + (TaskDraft.PRIORITIES.size() - 1) + " or " + String.join(", ", TaskDraft.PRIORITIES);
     private static final Map<String, Boolean> BOOLEANS =
             Map.of("true", true, "false", false, "yes", true, "no", false, "1", true, "0", false);
 
@@ -100,7 +106,7 @@ final class GenericCsv {
         if (priority != null && !priority.isBlank()) {
             Integer value = PRIORITIES.get(priority.strip().toLowerCase(Locale.ROOT));
             if (value == null) {
-                throw ImportProblem.at(line.number(), PRIORITY, "must be 0-3 or none, low, medium, high");
+                throw ImportProblem.at(line.number(), PRIORITY, PRIORITY_RULE);
             }
             task.put(PRIORITY, value);
         }
@@ -132,6 +138,15 @@ final class GenericCsv {
             return column.equals(TITLE) ? "" : null;
         }
         return CsvCells.read(line.fields().get(index));
+    }
+
+    private static Map<String, Integer> priorities() {
+        Map<String, Integer> priorities = new HashMap<>();
+        for (int priority = 0; priority < TaskDraft.PRIORITIES.size(); priority++) {
+            priorities.put(String.valueOf(priority), priority);
+            priorities.put(TaskDraft.PRIORITIES.get(priority), priority);
+        }
+        return Map.copyOf(priorities);
     }
 
     private static void putText(ObjectNode task, String field, String value) {

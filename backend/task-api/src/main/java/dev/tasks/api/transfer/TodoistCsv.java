@@ -105,12 +105,12 @@ final class TodoistCsv {
     private static Task task(CsvRecords.Line line, Map<String, Integer> columns) {
         ObjectNode task = JsonNodeFactory.instance.objectNode();
         String content = value(line, columns, "CONTENT");
-        var labels = task.putArray("labels");
+        var labels = task.putArray(TaskDraft.LABELS);
         Matcher matcher = LABEL.matcher(content);
         while (matcher.find()) {
             labels.add(matcher.group(1));
         }
-        task.put("title", LABEL.matcher(content).replaceAll("").replaceAll("\\s{2,}", " "));
+        task.put(TaskDraft.TITLE, LABEL.matcher(content).replaceAll("").replaceAll("\\s{2,}", " "));
         String description = value(line, columns, "DESCRIPTION");
         String priority = value(line, columns, "PRIORITY").strip();
         if (!priority.isEmpty()) {
@@ -118,7 +118,7 @@ final class TodoistCsv {
             if (ours == null) {
                 throw ImportProblem.at(line.number(), "PRIORITY", "must be 1 (highest) to 4 (none), was " + priority);
             }
-            task.put("priority", ours);
+            task.put(TaskDraft.PRIORITY, ours);
         }
         String date = value(line, columns, "DATE").strip();
         if (date.isEmpty()) {
@@ -128,9 +128,9 @@ final class TodoistCsv {
         if (!date.isEmpty()) {
             Optional<LocalDateTime> due = due(date);
             if (due.isPresent()) {
-                task.put("due_date", due.get().toLocalDate().toString());
+                task.put(TaskDraft.DUE_DATE, due.get().toLocalDate().toString());
                 if (!due.get().toLocalTime().equals(LocalTime.MIDNIGHT) || hasTime(date)) {
-                    task.put("due_time", TaskDraft.time(due.get().toLocalTime()));
+                    task.put(TaskDraft.DUE_TIME, TaskDraft.time(due.get().toLocalTime()));
                 }
             } else {
                 description = (description.isBlank() ? "" : description + "\n\n") + "Todoist date: " + date;
@@ -138,7 +138,7 @@ final class TodoistCsv {
             }
         }
         if (!description.isEmpty()) {
-            task.put("description", description);
+            task.put(TaskDraft.DESCRIPTION, description);
         }
         return new Task(Drafts.read(line.number(), task), dateKept);
     }

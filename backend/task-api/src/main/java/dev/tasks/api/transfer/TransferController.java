@@ -17,10 +17,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -61,7 +63,7 @@ class TransferController {
     private final Export export;
     private final Importer importer;
     private final OwnedWrites writes;
-    private final ImportSlots slots;
+    private final TransferSlots slots;
     private final JsonMapper json;
     private final TransactionTemplate snapshot;
 
@@ -69,7 +71,7 @@ class TransferController {
             Export export,
             Importer importer,
             OwnedWrites writes,
-            ImportSlots slots,
+            TransferSlots slots,
             JsonMapper json,
             PlatformTransactionManager transactions) {
         this.export = export;
@@ -89,9 +91,8 @@ class TransferController {
             responseCode = "200",
             description = "the export, as an attachment",
             content = @Content(schema = @Schema(implementation = Export.Document.class)))
-    ResponseEntity<byte[]> exportJson(@Parameter(hidden = true) Owner owner) {
-        Export.Document document = snapshot.execute(status -> export.of(owner));
-        return attachment(Export.json(json, document), "json");
+    ResponseEntity<Resource> exportJson(@Parameter(hidden = true) Owner owner) {
+        return attachment(spool(out -> export.writeJson(owner, json, out)), "json");
     }
 
     @GetMapping(path = "/export.csv", produces = CSV)
@@ -102,9 +103,25 @@ class TransferController {
             responseCode = "200",
             description = "the tasks, as an attachment (UTF-8, RFC 4180)",
             content = @Content(mediaType = CSV, schema = @Schema(type = "string")))
-    ResponseEntity<byte[]> exportCsv(@Parameter(hidden = true) Owner owner) {
-        Export.Document document = snapshot.execute(status -> export.of(owner));
-        return attachment(Export.csv(document).getBytes(StandardCharsets.UTF_8), "csv");
+    ResponseEntity<Resource> exportCsv(@Parameter(hidden = true) Owner owner) {
+        return attachment(spool(out -> export.writeCsv(owner, out)), "csv");
+    }
+
+    /** The export written in one snapshot to a file, in one of the slots imports use (TransferSlots). */
+    private ExportFile spool(ExportFile.Writer writer) {
+        return slots.run(() -> ExportFile.write(out -> {
+            try {
+                snapshot.executeWithoutResult(status -> {
+                    try {
+                        writer.writeTo(out);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        }));
     }
 
     @PostMapping(path = IMPORT, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -174,12 +191,14 @@ class TransferController {
         }
     }
 
-    private static ResponseEntity<byte[]> attachment(byte[] body, String extension) {
+    private static ResponseEntity<Resource> attachment(ExportFile file, String extension) {
         String name = "tasks-" + LocalDate.now(ZoneOffset.UTC) + "." + extension;
+        long size = file.size();
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(body);
+                .contentLength(size)
+                .body(new InputStreamResource(file.open()));
     }
 
     /** The import's body limit: 5 MiB instead of 1 (web.BodySizeLimitFilter). */

@@ -169,6 +169,15 @@ class TaskPlanningTest extends ApiTest {
     }
 
     @Test
+    void aPriorityOutOfRangeIsRefusedWithEveryNumberAndItsWord() {
+        Response response = api().post(tasks, token, "{\"title\":\"t\",\"priority\":4}");
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.json().get("errors").get(0).get("message").asString())
+                .isEqualTo("must be 0 (none), 1 (low), 2 (medium) or 3 (high)");
+    }
+
+    @Test
     void anotherUsersListIs422LikeAMissingOne() {
         String other = newUser();
         long theirs = api().post("/api/" + other + "/lists", TestTokens.forUser(other), "{\"name\":\"theirs\"}")

@@ -5,10 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tasks.api.support.Api.Response;
 import dev.tasks.api.support.ApiTest;
 import dev.tasks.api.support.TestTokens;
+import java.io.IOException;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,6 +24,9 @@ import tools.jackson.databind.JsonNode;
  * CSV and the generic CSV; the size bounds (413) and another user's path (403).
  */
 class TransferApiTest extends ApiTest {
+
+    @Autowired
+    private JdbcClient jdbc;
 
     private final String user = newUser();
     private final String token = TestTokens.forUser(user);
@@ -161,7 +171,9 @@ class TransferApiTest extends ApiTest {
         Response bad = importFile("", "text/csv", csv.toString());
         assertThat(bad.status()).as(bad.body()).isEqualTo(422);
         assertThat(bad.contentType()).startsWith("application/problem+json");
-        assertThat(bad.json().get("detail").asString()).contains("line 10000: priority");
+        // The priorities' numbers and words are the API's (TaskFields), said once.
+        assertThat(bad.json().get("detail").asString())
+                .contains("line 10000: priority must be 0-3 or none, low, medium, high");
         assertThat(bad.json().get("line").asLong()).isEqualTo(10_000);
         assertThat(export(user, token).get("tasks")).isEmpty();
         assertThat(export(user, token).get("lists")).isEmpty();
@@ -269,6 +281,40 @@ class TransferApiTest extends ApiTest {
         Response taskBody =
                 api().post("/api/" + user + "/tasks", token, "{\"title\":\"" + "x".repeat(1_100_000) + "\"}");
         assertThat(taskBody.status()).as("other routes keep 1 MiB").isEqualTo(413);
+    }
+
+    /**
+     * More tasks than one fetch of the export's cursor (500), written straight into the table: every
+     * one arrives, in order, with the labels gathered in a first pass; the sizes announced are the
+     * sizes sent; and the spooled file is gone once the answer is sent.
+     */
+    @Test
+    void aLargeExportArrivesWholeAndLeavesNoFileBehind() throws IOException {
+        jdbc.sql("insert into tasks.tasks (user_id, title, position, labels) select :user, 'Task ' || n,"
+                        + " lpad(n::text, 6, '0'), case when n = 1 then array['Home'] when n % 2 = 0 then"
+                        + " array['home', 'Work'] else '{}' end from generate_series(1, 1234) n")
+                .param("user", user)
+                .update();
+        Response json = api().get("/api/" + user + "/export", token);
+        assertThat(json.status()).isEqualTo(200);
+        assertThat(json.header("Content-Length").orElseThrow())
+                .isEqualTo(Integer.toString(json.body().getBytes(StandardCharsets.UTF_8).length));
+        JsonNode document = json.json();
+        assertThat(document.get("tasks")).hasSize(1234);
+        assertThat(document.get("tasks").get(0).get("title").asString()).isEqualTo("Task 1");
+        assertThat(document.get("tasks").get(1233).get("title").asString()).isEqualTo("Task 1234");
+        assertThat(document.get("labels").toString())
+                .as("one spelling per label, the first task's, sorted")
+                .isEqualTo("[\"Home\",\"Work\"]");
+
+        Response csv = api().get("/api/" + user + "/export.csv", token);
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.body().split("\r\n")).hasSize(1 + 1234);
+
+        try (Stream<Path> left = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            assertThat(left.map(path -> path.getFileName().toString()))
+                    .noneMatch(name -> name.startsWith("tasks-export-"));
+        }
     }
 
     @Test

@@ -9,17 +9,17 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.ErrorResponseException;
 
 /** Imports past the instance's slots are refused with 429 and Retry-After, and a slot is given back after a failure. */
-class ImportSlotsTest {
+class TransferSlotsTest {
 
     @Test
     void anImportBeyondTheSlotsIs429WithRetryAfter() {
-        ImportSlots slots = new ImportSlots(1, Duration.ZERO);
+        TransferSlots slots = new TransferSlots(1, Duration.ZERO);
         String inner = slots.run(() -> {
             assertThatThrownBy(() -> slots.run(() -> "second"))
                     .isInstanceOfSatisfying(ErrorResponseException.class, e -> {
                         assertThat(e.getStatusCode().value()).isEqualTo(429);
                         assertThat(e.getHeaders().getFirst(HttpHeaders.RETRY_AFTER))
-                                .isEqualTo(Integer.toString(ImportSlots.WAIT_SECONDS));
+                                .isEqualTo(Integer.toString(TransferSlots.WAIT_SECONDS));
                     });
             return "first";
         });
@@ -29,7 +29,7 @@ class ImportSlotsTest {
 
     @Test
     void aFailedImportGivesItsSlotBack() {
-        ImportSlots slots = new ImportSlots(1, Duration.ZERO);
+        TransferSlots slots = new TransferSlots(1, Duration.ZERO);
         assertThatThrownBy(() -> slots.run(() -> {
                     throw ImportProblem.file("is empty");
                 }))

@@ -11,14 +11,17 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * At most {@value #SLOTS} imports are read and written at once on an instance: a 10,000-task file
- * takes some 20 MB of heap while it is checked (its rows as JSON trees and drafts), and the API runs
- * with a 112 MiB heap (jvm.options), so many at once would end in an OutOfMemoryError, a 5xx for
- * everyone. A request that finds no slot within {@value #WAIT_SECONDS} s gets 429 with
- * {@code Retry-After}, like any other limit (SPEC 1.5); it has had no effect.
+ * At most {@value #SLOTS} imports or exports run at once on an instance. A 10,000-task import takes
+ * some 20 MB of heap while it is checked (its rows as JSON trees and drafts), and the API runs with a
+ * 112 MiB heap (jvm.options), so many at once would end in an OutOfMemoryError, a 5xx for everyone.
+ * An export keeps little heap (it is spooled to a file, {@link ExportFile}) but holds a database
+ * connection and a snapshot for as long as the owner's rows take to read, so it shares the slots:
+ * a crowd of exports cannot take the pool from everyone else. A request that finds no slot within
+ * {@value #WAIT_SECONDS} s gets 429 with {@code Retry-After}, like any other limit (SPEC 1.5); it has
+ * had no effect.
  */
 @Component
-class ImportSlots {
+class TransferSlots {
 
     static final int SLOTS = 2;
     static final int WAIT_SECONDS = 10;
@@ -26,11 +29,11 @@ class ImportSlots {
     private final Semaphore slots;
     private final Duration wait;
 
-    ImportSlots() {
+    TransferSlots() {
         this(SLOTS, Duration.ofSeconds(WAIT_SECONDS));
     }
 
-    ImportSlots(int slots, Duration wait) {
+    TransferSlots(int slots, Duration wait) {
         this.slots = new Semaphore(slots, true);
         this.wait = wait;
     }
@@ -56,7 +59,8 @@ class ImportSlots {
     private static ErrorResponseException busy() {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.TOO_MANY_REQUESTS,
-                "Other imports are running on this server right now; nothing was changed. Try again in a few seconds.");
+                "Other imports or exports are running on this server right now; nothing was changed. Try again in a few"
+                        + " seconds.");
         ErrorResponseException busy = new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS, problem, null);
         busy.getHeaders().set(HttpHeaders.RETRY_AFTER, Integer.toString(WAIT_SECONDS));
         return busy;

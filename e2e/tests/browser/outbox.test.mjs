@@ -28,20 +28,33 @@ describe("edits the API has not confirmed", () => {
   let userId;
   const api = async (pathname, init) => callApi(`/api/${userId}${pathname}`, await tokenFromPage(page), init);
 
-  /** Holds every PUT and POST to the API (the edit stays unconfirmed); returns the held requests. */
+  /**
+   * Holds every PUT and POST to the API (the edit stays unconfirmed) until `held.stop()`; later ones
+   * pass. The route stays in place while the held requests are pending: removing it first could let
+   * them through to the API.
+   */
   async function holdWrites() {
     const held = [];
-    await page.route(`${API_URL}/api/**`, (route) =>
-      ["PUT", "POST"].includes(route.request().method()) ? held.push(route) : route.fallback(),
-    );
+    let holding = true;
+    const handler = (route) =>
+      holding && ["PUT", "POST"].includes(route.request().method()) ? held.push(route) : route.fallback();
+    await page.route(`${API_URL}/api/**`, handler);
+    held.stop = () => (holding = false);
+    held.fail = async () => {
+      for (const route of held) await route.abort("failed").catch(() => {});
+      await page.unroute(`${API_URL}/api/**`, handler);
+    };
     return held;
   }
 
-  /** Reloads while the held writes are in the air, then fails them: they never reached the API. */
+  /**
+   * Reloads while the held writes are in the air, then fails them: they never reached the API. The
+   * old page sends nothing more meanwhile (its outbox's head is still held); the new page's writes pass.
+   */
   async function reloadAndFail(held) {
-    await page.unroute(`${API_URL}/api/**`);
+    held.stop();
     await page.reload();
-    for (const route of held) await route.abort("failed").catch(() => {});
+    await held.fail();
   }
 
   before(async () => {
@@ -76,12 +89,14 @@ describe("edits the API has not confirmed", () => {
       );
       assert.equal(held.length, 1, "one write at a time: the create and the rename wait behind the toggle");
 
+      // Info notices fade after 4 s: watched from the reload on.
+      const told = page.getByTestId("notice").getByText("Saved 3 earlier changes that had not been sent yet.").waitFor();
       await reloadAndFail(held);
 
+      await told;
       await tasks.expectTitles(["Pay rent", "Call Alice today", "Buy milk"]);
       await eventually(async () => assert.equal(await tasks.isCompleted("Buy milk"), true));
       await tasks.expectCounts({ active: 2, completed: 1, total: 3 });
-      await page.getByTestId("notice").getByText("Saved 3 earlier changes that had not been sent yet.").waitFor();
       assert.deepEqual(await savedEdits(page), []);
 
       const { status, body } = await api("/tasks?sort=created_at");
@@ -103,6 +118,7 @@ describe("edits the API has not confirmed", () => {
     await eventually(() => assert.equal(held.length, 1));
     const id = (await api("/tasks")).body.find((t) => t.title === "Call Alice today").id;
     assert.equal((await api(`/tasks/${id}`, { method: "DELETE" })).status, 200);
+    assert.equal((await savedEdits(page)).length, 1);
 
     await reloadAndFail(held);
 
@@ -131,8 +147,8 @@ describe("edits the API has not confirmed", () => {
     await page.getByRole("button", { name: "Sign out" }).click();
     assert.match(await asked, /1 change has not reached the server yet/);
     await page.waitForURL(/\/en\/signin/);
-    await page.unroute(`${API_URL}/api/**`);
-    for (const route of held) await route.abort("failed").catch(() => {});
+    held.stop();
+    await held.fail();
     assert.deepEqual(await savedEdits(page), []);
   });
 

@@ -105,8 +105,8 @@ describe("one person's tasks", () => {
   });
 
   browserTest("toggle: completing and un-completing update the counts and survive a reload", async () => {
-    // The list changes at once (optimistic); each toggle's PUT answer is awaited too, or the reload below
-    // could abort one still in flight or queued behind another (frontend/README.md, "Live updates": known gap).
+    // The list changes at once (optimistic); each toggle's PUT answer is awaited too, so the reload below
+    // shows what the API stored rather than what the next page replays (that is outbox.test.mjs's journey).
     const answered = () =>
       page.waitForResponse((r) => r.request().method() === "PUT" && /\/api\/[^/]+\/tasks\/\d+$/.test(r.url()));
     let saved = answered();

@@ -6,9 +6,19 @@ import { PasswordField } from "./PasswordField";
 import { useDeleteAccount } from "./useDeleteAccount";
 
 /** Deletion needs proof: the password, or for an account without one a mailed link (lib/account/deletion-proof.ts). */
-export function DeleteAccountSection({ here, hasPassword, email }: { here: string; hasPassword: boolean; email: string }) {
+export function DeleteAccountSection({
+  here,
+  hasPassword,
+  email,
+  userId,
+}: {
+  here: string;
+  hasPassword: boolean;
+  email: string;
+  userId: string;
+}) {
   const id = useId();
-  const del = useDeleteAccount(here);
+  const del = useDeleteAccount(here, userId);
   const passwordRef = useRef<HTMLInputElement>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
 

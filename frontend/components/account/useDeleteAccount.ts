@@ -6,6 +6,7 @@ import { forgetApiToken, signOutAndGoToSignIn } from "@/lib/tasks/api";
 import { authClient } from "@/lib/auth/auth-client";
 import { signInPath } from "@/lib/http/paths";
 import { withSignInNotice } from "@/lib/sign-in/signin-notices";
+import { forgetSavedEdits } from "@/lib/live/saved-edits";
 
 export type DeleteStep = "password" | "confirm" | "deleting";
 
@@ -14,7 +15,7 @@ export type DeleteStep = "password" | "confirm" | "deleting";
  * delete-user (the server deletes the user, sessions, accounts and tasks in one transaction).
  * A wrong password brings the person back to the first step with nothing deleted.
  */
-export function useDeleteAccount(here: string) {
+export function useDeleteAccount(here: string, userId: string) {
   const [step, setStep] = useState<DeleteStep>("password");
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -53,6 +54,11 @@ export function useDeleteAccount(here: string) {
       return false;
     }
     forgetApiToken();
+    try {
+      forgetSavedEdits(window.localStorage, userId); // unsent task edits of an account that is gone
+    } catch {
+      // no storage: nothing was kept
+    }
     window.location.assign(withSignInNotice(signInPath(), "account-deleted"));
     return true;
   }

@@ -1,6 +1,7 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { editsSurviveReload } from "@/lib/live/browser";
 import { useLiveUpdates } from "@/lib/live/use-live-updates";
 import { signOutAndGoToSignIn } from "@/lib/tasks/api";
 import type { Locale } from "@/lib/http/paths";
@@ -90,9 +91,23 @@ export function TasksApp({ user, locale }: Props) {
     sidebar.refresh();
   }
 
+  // Unsent edits are saved in the browser and sent by the next page; only where it cannot keep them
+  // (storage disabled) does leaving the page warn.
+  const unsaved = live.pendingEdits > 0 && !editsSurviveReload();
+  useEffect(() => {
+    if (!unsaved) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [unsaved]);
+
   async function signOut() {
+    const waiting = live.pendingEdits;
+    const changes = waiting === 1 ? "1 change has" : `${waiting} changes have`;
+    if (waiting > 0 && !window.confirm(`${changes} not reached the server yet. Sign out anyway and lose them?`)) return;
     setSigningOut(true);
-    await deletes.commitPendingDelete();
+    const deleted = deletes.commitPendingDelete();
+    if (waiting === 0) await deleted; // otherwise it may wait for an API that cannot be reached
     await signOutAndGoToSignIn();
   }
 

@@ -1,8 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { outbox } from "@/lib/live/browser";
-import { api, ApiError, errorMessage } from "@/lib/tasks/api";
+import { editsFor } from "@/lib/live/browser";
+import { ApiError, errorMessage } from "@/lib/tasks/api";
 import type { Task } from "@/lib/tasks/task";
 import type { Announce } from "./useNotices";
 import type { TaskList } from "./useTaskList";
@@ -35,25 +35,23 @@ export function usePendingDelete({ userId, tasks, announce, dismissNotice, onRem
   const [undoTask, setUndoTask] = useState<Task | null>(null);
 
   /** Sends the DELETE whose undo window is open, now. */
-  const commitPendingDelete = useCallback(
-    (init?: RequestInit) => {
-      const current = pending.current;
-      if (!current) return Promise.resolve();
-      clearTimeout(current.timer);
-      pending.current = null;
-      unhide();
-      setUndoTask(null);
-      return outbox
-        .send(() => api.deleteTask(userId, current.task.id, init))
-        .then(() => onDeleted?.())
-        .catch((err: unknown) => {
-          if (err instanceof ApiError && (err.status === 404 || err.status === 401)) return;
-          restore(current.task, current.index);
-          announce(`Couldn't delete “${current.task.title}”. ${errorMessage(err)}`, "error");
-        });
-    },
-    [userId, unhide, restore, announce, onDeleted],
-  );
+  const commitPendingDelete = useCallback(() => {
+    const current = pending.current;
+    if (!current) return Promise.resolve();
+    clearTimeout(current.timer);
+    pending.current = null;
+    unhide();
+    setUndoTask(null);
+    // Saved before it is sent (with keepalive), so leaving the page now cannot lose it.
+    return editsFor(userId)
+      .send({ kind: "delete", id: current.task.id, title: current.task.title })
+      .then(() => onDeleted?.())
+      .catch((err: unknown) => {
+        if (err instanceof ApiError && (err.status === 404 || err.status === 401)) return;
+        restore(current.task, current.index);
+        announce(`Couldn't delete “${current.task.title}”. ${errorMessage(err)}`, "error");
+      });
+  }, [userId, unhide, restore, announce, onDeleted]);
 
   function deleteTask(task: Task) {
     void commitPendingDelete();
@@ -77,7 +75,7 @@ export function usePendingDelete({ userId, tasks, announce, dismissNotice, onRem
 
   // Leaving the page sends a pending delete rather than dropping it.
   useEffect(() => {
-    const flush = () => void commitPendingDelete({ keepalive: true });
+    const flush = () => void commitPendingDelete();
     window.addEventListener("pagehide", flush);
     return () => {
       window.removeEventListener("pagehide", flush);

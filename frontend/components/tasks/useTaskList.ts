@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { outbox } from "@/lib/live/browser";
+import { editsFor } from "@/lib/live/browser";
 import type { LiveChange } from "@/lib/live/live-stream";
 import { api, ApiError, errorMessage } from "@/lib/tasks/api";
 import {
@@ -16,6 +16,7 @@ import {
 import { matchesView, moveTarget, queryFor, type ViewState } from "@/lib/tasks/views";
 import type { Announce } from "./useNotices";
 import { newIdempotencyKey } from "@/lib/http/idempotency-key";
+import { useReplayedEdits } from "./useReplayedEdits";
 
 export const PAGE_SIZE = 50;
 
@@ -68,6 +69,12 @@ export function useTaskList({ userId, state, today, tz, announce, onRemoved, onC
   useEffect(() => {
     view.current = { state, today };
   }, [state, today]);
+  // Settles with the first answer to a list request: edits a previous page left unsent go after it.
+  const [listLoaded] = useState(() => {
+    let settle = () => {};
+    const promise = new Promise<void>((resolve) => (settle = resolve));
+    return { promise, settle };
+  });
 
   const query = queryFor(state, today, tz);
   // Counts of the view whatever the completed filter says (All / Active / Completed show them).
@@ -91,13 +98,15 @@ export function useTaskList({ userId, state, today, tz, announce, onRemoved, onC
         const hiddenId = hidden.current?.id;
         const tasks = page.tasks.filter((t) => t.id !== hiddenId);
         setLoaded({ key, tasks, total: page.total - (page.tasks.length - tasks.length) });
+        listLoaded.settle();
       })
       .catch((err: unknown) => {
         if (controller.signal.aborted) return;
         setLoaded({ key, tasks: [], total: 0, error: errorMessage(err) });
+        listLoaded.settle();
       });
     return () => controller.abort();
-  }, [key, userId, queryKey]);
+  }, [key, userId, queryKey, listLoaded]);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -140,18 +149,35 @@ export function useTaskList({ userId, state, today, tz, announce, onRemoved, onC
     setLoaded((l) => ({ ...l, tasks: l.tasks.map((t) => (t.id === task.id ? task : t)) }));
   }
 
-  function removeTask(taskId: number) {
+  /** A task as the API has it now, in the view's list or out of it (the newer version wins). */
+  const removeTask = useCallback((taskId: number) => {
     setLoaded((l) => {
       const tasks = l.tasks.filter((t) => t.id !== taskId);
       return { ...l, tasks, total: l.total - (l.tasks.length - tasks.length) };
     });
-  }
+  }, []);
+
+  const showAsApiHasIt = useCallback(
+    (task: Task) => {
+      if (task.id === hidden.current?.id) return;
+      if (!matchesView(task, view.current.state, view.current.today)) {
+        removeTask(task.id);
+        return;
+      }
+      setLoaded((l) =>
+        l.tasks.some((t) => t.id === task.id)
+          ? { ...l, tasks: l.tasks.map((t) => (t.id === task.id ? task : t)) }
+          : { ...l, tasks: [task, ...l.tasks], total: l.total + 1 },
+      );
+    },
+    [removeTask],
+  );
 
   async function addTask(newTask: NewTask): Promise<boolean> {
     try {
       // One key for all of this create's retries: one that reached the API is answered, not repeated.
       const key = newIdempotencyKey();
-      const task = await outbox.send(() => api.createTask(userId, newTask, key));
+      const task = await editsFor(userId).send({ kind: "create", task: newTask, key });
       const visible = isVisible(task, state);
       onChanged();
       if (isVisible(task, { ...state, filter: "all", q: "" })) setCounts((c) => c && countsAfterAdd(c, task));
@@ -177,7 +203,13 @@ export function useTaskList({ userId, state, today, tz, announce, onRemoved, onC
     try {
       // Through the outbox, as the state wanted: a toggle retried after a lost answer would undo itself.
       // (A PUT of completed steps a recurring task as PATCH …/complete does.)
-      const saved = await outbox.send(() => api.updateTask(userId, task.id, { completed: !task.completed }));
+      const saved = await editsFor(userId).send({
+        kind: "update",
+        id: task.id,
+        title: task.title,
+        base: task.updated_at,
+        changes: { completed: !task.completed },
+      });
       onChanged();
       if (saved.completed === task.completed) setCounts((c) => c && countsAfterToggle(c, !task.completed));
       if (isVisible(saved, state)) {
@@ -212,7 +244,13 @@ export function useTaskList({ userId, state, today, tz, announce, onRemoved, onC
 
   async function saveTask(task: Task, changes: TaskChanges): Promise<string | null> {
     try {
-      const saved = await outbox.send(() => api.updateTask(userId, task.id, changes));
+      const saved = await editsFor(userId).send({
+        kind: "update",
+        id: task.id,
+        title: task.title,
+        base: task.updated_at,
+        changes,
+      });
       onChanged();
       if (isVisible(saved, state)) replaceTask(saved);
       else {
@@ -237,35 +275,33 @@ export function useTaskList({ userId, state, today, tz, announce, onRemoved, onC
       onChangedRef.current(); // the sidebar's lists, labels and counts
       if (change.kind !== "task") return;
       setCountsKey((k) => k + 1);
-      const drop = () =>
-        setLoaded((l) => {
-          const tasks = l.tasks.filter((t) => t.id !== change.id);
-          return { ...l, tasks, total: l.total - (l.tasks.length - tasks.length) };
-        });
       if (change.op === "delete") {
-        drop();
+        removeTask(change.id);
         return;
       }
-      api.getTask(userId, change.id).then(
-        (task) => {
-          if (task.id === hidden.current?.id) return;
-          if (!matchesView(task, view.current.state, view.current.today)) {
-            drop();
-            return;
-          }
-          setLoaded((l) =>
-            l.tasks.some((t) => t.id === task.id)
-              ? { ...l, tasks: l.tasks.map((t) => (t.id === task.id ? task : t)) }
-              : { ...l, tasks: [task, ...l.tasks], total: l.total + 1 },
-          );
-        },
-        (err: unknown) => {
-          if (err instanceof ApiError && err.status === 404) drop();
-        },
-      );
+      api.getTask(userId, change.id).then(showAsApiHasIt, (err: unknown) => {
+        if (err instanceof ApiError && err.status === 404) removeTask(change.id);
+      });
     },
-    [userId],
+    [userId, showAsApiHasIt, removeTask],
   );
+
+  // Edits a previous page of this user left unsent (reloaded, closed, crashed) are sent now, in order.
+  useReplayedEdits({
+    userId,
+    ready: listLoaded.promise,
+    announce,
+    onTask: (task) => {
+      showAsApiHasIt(task);
+      setCountsKey((k) => k + 1);
+      onChangedRef.current();
+    },
+    onGone: (taskId) => {
+      removeTask(taskId);
+      setCountsKey((k) => k + 1);
+      onChangedRef.current();
+    },
+  });
 
   /** Takes a task off the page (list and counts) and keeps it off until unhide(); returns where it was. */
   function hide(task: Task): number {

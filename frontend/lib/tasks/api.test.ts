@@ -2,8 +2,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeJwt } from "../auth/test-tokens";
 import { createTokenSource } from "../auth/token-source";
 import { task as fixture } from "./task-fixture";
+import { createSavedEdits, savedEditsKey } from "../live/saved-edits";
+import { memoryStorage } from "../live/test-storage";
 
-const authClientMock = vi.hoisted(() => ({ token: vi.fn(), signOut: vi.fn() }));
+const authClientMock = vi.hoisted(() => ({ token: vi.fn(), signOut: vi.fn(), getSession: vi.fn() }));
 vi.mock("../auth/auth-client", () => ({ authClient: authClientMock }));
 
 const { ApiError, createApiClient, fetchBetterAuthToken, NETWORK_ERROR_MESSAGE, pageApiUrl, signOutAndGoToSignIn } =
@@ -297,6 +299,22 @@ describe("browser wiring", () => {
     await signOutAndGoToSignIn("/en/tasks?x=1");
     expect(authClientMock.signOut).toHaveBeenCalledTimes(1);
     expect(assign).toHaveBeenCalledWith("/en/signin?next=%2Fen%2Ftasks%3Fx%3D1");
+  });
+
+  it("removes the person's unsent task edits from the browser on a sign-out they chose, not on an ended session", async () => {
+    const localStorage = memoryStorage();
+    vi.stubGlobal("window", { location: { pathname: "/en/tasks", search: "", assign }, localStorage });
+    for (const userId of [USER, "someone-else"])
+      createSavedEdits({ storage: localStorage, userId, owner: "p" }).add({ kind: "delete", id: 1, title: "t" });
+    authClientMock.getSession.mockResolvedValue({ data: { user: { id: USER } }, error: null });
+
+    await signOutAndGoToSignIn("/en/tasks", "session-ended");
+    expect(localStorage.map.has(savedEditsKey(USER))).toBe(true);
+
+    await signOutAndGoToSignIn();
+    expect(localStorage.map.has(savedEditsKey(USER))).toBe(false);
+    expect(localStorage.map.has(savedEditsKey("someone-else"))).toBe(true);
+    authClientMock.getSession.mockReset();
   });
 
   it("still leaves for sign-in when the sign-out request fails", async () => {

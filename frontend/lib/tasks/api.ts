@@ -5,6 +5,7 @@ import { withSignInNotice, type SignInNotice } from "../sign-in/signin-notices";
 import { createTokenSource, type TokenSource } from "../auth/token-source";
 import type { Label, ListDeletion, Me, NamedList, NewTask, Task, TaskChanges, TaskMove, TaskQuery } from "./task";
 import { IDEMPOTENCY_KEY_HEADER } from "../http/idempotency-key";
+import { forgetSavedEdits, OutboxFullError } from "../live/saved-edits";
 
 /**
  * The one client for the Java task API. Every call carries `Authorization: Bearer <JWT>`,
@@ -126,8 +127,9 @@ export function createApiClient({ baseUrl, tokens, onUnauthorized, fetch: fetchI
      * `idempotencyKey`: the same for every retry of this one create, so a retry whose first attempt
      * reached the API (its answer lost) gets that task back instead of making a second.
      */
-    createTask: (userId: string, task: NewTask, idempotencyKey?: string) =>
+    createTask: (userId: string, task: NewTask, idempotencyKey?: string, init?: RequestInit) =>
       json<Task>(tasksPath(userId), {
+        ...init,
         method: "POST",
         body: JSON.stringify(task),
         headers: idempotencyKey ? { [IDEMPOTENCY_KEY_HEADER]: idempotencyKey } : undefined,
@@ -135,8 +137,8 @@ export function createApiClient({ baseUrl, tokens, onUnauthorized, fetch: fetchI
 
     getTask: (userId: string, id: number) => json<Task>(taskPath(userId, id)),
 
-    updateTask: (userId: string, id: number, changes: TaskChanges) =>
-      json<Task>(taskPath(userId, id), { method: "PUT", body: JSON.stringify(changes) }),
+    updateTask: (userId: string, id: number, changes: TaskChanges, init?: RequestInit) =>
+      json<Task>(taskPath(userId, id), { ...init, method: "PUT", body: JSON.stringify(changes) }),
 
     deleteTask: (userId: string, id: number, init?: RequestInit) =>
       json<{ status: "deleted"; task_id: number }>(taskPath(userId, id), { ...init, method: "DELETE" }),
@@ -199,7 +201,7 @@ export async function errorFrom(res: Response): Promise<ApiError> {
 
 /** The sentence to show for any error thrown by the client. */
 export function errorMessage(err: unknown): string {
-  return err instanceof ApiError ? err.message : "Something went wrong. Try again.";
+  return err instanceof ApiError || err instanceof OutboxFullError ? err.message : "Something went wrong. Try again.";
 }
 
 export function messageForStatus(status: number, detail?: string, retryAfterSeconds?: number): string {
@@ -264,16 +266,28 @@ export function forgetApiToken(): void {
 
 /**
  * Ends the Better Auth session, forgets the JWT and goes to sign-in (with `next` when given,
- * and `notice` for the sentence the sign-in page shows).
+ * and `notice` for the sentence the sign-in page shows). A sign-out the person chose (no notice)
+ * also removes their unsent task edits from the browser (lib/live/saved-edits.ts); one forced by
+ * an ended session keeps them for when they sign in again.
  */
 export async function signOutAndGoToSignIn(next?: string, notice?: SignInNotice): Promise<void> {
   browserTokens.clear();
+  if (!notice) await forgetUnsentEdits();
   try {
     await authClient.signOut();
   } catch {
     // Unreachable or already signed out: the sign-in page is still the right place.
   }
   window.location.assign(notice ? withSignInNotice(signInPath(next), notice) : signInPath(next));
+}
+
+async function forgetUnsentEdits(): Promise<void> {
+  try {
+    const { data } = await authClient.getSession();
+    if (data?.user.id) forgetSavedEdits(window.localStorage, data.user.id);
+  } catch {
+    // No session or no storage: nothing of theirs is kept.
+  }
 }
 
 export const api = createApiClient({

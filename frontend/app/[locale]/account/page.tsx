@@ -54,7 +54,7 @@ export default async function AccountPage({ params, searchParams }: LocalePagePr
         <SessionsSection sessions={sessions} here={here} />
         <ApiKeysSection keys={apiKeys} apiUrl={apiUrlFromEnv()} />
         <DataSection userId={user.id} />
-        <DeleteAccountSection here={here} hasPassword={hasPassword} email={user.email} />
+        <DeleteAccountSection here={here} hasPassword={hasPassword} email={user.email} userId={user.id} />
       </main>
     </div>
   );

@@ -1,0 +1,156 @@
+// Browser journey: edits the API has not confirmed survive a reload (issue 25: "never silently drops
+// a change"). The API's writes are held with Playwright's page.route, so a toggle stays in flight
+// and a create and a rename wait behind it; the page is reloaded, the held request fails, and the
+// next page sends all three in order (the create with its Idempotency-Key). A replayed edit whose
+// task was deleted elsewhere is named in the error notice; a sign-out takes the saved edits away.
+// Starts the whole system (./run.sh): run under the shared lock, or with E2E_PORT_BASE for ports of your own.
+import assert from "node:assert/strict";
+import { after, before, describe } from "node:test";
+import { browserJourney, callApi, noPageProblems, PASSWORD } from "../../support/browser-system.mjs";
+import { API_URL, WEB_URL } from "../../support/system.mjs";
+import { eventually, signUp, TasksPage, tokenFromPage } from "../../support/tasks-page.mjs";
+
+const ADA = { email: "outbox@example.com", password: PASSWORD, name: "Ada Outbox" };
+const { problems, newContext, closeContext, browserTest } = browserJourney();
+
+/** The saved (unconfirmed) edits in the page's storage, all users' keys together. */
+const savedEdits = (page) =>
+  page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((key) => key.startsWith("tasks.outbox."))
+      .flatMap((key) => JSON.parse(localStorage.getItem(key))),
+  );
+
+describe("edits the API has not confirmed", () => {
+  let context;
+  let page;
+  let tasks;
+  let userId;
+  const api = async (pathname, init) => callApi(`/api/${userId}${pathname}`, await tokenFromPage(page), init);
+
+  /**
+   * Holds every PUT and POST to the API (the edit stays unconfirmed) until `held.stop()`; later ones
+   * pass. The route stays in place while the held requests are pending: removing it first could let
+   * them through to the API.
+   */
+  async function holdWrites() {
+    const held = [];
+    let holding = true;
+    const handler = (route) =>
+      holding && ["PUT", "POST"].includes(route.request().method()) ? held.push(route) : route.fallback();
+    await page.route(`${API_URL}/api/**`, handler);
+    held.stop = () => (holding = false);
+    held.fail = async () => {
+      for (const route of held) await route.abort("failed").catch(() => {});
+      await page.unroute(`${API_URL}/api/**`, handler);
+    };
+    return held;
+  }
+
+  /**
+   * Reloads while the held writes are in the air, then fails them: they never reached the API. The
+   * old page sends nothing more meanwhile (its outbox's head is still held); the new page's writes pass.
+   */
+  async function reloadAndFail(held) {
+    held.stop();
+    await page.reload();
+    await held.fail();
+  }
+
+  before(async () => {
+    context = await newContext();
+    page = await context.newPage();
+    tasks = new TasksPage(page);
+  });
+  after(() => context && closeContext(context));
+
+  browserTest(
+    "a toggle in flight and a create and a rename queued behind it reach the API after a reload, in order",
+    async () => {
+      await signUp(page, WEB_URL, ADA);
+      userId = JSON.parse(Buffer.from((await tokenFromPage(page)).split(".")[1], "base64url").toString()).sub;
+      await tasks.add("Buy milk");
+      await tasks.add("Call Alice");
+
+      const held = await holdWrites();
+      await tasks.item("Buy milk").getByRole("checkbox").check();
+      await eventually(() => assert.equal(held.length, 1));
+      await tasks.addForm.getByLabel("New task title").fill("Pay rent");
+      await tasks.addForm.getByRole("button", { name: "Add task" }).click();
+      await tasks.item("Call Alice").getByRole("button", { name: "Edit “Call Alice”" }).click();
+      const form = page.getByRole("form", { name: "Edit “Call Alice”" });
+      await form.getByLabel("Title").fill("Call Alice today");
+      await form.getByRole("button", { name: "Save" }).click();
+      await eventually(async () =>
+        assert.deepEqual(
+          (await savedEdits(page)).map((s) => s.edit.kind),
+          ["update", "create", "update"],
+        ),
+      );
+      assert.equal(held.length, 1, "one write at a time: the create and the rename wait behind the toggle");
+
+      // Info notices fade after 4 s: watched from the reload on.
+      const told = page.getByTestId("notice").getByText("Saved 3 earlier changes that had not been sent yet.").waitFor();
+      await reloadAndFail(held);
+
+      await told;
+      await tasks.expectTitles(["Pay rent", "Call Alice today", "Buy milk"]);
+      await eventually(async () => assert.equal(await tasks.isCompleted("Buy milk"), true));
+      await tasks.expectCounts({ active: 2, completed: 1, total: 3 });
+      assert.deepEqual(await savedEdits(page), []);
+
+      const { status, body } = await api("/tasks?sort=created_at");
+      assert.equal(status, 200);
+      assert.deepEqual(
+        body.map((t) => [t.title, t.completed]),
+        [
+          ["Buy milk", true],
+          ["Call Alice today", false],
+          ["Pay rent", false],
+        ],
+      );
+    },
+  );
+
+  browserTest("a replayed edit whose task was deleted elsewhere is named in the error notice, not dropped quietly", async () => {
+    const held = await holdWrites();
+    await tasks.item("Call Alice today").getByRole("checkbox").check();
+    await eventually(() => assert.equal(held.length, 1));
+    const id = (await api("/tasks")).body.find((t) => t.title === "Call Alice today").id;
+    assert.equal((await api(`/tasks/${id}`, { method: "DELETE" })).status, 200);
+    assert.equal((await savedEdits(page)).length, 1);
+
+    await reloadAndFail(held);
+
+    await tasks.errorNotice
+      .getByText(
+        "Couldn't save an earlier change to “Call Alice today”. That task no longer exists. It may have been deleted elsewhere.",
+      )
+      .waitFor();
+    await tasks.expectTitles(["Pay rent", "Buy milk"]);
+    assert.deepEqual(await savedEdits(page), []);
+    await tasks.errorNotice.getByRole("button", { name: "Dismiss message" }).click();
+  });
+
+  browserTest("signing out with an edit unsent asks first, then leaves nothing of it in the browser", async () => {
+    const held = await holdWrites();
+    await tasks.item("Pay rent").getByRole("checkbox").check();
+    await eventually(() => assert.equal(held.length, 1));
+    assert.equal((await savedEdits(page)).length, 1);
+
+    const asked = new Promise((resolve) =>
+      page.once("dialog", async (dialog) => {
+        resolve(dialog.message());
+        await dialog.accept();
+      }),
+    );
+    await page.getByRole("button", { name: "Sign out" }).click();
+    assert.match(await asked, /1 change has not reached the server yet/);
+    await page.waitForURL(/\/en\/signin/);
+    held.stop();
+    await held.fail();
+    assert.deepEqual(await savedEdits(page), []);
+  });
+
+  noPageProblems(problems);
+});

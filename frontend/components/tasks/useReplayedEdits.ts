@@ -1,0 +1,79 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import { replaySavedEdits } from "@/lib/live/browser";
+import type { ReplayOutcome } from "@/lib/live/edit-queue";
+import { ApiError, errorMessage } from "@/lib/tasks/api";
+import type { Task } from "@/lib/tasks/task";
+import type { Announce } from "./useNotices";
+
+interface Options {
+  userId: string;
+  /** Settles when the page's list has loaded: the replayed edits' answers land on it. */
+  ready: Promise<unknown>;
+  announce: Announce;
+  /** A replayed edit's task, as the API has it now. */
+  onTask: (task: Task) => void;
+  /** A replayed delete went through, or the task is gone. */
+  onGone: (taskId: number) => void;
+}
+
+/**
+ * Sends the edits a previous page of this user left unsent (lib/live/edit-queue.ts), once per page,
+ * and says in one notice what became of them: saved, or which could not be and why.
+ */
+export function useReplayedEdits({ userId, ready, announce, onTask, onGone }: Options) {
+  const handlers = useRef({ announce, onTask, onGone });
+  useEffect(() => {
+    handlers.current = { announce, onTask, onGone };
+  });
+
+  useEffect(() => {
+    let saved = 0;
+    const problems: string[] = [];
+    const onOutcome = (outcome: ReplayOutcome) => {
+      const { onTask, onGone } = handlers.current;
+      const line = describe(outcome);
+      if (line) problems.push(line);
+      switch (outcome.kind) {
+        case "saved":
+          saved++;
+          onTask(outcome.task);
+          break;
+        case "conflict":
+          onTask(outcome.task);
+          break;
+        case "deleted":
+          saved++;
+          if (outcome.edit.kind === "delete") onGone(outcome.edit.id);
+          break;
+        case "refused":
+          if (outcome.edit.kind !== "create" && outcome.error instanceof ApiError && outcome.error.status === 404)
+            onGone(outcome.edit.id);
+      }
+    };
+    // Claimed edits belong to this page from here on (a second run, as in React's strict mode, finds none).
+    void replaySavedEdits(userId, { ready, onOutcome }).then(() => {
+      const { announce } = handlers.current;
+      // Conflicts repeat for each later edit of the same task; one line each is enough.
+      const lines = [...new Set(problems)];
+      if (lines.length > 0) announce(lines.join(" "), "error");
+      else if (saved > 0) announce(`Saved ${saved} earlier ${saved === 1 ? "change" : "changes"} that had not been sent yet.`);
+    });
+  }, [userId, ready]);
+}
+
+function describe(outcome: ReplayOutcome): string | null {
+  const { edit } = outcome;
+  const name = outcome.kind === "conflict" ? outcome.task.title : edit.kind === "create" ? edit.task.title : edit.title;
+  switch (outcome.kind) {
+    case "conflict":
+      return `“${name}” was changed elsewhere before your earlier change to it was sent; it shows the newer version.`;
+    case "refused":
+      return edit.kind === "create"
+        ? `Couldn't add “${name}”. ${errorMessage(outcome.error)}`
+        : `Couldn't save an earlier change to “${name}”. ${errorMessage(outcome.error)}`;
+    default:
+      return null;
+  }
+}

@@ -135,6 +135,12 @@ export function tokenFromPage(page) {
   });
 }
 
-export function sessionFromPage(page) {
-  return page.evaluate(async () => (await fetch("/api/auth/get-session")).json());
+/**
+ * Better Auth's session for this page's cookies. Asked through the page's browser context, not from
+ * inside the page: a tasks page navigates by itself when its session ends (to sign-in), and that
+ * destroys an evaluate() in flight ("Execution context was destroyed").
+ */
+export async function sessionFromPage(page) {
+  const res = await page.context().request.get(new URL("/api/auth/get-session", page.url()).href);
+  return res.json();
 }

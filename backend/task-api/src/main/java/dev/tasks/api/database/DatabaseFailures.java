@@ -33,6 +33,14 @@ public final class DatabaseFailures {
                     && isUnavailable(rollback.getApplicationException())) {
                 return true;
             }
+            // PostgreSQL going away at the commit: Spring rolls back, that fails too, and it throws
+            // only the rollback's failure, with no application exception and the commit's reason
+            // logged, not kept. A rollback fails at the JDBC level only on a connection that is gone.
+            if (t instanceof TransactionSystemException rollback
+                    && rollback.getApplicationException() == null
+                    && rollback.getCause() instanceof SQLException) {
+                return true;
+            }
         }
         return false;
     }

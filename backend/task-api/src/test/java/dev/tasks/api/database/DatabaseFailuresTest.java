@@ -24,6 +24,16 @@ class DatabaseFailuresTest {
     }
 
     @Test
+    void aFailedCommitFollowedByAFailedRollbackIsUnavailable() {
+        // As the fault test met it (CI, 2026-12-07): the commit failed with "terminating connection
+        // due to administrator command", Spring logged it and threw only the rollback's failure.
+        TransactionSystemException rollback =
+                new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+
+        assertThat(DatabaseFailures.isUnavailable(rollback)).isTrue();
+    }
+
+    @Test
     void aFailedRollbackAfterABugIsStillABug() {
         TransactionSystemException rollback =
                 new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));

@@ -1,6 +1,9 @@
-// SIGTERM while requests are in flight: Spring's graceful shutdown lets every request the API had
-// accepted finish (201, stored), refuses new connections, then the JVM exits by itself within
-// the graceful timeout (spring.lifecycle.timeout-per-shutdown-phase=20s).
+// SIGTERM while requests are in flight: first a drain (SHUTDOWN_DRAIN_MS, 1 s by default: still
+// serving, readiness 503, every answer with Connection: close), then Spring's graceful shutdown
+// lets every request the API had accepted finish (201, stored), refuses new connections, and the
+// JVM exits by itself within the graceful timeout (spring.lifecycle.timeout-per-shutdown-phase=20s).
+// Without the drain, a read sent on a kept-alive connection just as Tomcat paused was closed
+// unanswered (CI saw two reads started before the signal fail that way).
 //
 // To have requests that are certainly inside the API when the signal arrives, the test holds an
 // EXCLUSIVE lock on the tasks table: inserts wait for it (reads do not), so N creates sit in the
@@ -67,7 +70,15 @@ test("SIGTERM during load: accepted requests finish, then the process exits by i
 
   const signalAt = Date.now();
   api.proc.signal("SIGTERM");
-  await delay(HOLD_AFTER_SIGNAL_MS);
+  // Readiness turns 503 while the API still answers (the drain), before the connector stops.
+  const readiness = [];
+  for (let i = 0; i < 250; i++) {
+    const r = await call(`${api.url}/health/ready`, { timeoutMs: 5_000 });
+    readiness.push(outcome(r));
+    if (r.status !== 200) break;
+    await delay(20);
+  }
+  await delay(Math.max(0, HOLD_AFTER_SIGNAL_MS - (Date.now() - signalAt)));
   const aliveWhileInFlight = api.proc.alive();
   const afterSignal = await call(`${api.url}/health`, { timeoutMs: 10_000 }); // a new connection, after the signal
   lock.send("commit;");
@@ -85,6 +96,7 @@ test("SIGTERM during load: accepted requests finish, then the process exits by i
     inFlightOutcomes: countBy(finished, outcome),
     inFlightStored: found,
     aliveWhileInFlight,
+    readinessAfterSignal: countBy(readiness, (o) => o),
     newConnectionAfterSignal: outcome(afterSignal),
     exit: exit && {
       code: exit.code,
@@ -101,6 +113,11 @@ test("SIGTERM during load: accepted requests finish, then the process exits by i
   report("sigterm", figures);
 
   assert.ok(aliveWhileInFlight, "the API exited while requests were still in flight");
+  assert.equal(readiness.at(-1), 503, `readiness after SIGTERM: ${JSON.stringify(readiness)}`);
+  assert.ok(
+    readsAfter.some((r) => r.status === 200),
+    `reads sent after the signal are served during the drain: ${JSON.stringify(figures.reads)}`,
+  );
   assert.deepEqual(countBy(finished, outcome), { 201: BLOCKED }, "every request in flight at SIGTERM finished with 201");
   assert.equal(found, BLOCKED, "every in-flight write is stored");
   assert.notEqual(afterSignal.status, 200, "a new connection after SIGTERM is not served");

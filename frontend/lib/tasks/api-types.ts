@@ -439,7 +439,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Readiness: 200 while the database is reachable, 503 otherwise */
+    /** Readiness: 200 while the database is reachable, 503 otherwise or once shutting down */
     get: operations["ready"];
     put?: never;
     post?: never;
@@ -2085,7 +2085,7 @@ export interface operations {
           };
         };
       };
-      /** @description the database is unreachable */
+      /** @description the database is unreachable, or the API is shutting down */
       503: {
         headers: {
           [name: string]: unknown;

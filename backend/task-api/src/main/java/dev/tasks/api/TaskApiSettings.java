@@ -8,6 +8,7 @@ import dev.tasks.api.owned.ListCacheSettings;
 import dev.tasks.api.ratelimit.RateLimitSettings;
 import dev.tasks.api.web.CorsSettings;
 import dev.tasks.api.web.SessionCheckSettings;
+import dev.tasks.api.web.ShutdownDrainSettings;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -31,7 +32,8 @@ public record TaskApiSettings(
         RateLimitSettings rateLimits,
         SessionCheckSettings sessionCheck,
         ManagementSettings management,
-        ListCacheSettings listCache)
+        ListCacheSettings listCache,
+        ShutdownDrainSettings shutdownDrain)
         implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     public static final int DEFAULT_PORT = 8000;
@@ -46,7 +48,8 @@ public record TaskApiSettings(
                 RateLimitSettings.from(env),
                 SessionCheckSettings.from(env),
                 ManagementSettings.from(env, port),
-                ListCacheSettings.from(env));
+                ListCacheSettings.from(env),
+                ShutdownDrainSettings.from(env));
     }
 
     /** The Spring properties these settings stand for. */
@@ -75,6 +78,7 @@ public record TaskApiSettings(
         beans.registerSingleton("rateLimitSettings", rateLimits);
         beans.registerSingleton("managementSettings", management);
         beans.registerSingleton("taskListCacheSettings", listCache);
+        beans.registerSingleton("shutdownDrainSettings", shutdownDrain);
         EmbeddedPostgresEarlyStart.begin(database, context);
     }
 }

@@ -39,7 +39,9 @@ class TaskApiSettingsTest {
                 "MANAGEMENT_SERVER_PORT | metrics",
                 "MANAGEMENT_SERVER_PORT | 8000",
                 "MANAGEMENT_SERVER_ADDRESS | localhost",
-                "EMBEDDED_POSTGRES_PASSWORD | postgres"
+                "EMBEDDED_POSTGRES_PASSWORD | postgres",
+                "SHUTDOWN_DRAIN_MS      | 1s",
+                "SHUTDOWN_DRAIN_MS      | 60001"
             })
     void aBadValueIsRefusedNamingItsVariable(String variable, String value) {
         assertThatThrownBy(() -> TaskApiSettings.from(Env.of(Map.of(variable, value))))
@@ -62,7 +64,9 @@ class TaskApiSettingsTest {
                 "TRUSTED_PROXIES",
                 "10.0.0.0/8,::1",
                 "BETTER_AUTH_SESSION_CHECK",
-                "Required");
+                "Required",
+                "SHUTDOWN_DRAIN_MS",
+                "10000");
 
         assertThatCode(() -> TaskApiSettings.from(Env.of(env))).doesNotThrowAnyException();
     }

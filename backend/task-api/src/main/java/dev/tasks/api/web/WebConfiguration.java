@@ -19,6 +19,19 @@ class WebConfiguration {
         return registration;
     }
 
+    @Bean
+    ShutdownDrain shutdownDrain(ShutdownDrainSettings settings) {
+        return new ShutdownDrain(settings);
+    }
+
+    /** Right after the request id, so every response, a 401 or a 429 too, says when to reconnect. */
+    @Bean
+    FilterRegistrationBean<ShutdownDrain> shutdownDrainFilter(ShutdownDrain drain) {
+        FilterRegistrationBean<ShutdownDrain> registration = new FilterRegistrationBean<>(drain);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
     /** Picked up by Spring Security's {@code cors()}; preflights are answered before authentication. */
     @Bean
     CorsConfigurationSource corsConfigurationSource(CorsSettings settings) {

@@ -5,6 +5,7 @@ import dev.tasks.api.config.ManagementSettings;
 import dev.tasks.api.database.DatabaseSettings;
 import dev.tasks.api.database.EmbeddedPostgresEarlyStart;
 import dev.tasks.api.owned.ListCacheSettings;
+import dev.tasks.api.owned.OwnerLimits;
 import dev.tasks.api.ratelimit.RateLimitSettings;
 import dev.tasks.api.web.CorsSettings;
 import dev.tasks.api.web.SessionCheckSettings;
@@ -33,7 +34,8 @@ public record TaskApiSettings(
         SessionCheckSettings sessionCheck,
         ManagementSettings management,
         ListCacheSettings listCache,
-        ShutdownDrainSettings shutdownDrain)
+        ShutdownDrainSettings shutdownDrain,
+        OwnerLimits ownerLimits)
         implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     public static final int DEFAULT_PORT = 8000;
@@ -49,7 +51,8 @@ public record TaskApiSettings(
                 SessionCheckSettings.from(env),
                 ManagementSettings.from(env, port),
                 ListCacheSettings.from(env),
-                ShutdownDrainSettings.from(env));
+                ShutdownDrainSettings.from(env),
+                OwnerLimits.from(env));
     }
 
     /** The Spring properties these settings stand for. */
@@ -57,6 +60,8 @@ public record TaskApiSettings(
         Map<String, Object> properties = new HashMap<>(management.springProperties());
         properties.put("server.port", port);
         properties.put("better-auth.session-check", sessionCheck.mode().value());
+        // The per-owner limits, as settings of each pooled connection for V14's triggers.
+        properties.put("spring.datasource.hikari.connection-init-sql", ownerLimits.connectionInitSql());
         return properties;
     }
 
@@ -79,6 +84,7 @@ public record TaskApiSettings(
         beans.registerSingleton("managementSettings", management);
         beans.registerSingleton("taskListCacheSettings", listCache);
         beans.registerSingleton("shutdownDrainSettings", shutdownDrain);
+        beans.registerSingleton("ownerLimits", ownerLimits);
         EmbeddedPostgresEarlyStart.begin(database, context);
     }
 }

@@ -1,10 +1,12 @@
 package dev.tasks.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tasks.api.config.Env;
 import dev.tasks.api.config.InvalidSettingException;
+import dev.tasks.api.owned.OwnerLimits;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,13 +43,28 @@ class TaskApiSettingsTest {
                 "MANAGEMENT_SERVER_ADDRESS | localhost",
                 "EMBEDDED_POSTGRES_PASSWORD | postgres",
                 "SHUTDOWN_DRAIN_MS      | 1s",
-                "SHUTDOWN_DRAIN_MS      | 60001"
+                "SHUTDOWN_DRAIN_MS      | 60001",
+                "TASKS_MAX_PER_OWNER    | 0",
+                "TASKS_MAX_PER_OWNER    | 100k",
+                "TASKS_MAX_PER_OWNER    | 100000001",
+                "LISTS_MAX_PER_OWNER    | -1",
+                "LISTS_MAX_PER_OWNER    | 1.5"
             })
     void aBadValueIsRefusedNamingItsVariable(String variable, String value) {
         assertThatThrownBy(() -> TaskApiSettings.from(Env.of(Map.of(variable, value))))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageStartingWith(variable + " ")
                 .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void theOwnerLimitsReachEveryPooledConnection() {
+        TaskApiSettings settings = TaskApiSettings.from(Env.of(Map.of("TASKS_MAX_PER_OWNER", "250000")));
+
+        assertThat(settings.ownerLimits()).isEqualTo(new OwnerLimits(250_000, 1_000));
+        assertThat(settings.springProperties().get("spring.datasource.hikari.connection-init-sql"))
+                .isEqualTo("select set_config('tasks.max_tasks_per_owner', '250000', false),"
+                        + " set_config('tasks.max_lists_per_owner', '1000', false)");
     }
 
     @Test
@@ -66,7 +83,11 @@ class TaskApiSettingsTest {
                 "BETTER_AUTH_SESSION_CHECK",
                 "Required",
                 "SHUTDOWN_DRAIN_MS",
-                "10000");
+                "10000",
+                "TASKS_MAX_PER_OWNER",
+                "250000",
+                "LISTS_MAX_PER_OWNER",
+                "1");
 
         assertThatCode(() -> TaskApiSettings.from(Env.of(env))).doesNotThrowAnyException();
     }

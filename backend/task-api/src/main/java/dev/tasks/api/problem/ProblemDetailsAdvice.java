@@ -1,7 +1,10 @@
 package dev.tasks.api.problem;
 
 import dev.tasks.api.database.DatabaseFailures;
+import dev.tasks.api.owned.OwnerLimitExceeded;
+import dev.tasks.api.owned.TeamAccess;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +20,9 @@ import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
@@ -87,6 +92,11 @@ public final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler({DataAccessException.class, TransactionException.class})
     ResponseEntity<Object> database(NestedRuntimeException ex, WebRequest request) {
+        // A per-owner limit (migration V14's triggers): the client's state, a 409.
+        var limit = OwnerLimitExceeded.problem(ex, teamPath(request));
+        if (limit.isPresent()) {
+            return handleExceptionInternal(ex, limit.get(), new HttpHeaders(), HttpStatus.CONFLICT, request);
+        }
         if (DatabaseFailures.isUnavailable(ex)) {
             log.warn("Database unavailable: {}", ex.getMostSpecificCause().getMessage());
             HttpHeaders headers = new HttpHeaders();
@@ -95,6 +105,13 @@ public final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
         }
         return unexpected(ex, request);
+    }
+
+    /** Whether the request's path names a team ({@code …/teams/{team_id}/…}): the owner is a team. */
+    private static boolean teamPath(WebRequest request) {
+        Object variables =
+                request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+        return variables instanceof Map<?, ?> map && map.get(TeamAccess.TEAM_VARIABLE) != null;
     }
 
     @ExceptionHandler(Exception.class)

@@ -67,7 +67,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Import a file (at most 5 MiB and 10,000 tasks): this API's JSON export, Todoist's CSV export, or a CSV with a header of title, description, due_date, due_time, priority, list, labels, completed, recurrence. All or nothing; importing the same file twice adds nothing; dry_run=true only counts. A bad file: 422 naming the line */
+    /** Import a file (at most 5 MiB and 10,000 tasks): this API's JSON export, Todoist's CSV export, or a CSV with a header of title, description, due_date, due_time, priority, list, labels, completed, recurrence. All or nothing; importing the same file twice adds nothing; dry_run=true only counts. A bad file: 422 naming the line; a file that would take the owner over its task or list limit: 409, nothing imported */
     post: operations["importFile"];
     delete?: never;
     options?: never;
@@ -614,6 +614,16 @@ export interface components {
         message?: string;
       }[];
       instance?: string;
+      /**
+       * @description 409 only: the per-owner limit the write would go over
+       * @enum {string}
+       */
+      limit?: "tasks_per_owner" | "lists_per_owner";
+      /**
+       * Format: int32
+       * @description 409 only: that limit's value
+       */
+      max?: number;
       request_id?: string;
       /** Format: int32 */
       status?: number;
@@ -739,6 +749,15 @@ export interface components {
     };
     /** @description no such resource for this owner (someone else's looks the same; so does every resource of a team you are not a member of) */
     NotFound: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        "application/problem+json": components["schemas"]["Problem"];
+      };
+    };
+    /** @description the owner (the user, or the team) already keeps as many tasks or lists as it may (TASKS_MAX_PER_OWNER, LISTS_MAX_PER_OWNER); nothing was written */
+    OwnerLimit: {
       headers: {
         [name: string]: unknown;
       };
@@ -914,6 +933,7 @@ export interface operations {
       };
       401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
+      409: components["responses"]["OwnerLimit"];
       413: components["responses"]["TooLarge"];
       422: components["responses"]["Invalid"];
       429: components["responses"]["TooManyRequests"];
@@ -1072,6 +1092,7 @@ export interface operations {
       400: components["responses"]["Malformed"];
       401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
+      409: components["responses"]["OwnerLimit"];
       413: components["responses"]["TooLarge"];
       422: components["responses"]["Invalid"];
       429: components["responses"]["TooManyRequests"];
@@ -1270,6 +1291,7 @@ export interface operations {
       400: components["responses"]["Malformed"];
       401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
+      409: components["responses"]["OwnerLimit"];
       413: components["responses"]["TooLarge"];
       422: components["responses"]["Invalid"];
       429: components["responses"]["TooManyRequests"];
@@ -1677,6 +1699,7 @@ export interface operations {
       400: components["responses"]["Malformed"];
       401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
+      409: components["responses"]["OwnerLimit"];
       413: components["responses"]["TooLarge"];
       422: components["responses"]["Invalid"];
       429: components["responses"]["TooManyRequests"];
@@ -1875,6 +1898,7 @@ export interface operations {
       400: components["responses"]["Malformed"];
       401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
+      409: components["responses"]["OwnerLimit"];
       413: components["responses"]["TooLarge"];
       422: components["responses"]["Invalid"];
       429: components["responses"]["TooManyRequests"];

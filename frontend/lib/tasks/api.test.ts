@@ -248,6 +248,18 @@ describe("API client: errors", () => {
     });
   });
 
+  it("shows a per-owner limit's detail (409 without Retry-After, so the outbox does not retry it)", async () => {
+    const detail =
+      "You can keep at most 100,000 tasks (open and completed together); this would go over that, so nothing was added. Delete some first.";
+    const s = setup(() => problem(409, detail));
+    const refused = s.api.createTask(USER, { title: "one more" });
+    await expect(refused).rejects.toMatchObject({ status: 409, message: detail, retryAfterSeconds: undefined });
+    const lists = setup(() =>
+      problem(409, "You can keep at most 1,000 lists; this would go over that, so nothing was added. Delete some first."),
+    );
+    await expect(lists.api.createList(USER, "One more")).rejects.toMatchObject({ status: 409, message: /at most 1,000 lists/ });
+  });
+
   it("explains rate limits with Retry-After and outages without internals", async () => {
     const limited = setup(() => problem(429, "slow down", { "Retry-After": "3" }));
     await expect(limited.api.me()).rejects.toMatchObject({

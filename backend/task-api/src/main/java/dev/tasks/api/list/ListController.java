@@ -110,6 +110,7 @@ class ListController {
                             description = "/api/{user_id}/lists/{id}, or /api/teams/{team_id}/lists/{id}",
                             schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.MALFORMED)
+    @ApiResponse(responseCode = "409", ref = OpenApiConfiguration.OWNER_LIMIT)
     @ApiResponse(responseCode = "413", ref = OpenApiConfiguration.TOO_LARGE)
     @ResponseStatus(HttpStatus.CREATED)
     NamedList create(

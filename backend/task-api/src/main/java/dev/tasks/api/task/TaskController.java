@@ -170,6 +170,7 @@ class TaskController {
                             description = "/api/{user_id}/tasks/{id}, or /api/teams/{team_id}/tasks/{id}",
                             schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.MALFORMED)
+    @ApiResponse(responseCode = "409", ref = OpenApiConfiguration.OWNER_LIMIT)
     @ApiResponse(responseCode = "413", ref = OpenApiConfiguration.TOO_LARGE)
     @ResponseStatus(HttpStatus.CREATED)
     Task create(

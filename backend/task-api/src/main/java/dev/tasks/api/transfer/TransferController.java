@@ -124,7 +124,8 @@ class TransferController {
             summary = "Import a file (at most 5 MiB and 10,000 tasks): this API's JSON export, Todoist's CSV export,"
                     + " or a CSV with a header of title, description, due_date, due_time, priority, list, labels,"
                     + " completed, recurrence. All or nothing; importing the same file twice adds nothing;"
-                    + " dry_run=true only counts. A bad file: 422 naming the line")
+                    + " dry_run=true only counts. A bad file: 422 naming the line; a file that would take the"
+                    + " owner over its task or list limit: 409, nothing imported")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(
             required = true,
             content = {
@@ -147,6 +148,7 @@ class TransferController {
             description = "true: write nothing, answer what would be imported",
             schema = @Schema(type = "boolean", defaultValue = "false"))
     @ApiResponse(responseCode = "200", description = "what was (or would be) imported")
+    @ApiResponse(responseCode = "409", ref = OpenApiConfiguration.OWNER_LIMIT)
     @ApiResponse(responseCode = "413", ref = OpenApiConfiguration.TOO_LARGE)
     @ApiResponse(responseCode = "422", ref = OpenApiConfiguration.INVALID)
     ImportResult importFile(

@@ -51,6 +51,7 @@ public class OpenApiConfiguration {
     public static final String INVALID = "#/components/responses/Invalid";
     public static final String TOO_MANY_REQUESTS = "#/components/responses/TooManyRequests";
     public static final String UNAVAILABLE = "#/components/responses/Unavailable";
+    public static final String OWNER_LIMIT = "#/components/responses/OwnerLimit";
 
     @Bean
     OpenApiCustomizer problemResponses() {
@@ -68,7 +69,13 @@ public class OpenApiConfiguration {
                                     .items(new ObjectSchema()
                                             .addProperty("field", new StringSchema())
                                             .addProperty("message", new StringSchema()))
-                                    .description("422 only: each invalid field or query parameter"));
+                                    .description("422 only: each invalid field or query parameter"))
+                    .addProperty(
+                            "limit",
+                            new StringSchema()
+                                    ._enum(java.util.List.of("tasks_per_owner", "lists_per_owner"))
+                                    .description("409 only: the per-owner limit the write would go over"))
+                    .addProperty("max", new IntegerSchema().description("409 only: that limit's value"));
             openApi.getComponents().addSchemas("Problem", problem);
             Content content = new Content()
                     .addMediaType(
@@ -91,6 +98,9 @@ public class OpenApiConfiguration {
                             "a field or query parameter breaks a rule; errors lists each",
                             "TooManyRequests",
                             "over the rate limit; see Retry-After",
+                            "OwnerLimit",
+                            "the owner (the user, or the team) already keeps as many tasks or lists as it may"
+                                    + " (TASKS_MAX_PER_OWNER, LISTS_MAX_PER_OWNER); nothing was written",
                             "Unavailable",
                             "the database (or Better Auth's session or member table) is unavailable; see"
                                     + " Retry-After")

@@ -63,6 +63,13 @@ final class TeamPurge implements SmartLifecycle {
         String members = memberTable.orElseThrow();
         String noMembers = " not exists (select 1 from " + members + " m where m.\"organizationId\" = ";
         return transactions.execute(status -> {
+            // The lists first, as a create does (its list KEY SHARE, then V14's owner counter, which the
+            // task delete below takes): the other order could deadlock with a create in such a team
+            // (possible for the membership cache's 4 s after the last member left).
+            jdbc.sql("select 1 from tasks.lists l where l.team_id is not null and" + noMembers + "l.team_id)"
+                            + " for update")
+                    .query()
+                    .listOfRows();
             int tasks = jdbc.sql("delete from tasks.tasks t where t.team_id is not null and" + noMembers + "t.team_id)")
                     .update();
             int lists = jdbc.sql("delete from tasks.lists l where l.team_id is not null and" + noMembers + "l.team_id)")

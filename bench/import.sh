@@ -27,6 +27,7 @@ while [ $# -gt 0 ]; do
 done
 BENCH_NAME=import-bench
 . "$BENCH/lib/one-api.sh"
+. "$BENCH/lib/psql.sh"
 build_api -Dmaven.javadoc.skip=true -Dmaven.source.skip=true
 work_dir
 start_jwks 3
@@ -71,8 +72,7 @@ post "JSON import into an empty account" "$TOKEN2" "$USER2" "?format=json" appli
 if [ "$EXPORT_TASKS" -gt 0 ]; then
   command -v psql >/dev/null || die "--export-tasks needs psql"
   read -r USER3 TOKEN3 < <(sed -n 3p "$WORK/tokens.tsv")
-  PGPASSWORD="$(sed -n 's/^EMBEDDED_POSTGRES_PASSWORD=//p' "$WORK/data/secrets.env" | tail -1)" \
-    psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d tasks -v user="$USER3" -v n="$EXPORT_TASKS" <<'SQL'
+  pg_psql -v user="$USER3" -v n="$EXPORT_TASKS" <<'SQL'
 insert into tasks.tasks (user_id, title, description, position, due_date, priority, labels)
 select :'user', 'Task ' || n, 'Notes for task ' || n || ', with a comma', lpad(n::text, 7, '0'),
        date '2027-01-01' + n % 365, n % 4, array['a' || n % 7, 'b' || n % 11]

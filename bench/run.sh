@@ -250,8 +250,7 @@ list_cache_section() { # Markdown: what the list cache answered in each measured
 # --pg-waits: what PostgreSQL's backends wait on during a measured run (one psql session sampling
 # pg_stat_activity every 20 ms into a temporary table), and the change log's and tasks' table counters
 # (scans, rows read, autovacuums) over the run. Written to bench/out/$STAMP-<scenario>-pg.txt.
-pg_psql() { PGPASSWORD="$(sed -n 's/^EMBEDDED_POSTGRES_PASSWORD=//p' "$WORK/data/secrets.env" | tail -1)" \
-  psql -X -q -A -F $'\t' -h 127.0.0.1 -p "$PG_PORT" -U postgres -d tasks "$@"; }
+. "$BENCH/lib/psql.sh"
 PG_TABLE_STATS="select relname, seq_scan, seq_tup_read, idx_scan, idx_tup_fetch, n_tup_ins, n_tup_upd, n_tup_hot_upd, n_live_tup, n_dead_tup, autovacuum_count, autoanalyze_count from pg_stat_user_tables where schemaname = 'tasks' and relname in ('tasks', 'task_changes', 'rate_limit_buckets') order by relname"
 pg_waits_start() { # seconds
   command -v psql >/dev/null || die "--pg-waits needs psql"

@@ -13,7 +13,7 @@ import crypto from "node:crypto";
 import { after, test } from "node:test";
 import { call, countBy, delay, hs256Token, load, outcome, report, startApi, startPostgres, timeout } from "./harness.mjs";
 
-const BLOCKED = 6; // below the pool's 10 connections, so the readers still get one
+const BLOCKED = 6; // below the pool's 16 connections, so the readers still get one
 const READERS = 4;
 const HOLD_AFTER_SIGNAL_MS = 3000;
 const GRACE_MS = 20_000; // the API's spring.lifecycle.timeout-per-shutdown-phase

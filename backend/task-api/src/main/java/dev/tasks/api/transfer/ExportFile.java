@@ -39,12 +39,12 @@ final class ExportFile {
         }
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(path), 64 * 1024)) {
             writer.writeTo(out);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             deleteQuietly(path);
-            if (e instanceof IOException io) {
-                throw new UncheckedIOException(io);
-            }
-            throw (RuntimeException) e;
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            deleteQuietly(path);
+            throw e;
         }
         return new ExportFile(path);
     }

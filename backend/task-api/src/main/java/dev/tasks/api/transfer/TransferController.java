@@ -109,19 +109,14 @@ class TransferController {
 
     /** The export written in one snapshot to a file, in one of the slots imports use (TransferSlots). */
     private ExportFile spool(ExportFile.Writer writer) {
-        return slots.run(() -> ExportFile.write(out -> {
+        // The transaction callback cannot throw IOException; ExportFile.write lets the unchecked one through.
+        return slots.run(() -> ExportFile.write(out -> snapshot.executeWithoutResult(status -> {
             try {
-                snapshot.executeWithoutResult(status -> {
-                    try {
-                        writer.writeTo(out);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
+                writer.writeTo(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        }));
+        })));
     }
 
     @PostMapping(path = IMPORT, produces = MediaType.APPLICATION_JSON_VALUE)

@@ -110,7 +110,11 @@ describe("saved edits", () => {
     const page = createSavedEdits({ storage, userId: "ada", owner: "p" });
     page.add({ kind: "move", id: 7, after: 3, title: "Buy milk" });
     page.add({ kind: "move", id: 8, after: null, title: "Call Alice" });
-    expect(createSavedEdits({ storage, userId: "ada", owner: "q" }).all().map((e) => e.edit)).toEqual([
+    expect(
+      createSavedEdits({ storage, userId: "ada", owner: "q" })
+        .all()
+        .map((e) => e.edit),
+    ).toEqual([
       { kind: "move", id: 7, after: 3, title: "Buy milk" },
       { kind: "move", id: 8, after: null, title: "Call Alice" },
     ]);

@@ -164,9 +164,7 @@ function isSavedEdit(value: unknown): value is SavedEdit {
       return true;
     case "move":
       return (
-        typeof edit.id === "number" &&
-        (edit.after === null || typeof edit.after === "number") &&
-        typeof edit.title === "string"
+        typeof edit.id === "number" && (edit.after === null || typeof edit.after === "number") && typeof edit.title === "string"
       );
     default:
       return false;

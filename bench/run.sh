@@ -152,6 +152,9 @@ ticks() { # utime+stime of the given pids, in clock ticks
   for p in "$@"; do [ -r "/proc/$p/stat" ] && sum=$((sum + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done
   echo $sum
 }
+sys_ticks() { # stime alone of one pid: the kernel's share (sockets, futexes, the poller)
+  awk '{print $15}' "/proc/$1/stat" 2>/dev/null || echo 0
+}
 machine_busy() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }  # user nice system irq softirq steal
 pg_pids() { # the embedded postmaster and its children
   local pm
@@ -220,7 +223,7 @@ log "seeding $USERS users × $TASKS_PER_USER tasks through the API"
 
 # --- scenarios ---------------------------------------------------------------------------------
 RESULTS=$WORK/results.tsv
-printf 'scenario\trps\tp50_ms\tp90_ms\tp99_ms\tp999_ms\tmax_ms\trequests\terrors\tnon2xx\trss_max_mib\tapi_cpu_pct\tpg_cpu_pct\twrk_cpu_pct\tother_cpu_pct\tapi_cpu_us_per_req\tpg_cpu_us_per_req\n' > "$RESULTS"
+printf 'scenario\trps\tp50_ms\tp90_ms\tp99_ms\tp999_ms\tmax_ms\trequests\terrors\tnon2xx\trss_max_mib\tapi_cpu_pct\tpg_cpu_pct\twrk_cpu_pct\tother_cpu_pct\tapi_cpu_us_per_req\tpg_cpu_us_per_req\tapi_sys_pct_of_api\n' > "$RESULTS"
 CLK_TCK=$(getconf CLK_TCK)
 
 # TARGET_PORT, TARGET_PID and TARGET_USERS point wrk_cmd and run_scenario at another server (--compare-stock's
@@ -286,9 +289,9 @@ run_scenario() { # name script
   sleep 1
   log "scenario $name: measuring ${DURATION}s"
   local pid=${TARGET_PID:-$API_PID} pgs=""; { [ -z "${TARGET_PID:-}" ] || [ -n "${TARGET_PG:-}" ]; } && pgs=$(pg_pids)
-  local a0 p0 t0 t1 a1 p1 m0 m1
+  local a0 p0 t0 t1 a1 p1 m0 m1 k0 k1
   local c0=""; [ -z "${TARGET_PID:-}" ] && c0=$(list_cache_counts)
-  a0=$(ticks "$pid"); p0=$(ticks $pgs); m0=$(machine_busy); t0=$(ms_now)
+  a0=$(ticks "$pid"); k0=$(sys_ticks "$pid"); p0=$(ticks $pgs); m0=$(machine_busy); t0=$(ms_now)
   ( max=0; while kill -0 "$pid" 2>/dev/null; do r=$(rss_kib "$pid"); [ "$r" -gt "$max" ] && { max=$r; echo "$max" > "$WORK/rss-max"; }; sleep 0.25; done ) &
   local sampler=$!
   echo 0 > "$WORK/rss-max"
@@ -296,16 +299,16 @@ run_scenario() { # name script
   [ "$JFR" = 1 ] && "$JAVA_HOME/bin/jcmd" "$pid" JFR.start name="$name" settings=profile >/dev/null
   [ "$PG_WAITS" = 1 ] && pg_waits_start "$DURATION"
   { time $(wrk_cmd "$script" "$DURATION") > "$WORK/wrk-$name.txt" 2>&1; } 2> "$WORK/wrk-$name.time" || true
-  t1=$(ms_now); a1=$(ticks "$pid"); p1=$(ticks $pgs); m1=$(machine_busy)
+  t1=$(ms_now); a1=$(ticks "$pid"); k1=$(sys_ticks "$pid"); p1=$(ticks $pgs); m1=$(machine_busy)
   kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true
   [ -n "$c0" ] && echo "$name $c0 $(list_cache_counts)" >> "$WORK/list-cache.txt"
   [ "$PG_WAITS" = 1 ] && pg_waits_stop "$name"
   [ "$JFR" = 1 ] && "$JAVA_HOME/bin/jcmd" "$pid" JFR.stop name="$name" filename="$BENCH/out/$STAMP-$name.jfr" >/dev/null
   local json; json=$(grep -m1 '^BENCH ' "$WORK/wrk-$name.txt" | cut -d' ' -f2-) || { cat "$WORK/wrk-$name.txt" >&2; die "wrk failed in $name"; }
   local wall=$((t1 - t0))
-  python3 - "$name" "$json" "$(cat "$WORK/rss-max")" "$((a1-a0))" "$((p1-p0))" "$(cat "$WORK/wrk-$name.time")" "$wall" "$CLK_TCK" "$((m1-m0))" >> "$RESULTS" <<'PY'
+  python3 - "$name" "$json" "$(cat "$WORK/rss-max")" "$((a1-a0))" "$((p1-p0))" "$(cat "$WORK/wrk-$name.time")" "$wall" "$CLK_TCK" "$((m1-m0))" "$((k1-k0))" >> "$RESULTS" <<'PY'
 import json, sys
-name, j, rss, api, pg, wrkt, wall, tck, machine = sys.argv[1:]
+name, j, rss, api, pg, wrkt, wall, tck, machine, apisys = sys.argv[1:]
 j = json.loads(j); wall = int(wall) / 1000; tck = int(tck)
 u, s = (float(x) for x in wrkt.split())
 rps = j["requests"] / (j["duration_us"] / 1e6)
@@ -318,9 +321,11 @@ print("\t".join([name, "%.0f" % rps, ms("p50_us"), ms("p90_us"), ms("p99_us"), m
                  # everything else on the machine (builds, other servers): > 0 means the figures are disturbed
                  "%.0f" % max(0, (int(machine) - int(api) - int(pg)) / tck / wall * 100 - (u + s) / wall * 100),
                  # CPU time per request: unlike req/s, hardly moved by other load on the machine
-                 "%.0f" % (int(api) / tck * 1e6 / max(1, j["requests"])), "%.0f" % (int(pg) / tck * 1e6 / max(1, j["requests"]))]))
+                 "%.0f" % (int(api) / tck * 1e6 / max(1, j["requests"])), "%.0f" % (int(pg) / tck * 1e6 / max(1, j["requests"])),
+                 # how much of the API's CPU time the kernel spent for it (system time)
+                 "%.0f" % (int(apisys) * 100 / max(1, int(api)))]))
 PY
-  tail -1 "$RESULTS" | awk -F'\t' '{printf "[bench]   %s: %s req/s, p50 %s ms, p99 %s ms, errors %s, non-2xx %s, RSS max %s MiB, CPU %% API %s PG %s wrk %s other %s, API CPU %s µs/req\n", $1, $2, $3, $5, $9, $10, $11, $12, $13, $14, $15, $16}'
+  tail -1 "$RESULTS" | awk -F'\t' '{printf "[bench]   %s: %s req/s, p50 %s ms, p99 %s ms, errors %s, non-2xx %s, RSS max %s MiB, CPU %% API %s PG %s wrk %s other %s, API CPU %s µs/req (%s %% of it in the kernel)\n", $1, $2, $3, $5, $9, $10, $11, $12, $13, $14, $15, $16, $18}'
 }
 
 # The other modes take over from here (the API is up and seeded); they share everything above.

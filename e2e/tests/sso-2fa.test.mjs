@@ -326,9 +326,28 @@ describe("issue 21: pre-registration and deletion of an SSO-only account", () =>
       assert.equal(await region.getByLabel("Password").count(), 0, "no password field for an account without a password");
       await region.getByRole("button", { name: "Email me a confirmation link" }).click();
       await region.getByRole("status").getByText(`We sent a link to ${fay.email}`).waitFor();
+      // An unsent task edit of Fay's, and one of another account on this browser whose session merely ended.
+      const fayId = (await db.query(`select id from "user" where email = $1`, [fay.email])).rows[0].id;
+      const unsent = JSON.stringify([{ seq: 1, owner: "gone-page", edit: { kind: "delete", id: 1, title: "t" } }]);
+      await page.evaluate(
+        ([fayKey, otherKey, value]) => {
+          localStorage.setItem(fayKey, value);
+          localStorage.setItem(otherKey, value);
+        },
+        [`tasks.outbox.v1:${fayId}`, "tasks.outbox.v1:someone-else", unsent],
+      );
       await page.goto(await outboxLink(fay.email, /^Confirm deleting your Tasks account$/));
       await page.waitForURL(`${WEB_URL}/en/signin?notice=account-deleted`);
       assert.equal((await db.query(`select count(*)::int as n from "user" where email = $1`, [fay.email])).rows[0].n, 0);
+      assert.deepEqual(
+        await page.evaluate(() =>
+          Object.keys(localStorage)
+            .filter((k) => k.startsWith("tasks.outbox."))
+            .sort(),
+        ),
+        ["tasks.outbox.v1:someone-else"],
+        "the deleted account's unsent edits are gone from the browser; another account's stay",
+      );
     },
   );
 });

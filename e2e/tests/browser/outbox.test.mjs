@@ -2,7 +2,8 @@
 // a change"). The API's writes are held with Playwright's page.route, so a toggle stays in flight
 // and a create and a rename wait behind it; the page is reloaded, the held request fails, and the
 // next page sends all three in order (the create with its Idempotency-Key). A replayed edit whose
-// task was deleted elsewhere is named in the error notice; a sign-out takes the saved edits away.
+// task was deleted elsewhere is named in the error notice; a manual-order move held the same way
+// reaches the API once after the reload; a sign-out takes the saved edits away.
 // Starts the whole system (./run.sh): run under the shared lock, or with E2E_PORT_BASE for ports of your own.
 import assert from "node:assert/strict";
 import { after, before, describe } from "node:test";
@@ -130,6 +131,42 @@ describe("edits the API has not confirmed", () => {
     await tasks.expectTitles(["Pay rent", "Buy milk"]);
     assert.deepEqual(await savedEdits(page), []);
     await tasks.errorNotice.getByRole("button", { name: "Dismiss message" }).click();
+  });
+
+  browserTest("a move in flight reaches the API after a reload, once, and the task keeps its new place", async () => {
+    await tasks.add("Water plants");
+    await page.getByTestId("nav-inbox").click();
+    await tasks.expectTitles(["Buy milk", "Pay rent", "Water plants"]);
+    const moves = [];
+    page.on("response", (r) => {
+      if (r.request().method() === "POST" && r.url().endsWith("/move")) moves.push(r.status());
+    });
+
+    const held = await holdWrites();
+    await tasks.item("Water plants").locator(".task-check").focus();
+    await page.keyboard.press("Alt+ArrowUp");
+    await eventually(() => assert.equal(held.length, 1));
+    // Shown at once, and kept while the API has not answered.
+    await tasks.expectTitles(["Buy milk", "Water plants", "Pay rent"]);
+    const byTitle = new Map((await api("/tasks")).body.map((t) => [t.title, t.id]));
+    assert.deepEqual(
+      (await savedEdits(page)).map((s) => s.edit),
+      [{ kind: "move", id: byTitle.get("Water plants"), after: byTitle.get("Buy milk"), title: "Water plants" }],
+    );
+
+    const told = page.getByTestId("notice").getByText("Saved 1 earlier change that had not been sent yet.").waitFor();
+    await reloadAndFail(held);
+    await told;
+
+    assert.deepEqual(moves, [200], "the held move never reached the API; the next page sent it once");
+    assert.deepEqual(await savedEdits(page), []);
+    const { body } = await api("/tasks?sort=position");
+    assert.deepEqual(
+      body.map((t) => t.title),
+      ["Buy milk", "Water plants", "Pay rent"],
+    );
+    await page.getByTestId("nav-inbox").click();
+    await tasks.expectTitles(["Buy milk", "Water plants", "Pay rent"]);
   });
 
   browserTest("signing out with an edit unsent asks first, then leaves nothing of it in the browser", async () => {

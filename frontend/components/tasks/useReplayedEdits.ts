@@ -3,7 +3,7 @@
 import { useEffect, useRef } from "react";
 import { replaySavedEdits } from "@/lib/live/browser";
 import type { ReplayOutcome } from "@/lib/live/edit-queue";
-import { ApiError, errorMessage } from "@/lib/tasks/api";
+import { ApiError, errorMessage, moveRefusal } from "@/lib/tasks/api";
 import type { Task } from "@/lib/tasks/task";
 import type { Announce } from "./useNotices";
 
@@ -16,20 +16,23 @@ interface Options {
   onTask: (task: Task) => void;
   /** A replayed delete went through, or the task is gone. */
   onGone: (taskId: number) => void;
+  /** Replayed moves went through: the manual order is the API's now (called once, after the replay). */
+  onReordered: () => void;
 }
 
 /**
  * Sends the edits a previous page of this user left unsent (lib/live/edit-queue.ts), once per page,
  * and says in one notice what became of them: saved, or which could not be and why.
  */
-export function useReplayedEdits({ userId, ready, announce, onTask, onGone }: Options) {
-  const handlers = useRef({ announce, onTask, onGone });
+export function useReplayedEdits({ userId, ready, announce, onTask, onGone, onReordered }: Options) {
+  const handlers = useRef({ announce, onTask, onGone, onReordered });
   useEffect(() => {
-    handlers.current = { announce, onTask, onGone };
+    handlers.current = { announce, onTask, onGone, onReordered };
   });
 
   useEffect(() => {
     let saved = 0;
+    let moved = false;
     const problems: string[] = [];
     const onOutcome = (outcome: ReplayOutcome) => {
       const { onTask, onGone } = handlers.current;
@@ -38,6 +41,7 @@ export function useReplayedEdits({ userId, ready, announce, onTask, onGone }: Op
       switch (outcome.kind) {
         case "saved":
           saved++;
+          if (outcome.edit.kind === "move") moved = true;
           onTask(outcome.task);
           break;
         case "conflict":
@@ -54,7 +58,8 @@ export function useReplayedEdits({ userId, ready, announce, onTask, onGone }: Op
     };
     // Claimed edits belong to this page from here on (a second run, as in React's strict mode, finds none).
     void replaySavedEdits(userId, { ready, onOutcome }).then(() => {
-      const { announce } = handlers.current;
+      const { announce, onReordered } = handlers.current;
+      if (moved) onReordered();
       // Conflicts repeat for each later edit of the same task; one line each is enough.
       const lines = [...new Set(problems)];
       if (lines.length > 0) announce(lines.join(" "), "error");
@@ -70,9 +75,14 @@ function describe(outcome: ReplayOutcome): string | null {
     case "conflict":
       return `“${name}” was changed elsewhere before your earlier change to it was sent; it shows the newer version.`;
     case "refused":
-      return edit.kind === "create"
-        ? `Couldn't add “${name}”. ${errorMessage(outcome.error)}`
-        : `Couldn't save an earlier change to “${name}”. ${errorMessage(outcome.error)}`;
+      switch (edit.kind) {
+        case "create":
+          return `Couldn't add “${name}”. ${errorMessage(outcome.error)}`;
+        case "move":
+          return `Couldn't move “${name}” as you did earlier. ${moveRefusal(outcome.error)}`;
+        default:
+          return `Couldn't save an earlier change to “${name}”. ${errorMessage(outcome.error)}`;
+      }
     default:
       return null;
   }

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { editsFor } from "@/lib/live/browser";
 import type { LiveChange } from "@/lib/live/live-stream";
-import { api, ApiError, errorMessage } from "@/lib/tasks/api";
+import { api, ApiError, errorMessage, moveRefusal } from "@/lib/tasks/api";
 import {
   countsAfterAdd,
   countsAfterRemove,
@@ -301,6 +301,8 @@ export function useTaskList({ userId, state, today, tz, announce, onRemoved, onC
       setCountsKey((k) => k + 1);
       onChangedRef.current();
     },
+    // A replayed move changed the order the list was loaded in: it is read again.
+    onReordered: reload,
   });
 
   /** Takes a task off the page (list and counts) and keeps it off until unhide(); returns where it was. */
@@ -323,24 +325,41 @@ export function useTaskList({ userId, state, today, tz, announce, onRemoved, onC
     return placeTask(task, target.after, target.index);
   }
 
-  /** Puts a task right after `after` (null: first), shown at `index` at once; back where it was if the API says no. */
+  /**
+   * Puts a task right after `after` (null: first), shown at `index` at once. The move goes through
+   * the edit queue like any edit: saved, sent after the edits before it, tried again while the API
+   * cannot be reached (the new order stays meanwhile) and replayed by the next page if this one goes.
+   * Only the API's refusal puts the task back where it was (404: it is gone, so it leaves the list).
+   */
   async function placeTask(task: Task, after: number | null, index: number): Promise<boolean> {
-    const before = loaded.tasks;
+    const from = loaded.tasks.findIndex((t) => t.id === task.id);
     setLoaded((l) => {
       const tasks = l.tasks.filter((t) => t.id !== task.id);
       tasks.splice(index, 0, task);
       return { ...l, tasks };
     });
     try {
-      const saved = await api.moveTask(userId, task.id, { after });
+      const saved = await editsFor(userId).send({ kind: "move", id: task.id, after, title: task.title });
       replaceTask(saved);
       announce(`Moved “${task.title}” to place ${index + 1}.`);
       return true;
     } catch (err) {
-      setLoaded((l) => ({ ...l, tasks: before }));
-      announce(`Couldn't move “${task.title}”. ${errorMessage(err)}`, "error");
+      if (err instanceof ApiError && err.status === 404) removeTask(task.id);
+      else if (from >= 0) putBack(task.id, from);
+      announce(`Couldn't move “${task.title}”. ${moveRefusal(err)}`, "error");
       return false;
     }
+  }
+
+  /** The task back at `index` among the tasks shown now (edits made while the move waited stay). */
+  function putBack(taskId: number, index: number) {
+    setLoaded((l) => {
+      const current = l.tasks.find((t) => t.id === taskId);
+      if (!current) return l;
+      const tasks = l.tasks.filter((t) => t.id !== taskId);
+      tasks.splice(Math.min(index, tasks.length), 0, current);
+      return { ...l, tasks };
+    });
   }
 
   /** Stops leaving a task out of pages that arrive from now on. */

@@ -14,3 +14,9 @@ export const emailChangeUndoPath = (locale: Locale = DEFAULT_LOCALE) => `/${loca
 export const EMAIL_CHANGE_UNDONE_NOTICE = "email-change-undone";
 /** The change link's landing: the email-verified page, told it was a change. */
 export const emailChangedPath = (locale: Locale = DEFAULT_LOCALE) => `${emailVerifiedPath(locale)}?change=1`;
+/**
+ * Where the emailed delete link lands once the account is gone (app/[locale]/account-deleted): the
+ * session went with it, so the link names the user whose unsent task edits the browser should forget.
+ */
+export const accountDeletedPath = (userId: string, locale: Locale = DEFAULT_LOCALE) =>
+  `/${locale}/account-deleted?user=${encodeURIComponent(userId)}`;

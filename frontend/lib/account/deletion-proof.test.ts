@@ -48,6 +48,7 @@ describe("delete-user needs the password or a mailed confirmation, whatever the 
   it("an SSO-only account: {} is refused; the mailed link deletes it, only where the account is signed in", async () => {
     const s = mailAuth();
     const cookie = await ssoOnly(s);
+    const userId = users(s)[0].id;
     expect((await s.call("/delete-user", { body: {}, cookie })).status).toBe(400);
     expect(users(s)).toHaveLength(1);
 
@@ -63,7 +64,8 @@ describe("delete-user needs the password or a mailed confirmation, whatever the 
 
     const here = await s.call(mail.link, { cookie });
     expect(here.status).toBe(302);
-    expect(here.headers.get("location")).toBe("/en/signin?notice=account-deleted");
+    // Lands where the browser forgets the gone user's unsent task edits (the session is gone with them).
+    expect(here.headers.get("location")).toBe(`/en/account-deleted?user=${userId}`);
     expect(users(s)).toEqual([]);
     // Used once: the same link again does nothing (there is nothing left, and the token is gone).
     expect(s.db.verification.filter((v) => (v as { identifier: string }).identifier.startsWith("delete-account-"))).toEqual([]);

@@ -1,8 +1,7 @@
 import type { BetterAuthPlugin } from "better-auth";
 import { generateId } from "better-auth";
 import { APIError, createAuthEndpoint, createAuthMiddleware, sessionMiddleware } from "better-auth/api";
-import { signInPath } from "../http/paths";
-import { withSignInNotice } from "../sign-in/signin-notices";
+import { accountDeletedPath } from "./account-links";
 
 /**
  * Deleting an account needs proof, not just a session (probe issue 21, finding 2).
@@ -69,7 +68,8 @@ export function deletionProof(sendLink: SendLink, linkMinutes: number) {
             identifier: `delete-account-${token}`,
             expiresAt: new Date(Date.now() + linkMinutes * 60_000),
           });
-          const done = encodeURIComponent(withSignInNotice(signInPath(), "account-deleted"));
+          // The landing page forgets this user's unsent task edits, then shows sign-in's "account deleted".
+          const done = encodeURIComponent(accountDeletedPath(user.id));
           const url = `${ctx.context.baseURL}/delete-user/callback?token=${token}&callbackURL=${done}`;
           await sendLink({ user, url, token });
           return ctx.json({ status: true });

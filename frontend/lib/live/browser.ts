@@ -87,6 +87,7 @@ export function editsFor(userId: string): EditQueue {
         getTask: (id) => api.getTask(userId, id),
         updateTask: (id, changes) => api.updateTask(userId, id, changes, KEEPALIVE),
         deleteTask: (id) => api.deleteTask(userId, id, KEEPALIVE),
+        moveTask: (id, after) => api.moveTask(userId, id, { after }, KEEPALIVE),
       },
     });
     queues.set(userId, queue);

@@ -18,6 +18,9 @@ const V0 = "2026-01-01T00:00:00Z";
 /** The API in memory: what it was asked, in order; `server` holds its tasks. */
 function fakeApi(server = new Map<number, Task>()) {
   const calls: string[] = [];
+  // The manual order (ids, first to last); tasks not in it yet go last.
+  const order: number[] = [];
+  const ordered = () => [...order.filter((id) => server.has(id)), ...[...server.keys()].filter((id) => !order.includes(id))];
   const keys = new Map<string, Task>();
   let nextId = 100;
   let clock = 1;
@@ -51,8 +54,20 @@ function fakeApi(server = new Map<number, Task>()) {
       if (!server.delete(id)) throw new Refused(404);
       return { status: "deleted", task_id: id };
     },
+    async moveTask(id: number, after: number | null) {
+      calls.push(`MOVE ${id} after ${after}`);
+      const found = server.get(id);
+      if (!found) throw new Refused(404);
+      if (after !== null && !server.has(after)) throw new Refused(422);
+      const rest = ordered().filter((t) => t !== id);
+      rest.splice(after === null ? 0 : rest.indexOf(after) + 1, 0, id);
+      order.splice(0, order.length, ...rest);
+      const moved = { ...found, updated_at: stamp() };
+      server.set(id, moved);
+      return moved;
+    },
   };
-  return { api, calls, server };
+  return { api, calls, server, ordered };
 }
 
 /** An API that never answers: the page is left while its edits are on their way. */
@@ -61,6 +76,7 @@ const silentApi: EditApi = {
   getTask: () => new Promise(() => {}),
   updateTask: () => new Promise(() => {}),
   deleteTask: () => new Promise(() => {}),
+  moveTask: () => new Promise(() => {}),
 };
 
 function page(storage: ReturnType<typeof memoryStorage>, api: EditApi, owner: string, userId = "ada") {
@@ -256,6 +272,118 @@ describe("the edit queue", () => {
     expect(await queue.send({ kind: "create", task: { title: "Buy milk" }, key: "k" })).toMatchObject({ id: 100 });
     expect(await queue.replay({ isLive: () => false, ready: Promise.resolve(), onOutcome: () => {} })).toBe(0);
     expect(calls).toEqual(["POST Buy milk k"]);
+  });
+});
+
+describe("a move (manual order) in the edit queue", () => {
+  const three = () =>
+    new Map([
+      [1, fixture({ id: 1, title: "Buy milk", updated_at: V0 })],
+      [2, fixture({ id: 2, title: "Call Alice", updated_at: V0 })],
+      [3, fixture({ id: 3, title: "Pay rent", updated_at: V0 })],
+    ]);
+
+  it("is saved, sent after the edits made before it, and kept while the API cannot be reached", async () => {
+    const storage = memoryStorage();
+    const { api, calls, ordered } = fakeApi(three());
+    let down = 2;
+    const flaky: EditApi = {
+      ...api,
+      moveTask: (id, after) => (down-- > 0 ? Promise.reject(new Unreachable()) : api.moveTask(id, after)),
+    };
+    const { queue, store, outbox } = page(storage, flaky, "p1");
+    const renamed = queue.send({ kind: "update", id: 1, title: "Buy milk", base: V0, changes: { title: "Buy oat milk" } });
+    const moved = queue.send({ kind: "move", id: 3, after: null, title: "Pay rent" });
+    const after = queue.send({ kind: "delete", id: 2, title: "Call Alice" });
+    expect(store.all().map((e) => e.edit.kind)).toEqual(["update", "move", "delete"]);
+    await renamed;
+    expect((await moved).id).toBe(3);
+    await after;
+    expect(calls).toEqual(['PUT 1 {"title":"Buy oat milk"}', "MOVE 3 after null", "DELETE 2"]);
+    expect(ordered()).toEqual([3, 1]);
+    expect(store.all()).toEqual([]);
+    expect(outbox.state().pending).toBe(0);
+  });
+
+  it("settles with the API's refusal (the task to follow is gone) and is forgotten", async () => {
+    const storage = memoryStorage();
+    const { api } = fakeApi(three());
+    const { queue, store } = page(storage, api, "p1");
+    await expect(queue.send({ kind: "move", id: 3, after: 42, title: "Pay rent" })).rejects.toMatchObject({ status: 422 });
+    expect(store.all()).toEqual([]);
+  });
+
+  it("rebases the later saved updates of its task on the version the move answered", async () => {
+    const storage = memoryStorage();
+    const { api } = fakeApi(three());
+    const { queue, store } = page(storage, api, "p1");
+    const left = page(storage, silentApi, "p0");
+    void left.queue.send({ kind: "update", id: 3, title: "Pay rent", base: V0, changes: { priority: 2 } });
+    const moved = await queue.send({ kind: "move", id: 3, after: 1, title: "Pay rent" });
+    expect(store.all().map((e) => (e.edit as { base: string }).base)).toEqual([moved.updated_at]);
+  });
+
+  it("is replayed by the next page in order with the other edits, and the updates after it are not taken for conflicts", async () => {
+    const storage = memoryStorage();
+    const { api, calls, server, ordered } = fakeApi(three());
+    const left = page(storage, silentApi, "p1");
+    void left.queue.send({ kind: "create", task: { title: "Water plants" }, key: "key-1" });
+    void left.queue.send({ kind: "move", id: 3, after: null, title: "Pay rent" });
+    void left.queue.send({ kind: "update", id: 3, title: "Pay rent", base: V0, changes: { priority: 3 } });
+
+    const next = page(storage, api, "p2");
+    const { count, outcomes } = await replay(next.queue);
+    expect(count).toBe(3);
+    expect(calls).toEqual(["POST Water plants key-1", "MOVE 3 after null", "GET 3", 'PUT 3 {"priority":3}']);
+    expect(outcomes.map((o) => o.kind)).toEqual(["saved", "saved", "saved"]);
+    expect(ordered()).toEqual([3, 1, 2, 100]);
+    expect(server.get(3)?.priority).toBe(3);
+    expect(next.store.all()).toEqual([]);
+  });
+
+  it("is sent again on replay when it had reached the API before the page went: the task stays in the same place", async () => {
+    const storage = memoryStorage();
+    const { api, calls, ordered } = fakeApi(three());
+    await api.moveTask(1, 3); // reached the API; its answer was lost with the page
+    void page(storage, silentApi, "p1").queue.send({ kind: "move", id: 1, after: 3, title: "Buy milk" });
+    const { outcomes } = await replay(page(storage, api, "p2").queue);
+    expect(calls).toEqual(["MOVE 1 after 3", "MOVE 1 after 3"]);
+    expect(outcomes.map((o) => o.kind)).toEqual(["saved"]);
+    expect(ordered()).toEqual([2, 3, 1]);
+  });
+
+  it("is reported as refused on replay when its task or the task to follow is gone, and the next edit goes on", async () => {
+    const storage = memoryStorage();
+    const { api, calls } = fakeApi(three());
+    const left = page(storage, silentApi, "p1");
+    void left.queue.send({ kind: "move", id: 9, after: null, title: "Deleted elsewhere" });
+    void left.queue.send({ kind: "move", id: 1, after: 9, title: "Buy milk" });
+    void left.queue.send({ kind: "move", id: 2, after: null, title: "Call Alice" });
+
+    const next = page(storage, api, "p2");
+    const { outcomes } = await replay(next.queue);
+    expect(outcomes).toMatchObject([
+      { kind: "refused", edit: { id: 9 }, error: { status: 404 } },
+      { kind: "refused", edit: { id: 1 }, error: { status: 422 } },
+      { kind: "saved", edit: { id: 2 } },
+    ]);
+    expect(calls).toEqual(["MOVE 9 after null", "MOVE 1 after 9", "MOVE 2 after null"]);
+    expect(next.store.all()).toEqual([]);
+  });
+
+  it("is kept on replay while the API cannot be reached, and sent once when it can", async () => {
+    const storage = memoryStorage();
+    const { api, calls, ordered } = fakeApi(three());
+    void page(storage, silentApi, "p1").queue.send({ kind: "move", id: 2, after: 3, title: "Call Alice" });
+    let down = 3;
+    const flaky: EditApi = {
+      ...api,
+      moveTask: (id, after) => (down-- > 0 ? Promise.reject(new Unreachable()) : api.moveTask(id, after)),
+    };
+    const { outcomes } = await replay(page(storage, flaky, "p2").queue);
+    expect(outcomes.map((o) => o.kind)).toEqual(["saved"]);
+    expect(calls).toEqual(["MOVE 2 after 3"]);
+    expect(ordered()).toEqual([1, 3, 2]);
   });
 });
 

@@ -14,6 +14,8 @@ export interface EditApi {
   getTask(id: number): Promise<Task>;
   updateTask(id: number, changes: TaskChanges): Promise<Task>;
   deleteTask(id: number): Promise<unknown>;
+  /** Manual order: right after `after` (null: first). */
+  moveTask(id: number, after: number | null): Promise<Task>;
 }
 
 /** What became of a replayed edit, for the page to show. */
@@ -43,6 +45,8 @@ export function createEditQueue({ outbox, store, api }: Options) {
         return api.updateTask(edit.id, edit.changes);
       case "delete":
         return api.deleteTask(edit.id);
+      case "move":
+        return api.moveTask(edit.id, edit.after);
     }
   }
 
@@ -83,6 +87,17 @@ export function createEditQueue({ outbox, store, api }: Options) {
         }
         newer.set(edit.id, current);
         return { kind: "conflict", edit, task: current };
+      }
+      case "move": {
+        // A move is about order alone, so it is sent again as made, whatever changed in the task
+        // elsewhere: "right after X" a second time leaves the task where the first one put it, so a
+        // move that reached the API before the page went is harmless to repeat. The API's refusals
+        // settle it as "refused" for the page's notice: 404 (the moved task is gone: the page takes
+        // it off, as for an update of a deleted task) or 422 (the task it was to follow is gone or
+        // in another list now: the task stays where the API has it).
+        const task = await api.moveTask(edit.id, edit.after);
+        if (!newer.has(edit.id)) bases.set(edit.id, task.updated_at);
+        return { kind: "saved", edit, task };
       }
     }
   }

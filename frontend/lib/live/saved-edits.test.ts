@@ -104,4 +104,37 @@ describe("saved edits", () => {
     );
     expect(createSavedEdits({ storage, userId: "ada", owner: "p" }).all()).toHaveLength(1);
   });
+
+  it("keep a move (manual order) as they keep the other kinds, within the same bound", () => {
+    const storage = memoryStorage();
+    const page = createSavedEdits({ storage, userId: "ada", owner: "p" });
+    page.add({ kind: "move", id: 7, after: 3, title: "Buy milk" });
+    page.add({ kind: "move", id: 8, after: null, title: "Call Alice" });
+    expect(
+      createSavedEdits({ storage, userId: "ada", owner: "q" })
+        .all()
+        .map((e) => e.edit),
+    ).toEqual([
+      { kind: "move", id: 7, after: 3, title: "Buy milk" },
+      { kind: "move", id: 8, after: null, title: "Call Alice" },
+    ]);
+    for (let i = 2; i < SAVED_EDITS_MAX; i++) page.add({ kind: "move", id: i, after: null, title: "t" });
+    expect(() => page.add({ kind: "move", id: 999, after: null, title: "t" })).toThrow(OutboxFullError);
+  });
+
+  it("skip an edit of a kind this page does not know (a newer page's) or a damaged move, and read the rest", () => {
+    const storage = memoryStorage();
+    storage.setItem(
+      savedEditsKey("ada"),
+      JSON.stringify([
+        { seq: 1, owner: "p", edit: { kind: "rename-list", id: 1, name: "Home" } },
+        { seq: 2, owner: "p", edit: { kind: "move", id: "7", after: null, title: "t" } },
+        { seq: 3, owner: "p", edit: { kind: "move", id: 7, after: "first", title: "t" } },
+        { seq: 4, owner: "p", edit: { kind: "move", id: 7, after: 2, title: "Buy milk" } },
+      ]),
+    );
+    const page = createSavedEdits({ storage, userId: "ada", owner: "q" });
+    expect(page.all().map((e) => e.seq)).toEqual([4]);
+    expect(page.claimOrphans(() => false).map((e) => e.seq)).toEqual([4]);
+  });
 });

@@ -18,7 +18,9 @@ export type Edit =
       /** The task's `updated_at` the edit was made on: a newer one at replay means it changed since. */
       base: string;
     }
-  | { kind: "delete"; id: number; title: string };
+  | { kind: "delete"; id: number; title: string }
+  /** Manual order: the task goes right after `after` (null: first); see edit-queue.ts for its replay. */
+  | { kind: "move"; id: number; after: number | null; title: string };
 
 export interface SavedEdit {
   /** Order of the edits (increasing), and which saved edit to remove once answered. */
@@ -146,15 +148,25 @@ export function forgetSavedEdits(storage: EditStorage, userId: string) {
   storage.removeItem(savedEditsKey(userId));
 }
 
+/**
+ * A saved edit this page can send. One it cannot read (a kind from a newer version of the page, or
+ * a damaged entry) is skipped rather than crashing the page; it goes with the next write of the key.
+ */
 function isSavedEdit(value: unknown): value is SavedEdit {
   if (typeof value !== "object" || value === null) return false;
   const v = value as Partial<SavedEdit>;
-  const edit = v.edit as Partial<Edit> | undefined;
-  return (
-    typeof v.seq === "number" &&
-    typeof v.owner === "string" &&
-    typeof edit === "object" &&
-    edit !== null &&
-    (edit.kind === "create" || edit.kind === "update" || edit.kind === "delete")
-  );
+  const edit = v.edit as Record<string, unknown> | undefined;
+  if (typeof v.seq !== "number" || typeof v.owner !== "string" || typeof edit !== "object" || edit === null) return false;
+  switch (edit.kind) {
+    case "create":
+    case "update":
+    case "delete":
+      return true;
+    case "move":
+      return (
+        typeof edit.id === "number" && (edit.after === null || typeof edit.after === "number") && typeof edit.title === "string"
+      );
+    default:
+      return false;
+  }
 }

@@ -146,8 +146,8 @@ export function createApiClient({ baseUrl, tokens, onUnauthorized, fetch: fetchI
     toggleTask: (userId: string, id: number) => json<Task>(`${taskPath(userId, id)}/complete`, { method: "PATCH" }),
 
     /** Puts the task right after `after` (null: first); one row is written, whatever the list's size. */
-    moveTask: (userId: string, id: number, move: TaskMove) =>
-      json<Task>(`${taskPath(userId, id)}/move`, { method: "POST", body: JSON.stringify(move) }),
+    moveTask: (userId: string, id: number, move: TaskMove, init?: RequestInit) =>
+      json<Task>(`${taskPath(userId, id)}/move`, { ...init, method: "POST", body: JSON.stringify(move) }),
 
     listLists: (userId: string, init?: RequestInit) => json<NamedList[]>(listsPath(userId), init),
 
@@ -202,6 +202,13 @@ export async function errorFrom(res: Response): Promise<ApiError> {
 /** The sentence to show for any error thrown by the client. */
 export function errorMessage(err: unknown): string {
   return err instanceof ApiError || err instanceof OutboxFullError ? err.message : "Something went wrong. Try again.";
+}
+
+/** Why a move was refused: a 422 names `after`, which means the task it was to follow is gone or elsewhere. */
+export function moveRefusal(err: unknown): string {
+  return err instanceof ApiError && (err.status === 400 || err.status === 422)
+    ? "The task it was to follow no longer exists, or is in another list now."
+    : errorMessage(err);
 }
 
 export function messageForStatus(status: number, detail?: string, retryAfterSeconds?: number): string {

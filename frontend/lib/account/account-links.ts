@@ -16,7 +16,8 @@ export const EMAIL_CHANGE_UNDONE_NOTICE = "email-change-undone";
 export const emailChangedPath = (locale: Locale = DEFAULT_LOCALE) => `${emailVerifiedPath(locale)}?change=1`;
 /**
  * Where the emailed delete link lands once the account is gone (app/[locale]/account-deleted): the
- * session went with it, so the link names the user whose unsent task edits the browser should forget.
+ * session went with it, so the link names the user whose unsent task edits the browser should forget,
+ * with the server's proof that the link was made for that user (lib/account/account-deleted.ts).
  */
-export const accountDeletedPath = (userId: string, locale: Locale = DEFAULT_LOCALE) =>
-  `/${locale}/account-deleted?user=${encodeURIComponent(userId)}`;
+export const accountDeletedPath = (userId: string, proof: string, locale: Locale = DEFAULT_LOCALE) =>
+  `/${locale}/account-deleted?user=${encodeURIComponent(userId)}&proof=${encodeURIComponent(proof)}`;

@@ -1,6 +1,7 @@
 // Deleting an account needs proof: probe issue 21, finding 2 (real Better Auth, in memory).
 import { describe, expect, it } from "vitest";
 import { cookiesOf, mailAuth } from "../auth/test-auth";
+import { deletedUserToForget } from "./account-deleted";
 
 const ADA = { email: "ada@example.com", password: "correct-horse-1", name: "Ada" };
 type Setup = ReturnType<typeof mailAuth>;
@@ -65,7 +66,18 @@ describe("delete-user needs the password or a mailed confirmation, whatever the 
     const here = await s.call(mail.link, { cookie });
     expect(here.status).toBe(302);
     // Lands where the browser forgets the gone user's unsent task edits (the session is gone with them).
-    expect(here.headers.get("location")).toBe(`/en/account-deleted?user=${userId}`);
+    const landing = new URL(here.headers.get("location") ?? "", "http://app");
+    expect(landing.pathname).toBe("/en/account-deleted");
+    expect(landing.searchParams.get("user")).toBe(userId);
+    // The server's proof that the link was made for this user (only then does the landing forget anything).
+    expect(
+      await deletedUserToForget(
+        userId,
+        landing.searchParams.get("proof") ?? undefined,
+        (await s.auth.$context).secret,
+        async () => null,
+      ),
+    ).toBe(userId);
     expect(users(s)).toEqual([]);
     // Used once: the same link again does nothing (there is nothing left, and the token is gone).
     expect(s.db.verification.filter((v) => (v as { identifier: string }).identifier.startsWith("delete-account-"))).toEqual([]);

@@ -1,6 +1,7 @@
 import type { BetterAuthPlugin } from "better-auth";
 import { generateId } from "better-auth";
 import { APIError, createAuthEndpoint, createAuthMiddleware, sessionMiddleware } from "better-auth/api";
+import { accountDeletedProof } from "./account-deleted";
 import { accountDeletedPath } from "./account-links";
 
 /**
@@ -69,7 +70,7 @@ export function deletionProof(sendLink: SendLink, linkMinutes: number) {
             expiresAt: new Date(Date.now() + linkMinutes * 60_000),
           });
           // The landing page forgets this user's unsent task edits, then shows sign-in's "account deleted".
-          const done = encodeURIComponent(accountDeletedPath(user.id));
+          const done = encodeURIComponent(accountDeletedPath(user.id, accountDeletedProof(ctx.context.secret, user.id)));
           const url = `${ctx.context.baseURL}/delete-user/callback?token=${token}&callbackURL=${done}`;
           await sendLink({ user, url, token });
           return ctx.json({ status: true });

@@ -13,13 +13,16 @@ export const metadata: Metadata = { title: "Account deleted" };
 /**
  * Where the emailed delete link lands once Better Auth's /delete-user/callback has deleted the
  * account (lib/account/deletion-proof.ts). The session is gone by then, so the link names the user
- * in `?user=`; that user's unsent task edits are removed from the browser, as the password path
+ * in `?user=`, with the server's `?proof=` that the link was made for that user; that user's unsent task edits are removed from the browser, as the password path
  * does (useDeleteAccount.ts), and the page goes on to sign-in. Whom it may forget: account-deleted.ts.
  */
-export default async function Page({ params, searchParams }: LocalePageProps<"user">) {
+export default async function Page({ params, searchParams }: LocalePageProps<"user" | "proof">) {
   const locale = await pageLocale(params);
-  const { internalAdapter } = await auth.$context;
-  const userId = await deletedUserToForget(firstValue((await searchParams).user), (id) => internalAdapter.findUserById(id));
+  const { internalAdapter, secret } = await auth.$context;
+  const query = await searchParams;
+  const userId = await deletedUserToForget(firstValue(query.user), firstValue(query.proof), secret, (id) =>
+    internalAdapter.findUserById(id),
+  );
   if (!userId) redirect(signInPath(null, locale));
   return (
     <AuthCard title="Account deleted">

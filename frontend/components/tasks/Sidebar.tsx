@@ -8,7 +8,7 @@ import type { SidebarData } from "./useSidebar";
 interface Props {
   view: View;
   onView: (view: View) => void;
-  data: Pick<SidebarData, "lists" | "labels" | "counts" | "createList">;
+  data: Pick<SidebarData, "lists" | "labels" | "creating" | "counts" | "createList">;
   /** Below 720 px the sidebar is a menu: open or closed. */
   open: boolean;
   onClose: () => void;
@@ -50,11 +50,15 @@ export function Sidebar({ view, onView, data, open, onClose }: Props) {
   async function addList(event: React.FormEvent) {
     event.preventDefault();
     if (!name.trim()) return setAdding(false);
-    const list = await data.createList(name);
-    if (list) {
-      setName("");
-      setAdding(false);
-      go({ kind: "list", id: list.id });
+    // The form closes at once; the list shows as "Creating …" until the API answers (it may be unreachable a while).
+    const typed = name;
+    setName("");
+    setAdding(false);
+    const list = await data.createList(typed);
+    if (list) go({ kind: "list", id: list.id });
+    else {
+      setName(typed);
+      setAdding(true);
     }
   }
 
@@ -81,6 +85,13 @@ export function Sidebar({ view, onView, data, open, onClose }: Props) {
       </h2>
       <ul className="nav-group" aria-labelledby={`${id}-lists`}>
         {data.lists.map((l) => item({ kind: "list", id: l.id }, l.name, l.task_count))}
+        {data.creating.map((name, i) => (
+          <li key={`creating-${i}`}>
+            <button type="button" className="nav-item" disabled aria-busy="true" data-testid="nav-creating">
+              <span className="nav-label">Creating “{name}” …</span>
+            </button>
+          </li>
+        ))}
       </ul>
       {adding ? (
         <form className="nav-add" onSubmit={addList}>

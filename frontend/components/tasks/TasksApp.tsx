@@ -59,7 +59,8 @@ export function TasksApp({ user, locale }: Props) {
   const searchRef = useRef<HTMLInputElement>(null);
   const { notice, announce, dismiss } = useNotices();
   const { listRef, headingRef, focusAfterRemoval } = useFocusAfterRemoval();
-  const sidebar = useSidebar({ userId: user.id, today, tz, announce });
+  // A list or label edit the API carried out changes tasks (moved to the Inbox, relabelled): read them again.
+  const sidebar = useSidebar({ userId: user.id, today, tz, announce, onApplied: () => tasks.reload() });
   const tasks = useTaskList({
     userId: user.id,
     state,

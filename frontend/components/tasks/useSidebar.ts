@@ -1,6 +1,8 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { newIdempotencyKey } from "@/lib/http/idempotency-key";
+import { editsFor } from "@/lib/live/browser";
 import { api, errorMessage } from "@/lib/tasks/api";
 import { addDays } from "@/lib/format/dates";
 import type { Label, ListDeletion, NamedList } from "@/lib/tasks/task";
@@ -23,13 +25,17 @@ interface Options {
   today: string;
   tz: string;
   announce: Announce;
+  /** A list or label edit was carried out by the API (its tasks changed: the task list reads them again). */
+  onApplied?: () => void;
 }
 
 /** The sidebar's lists, labels and counts, and the list and label edits (SPEC 1.7). */
-export function useSidebar({ userId, today, tz, announce }: Options) {
+export function useSidebar({ userId, today, tz, announce, onApplied = () => {} }: Options) {
   const [lists, setLists] = useState<NamedList[]>([]);
   const [labels, setLabels] = useState<Label[]>([]);
   const [counts, setCounts] = useState<SidebarCounts | null>(null);
+  /** Names of lists being created (no id until the API answers). */
+  const [creating, setCreating] = useState<string[]>([]);
   const [version, setVersion] = useState(0);
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
 
@@ -57,69 +63,113 @@ export function useSidebar({ userId, today, tz, announce }: Options) {
     return () => controller.abort();
   }, [userId, today, tz, version]);
 
+  // The list and label edits go through the page's edit queue (lib/live/edit-queue.ts): saved before
+  // they are sent, kept in order with the task edits, retried while the API cannot be reached and
+  // replayed by the next page. A create waits for its id (shown as "Creating …" meanwhile); renames
+  // and deletes show at once and are put back only when the API refuses them.
+  const edits = () => editsFor(userId);
+  const handlers = useRef({ announce, onApplied });
+  useEffect(() => {
+    handlers.current = { announce, onApplied };
+  });
+  /** A rename or delete the API has carried out: the counts and the task list follow. */
+  const applied = () => {
+    refresh();
+    handlers.current.onApplied();
+  };
+
   async function createList(name: string): Promise<NamedList | null> {
+    const wanted = name.trim();
+    setCreating((c) => [...c, wanted]);
     try {
-      const list = await api.createList(userId, name.trim());
-      setLists((l) => [...l, list]);
-      announce(`Created the list “${list.name}”.`);
+      const list = await edits().send({ kind: "list-create", name: wanted, key: newIdempotencyKey() });
+      setLists((l) => (l.some((x) => x.id === list.id) ? l : [...l, list]));
+      handlers.current.announce(`Created the list “${list.name}”.`);
       return list;
     } catch (err) {
-      announce(`Couldn't create the list. ${errorMessage(err)}`, "error");
+      handlers.current.announce(`Couldn't create the list. ${errorMessage(err)}`, "error");
       return null;
+    } finally {
+      setCreating((c) => {
+        const i = c.indexOf(wanted);
+        return i < 0 ? c : [...c.slice(0, i), ...c.slice(i + 1)];
+      });
     }
   }
 
   async function renameList(list: NamedList, name: string): Promise<boolean> {
-    try {
-      const saved = await api.renameList(userId, list.id, name.trim());
-      setLists((l) => l.map((x) => (x.id === saved.id ? saved : x)));
-      announce(`Renamed the list to “${saved.name}”.`);
-      return true;
-    } catch (err) {
-      announce(`Couldn't rename the list. ${errorMessage(err)}`, "error");
-      return false;
-    }
+    const wanted = name.trim();
+    setLists((l) => l.map((x) => (x.id === list.id ? { ...x, name: wanted } : x)));
+    edits()
+      .send({ kind: "list-rename", id: list.id, name: wanted, base: list.updated_at })
+      .then(
+        (saved) => {
+          setLists((l) => l.map((x) => (x.id === saved.id ? saved : x)));
+          handlers.current.announce(`Renamed the list to “${saved.name}”.`);
+        },
+        (err: unknown) => {
+          setLists((l) => l.map((x) => (x.id === list.id ? { ...x, name: list.name } : x)));
+          handlers.current.announce(`Couldn't rename the list. ${errorMessage(err)}`, "error");
+        },
+      );
+    return true;
   }
 
   async function deleteList(list: NamedList, tasks: ListDeletion = "inbox"): Promise<boolean> {
-    try {
-      await api.deleteList(userId, list.id, tasks);
-      setLists((l) => l.filter((x) => x.id !== list.id));
-      refresh();
-      announce(tasks === "inbox" ? `Deleted the list “${list.name}”; its tasks are in the Inbox.` : `Deleted “${list.name}”.`);
-      return true;
-    } catch (err) {
-      announce(`Couldn't delete the list. ${errorMessage(err)}`, "error");
-      return false;
-    }
+    setLists((l) => l.filter((x) => x.id !== list.id));
+    edits()
+      .send({ kind: "list-delete", id: list.id, name: list.name, tasks })
+      .then(
+        () => {
+          applied();
+          handlers.current.announce(
+            tasks === "inbox" ? `Deleted the list “${list.name}”; its tasks are in the Inbox.` : `Deleted “${list.name}”.`,
+          );
+        },
+        (err: unknown) => {
+          refresh(); // puts it back as the API has it
+          handlers.current.announce(`Couldn't delete the list. ${errorMessage(err)}`, "error");
+        },
+      );
+    return true;
   }
 
   async function renameLabel(label: string, name: string): Promise<boolean> {
-    try {
-      await api.renameLabel(userId, label, name.trim());
-      refresh();
-      announce(`Renamed the label to “${name.trim()}”.`);
-      return true;
-    } catch (err) {
-      announce(`Couldn't rename the label. ${errorMessage(err)}`, "error");
-      return false;
-    }
+    const to = name.trim();
+    setLabels((l) => l.map((x) => (x.name === label ? { ...x, name: to } : x)));
+    edits()
+      .send({ kind: "label-rename", name: label, to })
+      .then(
+        () => {
+          applied();
+          handlers.current.announce(`Renamed the label to “${to}”.`);
+        },
+        (err: unknown) => {
+          refresh();
+          handlers.current.announce(`Couldn't rename the label. ${errorMessage(err)}`, "error");
+        },
+      );
+    return true;
   }
 
   async function deleteLabel(label: string): Promise<boolean> {
-    try {
-      await api.deleteLabel(userId, label);
-      setLabels((l) => l.filter((x) => x.name !== label));
-      refresh();
-      announce(`Removed the label “${label}” from every task.`);
-      return true;
-    } catch (err) {
-      announce(`Couldn't remove the label. ${errorMessage(err)}`, "error");
-      return false;
-    }
+    setLabels((l) => l.filter((x) => x.name !== label));
+    edits()
+      .send({ kind: "label-delete", name: label })
+      .then(
+        () => {
+          applied();
+          handlers.current.announce(`Removed the label “${label}” from every task.`);
+        },
+        (err: unknown) => {
+          refresh();
+          handlers.current.announce(`Couldn't remove the label. ${errorMessage(err)}`, "error");
+        },
+      );
+    return true;
   }
 
-  return { lists, labels, counts, refresh, createList, renameList, deleteList, renameLabel, deleteLabel };
+  return { lists, labels, creating, counts, refresh, createList, renameList, deleteList, renameLabel, deleteLabel };
 }
 
 export type SidebarData = ReturnType<typeof useSidebar>;

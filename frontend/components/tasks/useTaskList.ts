@@ -303,6 +303,11 @@ export function useTaskList({ userId, state, today, tz, announce, onRemoved, onC
     },
     // A replayed move changed the order the list was loaded in: it is read again.
     onReordered: reload,
+    // Replayed list and label edits: the sidebar and the tasks they moved or relabelled are read again.
+    onSidebar: () => {
+      reload();
+      onChangedRef.current();
+    },
   });
 
   /** Takes a task off the page (list and counts) and keeps it off until unhide(); returns where it was. */

@@ -88,6 +88,12 @@ export function editsFor(userId: string): EditQueue {
         updateTask: (id, changes) => api.updateTask(userId, id, changes, KEEPALIVE),
         deleteTask: (id) => api.deleteTask(userId, id, KEEPALIVE),
         moveTask: (id, after) => api.moveTask(userId, id, { after }, KEEPALIVE),
+        createList: (name, key) => api.createList(userId, name, key, KEEPALIVE),
+        getList: (id) => api.getList(userId, id),
+        renameList: (id, name) => api.renameList(userId, id, name, KEEPALIVE),
+        deleteList: (id, tasks) => api.deleteList(userId, id, tasks, KEEPALIVE),
+        renameLabel: (name, to) => api.renameLabel(userId, name, to, KEEPALIVE),
+        deleteLabel: (name) => api.deleteLabel(userId, name, KEEPALIVE),
       },
     });
     queues.set(userId, queue);

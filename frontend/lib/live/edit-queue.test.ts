@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { task as fixture } from "../tasks/task-fixture";
-import type { NewTask, Task, TaskChanges } from "../tasks/task";
+import type { ListDeletion, NamedList, NewTask, Task, TaskChanges } from "../tasks/task";
 import { createEditQueue, holds, type EditApi, type ReplayOutcome } from "./edit-queue";
 import { createOutbox } from "./outbox";
 import { createSavedEdits, OutboxFullError, SAVED_EDITS_MAX } from "./saved-edits";
@@ -15,8 +15,11 @@ class Refused extends Error {
 
 const V0 = "2026-01-01T00:00:00Z";
 
-/** The API in memory: what it was asked, in order; `server` holds its tasks. */
-function fakeApi(server = new Map<number, Task>()) {
+const list = (id: number, name: string, updated_at = V0): NamedList =>
+  ({ id, name, updated_at, created_at: V0, task_count: 0 }) as unknown as NamedList;
+
+/** The API in memory: what it was asked, in order; `server` holds its tasks, `lists` and `labels` the rest. */
+function fakeApi(server = new Map<number, Task>(), lists = new Map<number, NamedList>(), labels = new Set<string>()) {
   const calls: string[] = [];
   // The manual order (ids, first to last); tasks not in it yet go last.
   const order: number[] = [];
@@ -66,8 +69,49 @@ function fakeApi(server = new Map<number, Task>()) {
       server.set(id, moved);
       return moved;
     },
+    async createList(name: string, key: string) {
+      calls.push(`POST list ${name} ${key}`);
+      const known = listKeys.get(key);
+      if (known) return known;
+      if ([...lists.values()].some((l) => l.name === name)) throw new Refused(409);
+      const created = list(nextId++, name, stamp());
+      listKeys.set(key, created);
+      lists.set(created.id, created);
+      return created;
+    },
+    async getList(id: number) {
+      calls.push(`GET list ${id}`);
+      const found = lists.get(id);
+      if (!found) throw new Refused(404);
+      return found;
+    },
+    async renameList(id: number, name: string) {
+      calls.push(`PUT list ${id} ${name}`);
+      const found = lists.get(id);
+      if (!found) throw new Refused(404);
+      const renamed = { ...found, name, updated_at: stamp() };
+      lists.set(id, renamed);
+      return renamed;
+    },
+    async deleteList(id: number, tasks: ListDeletion) {
+      calls.push(`DELETE list ${id} ${tasks}`);
+      if (!lists.delete(id)) throw new Refused(404);
+      return {};
+    },
+    async renameLabel(name: string, to: string) {
+      calls.push(`PUT label ${name} ${to}`);
+      if (!labels.delete(name)) throw new Refused(404);
+      labels.add(to);
+      return {};
+    },
+    async deleteLabel(name: string) {
+      calls.push(`DELETE label ${name}`);
+      if (!labels.delete(name)) throw new Refused(404);
+      return {};
+    },
   };
-  return { api, calls, server, ordered };
+  const listKeys = new Map<string, NamedList>();
+  return { api, calls, server, ordered, lists, labels, stamp };
 }
 
 /** An API that never answers: the page is left while its edits are on their way. */
@@ -77,6 +121,12 @@ const silentApi: EditApi = {
   updateTask: () => new Promise(() => {}),
   deleteTask: () => new Promise(() => {}),
   moveTask: () => new Promise(() => {}),
+  createList: () => new Promise(() => {}),
+  getList: () => new Promise(() => {}),
+  renameList: () => new Promise(() => {}),
+  deleteList: () => new Promise(() => {}),
+  renameLabel: () => new Promise(() => {}),
+  deleteLabel: () => new Promise(() => {}),
 };
 
 function page(storage: ReturnType<typeof memoryStorage>, api: EditApi, owner: string, userId = "ada") {
@@ -384,6 +434,165 @@ describe("a move (manual order) in the edit queue", () => {
     expect(outcomes.map((o) => o.kind)).toEqual(["saved"]);
     expect(calls).toEqual(["MOVE 2 after 3"]);
     expect(ordered()).toEqual([1, 3, 2]);
+  });
+});
+
+describe("the sidebar's list and label edits in the edit queue", () => {
+  const home = () => new Map([[1, list(1, "Home")]]);
+
+  it("are saved, sent in order with the task edits, kept while the API cannot be reached, and forgotten once answered", async () => {
+    const storage = memoryStorage();
+    const { api, calls, lists, labels } = fakeApi(new Map(), home(), new Set(["shop", "old"]));
+    let down = 2;
+    const flaky: EditApi = {
+      ...api,
+      renameList: (id, name) => (down-- > 0 ? Promise.reject(new Unreachable()) : api.renameList(id, name)),
+    };
+    const { queue, store } = page(storage, flaky, "p1");
+    const renamed = queue.send({ kind: "list-rename", id: 1, name: "House", base: V0 });
+    const created = queue.send({ kind: "list-create", name: "Work", key: "key-l" });
+    const relabelled = queue.send({ kind: "label-rename", name: "shop", to: "store" });
+    const unlabelled = queue.send({ kind: "label-delete", name: "old" });
+    const deleted = queue.send({ kind: "list-delete", id: 1, name: "House", tasks: "inbox" });
+    expect(store.all()).toHaveLength(5);
+    expect((await renamed).name).toBe("House");
+    expect((await created).name).toBe("Work");
+    await Promise.all([relabelled, unlabelled, deleted]);
+    expect(calls).toEqual([
+      "PUT list 1 House",
+      "POST list Work key-l",
+      "PUT label shop store",
+      "DELETE label old",
+      "DELETE list 1 inbox",
+    ]);
+    expect(store.all()).toEqual([]);
+    expect([...lists.values()].map((l) => l.name)).toEqual(["Work"]);
+    expect([...labels]).toEqual(["store"]);
+  });
+
+  it("settle with the API's refusal (4xx) and are forgotten", async () => {
+    const storage = memoryStorage();
+    const { api } = fakeApi(new Map(), home());
+    const { queue, store } = page(storage, api, "p1");
+    await expect(queue.send({ kind: "list-create", name: "Home", key: "k" })).rejects.toThrow("refused 409");
+    await expect(queue.send({ kind: "list-rename", id: 9, name: "X", base: V0 })).rejects.toThrow("refused 404");
+    await expect(queue.send({ kind: "label-rename", name: "nope", to: "x" })).rejects.toThrow("refused 404");
+    expect(store.all()).toEqual([]);
+  });
+
+  it("rebase a later saved rename of the same list on the version the first answered", async () => {
+    const storage = memoryStorage();
+    const { api } = fakeApi(new Map(), home());
+    // The second rename stays on its way (the page is left), so its saved copy is what the next page reads.
+    const held: EditApi = {
+      ...api,
+      renameList: (id, name) => (name === "Flat" ? new Promise(() => {}) : api.renameList(id, name)),
+    };
+    const { queue, store } = page(storage, held, "p1");
+    const first = queue.send({ kind: "list-rename", id: 1, name: "House", base: V0 });
+    void queue.send({ kind: "list-rename", id: 1, name: "Flat", base: V0 });
+    const answer = await first;
+    const second = store.all()[0]?.edit;
+    expect(answer.updated_at).not.toBe(V0);
+    expect(second?.kind === "list-rename" && second.base).toBe(answer.updated_at);
+  });
+
+  it("are replayed by the next page in order; the create with its Idempotency-Key, deletes of what is gone count as done", async () => {
+    const storage = memoryStorage();
+    const { api, calls, lists, labels } = fakeApi(new Map(), home(), new Set(["shop"]));
+    const left = page(storage, silentApi, "p1");
+    void left.queue.send({ kind: "list-create", name: "Work", key: "key-l" });
+    void left.queue.send({ kind: "list-rename", id: 1, name: "House", base: V0 });
+    void left.queue.send({ kind: "list-rename", id: 1, name: "Flat", base: V0 });
+    void left.queue.send({ kind: "label-rename", name: "shop", to: "store" });
+    void left.queue.send({ kind: "label-delete", name: "gone" });
+    void left.queue.send({ kind: "list-delete", id: 77, name: "Gone", tasks: "delete" });
+
+    const next = page(storage, api, "p2");
+    const { count, outcomes } = await replay(next.queue);
+    expect(count).toBe(6);
+    expect(outcomes.map((o) => o.kind)).toEqual(["sidebar", "sidebar", "sidebar", "sidebar", "sidebar", "sidebar"]);
+    expect(calls).toEqual([
+      "POST list Work key-l",
+      "GET list 1",
+      "PUT list 1 House",
+      "GET list 1",
+      "PUT list 1 Flat", // made on top of the first: not a conflict
+      "PUT label shop store",
+      "DELETE label gone",
+      "DELETE list 77 delete",
+    ]);
+    expect([...lists.values()].map((l) => l.name)).toEqual(["Flat", "Work"]);
+    expect([...labels]).toEqual(["store"]);
+    expect(next.store.all()).toEqual([]);
+  });
+
+  it("make no second list when the create had reached the API before the page was left", async () => {
+    const storage = memoryStorage();
+    const { api, lists } = fakeApi();
+    await api.createList("Work", "key-l"); // the first attempt got through; its answer was lost with the page
+    void page(storage, silentApi, "p1").queue.send({ kind: "list-create", name: "Work", key: "key-l" });
+    const { outcomes } = await replay(page(storage, api, "p2").queue);
+    expect(outcomes.map((o) => o.kind)).toEqual(["sidebar"]);
+    expect([...lists.values()].map((l) => l.name)).toEqual(["Work"]);
+  });
+
+  it("send no rename again that had reached the API (the list already has the name)", async () => {
+    const storage = memoryStorage();
+    const { api, calls } = fakeApi(new Map(), home());
+    await api.renameList(1, "House");
+    calls.length = 0;
+    void page(storage, silentApi, "p1").queue.send({ kind: "list-rename", id: 1, name: "House", base: V0 });
+    const { outcomes } = await replay(page(storage, api, "p2").queue);
+    expect(outcomes.map((o) => o.kind)).toEqual(["sidebar"]);
+    expect(calls).toEqual(["GET list 1"]);
+  });
+
+  it("let the newer name win when the list was renamed elsewhere since, and send neither that rename nor the later ones", async () => {
+    const storage = memoryStorage();
+    const { api, calls } = fakeApi(new Map(), home());
+    const left = page(storage, silentApi, "p1");
+    void left.queue.send({ kind: "list-rename", id: 1, name: "House", base: V0 });
+    void left.queue.send({ kind: "list-rename", id: 1, name: "Flat", base: V0 });
+    await api.renameList(1, "Cottage"); // another device
+    calls.length = 0;
+    const { outcomes } = await replay(page(storage, api, "p2").queue);
+    expect(outcomes.map((o) => o.kind)).toEqual(["list-conflict", "list-conflict"]);
+    expect(outcomes.map((o) => (o.kind === "list-conflict" ? o.list.name : null))).toEqual(["Cottage", "Cottage"]);
+    expect(calls).toEqual(["GET list 1"]);
+  });
+
+  it("report a rename of a list deleted elsewhere, or of a label no task has, as refused, and go on", async () => {
+    const storage = memoryStorage();
+    const { api, calls } = fakeApi(new Map(), new Map(), new Set(["shop"]));
+    const left = page(storage, silentApi, "p1");
+    void left.queue.send({ kind: "list-rename", id: 1, name: "House", base: V0 });
+    void left.queue.send({ kind: "label-rename", name: "old", to: "new" });
+    void left.queue.send({ kind: "label-delete", name: "shop" });
+    const { outcomes } = await replay(page(storage, api, "p2").queue);
+    expect(outcomes.map((o) => [o.kind, o.kind === "refused" ? (o.error as Refused).status : null])).toEqual([
+      ["refused", 404],
+      ["refused", 404],
+      ["sidebar", null],
+    ]);
+    expect(calls).toEqual(["GET list 1", "PUT label old new", "DELETE label shop"]);
+  });
+
+  it("keep a replayed create while the API cannot be reached, and send it with the same key when it can", async () => {
+    const storage = memoryStorage();
+    const { api, calls } = fakeApi();
+    void page(storage, silentApi, "p1").queue.send({ kind: "list-create", name: "Work", key: "key-l" });
+    let down = 2;
+    const flaky: EditApi = {
+      ...api,
+      createList: (name, key) => {
+        calls.push(`attempt ${key}`);
+        return down-- > 0 ? Promise.reject(new Unreachable()) : api.createList(name, key);
+      },
+    };
+    const { outcomes } = await replay(page(storage, flaky, "p2").queue);
+    expect(outcomes.map((o) => o.kind)).toEqual(["sidebar"]);
+    expect(calls).toEqual(["attempt key-l", "attempt key-l", "attempt key-l", "POST list Work key-l"]);
   });
 });
 

@@ -122,6 +122,41 @@ describe("saved edits", () => {
     expect(() => page.add({ kind: "move", id: 999, after: null, title: "t" })).toThrow(OutboxFullError);
   });
 
+  it("keep the sidebar's list and label edits, and skip a damaged one", () => {
+    const storage = memoryStorage();
+    const page = createSavedEdits({ storage, userId: "ada", owner: "p" });
+    const kept: Edit[] = [
+      { kind: "list-create", name: "Work", key: "k1" },
+      { kind: "list-rename", id: 1, name: "House", base: "2026-01-01T00:00:00Z" },
+      { kind: "list-delete", id: 1, name: "House", tasks: "inbox" },
+      { kind: "label-rename", name: "shop", to: "store" },
+      { kind: "label-delete", name: "store" },
+    ];
+    for (const edit of kept) page.add(edit);
+    const saved = JSON.parse(storage.getItem(savedEditsKey("ada")) ?? "[]");
+    saved.push(
+      { seq: 90, owner: "p", edit: { kind: "list-create", name: "No key" } },
+      { seq: 91, owner: "p", edit: { kind: "list-delete", id: 1, name: "x", tasks: "archive" } },
+      { seq: 92, owner: "p", edit: { kind: "label-rename", name: "a" } },
+    );
+    storage.setItem(savedEditsKey("ada"), JSON.stringify(saved));
+    expect(
+      createSavedEdits({ storage, userId: "ada", owner: "q" })
+        .all()
+        .map((e) => e.edit),
+    ).toEqual(kept);
+  });
+
+  it("rebase the later renames of a list (and only of that list) on the version the API answered", () => {
+    const storage = memoryStorage();
+    const page = createSavedEdits({ storage, userId: "ada", owner: "p" });
+    page.add({ kind: "list-rename", id: 1, name: "A", base: "v0" });
+    page.add({ kind: "list-rename", id: 2, name: "B", base: "v0" });
+    page.add(update(1));
+    page.rebase(1, "v1", "list-rename");
+    expect(page.all().map((e) => ("base" in e.edit ? e.edit.base : null))).toEqual(["v1", "v0", "2026-01-01T00:00:00Z"]);
+  });
+
   it("skip an edit of a kind this page does not know (a newer page's) or a damaged move, and read the rest", () => {
     const storage = memoryStorage();
     storage.setItem(

@@ -1,4 +1,4 @@
-import type { NewTask, TaskChanges } from "../tasks/task";
+import type { ListDeletion, NewTask, TaskChanges } from "../tasks/task";
 
 /**
  * The outbox's edits as data, kept in the browser's storage until the API has answered them, so an
@@ -20,7 +20,21 @@ export type Edit =
     }
   | { kind: "delete"; id: number; title: string }
   /** Manual order: the task goes right after `after` (null: first); see edit-queue.ts for its replay. */
-  | { kind: "move"; id: number; after: number | null; title: string };
+  | { kind: "move"; id: number; after: number | null; title: string }
+  /** The sidebar's list and label edits (edit-queue.ts says how each is replayed). */
+  | { kind: "list-create"; name: string; key: string }
+  /** `base`: the list's `updated_at` the rename was made on. */
+  | { kind: "list-rename"; id: number; name: string; base: string }
+  | { kind: "list-delete"; id: number; name: string; tasks: ListDeletion }
+  | { kind: "label-rename"; name: string; to: string }
+  | { kind: "label-delete"; name: string };
+
+/** The edits of the sidebar's lists and labels, not of one task. */
+export type SidebarEdit = Extract<Edit, { kind: `list-${string}` | `label-${string}` }>;
+
+export function isSidebarEdit(edit: Edit): edit is SidebarEdit {
+  return edit.kind.startsWith("list-") || edit.kind.startsWith("label-");
+}
 
 export interface SavedEdit {
   /** Order of the edits (increasing), and which saved edit to remove once answered. */
@@ -109,12 +123,15 @@ export function createSavedEdits({ storage, userId, owner, max = SAVED_EDITS_MAX
       if (next.length !== edits.length) write(next);
     },
 
-    /** The API now has `updatedAt` for this task from one of these edits: the ones after it build on that. */
-    rebase(taskId: number, updatedAt: string) {
+    /**
+     * The API now has `updatedAt` for this task (or list: `kind` "list-rename") from one of these
+     * edits: the ones after it build on that.
+     */
+    rebase(id: number, updatedAt: string, kind: "update" | "list-rename" = "update") {
       const edits = read();
       let changed = false;
       for (const e of edits) {
-        if (e.edit.kind === "update" && e.edit.id === taskId && e.edit.base !== updatedAt) {
+        if (e.edit.kind === kind && e.edit.id === id && e.edit.base !== updatedAt) {
           e.edit.base = updatedAt;
           changed = true;
         }
@@ -166,6 +183,16 @@ function isSavedEdit(value: unknown): value is SavedEdit {
       return (
         typeof edit.id === "number" && (edit.after === null || typeof edit.after === "number") && typeof edit.title === "string"
       );
+    case "list-create":
+      return typeof edit.name === "string" && typeof edit.key === "string";
+    case "list-rename":
+      return typeof edit.id === "number" && typeof edit.name === "string" && typeof edit.base === "string";
+    case "list-delete":
+      return typeof edit.id === "number" && typeof edit.name === "string" && (edit.tasks === "inbox" || edit.tasks === "delete");
+    case "label-rename":
+      return typeof edit.name === "string" && typeof edit.to === "string";
+    case "label-delete":
+      return typeof edit.name === "string";
     default:
       return false;
   }

@@ -151,25 +151,34 @@ export function createApiClient({ baseUrl, tokens, onUnauthorized, fetch: fetchI
 
     listLists: (userId: string, init?: RequestInit) => json<NamedList[]>(listsPath(userId), init),
 
-    createList: (userId: string, name: string) =>
-      json<NamedList>(listsPath(userId), { method: "POST", body: JSON.stringify({ name }) }),
+    /** `idempotencyKey`: as for createTask (the outbox's retries and replays of one create). */
+    createList: (userId: string, name: string, idempotencyKey?: string, init?: RequestInit) =>
+      json<NamedList>(listsPath(userId), {
+        ...init,
+        method: "POST",
+        body: JSON.stringify({ name }),
+        headers: idempotencyKey ? { [IDEMPOTENCY_KEY_HEADER]: idempotencyKey } : undefined,
+      }),
 
-    renameList: (userId: string, id: number, name: string) =>
-      json<NamedList>(`${listsPath(userId)}/${id}`, { method: "PUT", body: JSON.stringify({ name }) }),
+    getList: (userId: string, id: number) => json<NamedList>(`${listsPath(userId)}/${id}`),
 
-    deleteList: (userId: string, id: number, tasks: ListDeletion = "inbox") =>
-      json<unknown>(`${listsPath(userId)}/${id}?tasks=${tasks}`, { method: "DELETE" }),
+    renameList: (userId: string, id: number, name: string, init?: RequestInit) =>
+      json<NamedList>(`${listsPath(userId)}/${id}`, { ...init, method: "PUT", body: JSON.stringify({ name }) }),
+
+    deleteList: (userId: string, id: number, tasks: ListDeletion = "inbox", init?: RequestInit) =>
+      json<unknown>(`${listsPath(userId)}/${id}?tasks=${tasks}`, { ...init, method: "DELETE" }),
 
     listLabels: (userId: string, init?: RequestInit) => json<Label[]>(labelsPath(userId), init),
 
-    renameLabel: (userId: string, name: string, newName: string) =>
+    renameLabel: (userId: string, name: string, newName: string, init?: RequestInit) =>
       json<unknown>(`${labelsPath(userId)}/${encodeURIComponent(name)}`, {
+        ...init,
         method: "PUT",
         body: JSON.stringify({ name: newName }),
       }),
 
-    deleteLabel: (userId: string, name: string) =>
-      json<unknown>(`${labelsPath(userId)}/${encodeURIComponent(name)}`, { method: "DELETE" }),
+    deleteLabel: (userId: string, name: string, init?: RequestInit) =>
+      json<unknown>(`${labelsPath(userId)}/${encodeURIComponent(name)}`, { ...init, method: "DELETE" }),
   };
 }
 

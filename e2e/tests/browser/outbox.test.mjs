@@ -3,7 +3,7 @@
 // and a create and a rename wait behind it; the page is reloaded, the held request fails, and the
 // next page sends all three in order (the create with its Idempotency-Key). A replayed edit whose
 // task was deleted elsewhere is named in the error notice; a manual-order move held the same way
-// reaches the API once after the reload; a sign-out takes the saved edits away.
+// reaches the API once after the reload, and so does a list rename; a sign-out takes the saved edits away.
 // Starts the whole system (./run.sh): run under the shared lock, or with E2E_PORT_BASE for ports of your own.
 import assert from "node:assert/strict";
 import { after, before, describe } from "node:test";
@@ -167,6 +167,41 @@ describe("edits the API has not confirmed", () => {
     );
     await page.getByTestId("nav-inbox").click();
     await tasks.expectTitles(["Buy milk", "Water plants", "Pay rent"]);
+  });
+
+  browserTest("a list rename in flight reaches the API after a reload, once, with the new name", async () => {
+    const created = await api("/lists", { method: "POST", body: JSON.stringify({ name: "Errands" }) });
+    assert.equal(created.status, 201);
+    const listId = created.body.id;
+    const navItem = () => page.getByTestId(`nav-list:${listId}`).locator(".nav-label");
+    await page.reload();
+    await navItem().click();
+    await eventually(async () => assert.equal(await page.getByTestId("view-title").textContent(), "Errands"));
+    const renames = [];
+    page.on("response", (r) => {
+      if (r.request().method() === "PUT" && r.url().endsWith(`/lists/${listId}`)) renames.push(r.status());
+    });
+
+    const held = await holdWrites();
+    await page.getByRole("button", { name: "Rename list" }).click();
+    await page.getByLabel("New list name").fill("Shopping");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await eventually(() => assert.equal(held.length, 1));
+    // Shown at once, and kept while the API has not answered.
+    await eventually(async () => assert.equal(await navItem().textContent(), "Shopping"));
+    assert.deepEqual(
+      (await savedEdits(page)).map((s) => s.edit),
+      [{ kind: "list-rename", id: listId, name: "Shopping", base: created.body.updated_at }],
+    );
+
+    const told = page.getByTestId("notice").getByText("Saved 1 earlier change that had not been sent yet.").waitFor();
+    await reloadAndFail(held);
+    await told;
+
+    assert.deepEqual(renames, [200], "the held rename never reached the API; the next page sent it once");
+    assert.deepEqual(await savedEdits(page), []);
+    assert.equal((await api(`/lists/${listId}`)).body.name, "Shopping");
+    await eventually(async () => assert.equal(await navItem().textContent(), "Shopping"));
   });
 
   browserTest("signing out with an edit unsent asks first, then leaves nothing of it in the browser", async () => {

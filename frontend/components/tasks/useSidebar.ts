@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { newIdempotencyKey } from "@/lib/http/idempotency-key";
 import { editsFor } from "@/lib/live/browser";
+import type { SidebarEdit } from "@/lib/live/saved-edits";
 import { api, errorMessage } from "@/lib/tasks/api";
 import { addDays } from "@/lib/format/dates";
 import type { Label, ListDeletion, NamedList } from "@/lib/tasks/task";
@@ -115,58 +116,48 @@ export function useSidebar({ userId, today, tz, announce, onApplied = () => {} }
     return true;
   }
 
-  async function deleteList(list: NamedList, tasks: ListDeletion = "inbox"): Promise<boolean> {
-    setLists((l) => l.filter((x) => x.id !== list.id));
+  /**
+   * Sends a delete or a label rename already shown: once the API has carried it out the page follows
+   * (`done`); if the API refuses it the sidebar reads lists and labels again, which puts it back.
+   */
+  function sendShown(edit: SidebarEdit, done: string, failed: string): true {
     edits()
-      .send({ kind: "list-delete", id: list.id, name: list.name, tasks })
+      .send(edit)
       .then(
         () => {
           applied();
-          handlers.current.announce(
-            tasks === "inbox" ? `Deleted the list “${list.name}”; its tasks are in the Inbox.` : `Deleted “${list.name}”.`,
-          );
+          handlers.current.announce(done);
         },
         (err: unknown) => {
-          refresh(); // puts it back as the API has it
-          handlers.current.announce(`Couldn't delete the list. ${errorMessage(err)}`, "error");
+          refresh();
+          handlers.current.announce(`${failed} ${errorMessage(err)}`, "error");
         },
       );
     return true;
+  }
+
+  async function deleteList(list: NamedList, tasks: ListDeletion = "inbox"): Promise<boolean> {
+    setLists((l) => l.filter((x) => x.id !== list.id));
+    return sendShown(
+      { kind: "list-delete", id: list.id, name: list.name, tasks },
+      tasks === "inbox" ? `Deleted the list “${list.name}”; its tasks are in the Inbox.` : `Deleted “${list.name}”.`,
+      "Couldn't delete the list.",
+    );
   }
 
   async function renameLabel(label: string, name: string): Promise<boolean> {
     const to = name.trim();
     setLabels((l) => l.map((x) => (x.name === label ? { ...x, name: to } : x)));
-    edits()
-      .send({ kind: "label-rename", name: label, to })
-      .then(
-        () => {
-          applied();
-          handlers.current.announce(`Renamed the label to “${to}”.`);
-        },
-        (err: unknown) => {
-          refresh();
-          handlers.current.announce(`Couldn't rename the label. ${errorMessage(err)}`, "error");
-        },
-      );
-    return true;
+    return sendShown({ kind: "label-rename", name: label, to }, `Renamed the label to “${to}”.`, "Couldn't rename the label.");
   }
 
   async function deleteLabel(label: string): Promise<boolean> {
     setLabels((l) => l.filter((x) => x.name !== label));
-    edits()
-      .send({ kind: "label-delete", name: label })
-      .then(
-        () => {
-          applied();
-          handlers.current.announce(`Removed the label “${label}” from every task.`);
-        },
-        (err: unknown) => {
-          refresh();
-          handlers.current.announce(`Couldn't remove the label. ${errorMessage(err)}`, "error");
-        },
-      );
-    return true;
+    return sendShown(
+      { kind: "label-delete", name: label },
+      `Removed the label “${label}” from every task.`,
+      "Couldn't remove the label.",
+    );
   }
 
   return { lists, labels, creating, counts, refresh, createList, renameList, deleteList, renameLabel, deleteLabel };

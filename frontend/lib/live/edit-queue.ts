@@ -158,11 +158,7 @@ export function createEditQueue({ outbox, store, api }: Options) {
         // The same Idempotency-Key: a create that reached the API before the page went answers its task again.
         return { kind: "saved", edit, task: await api.createTask(edit.task, edit.key) };
       case "delete":
-        try {
-          await api.deleteTask(edit.id);
-        } catch (error) {
-          if (statusOf(error) !== 404) throw error; // gone already is what was asked
-        }
+        await goneIsDone(api.deleteTask(edit.id));
         return { kind: "deleted", edit };
       case "update": {
         const shown = newer.get(edit.id);

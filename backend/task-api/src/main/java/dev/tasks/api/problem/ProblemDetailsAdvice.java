@@ -2,6 +2,7 @@ package dev.tasks.api.problem;
 
 import dev.tasks.api.database.DatabaseFailures;
 import dev.tasks.api.owned.OwnerLimitExceeded;
+import dev.tasks.api.owned.OwnerLimits;
 import dev.tasks.api.owned.TeamAccess;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
@@ -41,6 +42,12 @@ public final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /** What a request the database failed is told (503), wherever it failed. */
     public static final String DATABASE_UNAVAILABLE =
             "The database is unavailable right now; nothing was changed. Try again in a few seconds.";
+
+    private final OwnerLimits ownerLimits;
+
+    ProblemDetailsAdvice(OwnerLimits ownerLimits) {
+        this.ownerLimits = ownerLimits;
+    }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
@@ -93,7 +100,7 @@ public final class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler({DataAccessException.class, TransactionException.class})
     ResponseEntity<Object> database(NestedRuntimeException ex, WebRequest request) {
         // A per-owner limit (migration V14's triggers): the client's state, a 409.
-        var limit = OwnerLimitExceeded.problem(ex, teamPath(request));
+        var limit = OwnerLimitExceeded.problem(ex, teamPath(request), ownerLimits);
         if (limit.isPresent()) {
             return handleExceptionInternal(ex, limit.get(), new HttpHeaders(), HttpStatus.CONFLICT, request);
         }
